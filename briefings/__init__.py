@@ -1,0 +1,1 @@
+"""The domain: read articles, extract sourced facts with spaCy, compose briefings."""
