@@ -1,0 +1,62 @@
+"""Engines and session factories for SQLite (aiosqlite) and PostgreSQL (asyncpg)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
+
+
+def create_engine(url: str | URL) -> AsyncEngine:
+    """An async engine for the URL; SQLite gets its directory, WAL, foreign keys and real BEGIN."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return _create_async_engine(parsed, pool_pre_ping=True)
+    _ensure_sqlite_directory(parsed)
+    engine = _create_async_engine(parsed)
+    event.listen(engine.sync_engine, "connect", _on_sqlite_connect)
+    event.listen(engine.sync_engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Sessions bound to the engine that keep their objects usable after commit."""
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def sqlite_file_path(url: str | URL) -> Path | None:
+    """The database file of a SQLite URL, or None for memory databases and other backends."""
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def _ensure_sqlite_directory(url: URL) -> None:
+    """Create the parent directory of a SQLite file, e.g. ./data for ./data/briefbot.db."""
+    path = sqlite_file_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    """Switch off the driver's own BEGIN handling, then turn on WAL and foreign keys."""
+    # The sqlite3 driver's legacy transaction control breaks SAVEPOINT and
+    # transactional DDL; SQLAlchemy emits BEGIN itself instead (see _on_sqlite_begin).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _on_sqlite_begin(connection: Connection) -> None:
+    """Start the transaction that the sqlite3 driver no longer starts for us."""
+    connection.exec_driver_sql("BEGIN")

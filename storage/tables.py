@@ -1,0 +1,184 @@
+"""ORM tables: articles, their sentences, actors and the facts, each fact with its provenance."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ACTOR_KINDS = ("person", "organisation", "country")
+DEMAND_KINDS = ("demand", "condition", "call", "proposal", "rejection")
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    """SQL check that a column holds one of the given literals."""
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def _utc_now() -> datetime:
+    """The current time, timezone-aware."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base whose metadata names every index and constraint."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _article_fk() -> Mapped[int]:
+    """A non-null, indexed reference to an article, deleted with it."""
+    return mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+def _sentence_fk() -> Mapped[int]:
+    """A non-null, indexed reference to a sentence, deleted with it."""
+    return mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"), index=True)
+
+
+def _optional_actor_fk() -> Mapped[int | None]:
+    """A nullable, indexed link to an actor, cleared if the actor goes."""
+    return mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
+
+
+class ArticleRow(Base):
+    """One loaded article; its normalised-text hash is unique."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    byline: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_utc_now)
+
+
+class SentenceRow(Base):
+    """One sentence of an article, with its character span in the article's text."""
+
+    __tablename__ = "sentences"
+    __table_args__ = (UniqueConstraint("article_id", "index"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = _article_fk()
+    index: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class ActorRow(Base):
+    """A person, organisation or country, shared across articles."""
+
+    __tablename__ = "actors"
+    __table_args__ = (CheckConstraint(_one_of("kind", ACTOR_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    role: Mapped[str | None] = mapped_column(Text)
+
+    aliases: Mapped[list[ActorAliasRow]] = relationship(
+        lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ActorAliasRow.id",
+    )
+    # Read-only: mentions are written through ActorMentionRow.actor.
+    mentions: Mapped[list[ActorMentionRow]] = relationship(
+        lazy="raise", viewonly=True, order_by="ActorMentionRow.id"
+    )
+
+
+class ActorAliasRow(Base):
+    """Another name under which an actor appears."""
+
+    __tablename__ = "actor_aliases"
+    __table_args__ = (UniqueConstraint("actor_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(Text)
+
+
+class ActorMentionRow(Base):
+    """An actor's appearance in one article, with the role stated there and where."""
+
+    __tablename__ = "actor_mentions"
+    __table_args__ = (UniqueConstraint("actor_id", "article_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str | None] = mapped_column(Text)
+    article_id: Mapped[int] = _article_fk()
+    sentence_id: Mapped[int] = _sentence_fk()
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+    actor: Mapped[ActorRow] = relationship(lazy="raise")
+
+
+class FigureRow(Base):
+    """A reported number, what it counts and who claims it."""
+
+    __tablename__ = "figures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = _article_fk()
+    sentence_id: Mapped[int] = _sentence_fk()
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    text: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str | None] = mapped_column(Text)
+    what: Mapped[str | None] = mapped_column(Text)
+    qualifier: Mapped[str | None] = mapped_column(Text)
+    claimed_by: Mapped[str | None] = mapped_column(Text)
+    claimant_actor_id: Mapped[int | None] = _optional_actor_fk()
+
+    sentence: Mapped[SentenceRow] = relationship(lazy="raise")
+    claimant: Mapped[ActorRow | None] = relationship(lazy="raise")
+
+
+class DemandRow(Base):
+    """What a party demands, proposes, conditions or rejects."""
+
+    __tablename__ = "demands"
+    __table_args__ = (CheckConstraint(_one_of("kind", DEMAND_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = _article_fk()
+    sentence_id: Mapped[int] = _sentence_fk()
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    party: Mapped[str] = mapped_column(Text)
+    party_actor_id: Mapped[int | None] = _optional_actor_fk()
+    demand: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+
+    sentence: Mapped[SentenceRow] = relationship(lazy="raise")
+    party_actor: Mapped[ActorRow | None] = relationship(lazy="raise")
