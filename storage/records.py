@@ -1,0 +1,48 @@
+"""Plain records the repository returns, so that callers never hold ORM rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class SavedArticle:
+    """What saving one extracted article did."""
+
+    article_id: int
+    title: str
+    n_sentences: int
+    n_actors_new: int
+    n_actors: int
+    n_figures: int
+    n_demands: int
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """A stored article's metadata and how many facts it holds."""
+
+    id: int
+    title: str
+    outlet: str | None
+    byline: str | None
+    published: date | None
+    source: str
+    content_hash: str
+    loaded_at: datetime
+    n_sentences: int
+    n_actors: int
+    n_figures: int
+    n_demands: int
+
+
+@dataclass(frozen=True)
+class FactCounts:
+    """How many rows of each kind the store holds."""
+
+    articles: int
+    sentences: int
+    actors: int
+    figures: int
+    demands: int

@@ -1,0 +1,249 @@
+"""Repository functions over a caller's session; they flush but never commit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import ColumnElement, Select, delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, defer
+from sqlalchemy.sql.selectable import ScalarSelect
+
+from briefings.errors import DuplicateArticleError
+from briefings.model import Demand, ExtractedArticle, Figure, Provenance, Sentence, SourceText
+from storage.actors import ResolvedActors, link_name, load_actors, resolve_actors
+from storage.records import ArticleSummary, FactCounts, SavedArticle
+from storage.tables import (
+    ActorMentionRow,
+    ActorRow,
+    ArticleRow,
+    Base,
+    DemandRow,
+    FigureRow,
+    SentenceRow,
+)
+
+_SummaryRow = tuple[ArticleRow, int, int, int, int]
+
+
+async def find_article_by_hash(
+    session: AsyncSession, *, content_hash: str
+) -> ArticleSummary | None:
+    """The stored article with this normalised-text hash, if any."""
+    return await _one_summary(session, ArticleRow.content_hash == content_hash)
+
+
+async def get_article(session: AsyncSession, *, article_id: int) -> ArticleSummary | None:
+    """The stored article with this id, if any."""
+    return await _one_summary(session, ArticleRow.id == article_id)
+
+
+async def list_articles(session: AsyncSession) -> list[ArticleSummary]:
+    """Every stored article with its fact counts, oldest first."""
+    rows = await session.execute(_summary_query().order_by(ArticleRow.id))
+    return [_summary(*row) for row in rows.tuples()]
+
+
+async def count_facts(session: AsyncSession) -> FactCounts:
+    """How many articles, sentences, actors, figures and demands the store holds."""
+    tables = (ArticleRow, SentenceRow, ActorRow, FigureRow, DemandRow)
+    counts = [await _count(session, table) for table in tables]
+    return FactCounts(*counts)
+
+
+async def save_extracted(session: AsyncSession, *, extracted: ExtractedArticle) -> SavedArticle:
+    """Store an article and its facts, merging its actors into stored ones; refuse duplicates."""
+    await _refuse_duplicate(session, extracted.source.content_hash)
+    article = await _insert_article(session, extracted.source)
+    sentence_ids = await _insert_sentences(session, article.id, extracted.sentences)
+    resolved = resolve_actors(await load_actors(session), extracted.actors)
+    session.add_all(resolved.rows())
+    await session.flush()
+    session.add_all(_mention_rows(article.id, sentence_ids, resolved))
+    session.add_all(_figure_row(article.id, sentence_ids, resolved, f) for f in extracted.figures)
+    session.add_all(_demand_row(article.id, sentence_ids, resolved, d) for d in extracted.demands)
+    await session.flush()
+    return _saved(article, extracted, resolved)
+
+
+async def delete_article(session: AsyncSession, *, article_id: int) -> bool:
+    """Delete an article with its facts, and actors no other article mentions; False if absent."""
+    article = await session.get(ArticleRow, article_id)
+    if article is None:
+        return False
+    await session.delete(article)
+    await session.flush()
+    unmentioned = (
+        ~select(ActorMentionRow.id).where(ActorMentionRow.actor_id == ActorRow.id).exists()
+    )
+    await session.execute(delete(ActorRow).where(unmentioned))
+    return True
+
+
+async def _refuse_duplicate(session: AsyncSession, content_hash: str) -> None:
+    """Raise DuplicateArticleError if an article with this hash is stored."""
+    existing = await find_article_by_hash(session, content_hash=content_hash)
+    if existing is not None:
+        raise DuplicateArticleError(existing.id, existing.title)
+
+
+async def _insert_article(session: AsyncSession, source: SourceText) -> ArticleRow:
+    """Insert the article row in a savepoint, so a concurrent duplicate fails cleanly."""
+    row = ArticleRow(
+        title=source.title,
+        outlet=source.outlet,
+        byline=source.byline,
+        published=source.published,
+        source=source.source,
+        content_hash=source.content_hash,
+        text=source.text,
+    )
+    try:
+        async with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        # Another transaction stored the same text after our check; report it as such.
+        await _refuse_duplicate(session, source.content_hash)
+        raise
+    return row
+
+
+async def _insert_sentences(
+    session: AsyncSession, article_id: int, sentences: Sequence[Sentence]
+) -> dict[int, int]:
+    """Insert the sentences; return sentence ids by sentence index."""
+    rows = [
+        SentenceRow(article_id=article_id, index=s.index, start=s.start, end=s.end, text=s.text)
+        for s in sentences
+    ]
+    session.add_all(rows)
+    await session.flush()
+    return {row.index: row.id for row in rows}
+
+
+def _provenance(sentence_ids: dict[int, int], provenance: Provenance) -> dict[str, int]:
+    """Sentence id and character span of a fact, checked against the article's sentences."""
+    if provenance.sentence_index not in sentence_ids:
+        raise ValueError(f"a fact cites sentence {provenance.sentence_index}, not in the article")
+    sentence_id = sentence_ids[provenance.sentence_index]
+    return {"sentence_id": sentence_id, "start": provenance.start, "end": provenance.end}
+
+
+def _mention_rows(
+    article_id: int, sentence_ids: dict[int, int], resolved: ResolvedActors
+) -> list[ActorMentionRow]:
+    """One mention per stored actor in this article, at its first appearance."""
+    mentions: dict[ActorRow, ActorMentionRow] = {}
+    for actor, row in resolved.pairs:
+        mention = mentions.get(row)
+        if mention is None:
+            span = _provenance(sentence_ids, actor.provenance)
+            mentions[row] = ActorMentionRow(
+                actor_id=row.id, article_id=article_id, role=actor.role or None, **span
+            )
+        elif not mention.role and actor.role:
+            mention.role = actor.role
+    return list(mentions.values())
+
+
+def _figure_row(
+    article_id: int, sentence_ids: dict[int, int], resolved: ResolvedActors, figure: Figure
+) -> FigureRow:
+    """A figure row, linked to the actor its claimant names, if one fits."""
+    claimant = link_name(figure.claimed_by, resolved)
+    return FigureRow(
+        article_id=article_id,
+        **_provenance(sentence_ids, figure.provenance),
+        value=figure.value,
+        text=figure.text,
+        unit=figure.unit,
+        what=figure.what,
+        qualifier=figure.qualifier,
+        claimed_by=figure.claimed_by,
+        claimant_actor_id=claimant.id if claimant else None,
+    )
+
+
+def _demand_row(
+    article_id: int, sentence_ids: dict[int, int], resolved: ResolvedActors, demand: Demand
+) -> DemandRow:
+    """A demand row, linked to the actor its party names, if one fits."""
+    party = link_name(demand.party, resolved)
+    return DemandRow(
+        article_id=article_id,
+        **_provenance(sentence_ids, demand.provenance),
+        party=demand.party,
+        party_actor_id=party.id if party else None,
+        demand=demand.demand,
+        kind=demand.kind.value,
+    )
+
+
+def _saved(
+    article: ArticleRow, extracted: ExtractedArticle, resolved: ResolvedActors
+) -> SavedArticle:
+    """The summary of one save."""
+    return SavedArticle(
+        article_id=article.id,
+        title=article.title,
+        n_sentences=len(extracted.sentences),
+        n_actors_new=resolved.n_new,
+        n_actors=len(resolved.rows()),
+        n_figures=len(extracted.figures),
+        n_demands=len(extracted.demands),
+    )
+
+
+def _count_per_article(column: InstrumentedAttribute[int]) -> ScalarSelect[int]:
+    """Correlated count of the rows that point at the outer article."""
+    query = select(func.count()).where(column == ArticleRow.id).correlate(ArticleRow)
+    return query.scalar_subquery()
+
+
+def _summary_query() -> Select[_SummaryRow]:
+    """Articles (without their text) with sentence, actor, figure and demand counts."""
+    return select(
+        ArticleRow,
+        _count_per_article(SentenceRow.article_id),
+        _count_per_article(ActorMentionRow.article_id),
+        _count_per_article(FigureRow.article_id),
+        _count_per_article(DemandRow.article_id),
+    ).options(defer(ArticleRow.text, raiseload=True))
+
+
+async def _one_summary(session: AsyncSession, where: ColumnElement[bool]) -> ArticleSummary | None:
+    """The summary of the article matching a condition, if any."""
+    row = (await session.execute(_summary_query().where(where))).tuples().one_or_none()
+    return _summary(*row) if row else None
+
+
+def _summary(
+    article: ArticleRow, n_sentences: int, n_actors: int, n_figures: int, n_demands: int
+) -> ArticleSummary:
+    """An article row and its counts as a plain record."""
+    return ArticleSummary(
+        id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        byline=article.byline,
+        published=article.published,
+        source=article.source,
+        content_hash=article.content_hash,
+        loaded_at=_as_utc(article.loaded_at),
+        n_sentences=n_sentences,
+        n_actors=n_actors,
+        n_figures=n_figures,
+        n_demands=n_demands,
+    )
+
+
+def _as_utc(moment: datetime) -> datetime:
+    """A stored time as UTC; SQLite hands back naive datetimes, which were written in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+async def _count(session: AsyncSession, table: type[Base]) -> int:
+    """Number of rows in a table."""
+    return (await session.execute(select(func.count()).select_from(table))).scalar_one()
