@@ -1,0 +1,127 @@
+"""Tests of storage.migrate and the migrations: they agree with the models, go down and up again."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, inspect
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+
+from storage import create_engine, current_revision, downgrade, head_revision, upgrade
+from storage.tables import ActorRow, ArticleRow, Base, DemandRow, SentenceRow
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+APP_TABLES = set(Base.metadata.tables)
+
+
+def _schema_diff(connection: Connection) -> list[object]:
+    """What autogenerate would change to make the database match the models."""
+    return list(compare_metadata(MigrationContext.configure(connection), Base.metadata))
+
+
+def _table_names(connection: Connection) -> set[str]:
+    """Tables in the database's default schema."""
+    return set(inspect(connection).get_table_names())
+
+
+async def test_models_and_migrations_agree(engine: AsyncEngine) -> None:
+    async with engine.connect() as connection:
+        assert await connection.run_sync(_schema_diff) == []
+
+
+async def test_database_is_at_head(engine: AsyncEngine) -> None:
+    async with engine.connect() as connection:
+        assert await current_revision(connection) == head_revision() == "0001"
+
+
+async def _down_and_up(connection: AsyncConnection) -> tuple[set[str], set[str], list[object]]:
+    """Downgrade to base and upgrade to head again; tables after each, and the final diff."""
+    await downgrade(connection, revision="base")
+    after_down = await connection.run_sync(_table_names)
+    await upgrade(connection)
+    after_up = await connection.run_sync(_table_names)
+    return after_down, after_up, await connection.run_sync(_schema_diff)
+
+
+async def test_downgrade_to_base_and_upgrade_again(engine: AsyncEngine) -> None:
+    async with engine.connect() as connection:
+        transaction = await connection.begin()
+        after_down, after_up, diff = await _down_and_up(connection)
+        await transaction.rollback()
+    assert after_down & APP_TABLES == set()
+    assert after_up >= APP_TABLES
+    assert diff == []
+
+
+async def _article_with_sentence(session: AsyncSession) -> SentenceRow:
+    """A stored article with one sentence, for facts to point at."""
+    article = ArticleRow(title="T", source="t.txt", content_hash="0" * 64, text="Text.")
+    session.add(article)
+    await session.flush()
+    sentence = SentenceRow(article_id=article.id, index=0, start=0, end=5, text="Text.")
+    session.add(sentence)
+    await session.flush()
+    return sentence
+
+
+async def test_actor_kind_is_checked(session: AsyncSession) -> None:
+    # compare_metadata does not compare CHECK constraints, so test that they exist.
+    with pytest.raises(IntegrityError, match="ck_actors_kind"):
+        async with session.begin_nested():
+            session.add(ActorRow(name="X", kind="alien"))
+
+
+async def test_demand_kind_is_checked(session: AsyncSession) -> None:
+    sentence = await _article_with_sentence(session)
+    demand = DemandRow(
+        article_id=sentence.article_id,
+        sentence_id=sentence.id,
+        start=0,
+        end=4,
+        party="X",
+        demand="Text",
+        kind="wish",
+    )
+    with pytest.raises(IntegrityError, match="ck_demands_kind"):
+        async with session.begin_nested():
+            session.add(demand)
+
+
+def _run_alembic_cli(database: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run `alembic -c storage/alembic.ini upgrade head` on a SQLite file."""
+    ini = REPO_ROOT / "storage" / "alembic.ini"
+    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{database}"}
+    command = [sys.executable, "-m", "alembic", "-c", str(ini), "upgrade", "head"]
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+
+def test_alembic_command_line_upgrades_to_head(tmp_path: Path) -> None:
+    database = tmp_path / "data" / "briefbot.db"
+    result = _run_alembic_cli(database, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(database) as connection:
+        version = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    connection.close()
+    assert version == [("0001",)]
+    assert tables >= APP_TABLES
+
+
+async def test_upgrade_is_idempotent(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'x.db'}")
+    try:
+        for _ in range(2):
+            async with engine.begin() as connection:
+                await upgrade(connection)
+        async with engine.connect() as connection:
+            assert await current_revision(connection) == "0001"
+    finally:
+        await engine.dispose()
