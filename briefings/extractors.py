@@ -1,0 +1,118 @@
+"""Turn a doc annotated by the pipeline into plain data: an ExtractedArticle."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from briefings.actors import ActorGroup, group_actors
+from briefings.attribution import Source
+from briefings.demands import FoundDemand
+from briefings.figures import FoundFigure
+from briefings.lexicon import Lexicon, load_lexicon
+from briefings.mentions import Mention
+from briefings.model import Actor, ActorKind, Demand, ExtractedArticle, Figure, Provenance, Sentence, SourceText
+from briefings.names import names_match
+from briefings.pipeline import FACTS_EXTENSION
+
+
+class Extraction:
+    """Maps the pipeline's annotations of one doc to model objects."""
+
+    def __init__(self, doc: Doc, source: SourceText, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.source = source
+        facts = doc._.get(FACTS_EXTENSION)
+        self.mentions: list[Mention] = facts["mentions"]
+        self.figures_found: list[FoundFigure] = facts["figures"]
+        self.demands_found: list[FoundDemand] = facts["demands"]
+        self.attribution = facts["attribution"]
+        excluded = [n for n in (source.byline,) if n]
+        kept = [m for m in self.mentions if not any(names_match(m.text, n) for n in excluded)]
+        self.groups = group_actors(doc, kept, lexicon)
+        self.sentences = tuple(
+            Sentence(index=n, start=s.start_char, end=s.end_char, text=s.text) for n, s in enumerate(doc.sents)
+        )
+
+    def _group(self, source: Source | None) -> ActorGroup | None:
+        if source is None or source.mention is None:
+            return None
+        return next((g for g in self.groups if source.mention in g.mentions), None)
+
+    def _name(self, source: Source | None) -> str | None:
+        group = self._group(source)
+        if group is not None:
+            group.acts = True
+            return group.name
+        return source.text if source is not None else None
+
+    def _provenance(self, start: int, end: int) -> Provenance:
+        span = self.doc[start:end]
+        return Provenance(
+            sentence_index=self.attribution.sentence_index(self.doc[start]),
+            start=span.start_char,
+            end=span.end_char,
+        )
+
+    def figures(self) -> tuple[Figure, ...]:
+        """The figures as plain data."""
+        return tuple(
+            Figure(
+                value=f.value,
+                text=self.doc[f.start : f.end].text,
+                unit=f.unit,
+                what=f.what,
+                qualifier=f.qualifier,
+                claimed_by=self._name(f.claimant),
+                provenance=self._provenance(f.start, f.end),
+            )
+            for f in self.figures_found
+        )
+
+    def demands(self) -> tuple[Demand, ...]:
+        """The demands as plain data."""
+        return tuple(
+            Demand(
+                party=self._name(d.party) or d.party.text,
+                demand=self.doc[d.start : d.end].text,
+                kind=d.kind,
+                provenance=self._provenance(d.start, d.end),
+            )
+            for d in self.demands_found
+        )
+
+    def actors(self) -> tuple[Actor, ...]:
+        """People, plus organisations and countries that speak or act, as plain data."""
+        kept = [g for g in self.groups if g.kind == ActorKind.PERSON or g.acts or _listed(g)]
+        return tuple(
+            Actor(
+                name=g.name,
+                kind=g.kind,
+                role=g.role,
+                aliases=tuple(n for n in g.names if n != g.name),
+                provenance=self._provenance(g.mentions[0].start, g.mentions[0].end),
+            )
+            for g in kept
+        )
+
+
+def _listed(group: ActorGroup) -> bool:
+    return group.kind == ActorKind.ORGANISATION and any(m.known is not None for m in group.mentions)
+
+
+def extract(nlp: Language, source: SourceText) -> ExtractedArticle:
+    """Run the pipeline over an article's body and return every fact found, with provenance."""
+    return extract_doc(nlp(source.text), source)
+
+
+def extract_doc(doc: Doc, source: SourceText) -> ExtractedArticle:
+    """Turn an already processed doc into an ExtractedArticle."""
+    extraction = Extraction(doc, source, load_lexicon())
+    figures, demands = extraction.figures(), extraction.demands()
+    return ExtractedArticle(
+        source=source,
+        sentences=extraction.sentences,
+        actors=extraction.actors(),
+        figures=figures,
+        demands=demands,
+    )
