@@ -47,7 +47,9 @@ _CONTENT_TYPES = {
 # Content types that say nothing about the body; the source's name decides instead.
 _VAGUE_CONTENT_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 _SUPPORTED = "plain text (.txt), Markdown (.md) or HTML (.html)"
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+)
 _MIB = 1024 * 1024
 
 

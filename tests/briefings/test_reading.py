@@ -133,6 +133,7 @@ def test_format_of(source: str, content_type: str | None, expected: TextFormat |
         ("<!DOCTYPE html><html><body></body></html>", TextFormat.HTML),
         ("\n  <html lang='en'><body></body></html>", TextFormat.HTML),
         ("<!-- saved --><!doctype HTML>", TextFormat.HTML),
+        ('<?xml version="1.0" encoding="utf-8"?>\n<html>', TextFormat.HTML),
         ("Title\n\n<html> is a tag.", TextFormat.PLAIN),
     ],
 )
@@ -151,6 +152,19 @@ def test_a_paste_that_starts_like_html_is_read_as_html() -> None:
         "Bridge to reopen",
         "The mayor said on Monday that the bridge would reopen in March.",
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "<nav><ul><li><a href='/w'>World</a></li><li><a href='/b'>Business</a></li></ul></nav>",
+    ],
+)
+def test_html_without_an_article_is_refused(body: str) -> None:
+    html = f"<!DOCTYPE html><html><head><title>Home</title></head><body>{body}</body></html>"
+    with pytest.raises(EmptyInputError, match=r"^No article text found in the HTML page\.$"):
+        read(html, source="https://news.example/", content_type="text/html")
 
 
 # --- encodings -------------------------------------------------------------------------------
