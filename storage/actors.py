@@ -119,11 +119,14 @@ def _names(actor: Actor) -> list[str]:
 
 def _rename(row: ActorRow, name: str) -> None:
     """Make name canonical; the old name becomes an alias and the new one stops being one."""
-    old_name = row.name
-    row.name = name
-    for alias in [a for a in row.aliases if fold(a.alias) == fold(name)]:
-        row.aliases.remove(alias)
-    add_alias(row, old_name)
+    old_name, row.name = row.name, name
+    same = next((a for a in row.aliases if fold(a.alias) == fold(name)), None)
+    if same is None:
+        add_alias(row, old_name)
+    else:
+        # Swap in place: deleting this alias and inserting it again later in the same
+        # flush would break the unique (actor, alias) index, as inserts run before deletes.
+        same.alias = old_name
 
 
 def _same_name(left: Iterable[str], right: Iterable[str]) -> bool:
