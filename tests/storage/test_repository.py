@@ -146,9 +146,12 @@ async def test_provenance_spans_point_into_the_text(session: AsyncSession) -> No
     assert text[figure.start : figure.end] == "30 days"
     assert text[demand.start : demand.end] == "withdraw from four regions"
     assert [text[m.start : m.end] for m in mentions] == ["Volodymyr Zelensky", "Russia"]
-    for fact in (figure, demand, *mentions):
-        sentence = sentences[fact.sentence_id]
-        assert sentence.start <= fact.start < fact.end <= sentence.end
+    spans = [(figure.sentence_id, figure.start, figure.end)]
+    spans.append((demand.sentence_id, demand.start, demand.end))
+    spans.extend((m.sentence_id, m.start, m.end) for m in mentions)
+    for sentence_id, start, end in spans:
+        sentence = sentences[sentence_id]
+        assert sentence.start <= start < end <= sentence.end
 
 
 async def test_delete_article_removes_its_facts_and_lone_actors(session: AsyncSession) -> None:
