@@ -116,6 +116,20 @@ def _comma_role_after(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
     return _clean(tokens) if tokens and _has_role_word(tokens, lexicon) else None
 
 
+def _comma_role_before(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
+    """"its mayor, Petro Kravets" when the parser missed the apposition."""
+    if m.start < 2 or doc[m.start - 1].text != ",":
+        return None
+    tokens: list[Token] = []
+    for tok in reversed(doc[max(0, m.start - 12) : m.start - 1]):
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"} or tok.is_sent_start:
+            if tok.is_sent_start and not tok.is_punct:
+                tokens.insert(0, tok)
+            break
+        tokens.insert(0, tok)
+    return _clean(tokens) if tokens and _has_role_word(tokens[-1:], lexicon) else None
+
+
 def _as_role(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
     head = doc[m.end - 1]
     verb = head.head
@@ -144,6 +158,7 @@ def roles_of(doc: Doc, m: Mention, lexicon: Lexicon) -> list[str]:
         _title_before(doc, m, lexicon),
         *_appositive_roles(doc, m, lexicon),
         _comma_role_after(doc, m, lexicon),
+        _comma_role_before(doc, m, lexicon),
         _as_role(doc, m, lexicon),
     ]
     return [r for r in found if r]

@@ -120,12 +120,22 @@ class Attribution:
         return best
 
 
+    def _recent_subject_person(self, pronoun: Token) -> Mention | None:
+        """The last person who was a subject in the few sentences before; else the last person named."""
+        first = self.sentences[max(0, self._sent_of[pronoun.sent.start] - 2)].start
+        window = [m for m in self.mentions if first <= m.start < pronoun.i and m.kind == ActorKind.PERSON]
+        subjects = [m for m in window if self.doc[m.end - 1].dep_ in _SUBJECTS]
+        if subjects:
+            return subjects[-1]
+        return self._previous(pronoun.i, {ActorKind.PERSON})
+
     def _possessor_referent(self, pronoun: Token) -> Token | None:
-        verb = next((a for a in pronoun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        subject = subject_of(verb) if verb is not None else None
-        if subject is None or pronoun in subject.subtree:
-            return None
-        return subject
+        """The subject of the nearest clause above a possessive that does not contain it."""
+        for verb in (a for a in pronoun.ancestors if a.pos_ in {"VERB", "AUX"}):
+            subject = subject_of(verb)
+            if subject is not None and pronoun not in subject.subtree:
+                return subject
+        return None
 
     def resolve(self, head: Token, speaker: Source | None = None) -> Source | None:
         """What a subject or agent token refers to, or None when it is not an agent."""
@@ -156,17 +166,19 @@ class Attribution:
             in_sentence = self._previous(pronoun.i, {ActorKind.PERSON})
             if in_sentence is not None and self.doc[in_sentence.start].sent == pronoun.sent:
                 return Source(in_sentence.text, in_sentence)
-            found = self._previous(pronoun.i, {ActorKind.PERSON})
+            found = self._recent_subject_person(pronoun)
         else:
             found = self._previous(pronoun.i, {ActorKind.ORGANISATION, ActorKind.COUNTRY})
         return Source(found.text, found) if found is not None else None
 
     def _earlier_unnamed_speaker(self, head: Token) -> Source | None:
+        """"the source" after "a senior official said": the last speaker given without a name."""
         current = self._sent_of[head.sent.start]
         for n in range(current - 1, max(current - 4, -1), -1):
-            own = self._own[n] if n < len(self._own) else None
-            if own is not None and own.mention is None:
-                return own
+            for tok in reversed(self.sentences[n]):
+                subject = subject_of(tok) if tok.lemma_ in self.lexicon.speech_verbs else None
+                if subject is not None and self.mention_of(subject) is None and subject.lower_ in self.lexicon.agent_head_nouns:
+                    return Source(self.phrase(subject), None)
         return None
 
     def _descriptive(self, head: Token) -> Source | None:

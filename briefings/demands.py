@@ -89,7 +89,7 @@ class DemandFinder:
         kind = self.lex.demand_verbs.get(tok.lemma_)
         if kind is None or tok.pos_ != "VERB" or self._framed(tok):
             return None
-        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        if tok.dep_ == "acl":
             return None
         particles = self.lex.demand_verb_particles.get(tok.lemma_)
         needs_inf = tok.lemma_ in self.lex.demand_verbs_needing_infinitive
@@ -104,8 +104,8 @@ class DemandFinder:
         if party is None:
             return None
         end = tok.sent.end if kind == DemandKind.CONDITION else self._pseudo_cleft_end(tok)
-        content = [t for t in self.doc[tok.i + 1 : end] if not t.is_punct and t.pos_ not in {"DET", "PRON", "ADP"}]
-        if len(content) < 2:
+        content = [t for t in self.doc[tok.i + 1 : end] if not (t.is_punct or t.is_space) and t.pos_ not in {"DET", "PRON", "ADP"}]
+        if kind == DemandKind.CONDITION and len(content) < 2:
             return None
         return FoundDemand(party, *_span_text(self.doc, tok.i, end), kind)
 
@@ -205,7 +205,7 @@ class DemandFinder:
     def _noun_content(self, noun: Token) -> tuple[int, int] | None:
         for child in noun.children:
             if child.dep_ == "relcl" and child.lemma_ in {"include", "be", "remain"}:
-                obj = next((c for c in child.children if c.dep_ in {"dobj", "attr", "xcomp"}), None)
+                obj = next((c for c in child.children if c.dep_ in {"dobj", "attr", "xcomp", "ccomp"}), None)
                 if obj is not None:
                     return min(t.i for t in obj.subtree), max(t.i for t in obj.subtree) + 1
         verb = noun.head

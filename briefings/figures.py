@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from briefings.attribution import Attribution, Source, subject_of
 from briefings.lexicon import Lexicon
+from briefings.model import ActorKind
 from briefings.numbers import digit_value, is_year, scale_of, word_value
 
 _MONTHS = re.compile(
@@ -83,7 +84,8 @@ def _is_incidental(tok: Token, value: float, lexicon: Lexicon) -> bool:
     if prev is not None and prev.text == "-" and not prev.whitespace_:
         return True
     head = tok.head
-    return head.lower_ in lexicon.source_nouns and head.dep_ in {"nsubj", "nsubjpass"}
+    speaks = head.head.lemma_ in lexicon.speech_verbs
+    return head.lower_ in lexicon.source_nouns and head.dep_ == "nsubj" and speaks
 
 
 def _extent(tok: Token, lexicon: Lexicon) -> tuple[int, int, float, str | None]:
@@ -142,8 +144,11 @@ def _claimant(tok: Token, attribution: Attribution, lexicon: Lexicon) -> Source 
         agent = attribution.passive_agent(ancestor)
         if agent is not None:
             return agent
-        if ancestor.lemma_ in _CALL_VERBS and (subject := subject_of(ancestor)) is not None:
-            return attribution.resolve(subject)
+        if ancestor.lemma_ in _CALL_VERBS and ancestor.pos_ == "VERB":
+            subject = subject_of(ancestor)
+            caller = attribution.resolve(subject) if subject is not None else None
+            if caller is not None:
+                return caller
     found = attribution.according_to(sent)
     if found is not None:
         return found
@@ -162,7 +167,9 @@ def _strength(figure: FoundFigure) -> int:
     claimant = figure.claimant
     if claimant is None:
         return 0
-    return 2 if claimant.mention is not None else 1
+    if claimant.mention is None:
+        return 1
+    return 3 if claimant.mention.kind == ActorKind.PERSON else 2
 
 
 def _merge_repeats(found: list[FoundFigure]) -> list[FoundFigure]:

@@ -63,6 +63,12 @@ def _clean_span(span: Span, lexicon: Lexicon) -> Span | None:
     return span.doc[tokens[0].i : tokens[-1].i + 1]
 
 
+def _trimmed_places(doc: Doc, ent: Span, kept: Span, lexicon: Lexicon) -> list[Mention]:
+    """Places cut off a person's span ("Donald Trump Kyiv") become mentions of their own."""
+    cut = [t for t in ent if not kept.start <= t.i < kept.end and t.text.lower() in lexicon.places]
+    return [Mention(t.i, t.i + 1, t.text, ActorKind.COUNTRY, None) for t in cut]
+
+
 def _known(text: str, lexicon: Lexicon) -> KnownActor | None:
     for actor in lexicon.known_actors:
         names = (actor.name, *actor.aliases)
@@ -143,6 +149,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon, excluded_names: tuple[str, ...] = 
             continue
         kind, known = _classify(span, ent.label_, lexicon)
         found.append(Mention(span.start, span.end, span.text, kind, known))
+        found.extend(_trimmed_places(doc, ent, span, lexicon))
     found = _promote_surnames(found, lexicon)
     return sorted(found + _uncovered_names(doc, found, lexicon), key=lambda m: m.start)
 

@@ -1,0 +1,42 @@
+"""Long-lived services of one process: settings, database engine, sessions and the spaCy pipeline."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.settings import Settings
+from briefings.pipeline import build_pipeline
+from storage import create_engine, make_session_factory, upgrade_to_head
+
+
+@dataclass
+class Runtime:
+    """What commands need: settings, a migrated store and, on first use, the pipeline."""
+
+    settings: Settings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    _nlp: Language | None = field(default=None, repr=False)
+    _nlp_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
+
+    async def nlp(self) -> Language:
+        """The spaCy pipeline, loaded once, off the event loop."""
+        async with self._nlp_lock:
+            if self._nlp is None:
+                self._nlp = await asyncio.to_thread(build_pipeline, self.settings.spacy_model)
+            return self._nlp
+
+    async def close(self) -> None:
+        """Release the database connections."""
+        await self.engine.dispose()
+
+
+async def open_runtime(settings: Settings) -> Runtime:
+    """Connect to the store named by the settings and bring its schema to the newest migration."""
+    engine = create_engine(settings.database_url)
+    await upgrade_to_head(engine)
+    return Runtime(settings=settings, engine=engine, sessions=make_session_factory(engine))
