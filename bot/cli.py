@@ -17,7 +17,10 @@ from bot.runtime import Runtime, open_runtime
 from bot.settings import SettingsError, load_settings
 from storage import export_store
 
-app = typer.Typer(help="ceasefire-brief: a sourced briefing bot on the Ukraine ceasefire story.", no_args_is_help=True)
+app = typer.Typer(
+    help="ceasefire-brief: a sourced briefing bot on the Ukraine ceasefire story.",
+    no_args_is_help=True,
+)
 T = TypeVar("T")
 
 
@@ -46,12 +49,16 @@ def _describe(outcome: LoadOutcome) -> str:
             f"{s.n_actors} actors ({s.n_actors_new} new), {s.n_figures} figures, {s.n_demands} demands"
         )
     if outcome.duplicate_of is not None:
-        return f"{outcome.source}: already loaded as article {outcome.duplicate_of}; nothing changed"
+        return (
+            f"{outcome.source}: already loaded as article {outcome.duplicate_of}; nothing changed"
+        )
     return f"{outcome.source}: not loaded: {outcome.error}"
 
 
 @app.command()
-def load(paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html)")]) -> None:
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html)")],
+) -> None:
     """Load article files into the store and print a summary of each."""
 
     async def work(runtime: Runtime) -> list[LoadOutcome]:
@@ -77,7 +84,9 @@ def export() -> None:
 
 
 @app.command()
-def ask(line: Annotated[str, typer.Argument(help='A command as a user types it, e.g. "/who zelensky"')]) -> None:
+def ask(
+    line: Annotated[str, typer.Argument(help='A command as a user types it, e.g. "/who zelensky"')],
+) -> None:
     """Print the answer a user gets for a command, on the store (seeded first when empty)."""
 
     async def work(runtime: Runtime) -> str:

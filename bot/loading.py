@@ -40,7 +40,9 @@ async def save_source(runtime: Runtime, source: SourceText) -> SavedArticle:
 async def load_path(runtime: Runtime, path: Path) -> LoadOutcome:
     """Load one file; any failure leaves the store as it was and is reported in one sentence."""
     try:
-        source = await asyncio.to_thread(read_path, path, max_bytes=runtime.settings.max_input_bytes)
+        source = await asyncio.to_thread(
+            read_path, path, max_bytes=runtime.settings.max_input_bytes
+        )
         return LoadOutcome(path.name, saved=await save_source(runtime, source))
     except DuplicateArticleError as duplicate:
         return LoadOutcome(path.name, duplicate_of=duplicate.article_id, error=None)

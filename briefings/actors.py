@@ -12,7 +12,22 @@ from briefings.model import ActorKind
 from briefings.names import fold, names_match
 
 _LEFT_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct"}
-_STRIP_WORDS = {"the", "a", "an", "its", "his", "her", "their", "our", "my", "this", "that", ",", "'s", "’s"}
+_STRIP_WORDS = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "this",
+    "that",
+    ",",
+    "'s",
+    "’s",
+}
 _MAX_ROLES = 3
 
 
@@ -29,7 +44,9 @@ class ActorGroup:
     def names(self) -> list[str]:
         """Distinct surface names, longest first."""
         seen: dict[str, None] = {}
-        for m in sorted(self.mentions, key=lambda m: (-len(m.text.split()), m.text.isupper(), m.start)):
+        for m in sorted(
+            self.mentions, key=lambda m: (-len(m.text.split()), m.text.isupper(), m.start)
+        ):
             seen.setdefault(m.text, None)
         return list(seen)
 
@@ -49,7 +66,10 @@ class ActorGroup:
 
 
 def _has_role_word(tokens: list[Token], lexicon: Lexicon) -> bool:
-    return any(t.lower_ in lexicon.role_words or t.lower_.split("-")[0] in lexicon.role_words for t in tokens)
+    return any(
+        t.lower_ in lexicon.role_words or t.lower_.split("-")[0] in lexicon.role_words
+        for t in tokens
+    )
 
 
 def _clean(tokens: list[Token]) -> str | None:
@@ -68,9 +88,16 @@ def _title_before(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
     while i >= 0:
         tok = doc[i]
         joined = tok.text == "-" or (i + 1 < len(doc) and doc[i + 1].text == "-")
-        if tok.lower_ in lexicon.role_titles or tok.lower_ in lexicon.role_words or joined:
-            tokens.insert(0, tok)
-        elif tok.dep_ in {"compound", "amod"} and tok.head.i >= m.start - len(tokens) - 1 and tok.pos_ in {"PROPN", "NOUN", "ADJ"}:
+        if (
+            tok.lower_ in lexicon.role_titles
+            or tok.lower_ in lexicon.role_words
+            or joined
+            or (
+                tok.dep_ in {"compound", "amod"}
+                and tok.head.i >= m.start - len(tokens) - 1
+                and tok.pos_ in {"PROPN", "NOUN", "ADJ"}
+            )
+        ):
             tokens.insert(0, tok)
         else:
             break
@@ -94,7 +121,11 @@ def _appositive_roles(doc: Doc, m: Mention, lexicon: Lexicon) -> list[str]:
             tokens = _phrase(child, {"relcl", "appos", "punct", "acl"})
             if _has_role_word(tokens, lexicon):
                 roles.append(_clean(tokens))
-    if head.dep_ == "appos" and head.head.i < m.start and head.head.pos_ in {"NOUN", "NUM", "PROPN"}:
+    if (
+        head.dep_ == "appos"
+        and head.head.i < m.start
+        and head.head.pos_ in {"NOUN", "NUM", "PROPN"}
+    ):
         tokens = _phrase(head.head, {"appos", "relcl", "punct", "acl", "det"})
         tokens = [t for t in tokens if t.i < m.start]
         if _has_role_word(tokens, lexicon):
@@ -103,12 +134,18 @@ def _appositive_roles(doc: Doc, m: Mention, lexicon: Lexicon) -> list[str]:
 
 
 def _comma_role_after(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
-    """"Name, a political analyst," when the parser missed the apposition."""
+    """ "Name, a political analyst," when the parser missed the apposition."""
     if m.end >= len(doc) or doc[m.end].text != ",":
         return None
     tokens: list[Token] = []
     for tok in doc[m.end + 1 : m.end + 14]:
-        if tok.text in {",", ".", ";", ":"} or tok.lower_ in {"who", "which", "said", "says", "told"}:
+        if tok.text in {",", ".", ";", ":"} or tok.lower_ in {
+            "who",
+            "which",
+            "said",
+            "says",
+            "told",
+        }:
             break
         tokens.append(tok)
     if tokens and tokens[0].like_num:
@@ -117,12 +154,16 @@ def _comma_role_after(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
 
 
 def _comma_role_before(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
-    """"its mayor, Petro Kravets" when the parser missed the apposition."""
+    """ "its mayor, Petro Kravets" when the parser missed the apposition."""
     if m.start < 2 or doc[m.start - 1].text != ",":
         return None
     tokens: list[Token] = []
     for tok in reversed(doc[max(0, m.start - 12) : m.start - 1]):
-        if tok.is_punct or tok.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"} or tok.is_sent_start:
+        if (
+            tok.is_punct
+            or tok.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"}
+            or tok.is_sent_start
+        ):
             if tok.is_sent_start and not tok.is_punct:
                 tokens.insert(0, tok)
             break

@@ -88,7 +88,9 @@ class Attribution:
         """A readable noun phrase around a head token, without clauses and leading articles."""
         keep = [head]
         for child in head.children:
-            if child.dep_ not in _NP_CUT_DEPS or (child.dep_ == "prep" and child.i > head.i and child.lower_ in {"of", "for"}):
+            if child.dep_ not in _NP_CUT_DEPS or (
+                child.dep_ == "prep" and child.i > head.i and child.lower_ in {"of", "for"}
+            ):
                 keep.extend(child.subtree)
         tokens = sorted(set(keep), key=lambda t: t.i)
         while tokens and tokens[0].lower_ in {"the", "a", "an", "this", "that"}:
@@ -110,7 +112,9 @@ class Attribution:
                     return m
         return None
 
-    def _previous(self, before: int, kinds: set[ActorKind], noun: str | None = None) -> Mention | None:
+    def _previous(
+        self, before: int, kinds: set[ActorKind], noun: str | None = None
+    ) -> Mention | None:
         best = None
         for m in self.mentions:
             if m.start >= before:
@@ -119,11 +123,12 @@ class Attribution:
                 best = m
         return best
 
-
     def _recent_subject_person(self, pronoun: Token) -> Mention | None:
         """The last person who was a subject in the few sentences before; else the last person named."""
         first = self.sentences[max(0, self._sent_of[pronoun.sent.start] - 2)].start
-        window = [m for m in self.mentions if first <= m.start < pronoun.i and m.kind == ActorKind.PERSON]
+        window = [
+            m for m in self.mentions if first <= m.start < pronoun.i and m.kind == ActorKind.PERSON
+        ]
         subjects = [m for m in window if self.doc[m.end - 1].dep_ in _SUBJECTS]
         if subjects:
             return subjects[-1]
@@ -160,24 +165,30 @@ class Attribution:
             referent = self._possessor_referent(pronoun)
             if referent is not None and referent.lower_ not in _PERSON_PRONOUNS | _THING_PRONOUNS:
                 found = self.resolve(referent, speaker)
-                if found is not None and (found.mention is None or (found.mention.kind == ActorKind.PERSON) == is_person):
+                if found is not None and (
+                    found.mention is None or (found.mention.kind == ActorKind.PERSON) == is_person
+                ):
                     return found
         if is_person:
             in_sentence = self._previous(pronoun.i, {ActorKind.PERSON})
             if in_sentence is not None and self.doc[in_sentence.start].sent == pronoun.sent:
                 return Source(in_sentence.text, in_sentence)
-            found = self._recent_subject_person(pronoun)
+            named = self._recent_subject_person(pronoun)
         else:
-            found = self._previous(pronoun.i, {ActorKind.ORGANISATION, ActorKind.COUNTRY})
-        return Source(found.text, found) if found is not None else None
+            named = self._previous(pronoun.i, {ActorKind.ORGANISATION, ActorKind.COUNTRY})
+        return Source(named.text, named) if named is not None else None
 
     def _earlier_unnamed_speaker(self, head: Token) -> Source | None:
-        """"the source" after "a senior official said": the last speaker given without a name."""
+        """ "the source" after "a senior official said": the last speaker given without a name."""
         current = self._sent_of[head.sent.start]
         for n in range(current - 1, max(current - 4, -1), -1):
             for tok in reversed(self.sentences[n]):
                 subject = subject_of(tok) if tok.lemma_ in self.lexicon.speech_verbs else None
-                if subject is not None and self.mention_of(subject) is None and subject.lower_ in self.lexicon.agent_head_nouns:
+                if (
+                    subject is not None
+                    and self.mention_of(subject) is None
+                    and subject.lower_ in self.lexicon.agent_head_nouns
+                ):
                     return Source(self.phrase(subject), None)
         return None
 
@@ -249,7 +260,9 @@ class Attribution:
         if own is not None or not self._in_quote[sent_index]:
             return own
         para = self._paragraph[sent_index]
-        order = list(range(sent_index + 1, len(self.sentences))) + list(range(sent_index - 1, -1, -1))
+        order = list(range(sent_index + 1, len(self.sentences))) + list(
+            range(sent_index - 1, -1, -1)
+        )
         for n in order:
             if self._paragraph[n] == para and self._own[n] is not None:
                 return self._own[n]

@@ -34,7 +34,10 @@ def _activity(export: Export, name: str) -> int:
 
 def build_who(export: Export) -> str:
     """The actors with their roles, most cited first."""
-    actors = sorted(export["actors"], key=lambda a: (-len(a["articles"]) - _activity(export, a["name"]), a["name"]))
+    actors = sorted(
+        export["actors"],
+        key=lambda a: (-len(a["articles"]) - _activity(export, a["name"]), a["name"]),
+    )
     if not actors:
         return "No actors yet: load an article first."
     lines = ["Who is who:"]
@@ -65,7 +68,10 @@ def build_actor_card(export: Export, query: str) -> str:
     claims = [f for f in export["figures"] if f.get("claimed_by") == name]
     demands = [d for d in export["demands"] if d.get("party") == name]
     if claims:
-        lines += ["Claims:", *(f"• {_figure_line(f)} {f.get('what') or ''}".rstrip() for f in claims)]
+        lines += [
+            "Claims:",
+            *(f"• {_figure_line(f)} {f.get('what') or ''}".rstrip() for f in claims),
+        ]
     if demands:
         lines += ["Positions:", *(f"• {d['kind']}: {d['demand']} {_cite(d)}" for d in demands)]
     lines.append("Sources: " + " ".join(f"[{n}]" for n in actor["articles"]))
@@ -109,5 +115,9 @@ def build_sources(export: Export) -> str:
         meta = ", ".join(str(x) for x in (article.get("outlet"), article.get("published")) if x)
         facts = article.get("facts", {})
         counts = f"{facts.get('actors', 0)} actors, {facts.get('figures', 0)} figures, {facts.get('demands', 0)} demands"
-        lines.append(f"[{article['id']}] {article['title']}" + (f" — {meta}" if meta else "") + f" ({counts})")
+        lines.append(
+            f"[{article['id']}] {article['title']}"
+            + (f" — {meta}" if meta else "")
+            + f" ({counts})"
+        )
     return "\n".join(lines)

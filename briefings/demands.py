@@ -10,7 +10,21 @@ from briefings.attribution import Attribution, Source, subject_of
 from briefings.lexicon import Lexicon
 from briefings.model import DemandKind
 
-_COMPLEMENT_DEPS = {"dobj", "prep", "prt", "xcomp", "ccomp", "dative", "attr", "oprd", "acomp", "pobj", "neg", "advmod", "npadvmod"}
+_COMPLEMENT_DEPS = {
+    "dobj",
+    "prep",
+    "prt",
+    "xcomp",
+    "ccomp",
+    "dative",
+    "attr",
+    "oprd",
+    "acomp",
+    "pobj",
+    "neg",
+    "advmod",
+    "npadvmod",
+}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _NEGATIVE_SUBJECTS = {"nobody", "none", "noone"}
 _MAX_TOKENS = 45
@@ -69,7 +83,9 @@ class DemandFinder:
         if tok.sent.text.isupper():
             return True
         chain = [tok, *tok.ancestors]
-        if any(c.lower_ in {"if", "unless"} and c.dep_ == "mark" for t in chain for c in t.children):
+        if any(
+            c.lower_ in {"if", "unless"} and c.dep_ == "mark" for t in chain for c in t.children
+        ):
             return True
         return any(a.lemma_ in self.lex.reported_framing_verbs for a in tok.ancestors)
 
@@ -91,11 +107,15 @@ class DemandFinder:
             return None
         if tok.dep_ == "acl":
             return None
-        particles = self.lex.demand_verb_particles.get(tok.lemma_)
+        particles = self.lex.demand_verb_particles.get(tok.lemma_, frozenset())
         needs_inf = tok.lemma_ in self.lex.demand_verbs_needing_infinitive
         if particles or needs_inf:
-            has_particle = bool(particles) and any(c.lower_ in particles for c in tok.children if c.dep_ in {"prep", "prt"})
-            has_inf = needs_inf and any(t.lower_ == "to" and t.dep_ == "aux" for t in tok.subtree if t.i > tok.i)
+            has_particle = bool(particles) and any(
+                c.lower_ in particles for c in tok.children if c.dep_ in {"prep", "prt"}
+            )
+            has_inf = needs_inf and any(
+                t.lower_ == "to" and t.dep_ == "aux" for t in tok.subtree if t.i > tok.i
+            )
             if not (has_particle or has_inf):
                 return None
         if _is_negated(tok) and kind != DemandKind.REJECTION:
@@ -104,7 +124,11 @@ class DemandFinder:
         if party is None:
             return None
         end = tok.sent.end if kind == DemandKind.CONDITION else self._pseudo_cleft_end(tok)
-        content = [t for t in self.doc[tok.i + 1 : end] if not (t.is_punct or t.is_space) and t.pos_ not in {"DET", "PRON", "ADP"}]
+        content = [
+            t
+            for t in self.doc[tok.i + 1 : end]
+            if not (t.is_punct or t.is_space) and t.pos_ not in {"DET", "PRON", "ADP"}
+        ]
         if kind == DemandKind.CONDITION and len(content) < 2:
             return None
         return FoundDemand(party, *_span_text(self.doc, tok.i, end), kind)
@@ -116,9 +140,14 @@ class DemandFinder:
 
     def _modal_cue(self, tok: Token) -> FoundDemand | None:
         obligation = tok.lower_ in {"must", "should"} or (
-            tok.lemma_ in {"have", "need"} and tok.dep_ != "aux" and any(
-                c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in tok.children
-            ) and subject_of(tok) is not None and subject_of(tok).lower_ not in {"i", "we"}  # type: ignore[union-attr]
+            tok.lemma_ in {"have", "need"}
+            and tok.dep_ != "aux"
+            and any(
+                c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children)
+                for c in tok.children
+            )
+            and subject_of(tok) is not None
+            and subject_of(tok).lower_ not in {"i", "we"}  # type: ignore[union-attr]
         )
         if not obligation:
             return None
@@ -130,7 +159,9 @@ class DemandFinder:
         if speaker is None or self._framed(verb):
             return None
         start = min(t.i for t in verb.subtree if t.dep_ != "mark" or t.i > verb.i)
-        start = next((t.i for t in verb.subtree if t.i >= start and t.dep_ not in {"mark", "punct"}), start)
+        start = next(
+            (t.i for t in verb.subtree if t.i >= start and t.dep_ not in {"mark", "punct"}), start
+        )
         end = max(t.i for t in verb.subtree) + 1
         return FoundDemand(speaker, *_span_text(self.doc, start, end), DemandKind.DEMAND)
 
@@ -153,16 +184,22 @@ class DemandFinder:
             party = self.att.resolve(subject, speaker)
         if party is None:
             return None
-        start = min(t.i for t in clause.subtree) if clause is not tok else min(
-            [tok.i, *(c.i for c in tok.children if c.dep_ in {"aux", "neg", "advmod"})]
+        start = (
+            min(t.i for t in clause.subtree)
+            if clause is not tok
+            else min([tok.i, *(c.i for c in tok.children if c.dep_ in {"aux", "neg", "advmod"})])
         )
-        return FoundDemand(party, *_span_text(self.doc, start, _complement_end(clause)), DemandKind.REJECTION)
+        return FoundDemand(
+            party, *_span_text(self.doc, start, _complement_end(clause)), DemandKind.REJECTION
+        )
 
     def _no_more_cue(self, tok: Token) -> FoundDemand | None:
         if tok.lower_ != "there" or tok.dep_ != "expl":
             return None
         verb = tok.head
-        attr = next((c for c in verb.children if c.dep_ in {"attr", "nsubj"} and c.i > verb.i), None)
+        attr = next(
+            (c for c in verb.children if c.dep_ in {"attr", "nsubj"} and c.i > verb.i), None
+        )
         if attr is None or not any(c.lower_ == "no" for c in attr.children):
             return None
         speaker = self._reported_speaker(verb)
@@ -193,24 +230,34 @@ class DemandFinder:
             return None
         return FoundDemand(party, *_span_text(self.doc, content[0], content[1]), kind)
 
-    def _stance_on(self, noun: Token, speaker: Source, possessor: Token | None) -> FoundDemand | None:
-        """"X said Y's terms were not a plan but a demand for surrender": X's stance, when negative."""
+    def _stance_on(
+        self, noun: Token, speaker: Source, possessor: Token | None
+    ) -> FoundDemand | None:
+        """ "X said Y's terms were not a plan but a demand for surrender": X's stance, when negative."""
         verb = noun.head
         owner = self.att.resolve(possessor, speaker) if possessor is not None else None
         if not _is_negated(verb) or owner is None or owner.text == speaker.text:
             return None
         start = min(t.i for t in noun.subtree)
-        return FoundDemand(speaker, *_span_text(self.doc, start, _complement_end(verb)), DemandKind.REJECTION)
+        return FoundDemand(
+            speaker, *_span_text(self.doc, start, _complement_end(verb)), DemandKind.REJECTION
+        )
 
     def _noun_content(self, noun: Token) -> tuple[int, int] | None:
         for child in noun.children:
             if child.dep_ == "relcl" and child.lemma_ in {"include", "be", "remain"}:
-                obj = next((c for c in child.children if c.dep_ in {"dobj", "attr", "xcomp", "ccomp"}), None)
+                obj = next(
+                    (c for c in child.children if c.dep_ in {"dobj", "attr", "xcomp", "ccomp"}),
+                    None,
+                )
                 if obj is not None:
                     return min(t.i for t in obj.subtree), max(t.i for t in obj.subtree) + 1
         verb = noun.head
         if noun.dep_ == "nsubj" and verb.lemma_ in {"be", "include", "remain"}:
-            obj = next((c for c in verb.children if c.dep_ in {"xcomp", "attr", "dobj"} and c.i > verb.i), None)
+            obj = next(
+                (c for c in verb.children if c.dep_ in {"xcomp", "attr", "dobj"} and c.i > verb.i),
+                None,
+            )
             if obj is not None:
                 return min(t.i for t in obj.subtree), max(t.i for t in obj.subtree) + 1
         return None
@@ -225,19 +272,33 @@ class DemandFinder:
         party = self.att.resolve(subject, self._reported_speaker(verb))
         if party is None:
             return None
-        return FoundDemand(party, *_span_text(self.doc, tok.i, _complement_end(tok)), DemandKind.PROPOSAL)
+        return FoundDemand(
+            party, *_span_text(self.doc, tok.i, _complement_end(tok)), DemandKind.PROPOSAL
+        )
 
     def find(self) -> list[FoundDemand]:
         """Every demand in the doc, overlapping duplicates of one party merged."""
-        cues = (self._verb_cue, self._modal_cue, self._negated_acceptance, self._no_more_cue, self._noun_cue, self._ready_cue)
-        found = [d for tok in self.doc for cue in cues if (d := cue(tok)) is not None and d.end > d.start]
+        cues = (
+            self._verb_cue,
+            self._modal_cue,
+            self._negated_acceptance,
+            self._no_more_cue,
+            self._noun_cue,
+            self._ready_cue,
+        )
+        found = [
+            d for tok in self.doc for cue in cues if (d := cue(tok)) is not None and d.end > d.start
+        ]
         return _without_overlaps(found)
 
 
 def _without_overlaps(found: list[FoundDemand]) -> list[FoundDemand]:
     kept: list[FoundDemand] = []
     for demand in sorted(found, key=lambda d: d.start - d.end):
-        if not any(k.party.text == demand.party.text and k.start <= demand.start and demand.end <= k.end for k in kept):
+        if not any(
+            k.party.text == demand.party.text and k.start <= demand.start and demand.end <= k.end
+            for k in kept
+        ):
             kept.append(demand)
     return sorted(kept, key=lambda d: d.start)
 

@@ -11,7 +11,16 @@ from briefings.demands import FoundDemand
 from briefings.figures import FoundFigure
 from briefings.lexicon import Lexicon, load_lexicon
 from briefings.mentions import Mention
-from briefings.model import Actor, ActorKind, Demand, ExtractedArticle, Figure, Provenance, Sentence, SourceText
+from briefings.model import (
+    Actor,
+    ActorKind,
+    Demand,
+    ExtractedArticle,
+    Figure,
+    Provenance,
+    Sentence,
+    SourceText,
+)
 from briefings.names import names_match
 from briefings.pipeline import FACTS_EXTENSION
 
@@ -31,7 +40,8 @@ class Extraction:
         kept = [m for m in self.mentions if not any(names_match(m.text, n) for n in excluded)]
         self.groups = group_actors(doc, kept, lexicon)
         self.sentences = tuple(
-            Sentence(index=n, start=s.start_char, end=s.end_char, text=s.text) for n, s in enumerate(doc.sents)
+            Sentence(index=n, start=s.start_char, end=s.end_char, text=s.text)
+            for n, s in enumerate(doc.sents)
         )
 
     def _group(self, source: Source | None) -> ActorGroup | None:

@@ -49,7 +49,14 @@ def _is_age(tok: Token) -> bool:
     if nxt.startswith(("-year-old", "-years-old", "year-old")):
         return True
     prev, after = tok.nbor(-1) if tok.i else None, tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return bool(prev and after and prev.text == "," and after.text == "," and prev.i and prev.nbor(-1).pos_ == "PROPN")
+    return bool(
+        prev
+        and after
+        and prev.text == ","
+        and after.text == ","
+        and prev.i
+        and prev.nbor(-1).pos_ == "PROPN"
+    )
 
 
 def _next_to_month(tok: Token) -> bool:
@@ -91,7 +98,11 @@ def _is_incidental(tok: Token, value: float, lexicon: Lexicon) -> bool:
 def _extent(tok: Token, lexicon: Lexicon) -> tuple[int, int, float, str | None]:
     """Span, multiplier and unit of the expression a number token heads."""
     doc, start, end, scale, unit = tok.doc, tok.i, tok.i + 1, 1.0, None
-    if end < len(doc) and (s := scale_of(doc[end].text, lexicon)) is not None and not re.search(r"[a-z]$", tok.text, re.I):
+    if (
+        end < len(doc)
+        and (s := scale_of(doc[end].text, lexicon)) is not None
+        and not re.search(r"[a-z]$", tok.text, re.I)
+    ):
         scale, end = s, end + 1
     if start and doc[start - 1].text.lower() in lexicon.currencies:
         unit, start = lexicon.currencies[doc[start - 1].text.lower()], start - 1
@@ -121,10 +132,16 @@ def _qualifier(doc: Doc, start: int, lexicon: Lexicon) -> tuple[str | None, int]
 def _what(tok: Token) -> str | None:
     head = tok.head
     if head.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nummod", "quantmod", "compound"}:
-        words = [c for c in head.children if c.dep_ in _WHAT_DEPS and c.i < head.i and not c.like_num]
+        words = [
+            c for c in head.children if c.dep_ in _WHAT_DEPS and c.i < head.i and not c.like_num
+        ]
         phrase = " ".join(t.text for t in [*words, head])
         verb = head.head
-        if head.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ == "VERB" and verb.tag_ in {"VBN", "VBD"}:
+        if (
+            head.dep_ in {"nsubj", "nsubjpass"}
+            and verb.pos_ == "VERB"
+            and verb.tag_ in {"VBN", "VBD"}
+        ):
             phrase += f" {verb.text}"
         return phrase
     if head.pos_ in {"VERB", "ADJ"}:
@@ -138,7 +155,8 @@ def _claimant(tok: Token, attribution: Attribution, lexicon: Lexicon) -> Source 
     sent = tok.sent
     for ancestor in tok.ancestors:
         source = attribution.speech_source(ancestor)
-        subject = source and next((c for c in ancestor.children if c.dep_ in {"nsubj", "csubj"}), None)
+        subjects = (c for c in ancestor.children if c.dep_ in {"nsubj", "csubj"})
+        subject = next(subjects, None) if source is not None else None
         if source is not None and (subject is None or tok not in subject.subtree):
             return source
         agent = attribution.passive_agent(ancestor)

@@ -97,7 +97,9 @@ def _place_or_org(text: str, lexicon: Lexicon) -> ActorKind | None:
     return None
 
 
-def _classify(span: Span, label: str, lexicon: Lexicon) -> tuple[ActorKind | None, KnownActor | None]:
+def _classify(
+    span: Span, label: str, lexicon: Lexicon
+) -> tuple[ActorKind | None, KnownActor | None]:
     text = span.text
     fixed = _place_or_org(text, lexicon)
     if fixed is not None:
@@ -130,13 +132,20 @@ def _promote_surnames(mentions: list[Mention], lexicon: Lexicon) -> list[Mention
     promoted = []
     for m in mentions:
         placed = m.kind == ActorKind.COUNTRY and m.text.lower() in lexicon.places
-        if m.kind != ActorKind.PERSON and not placed and m.known is None and any(names_match(m.text, p) for p in people):
+        if (
+            m.kind != ActorKind.PERSON
+            and not placed
+            and m.known is None
+            and any(names_match(m.text, p) for p in people)
+        ):
             m = Mention(m.start, m.end, m.text, ActorKind.PERSON, None)
         promoted.append(m)
     return promoted
 
 
-def find_mentions(doc: Doc, lexicon: Lexicon, excluded_names: tuple[str, ...] = ()) -> list[Mention]:
+def find_mentions(
+    doc: Doc, lexicon: Lexicon, excluded_names: tuple[str, ...] = ()
+) -> list[Mention]:
     """Every name in the doc, classified, in text order; credits and bylines left out."""
     found: list[Mention] = []
     for ent in doc.ents:
@@ -163,7 +172,9 @@ def _uncovered_names(doc: Doc, found: list[Mention], lexicon: Lexicon) -> list[M
         if tok.i in covered or not tok.is_alpha or not tok.text[:1].isupper() or tok.text.isupper():
             continue
         known = _known(tok.text, lexicon) if tok.pos_ == "PROPN" else None
-        if (known is not None and known.kind == ActorKind.PERSON) or any(names_match(tok.text, p) for p in people):
+        if (known is not None and known.kind == ActorKind.PERSON) or any(
+            names_match(tok.text, p) for p in people
+        ):
             extra.append(Mention(tok.i, tok.i + 1, tok.text, ActorKind.PERSON, known))
     return extra
 

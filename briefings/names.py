@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 _TRAILING_Y = re.compile(r"(?:iy|yy|ii|y)$")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower-case, strip accents and apostrophes, and collapse spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -24,11 +26,13 @@ def token_key(token: str) -> str:
     return _DOUBLED.sub(r"\1", key)
 
 
+@lru_cache(maxsize=8192)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Keys of each token of a name, in order."""
     return tuple(token_key(t) for t in fold(name).split())
 
 
+@lru_cache(maxsize=16384)
 def names_match(left: str, right: str) -> bool:
     """True when two names can denote the same actor: same surname, and first names agree where given."""
     a, b = name_tokens(left), name_tokens(right)

@@ -39,7 +39,12 @@ class FactFinder:
     def __init__(self) -> None:
         self.lexicon: Lexicon | None = None
 
-    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None) -> None:
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+    ) -> None:
         """Load the cue words, places and known actors from the data files."""
         self.lexicon = load_lexicon()
 
@@ -76,5 +81,6 @@ def build_pipeline(model_name: str) -> Language:
         raise PipelineError(f"spaCy pipeline {model_name!r} is not installed: {error}") from error
     nlp.add_pipe("ceasefire/paragraphs", before="parser")
     finder = nlp.add_pipe("ceasefire/facts", last=True)
-    finder.initialize(nlp=nlp)
+    if isinstance(finder, FactFinder):
+        finder.initialize(nlp=nlp)
     return nlp

@@ -40,7 +40,9 @@ async def export_one(path: Path, nlp_holder: dict[str, object], workdir: Path) -
 
 def score(export_file: Path, gold: Path, key: str, scorer: Path, verbose: bool) -> float:
     """Run the shared scorer and return the macro F1 it prints on its last line."""
-    args = [sys.executable, str(scorer), str(export_file), str(gold), key] + (["--verbose"] if verbose else [])
+    args = [sys.executable, str(scorer), str(export_file), str(gold), key] + (
+        ["--verbose"] if verbose else []
+    )
     output = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     for line in output.splitlines()[:-1]:
         print("   " + line)
@@ -51,12 +53,17 @@ async def main() -> None:
     """Score every article of both sets and print per-article and mean macro F1."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", action="store_true")
-    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    parser.add_argument(
+        "--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared"
+    )
     options = parser.parse_args()
     eval_dir = options.shared / "eval"
     sets = {
         "seeds": (sorted(Path("seeds").glob("*.txt")), eval_dir / "gold_seeds.json"),
-        "dev": (sorted(p for p in (eval_dir / "dev").iterdir() if p.name[:1] == "d"), eval_dir / "dev" / "gold_dev.json"),
+        "dev": (
+            sorted(p for p in (eval_dir / "dev").iterdir() if p.name[:1] == "d"),
+            eval_dir / "dev" / "gold_dev.json",
+        ),
     }
     holder: dict[str, object] = {"nlp": build_pipeline(Settings().spacy_model)}
     with tempfile.TemporaryDirectory() as tmp:
@@ -65,12 +72,18 @@ async def main() -> None:
             scores = []
             for path in paths:
                 export_file = workdir / f"{path.stem}.json"
-                export_file.write_text(json.dumps(await export_one(path, holder, workdir), default=str))
+                export_file.write_text(
+                    json.dumps(await export_one(path, holder, workdir), default=str)
+                )
                 print(f"{name} {path.name}")
-                scores.append(score(export_file, gold, path.name, eval_dir / "score.py", options.verbose))
+                scores.append(
+                    score(export_file, gold, path.name, eval_dir / "score.py", options.verbose)
+                )
                 print(f"   macro F1 {scores[-1]:.2f}")
-            print(f"== {name}: mean macro F1 {sum(scores) / len(scores):.3f} over {len(scores)} articles "
-                  f"(min {min(scores):.2f})")
+            print(
+                f"== {name}: mean macro F1 {sum(scores) / len(scores):.3f} over {len(scores)} articles "
+                f"(min {min(scores):.2f})"
+            )
 
 
 if __name__ == "__main__":
