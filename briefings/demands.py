@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,6 +28,7 @@ _COMPLEMENT_DEPS = {
 _NEGATIONS = {"not", "n't", "never", "no"}
 _NEGATIVE_SUBJECTS = {"nobody", "none", "noone"}
 _MAX_TOKENS = 45
+_ANAPHORIC_NOUNS = {"move", "idea", "proposal", "plan", "step", "offer", "request", "suggestion"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class FoundDemand:
     start: int
     end: int
     kind: DemandKind
+    refers_back: bool = False
+    context: tuple[int, int] | None = None
 
 
 def _span_text(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -52,6 +55,19 @@ def _complement_end(verb: Token) -> int:
         if child.i > verb.i and child.dep_ in _COMPLEMENT_DEPS:
             end = max(end, max(t.i for t in child.subtree) + 1)
     return end
+
+
+def _clause_start(verb: Token) -> int:
+    """First token of a verb's own clause, leaving out a leading "that" and clauses hung before it."""
+    hung = {"ccomp", "parataxis", "advcl", "punct", "mark", "cc"}
+    skipped = {t.i for c in verb.children if c.i < verb.i and c.dep_ in hung for t in c.subtree}
+    return min(t.i for t in verb.subtree if t.i not in skipped)
+
+
+def _only_determined(noun: Token) -> bool:
+    """ "the move", "this idea": a noun that points back rather than saying what it is."""
+    modifiers = [c for c in noun.children if c.dep_ not in {"punct", "relcl"}]
+    return bool(modifiers) and all(c.lower_ in {"the", "this", "that", "such"} for c in modifiers)
 
 
 def _is_negated(verb: Token) -> bool:
@@ -155,14 +171,12 @@ class DemandFinder:
         subject = subject_of(verb)
         if subject is not None and subject.lower_ in {"that", "this", "it", "which"}:
             return None
-        speaker = self._reported_speaker(verb)
+        speaker = self._reported_speaker(verb) or self.att.sentence_speaker(
+            self.att.sentence_index(verb)
+        )
         if speaker is None or self._framed(verb):
             return None
-        start = min(t.i for t in verb.subtree if t.dep_ != "mark" or t.i > verb.i)
-        start = next(
-            (t.i for t in verb.subtree if t.i >= start and t.dep_ not in {"mark", "punct"}), start
-        )
-        end = max(t.i for t in verb.subtree) + 1
+        start, end = _clause_start(verb), max(t.i for t in verb.subtree) + 1
         return FoundDemand(speaker, *_span_text(self.doc, start, end), DemandKind.DEMAND)
 
     def _negated_acceptance(self, tok: Token) -> FoundDemand | None:
@@ -220,7 +234,9 @@ class DemandFinder:
         party = None
         speaker = self._reported_speaker(tok)
         if tok.dep_ == "nsubj" and speaker is not None:
-            return self._stance_on(tok, speaker, possessor)
+            stance = self._stance_on(tok, speaker, possessor)
+            if stance is not None:
+                return stance
         if possessor is not None:
             party = self.att.resolve(possessor, speaker)
         elif of_party is not None:
@@ -258,6 +274,8 @@ class DemandFinder:
                 (c for c in verb.children if c.dep_ in {"xcomp", "attr", "dobj"} and c.i > verb.i),
                 None,
             )
+            if obj is not None and obj.pos_ == "PRON":
+                return _after_colon(noun.sent, obj)
             if obj is not None:
                 return min(t.i for t in obj.subtree), max(t.i for t in obj.subtree) + 1
         return None
@@ -289,7 +307,36 @@ class DemandFinder:
         found = [
             d for tok in self.doc for cue in cues if (d := cue(tok)) is not None and d.end > d.start
         ]
-        return _without_overlaps(found)
+        marked = [replace(d, refers_back=self._points_back(d)) for d in _without_overlaps(found)]
+        return _with_antecedents(marked)
+
+    def _points_back(self, demand: FoundDemand) -> bool:
+        """True when a demand's object is only "the move", "the idea" and the like."""
+        head = self.doc[demand.start]
+        objects = [t for t in head.subtree if t.dep_ in {"dobj", "pobj"} and t.head.i <= head.i + 2]
+        return bool(objects) and all(
+            t.lemma_ in _ANAPHORIC_NOUNS and _only_determined(t) for t in objects
+        )
+
+
+def _with_antecedents(found: list[FoundDemand]) -> list[FoundDemand]:
+    """ "X ruled out the move": point such a demand at the last concrete one of another party."""
+    resolved: list[FoundDemand] = []
+    for demand in found:
+        if demand.refers_back:
+            earlier = [
+                d for d in resolved if not d.refers_back and d.party.text != demand.party.text
+            ]
+            if earlier:
+                demand = replace(demand, context=(earlier[-1].start, earlier[-1].end))
+        resolved.append(demand)
+    return resolved
+
+
+def _after_colon(sent: Span, pronoun: Token) -> tuple[int, int] | None:
+    """ "remain those set out in June: X": the content is what follows the colon."""
+    colon = next((t for t in sent if t.text == ":" and t.i > pronoun.i), None)
+    return (colon.i + 1, sent.end) if colon is not None else None
 
 
 def _without_overlaps(found: list[FoundDemand]) -> list[FoundDemand]:

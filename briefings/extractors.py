@@ -79,12 +79,18 @@ class Extraction:
             for f in self.figures_found
         )
 
+    def _demand_text(self, demand: FoundDemand) -> str:
+        own = self.doc[demand.start : demand.end].text
+        if demand.context is None:
+            return own
+        return f"{own} ({self.doc[demand.context[0] : demand.context[1]].text})"
+
     def demands(self) -> tuple[Demand, ...]:
         """The demands as plain data."""
         return tuple(
             Demand(
                 party=self._name(d.party) or d.party.text,
-                demand=self.doc[d.start : d.end].text,
+                demand=self._demand_text(d),
                 kind=d.kind,
                 provenance=self._provenance(d.start, d.end),
             )
