@@ -73,6 +73,9 @@ def _has_role_word(tokens: list[Token], lexicon: Lexicon) -> bool:
 
 
 def _clean(tokens: list[Token]) -> str | None:
+    breaks = [n for n, t in enumerate(tokens) if t.is_space or "\n" in t.text_with_ws]
+    if breaks:
+        tokens = tokens[: breaks[0] + (0 if tokens[breaks[0]].is_space else 1)]
     while tokens and (tokens[0].lower_ in _STRIP_WORDS or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in _STRIP_WORDS or tokens[-1].is_punct):

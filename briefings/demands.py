@@ -44,7 +44,14 @@ class FoundDemand:
 
 
 def _span_text(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {")", "”", '"'}):
+    def trailing_junk(tok: Token) -> bool:
+        if tok.is_space:
+            return True
+        if tok.text in {'"', "”"}:
+            return doc[start:end].text.count('"') % 2 == 1 or "“" not in doc[start:end].text
+        return tok.is_punct and tok.text != ")"
+
+    while end > start and trailing_junk(doc[end - 1]):
         end -= 1
     return start, min(end, start + _MAX_TOKENS)
 

@@ -19,6 +19,7 @@ _MONTHS = re.compile(
 )
 _DEFINITE = {"the", "these", "those", "its", "his", "her", "their", "our", "my", "both"}
 _WHAT_DEPS = {"amod", "compound", "nmod"}
+_SCALE_WORDS = {"m", "bn", "k", "million", "billion", "thousand", "trillion", "mn", "tn"}
 _CALL_VERBS = {"call", "urge", "demand", "propose", "ask", "press"}
 
 
@@ -45,8 +46,15 @@ def _core_value(tok: Token, lexicon: Lexicon) -> float | None:
 
 
 def _is_age(tok: Token) -> bool:
-    nxt = tok.doc[tok.i + 1 : tok.i + 4].text.lower()
-    if nxt.startswith(("-year-old", "-years-old", "year-old")):
+    doc = tok.doc
+    nxt = "".join(t.text_with_ws for t in doc[tok.i + 1 : tok.i + 6]).lower()
+    if re.match(r"-?years?-old", nxt):
+        return True
+    before = doc[max(0, tok.sent.start) : tok.i]
+    threshold = any(t.lower_ in {"age", "ages"} for t in before)
+    if re.match(r"years? old\b", nxt) and not threshold:
+        return True
+    if tok.i and doc[tok.i - 1].lower_ in {"aged", "age"}:
         return True
     prev, after = tok.nbor(-1) if tok.i else None, tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return bool(
@@ -56,6 +64,18 @@ def _is_age(tok: Token) -> bool:
         and after.text == ","
         and prev.i
         and prev.nbor(-1).pos_ == "PROPN"
+    )
+
+
+def _is_clock_time(tok: Token) -> bool:
+    """ "at 10.30", "at 11.15 in Kyiv", "at 10 local time": times of day, not figures."""
+    doc = tok.doc
+    prev = doc[tok.i - 1].lower_ if tok.i else ""
+    after = doc[tok.i + 1 : tok.i + 3].text.lower()
+    if after.startswith(("local time", "gmt", "utc", "cet", "bst", "est", "o'clock", "hours gmt")):
+        return True
+    return (
+        prev in {"at", "until", "till"} and re.fullmatch(r"\d{1,2}[.:]\d{2}", tok.text) is not None
     )
 
 
@@ -78,7 +98,7 @@ def _in_date_or_time(tok: Token) -> bool:
 
 def _is_incidental(tok: Token, value: float, lexicon: Lexicon) -> bool:
     doc = tok.doc
-    if tok.lower_ == "one" or _is_age(tok) or _in_date_or_time(tok):
+    if tok.lower_ == "one" or _is_age(tok) or _is_clock_time(tok) or _in_date_or_time(tok):
         return True
     if is_year(tok.text) and not (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNS"):
         return True
@@ -131,6 +151,8 @@ def _qualifier(doc: Doc, start: int, lexicon: Lexicon) -> tuple[str | None, int]
 
 def _what(tok: Token) -> str | None:
     head = tok.head
+    if head.lower_ in _SCALE_WORDS and head.head is not head:
+        head = head.head
     if head.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nummod", "quantmod", "compound"}:
         words = [
             c for c in head.children if c.dep_ in _WHAT_DEPS and c.i < head.i and not c.like_num

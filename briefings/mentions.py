@@ -15,7 +15,8 @@ _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_O
 _ORG_WORDS = re.compile(
     r"\b(agency|headquarters|committee|department|ministry|party|bank|council|union|times|"
     r"office|court|staff|mission|institute|service|force|forces|army|group|news|post|press|"
-    r"parliament|commission|fund|alliance|university|company|corporation|media|brief)\b",
+    r"parliament|commission|fund|alliance|university|company|corporation|media|brief|centre|"
+    r"center|foundation|bureau|directorate|command|guard)\b",
     re.I,
 )
 _CREDIT_LINE = re.compile(r"^\s*(photograph|photo|picture|illustration|image)\b", re.I)

@@ -86,11 +86,6 @@ def test_a_known_actor_named_without_a_role_gets_the_listed_role(nlp: Language) 
     assert actor_named(nlp, text, "Emmanuel Macron").role == "President of France"
 
 
-@pytest.mark.xfail(
-    reason="_comma_role_after collects words up to a comma or full stop and does not stop "
-    "at a line break, so the role runs into the next paragraph",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "text",
     [

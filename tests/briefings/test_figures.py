@@ -209,11 +209,6 @@ def test_an_age_is_not_a_figure(nlp: Language, text: str) -> None:
     no_figures(nlp, text)
 
 
-@pytest.mark.xfail(
-    reason="_is_age looks at 3 tokens after the number ('-year-'), so '-year-old' never matches; "
-    "only 'the 70-year-old' is skipped, because of 'the'",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "text",
     [
@@ -225,9 +220,6 @@ def test_an_age_after_an_indefinite_article_is_not_a_figure(nlp: Language, text:
     no_figures(nlp, text)
 
 
-@pytest.mark.xfail(
-    reason="ages written 'aged 54' or '81 years old' are not recognised", strict=True
-)
 @pytest.mark.parametrize(
     "text",
     ["A woman aged 54 was evacuated from the village.", "Her husband is 81 years old."],
@@ -271,10 +263,6 @@ def test_a_time_of_day_is_not_a_figure(nlp: Language, text: str) -> None:
     no_figures(nlp, text)
 
 
-@pytest.mark.xfail(
-    reason="a time written with a full stop ('10.30', '11.15') and no am/pm is read as a number",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "text",
     [

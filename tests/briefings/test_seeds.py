@@ -71,12 +71,6 @@ def test_zelensky_spellings_are_one_actor(seeds: dict[str, ExtractedArticle]) ->
     assert {"Zelensky", "Volodymyr Zelensky"} <= set(zelensky.aliases)
 
 
-@pytest.mark.xfail(
-    reason="the caption 'President Zelensky President of Ukraine official website' ends a "
-    "paragraph; the parser hangs the '\\n\\n' token on the appositive 'website', and "
-    "actors._clean trims punctuation but not whitespace tokens, so a role holds the break",
-    strict=True,
-)
 def test_no_role_holds_a_line_break(seeds: dict[str, ExtractedArticle]) -> None:
     roles = [a.role for seed in seeds.values() for a in seed.actors if a.role]
     assert not [r for r in roles if "\n" in r]
