@@ -81,7 +81,9 @@ def main() -> None:
     """Run both paths and print their throughput, ratio and memory."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    parser.add_argument(
+        "--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared"
+    )
     options = parser.parse_args()
     model = Settings().spacy_model
     raw = [(p.read_bytes(), p.name) for p in article_files(options.shared)]
@@ -93,7 +95,9 @@ def main() -> None:
         workdir = Path(tmp)
         our_path(ours, raw, workdir, -1)
         bare_s = sum(timed(lambda: bare_path(bare, texts)) for _ in range(options.rounds))
-        ours_s = sum(timed(lambda n=n: our_path(ours, raw, workdir, n)) for n in range(options.rounds))
+        ours_s = sum(
+            timed(lambda n=n: our_path(ours, raw, workdir, n)) for n in range(options.rounds)
+        )
         bare_mib = traced_peak(lambda: bare_path(bare, texts))
         ours_mib = traced_peak(lambda: our_path(ours, raw, workdir, options.rounds))
     total = words * options.rounds
@@ -102,7 +106,9 @@ def main() -> None:
     print(f"briefbot load path (read, extract, store): {total / ours_s:,.0f} words/s")
     print(f"cost ratio (ours / bare, target <= 2.0): {ours_s / bare_s:.2f}x")
     print(f"peak Python allocations: bare {bare_mib:.1f} MiB, ours {ours_mib:.1f} MiB")
-    print(f"peak resident set of the process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    print(
+        f"peak resident set of the process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":
