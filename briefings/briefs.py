@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from briefings.names import names_match
@@ -73,37 +73,39 @@ def build_actor_card(export: Export, query: str) -> str:
             *(f"• {_figure_line(f)} {f.get('what') or ''}".rstrip() for f in claims),
         ]
     if demands:
-        lines += ["Positions:", *(f"• {d['kind']}: {d['demand']} {_cite(d)}" for d in demands)]
+        lines += ["Positions:", *(f"• {_demand_line(d)}" for d in demands)]
     lines.append("Sources: " + " ".join(f"[{n}]" for n in actor["articles"]))
     return "\n".join(lines)
+
+
+def _grouped_lines(rows: Sequence[Row], key: str, heading: str, line: Callable[[Row], str]) -> str:
+    """Rows grouped by one field, largest group first, one bullet per row."""
+    groups: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        groups[row.get(key) or "other"].append(row)
+    lines = [heading]
+    for name, members in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        lines.append(f"{name}:")
+        lines.extend(f"• {line(m)}" for m in members)
+    return "\n".join(lines)
+
+
+def _demand_line(demand: Row) -> str:
+    return f"{demand['kind']}: {demand['demand']} {_cite(demand)}"
 
 
 def build_figures(export: Export) -> str:
     """The figures grouped by what they count, each with its claimant and source."""
     if not export["figures"]:
         return "No figures yet: load an article first."
-    groups: dict[str, list[Row]] = defaultdict(list)
-    for figure in export["figures"]:
-        groups[figure.get("what") or "other"].append(figure)
-    lines = ["Figures and who claims them:"]
-    for what, figures in sorted(groups.items(), key=lambda kv: -len(kv[1])):
-        lines.append(f"{what}:")
-        lines.extend(f"• {_figure_line(f)}" for f in figures)
-    return "\n".join(lines)
+    return _grouped_lines(export["figures"], "what", "Figures and who claims them:", _figure_line)
 
 
 def build_demands(export: Export) -> str:
     """What each party demands, proposes or rejects, grouped by party."""
     if not export["demands"]:
         return "No demands yet: load an article first."
-    groups: dict[str, list[Row]] = defaultdict(list)
-    for demand in export["demands"]:
-        groups[demand["party"]].append(demand)
-    lines = ["Demands and positions:"]
-    for party, demands in sorted(groups.items(), key=lambda kv: -len(kv[1])):
-        lines.append(f"{party}:")
-        lines.extend(f"• {d['kind']}: {d['demand']} {_cite(d)}" for d in demands)
-    return "\n".join(lines)
+    return _grouped_lines(export["demands"], "party", "Demands and positions:", _demand_line)
 
 
 def build_sources(export: Export) -> str:
