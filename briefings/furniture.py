@@ -130,7 +130,8 @@ class _Scanner:
 
     def absorb(self, line: str, *, in_head: bool) -> bool:
         """Record a furniture line's information; True when the line is furniture."""
-        text = line.strip()
+        # Patterns are written with single spaces; runs of spaces or tabs must not hide furniture.
+        text = " ".join(line.split())
         url = _URL_ONLY.fullmatch(text)
         if url is not None:
             self._source_url(url.group(1) if self.expect_url else None)

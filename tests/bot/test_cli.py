@@ -170,11 +170,6 @@ def test_the_same_text_reformatted_is_a_duplicate(
     assert export_json() == one_article
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="furniture patterns in briefings/data/furniture.json match single spaces only, so "
-    "'4 min.  read · [View  original](#)' stays in the text and the hash differs",
-)
 def test_the_same_text_with_doubled_spaces_is_a_duplicate(
     one_article: dict[str, Any], tmp_path: Path
 ) -> None:
