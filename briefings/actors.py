@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from briefings.lexicon import Lexicon
 from briefings.mentions import Mention
@@ -244,13 +244,3 @@ def group_actors(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Ac
             if rel:
                 g.roles.append(rel)
     return groups
-
-
-def group_for(groups: list[ActorGroup], mention: Mention) -> ActorGroup | None:
-    """The group that holds a mention."""
-    return next((g for g in groups if mention in g.mentions), None)
-
-
-def span_of(doc: Doc, m: Mention) -> Span:
-    """The doc span of a mention."""
-    return doc[m.start : m.end]

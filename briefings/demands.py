@@ -117,7 +117,7 @@ class DemandFinder:
         speaker = self._reported_speaker(verb)
         if subject is None:
             return None
-        if subject.lower_ in _NEGATIVE_SUBJECTS or subject.lower_ == "nobody":
+        if subject.lower_ in _NEGATIVE_SUBJECTS:
             return speaker
         if self.att.in_quote(self.att.sentence_index(verb)) and subject.lower_ not in {"i", "we"}:
             return None
@@ -360,8 +360,3 @@ def _without_overlaps(found: list[FoundDemand]) -> list[FoundDemand]:
 def find_demands(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[FoundDemand]:
     """Every demand, call, proposal, condition and rejection in the doc."""
     return DemandFinder(doc, attribution, lexicon).find()
-
-
-def sentence_of(doc: Doc, start: int) -> Span:
-    """The sentence that holds a token index."""
-    return doc[start].sent

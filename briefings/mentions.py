@@ -178,11 +178,3 @@ def _uncovered_names(doc: Doc, found: list[Mention], lexicon: Lexicon) -> list[M
         ):
             extra.append(Mention(tok.i, tok.i + 1, tok.text, ActorKind.PERSON, known))
     return extra
-
-
-def mention_at(mentions: list[Mention], token: Token) -> Mention | None:
-    """The mention that covers a token, if any."""
-    for m in mentions:
-        if m.start <= token.i < m.end:
-            return m
-    return None
