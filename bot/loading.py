@@ -45,7 +45,7 @@ async def load_path(runtime: Runtime, path: Path) -> LoadOutcome:
         )
         return LoadOutcome(path.name, saved=await save_source(runtime, source))
     except DuplicateArticleError as duplicate:
-        return LoadOutcome(path.name, duplicate_of=duplicate.article_id, error=None)
+        return LoadOutcome(path.name, duplicate_of=duplicate.article_id)
     except BriefingError as error:
         return LoadOutcome(path.name, error=str(error))
 

@@ -35,8 +35,9 @@ class Runtime:
         await self.engine.dispose()
 
 
-async def open_runtime(settings: Settings) -> Runtime:
-    """Connect to the store named by the settings and bring its schema to the newest migration."""
+async def open_runtime(settings: Settings, nlp: Language | None = None) -> Runtime:
+    """Connect to the store named by the settings and migrate it; reuse a pipeline when given one."""
     engine = create_engine(settings.database_url)
     await upgrade_to_head(engine)
-    return Runtime(settings=settings, engine=engine, sessions=make_session_factory(engine))
+    sessions = make_session_factory(engine)
+    return Runtime(settings=settings, engine=engine, sessions=sessions, _nlp=nlp)

@@ -162,8 +162,8 @@ class DemandFinder:
         return _complement_end(verb)
 
     def _modal_cue(self, tok: Token) -> FoundDemand | None:
-        obligation = tok.lower_ in {"must", "should"} or (
-            tok.lemma_ in {"have", "need"}
+        obligation = tok.lower_ in self.lex.obligation_modals or (
+            tok.lemma_ in self.lex.obligation_verbs
             and tok.dep_ != "aux"
             and any(
                 c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children)
@@ -268,7 +268,7 @@ class DemandFinder:
 
     def _noun_content(self, noun: Token) -> tuple[int, int] | None:
         for child in noun.children:
-            if child.dep_ == "relcl" and child.lemma_ in {"include", "be", "remain"}:
+            if child.dep_ == "relcl" and child.lemma_ in self.lex.demand_noun_links:
                 obj = next(
                     (c for c in child.children if c.dep_ in {"dobj", "attr", "xcomp", "ccomp"}),
                     None,
@@ -276,7 +276,7 @@ class DemandFinder:
                 if obj is not None:
                     return min(t.i for t in obj.subtree), max(t.i for t in obj.subtree) + 1
         verb = noun.head
-        if noun.dep_ == "nsubj" and verb.lemma_ in {"be", "include", "remain"}:
+        if noun.dep_ == "nsubj" and verb.lemma_ in self.lex.demand_noun_links:
             obj = next(
                 (c for c in verb.children if c.dep_ in {"xcomp", "attr", "dobj"} and c.i > verb.i),
                 None,

@@ -39,6 +39,9 @@ class Extraction:
         excluded = [n for n in (source.byline,) if n]
         kept = [m for m in self.mentions if not any(names_match(m.text, n) for n in excluded)]
         self.groups = group_actors(doc, kept, lexicon)
+        parties = [f.claimant for f in self.figures_found] + [d.party for d in self.demands_found]
+        for group in filter(None, map(self._group, parties)):
+            group.acts = True
         self.sentences = tuple(
             Sentence(index=n, start=s.start_char, end=s.end_char, text=s.text)
             for n, s in enumerate(doc.sents)
@@ -52,7 +55,6 @@ class Extraction:
     def _name(self, source: Source | None) -> str | None:
         group = self._group(source)
         if group is not None:
-            group.acts = True
             return group.name
         return source.text if source is not None else None
 
@@ -124,11 +126,10 @@ def extract(nlp: Language, source: SourceText) -> ExtractedArticle:
 def extract_doc(doc: Doc, source: SourceText) -> ExtractedArticle:
     """Turn an already processed doc into an ExtractedArticle."""
     extraction = Extraction(doc, source, load_lexicon())
-    figures, demands = extraction.figures(), extraction.demands()
     return ExtractedArticle(
         source=source,
         sentences=extraction.sentences,
         actors=extraction.actors(),
-        figures=figures,
-        demands=demands,
+        figures=extraction.figures(),
+        demands=extraction.demands(),
     )

@@ -96,7 +96,7 @@ def _in_date_or_time(tok: Token) -> bool:
     return bool(_MONTHS.search(ent.text)) or not tok.text[0].isdigit()
 
 
-def _is_incidental(tok: Token, value: float, lexicon: Lexicon) -> bool:
+def _is_incidental(tok: Token, lexicon: Lexicon) -> bool:
     doc = tok.doc
     if tok.lower_ == "one" or _is_age(tok) or _is_clock_time(tok) or _in_date_or_time(tok):
         return True
@@ -173,7 +173,7 @@ def _what(tok: Token) -> str | None:
     return None
 
 
-def _claimant(tok: Token, attribution: Attribution, lexicon: Lexicon) -> Source | None:
+def _claimant(tok: Token, attribution: Attribution) -> Source | None:
     sent = tok.sent
     for ancestor in tok.ancestors:
         source = attribution.speech_source(ancestor)
@@ -226,10 +226,8 @@ def find_figures(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[F
     """Every reported number in the doc with value, unit, what it counts and claimant."""
     found: list[FoundFigure] = []
     for tok in doc:
-        if tok.sent.text.isupper():
-            continue
         value = _core_value(tok, lexicon)
-        if value is None or _is_incidental(tok, value, lexicon):
+        if value is None or _is_incidental(tok, lexicon) or tok.sent.text.isupper():
             continue
         start, end, scale, unit = _extent(tok, lexicon)
         qualifier, start = _qualifier(doc, start, lexicon)
@@ -241,7 +239,7 @@ def find_figures(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[F
                 unit=unit,
                 what=_what(tok),
                 qualifier=qualifier,
-                claimant=_claimant(tok, attribution, lexicon),
+                claimant=_claimant(tok, attribution),
             )
         )
     return _merge_repeats(found)

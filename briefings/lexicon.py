@@ -32,8 +32,6 @@ class Lexicon:
     currencies: dict[str, str]
     percent_words: tuple[str, ...]
     area_units: dict[str, str]
-    time_units: frozenset[str]
-    vague_numbers: frozenset[str]
     non_figure_followers: frozenset[str]
     source_nouns: frozenset[str]
     demand_verbs: dict[str, DemandKind]
@@ -41,6 +39,9 @@ class Lexicon:
     demand_verbs_needing_infinitive: frozenset[str]
     negated_acceptance_verbs: frozenset[str]
     demand_nouns: dict[str, DemandKind]
+    obligation_modals: frozenset[str]
+    obligation_verbs: frozenset[str]
+    demand_noun_links: frozenset[str]
     ready_adjectives: frozenset[str]
     reported_framing_verbs: frozenset[str]
     agent_head_nouns: frozenset[str]
@@ -88,8 +89,6 @@ def load_lexicon() -> Lexicon:
         currencies=dict(raw["currencies"]),
         percent_words=tuple(raw["percent_words"]),
         area_units=dict(raw["area_units"]),
-        time_units=frozenset(raw["time_units"]),
-        vague_numbers=frozenset(raw["vague_numbers"]),
         non_figure_followers=frozenset(raw["non_figure_followers"]),
         source_nouns=frozenset(raw["source_nouns"]),
         demand_verbs={k: DemandKind(v) for k, v in raw["demand_verbs"].items()},
@@ -97,6 +96,9 @@ def load_lexicon() -> Lexicon:
         demand_verbs_needing_infinitive=frozenset(raw["demand_verbs_needing_infinitive"]),
         negated_acceptance_verbs=frozenset(raw["negated_acceptance_verbs"]),
         demand_nouns={k: DemandKind(v) for k, v in raw["demand_nouns"].items()},
+        obligation_modals=frozenset(raw["obligation_modals"]),
+        obligation_verbs=frozenset(raw["obligation_verbs"]),
+        demand_noun_links=frozenset(raw["demand_noun_links"]),
         ready_adjectives=frozenset(raw["ready_adjectives"]),
         reported_framing_verbs=frozenset(raw["reported_framing_verbs"]),
         agent_head_nouns=frozenset(raw["agent_head_nouns"]),

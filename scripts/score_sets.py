@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from spacy.language import Language
+
 from bot.loading import load_path
 from bot.runtime import Runtime, open_runtime
 from bot.settings import Settings
@@ -23,11 +25,10 @@ from briefings.pipeline import build_pipeline
 from storage import export_store
 
 
-async def export_one(path: Path, nlp_holder: dict[str, object], workdir: Path) -> dict[str, object]:
+async def export_one(path: Path, nlp: Language, workdir: Path) -> dict[str, object]:
     """Load one article into a fresh store and return the export."""
     settings = Settings(database_url=f"sqlite+aiosqlite:///{workdir / (path.stem + '.db')}")
-    runtime: Runtime = await open_runtime(settings)
-    runtime._nlp = nlp_holder["nlp"]  # type: ignore[assignment]  # one pipeline for all articles
+    runtime: Runtime = await open_runtime(settings, nlp)  # one pipeline for all articles
     try:
         outcome = await load_path(runtime, path)
         if outcome.failed:
@@ -65,7 +66,7 @@ async def main() -> None:
             eval_dir / "dev" / "gold_dev.json",
         ),
     }
-    holder: dict[str, object] = {"nlp": build_pipeline(Settings().spacy_model)}
+    nlp = build_pipeline(Settings().spacy_model)
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         for name, (paths, gold) in sets.items():
@@ -73,7 +74,7 @@ async def main() -> None:
             for path in paths:
                 export_file = workdir / f"{path.stem}.json"
                 export_file.write_text(
-                    json.dumps(await export_one(path, holder, workdir), default=str)
+                    json.dumps(await export_one(path, nlp, workdir), default=str)
                 )
                 print(f"{name} {path.name}")
                 scores.append(
