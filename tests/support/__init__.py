@@ -1,0 +1,1 @@
+"""Test utilities shared across the test packages: Bot API doubles and builders."""
