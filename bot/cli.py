@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -14,7 +15,7 @@ import typer
 from bot.commands import respond
 from bot.loading import LoadOutcome, ensure_seeded, load_path
 from bot.runtime import Runtime, open_runtime
-from bot.settings import SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings
 from storage import export_store
 
 app = typer.Typer(
@@ -24,12 +25,17 @@ app = typer.Typer(
 T = TypeVar("T")
 
 
-def _run(work: Callable[[Runtime], Awaitable[T]]) -> T:
+def _settings_or_exit() -> Settings:
+    """The settings, or exit 2 with one line per bad field."""
     try:
-        settings = load_settings()
+        return load_settings()
     except SettingsError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(2) from None
+
+
+def _run(work: Callable[[Runtime], Awaitable[T]]) -> T:
+    settings = _settings_or_exit()
 
     async def main() -> T:
         runtime = await open_runtime(settings)
@@ -98,7 +104,18 @@ def ask(
 
 @app.command()
 def run() -> None:
-    """Run the bot; with no TELEGRAM_TOKEN, open the offline console on the seeded store."""
+    """Run the bot on Telegram when TELEGRAM_TOKEN is set; otherwise open the offline console."""
+    settings = _settings_or_exit()
+    if settings.telegram_token is not None:
+        from bot.application import run_polling
+
+        logging.basicConfig(
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
+        )
+        # httpx logs every getUpdates request at INFO; keep the bot's own log readable.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+        run_polling(settings)
+        return
     from bot.console import run_console
 
     _run(run_console)

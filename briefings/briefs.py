@@ -1,125 +1,109 @@
-"""Compose plain-text briefings (who, figures, demands, sources) from the store's export."""
+"""Compose the answers to /who, /sources and /help as replies, from records the store hands back."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-from briefings.names import names_match
-from briefings.numbers import format_value
+from briefings.citations import cite
+from briefings.entries import ActorEntry, DemandEntry, FigureEntry, Slice, SourceEntry
+from briefings.figure_briefs import figure_text, merge_figures
+from briefings.replies import Line, Reply, blank, bold, italic, line, reply
 
-Row = Mapping[str, Any]
-Export = Mapping[str, Sequence[Row]]
+MAIN_COMMANDS = ("/who", "/figures", "/demands", "/sources")
 
-
-def _cite(row: Row) -> str:
-    return f"[{row['article']}]"
-
-
-def _figure_line(figure: Row) -> str:
-    qualifier = f"{figure['qualifier']} " if figure.get("qualifier") else ""
-    unit = figure.get("unit")
-    amount = format_value(float(figure["value"]))
-    shown = f"{unit} {amount}" if unit and unit not in {"%", "km²"} else f"{amount}{unit or ''}"
-    claimant = figure.get("claimed_by") or "unattributed"
-    return f"{qualifier}{shown} — {claimant} {_cite(figure)}"
-
-
-def _activity(export: Export, name: str) -> int:
-    claims = sum(1 for f in export["figures"] if f.get("claimed_by") == name)
-    demands = sum(1 for d in export["demands"] if d.get("party") == name)
-    return claims + demands
+STORY = (
+    "December 2024: after meeting Zelenskyy and Macron in Paris, Trump called for an “immediate "
+    "ceasefire”. Zelenskyy asked for a “just and enduring” peace with security guarantees; the "
+    "Kremlin restated its terms."
+)
+COMMAND_HELP = (
+    ("/who [name]", "the actors and their roles, or one actor's card"),
+    ("/figures [topic]", "the numbers, who claims them, and where sources disagree"),
+    ("/demands [party]", "what each side demands, proposes or rejects"),
+    ("/sources", "the articles behind every answer ([n] in answers points here)"),
+    ("/ask <question>", "the facts that best answer a question (or just type it)"),
+    ("/help", "this message"),
+)
 
 
-def build_who(export: Export) -> str:
+def more_line(hidden: int, what: str, hint: str) -> list[Line]:
+    """A note that some rows are not shown and how to see them; nothing when all are shown."""
+    if hidden <= 0:
+        return []
+    return [line(italic(f"…and {hidden:,} more {what}. {hint}"))]
+
+
+def build_help() -> Reply:
+    """What the bot does, the story in two lines, the commands, and buttons for the main ones."""
+    lines = [
+        line(bold("ceasefire-brief")),
+        line("A sourced briefing on the Ukraine ceasefire story: every fact cites its article."),
+        blank(),
+        line(STORY),
+        blank(),
+        *(line(bold(command), f" — {what}") for command, what in COMMAND_HELP),
+    ]
+    return reply(lines, MAIN_COMMANDS)
+
+
+def build_who(actors: Sequence[ActorEntry]) -> Reply:
     """The actors with their roles, most cited first."""
-    actors = sorted(
-        export["actors"],
-        key=lambda a: (-len(a["articles"]) - _activity(export, a["name"]), a["name"]),
-    )
     if not actors:
-        return "No actors yet: load an article first."
-    lines = ["Who is who:"]
-    for actor in actors:
-        role = f" — {actor['role']}" if actor.get("role") else ""
-        cites = "".join(f"[{n}]" for n in actor["articles"])
-        lines.append(f"• {actor['name']}{role} {cites}")
-    return "\n".join(lines)
+        return reply([line("No actors yet: load an article first.")])
+    lines = [line(bold("Who is who"), f" — {len(actors)} actors, most cited first"), blank()]
+    lines += [_actor_line(actor) for actor in actors]
+    lines += [blank(), line(italic("Send /who NAME for one actor's card."))]
+    return reply(lines)
 
 
-def find_actor(export: Export, query: str) -> Row | None:
-    """The actor a query names, by any alias, case-insensitive and tolerant of spelling variants."""
-    for actor in export["actors"]:
-        if any(names_match(query, n) for n in [actor["name"], *actor["aliases"]]):
-            return actor
-    return None
+def _actor_line(actor: ActorEntry) -> Line:
+    role = f" — {actor.role}" if actor.role else ""
+    return line("• ", bold(actor.name), role, " ", cite(actor.articles, total=actor.n_articles))
 
 
-def build_actor_card(export: Export, query: str) -> str:
-    """One actor's card: role, figures claimed, demands, sources."""
-    actor = find_actor(export, query)
-    if actor is None:
-        return f"No actor called “{query}” in the articles. Try /who for the list."
-    name = actor["name"]
-    lines = [name, f"Role: {actor.get('role') or 'not stated'}"]
-    if actor["aliases"]:
-        lines.append("Also named: " + ", ".join(actor["aliases"]))
-    claims = [f for f in export["figures"] if f.get("claimed_by") == name]
-    demands = [d for d in export["demands"] if d.get("party") == name]
-    if claims:
-        lines += [
-            "Claims:",
-            *(f"• {_figure_line(f)} {f.get('what') or ''}".rstrip() for f in claims),
-        ]
-    if demands:
-        lines += ["Positions:", *(f"• {_demand_line(d)}" for d in demands)]
-    lines.append("Sources: " + " ".join(f"[{n}]" for n in actor["articles"]))
-    return "\n".join(lines)
+def build_actor_card(
+    actor: ActorEntry, claims: Slice[FigureEntry], positions: Slice[DemandEntry]
+) -> Reply:
+    """One actor's card: role, other names, what they claim and demand, and the sources."""
+    lines = [line(bold(actor.name)), line("Role: ", actor.role or "not stated in the articles")]
+    if actor.aliases:
+        lines.append(line("Also named: ", ", ".join(actor.aliases)))
+    lines.append(line("Sources: ", cite(actor.articles, total=actor.n_articles)))
+    hint = f"See /figures or /demands {actor.name}."
+    if claims.rows:
+        lines += [blank(), line(bold("Claims"))]
+        merged = merge_figures(claims.rows)
+        lines += [line("• ", figure_text(f), " ", cite(ids)) for f, ids in merged]
+        lines += more_line(claims.hidden, "figures", hint)
+    if positions.rows:
+        lines += [blank(), line(bold("Positions"))]
+        lines += [demand_line(d) for d in positions.rows]
+        lines += more_line(positions.hidden, "positions", hint)
+    return reply(lines)
 
 
-def _grouped_lines(rows: Sequence[Row], key: str, heading: str, line: Callable[[Row], str]) -> str:
-    """Rows grouped by one field, largest group first, one bullet per row."""
-    groups: dict[str, list[Row]] = defaultdict(list)
-    for row in rows:
-        groups[row.get(key) or "other"].append(row)
-    lines = [heading]
-    for name, members in sorted(groups.items(), key=lambda kv: -len(kv[1])):
-        lines.append(f"{name}:")
-        lines.extend(f"• {line(m)}" for m in members)
-    return "\n".join(lines)
+def build_unknown_actor(query: str) -> Reply:
+    """The reply when no actor goes by the name asked for."""
+    return reply([line(f"No actor called “{query}” in the articles. /who lists them all.")])
 
 
-def _demand_line(demand: Row) -> str:
-    return f"{demand['kind']}: {demand['demand']} {_cite(demand)}"
+def demand_line(demand: DemandEntry) -> Line:
+    """One demand as a bullet: its kind, what is demanded, and the source."""
+    return line("• ", italic(demand.kind), f": {demand.demand} ", cite([demand.article_id]))
 
 
-def build_figures(export: Export) -> str:
-    """The figures grouped by what they count, each with its claimant and source."""
-    if not export["figures"]:
-        return "No figures yet: load an article first."
-    return _grouped_lines(export["figures"], "what", "Figures and who claims them:", _figure_line)
+def build_sources(sources: Sequence[SourceEntry]) -> Reply:
+    """The articles behind the store, numbered as answers cite them."""
+    if not sources:
+        return reply([line("No articles loaded yet.")])
+    lines = [line(bold("Sources"), f" — {len(sources)} articles"), blank()]
+    return reply(lines + [_source_line(source) for source in sources])
 
 
-def build_demands(export: Export) -> str:
-    """What each party demands, proposes or rejects, grouped by party."""
-    if not export["demands"]:
-        return "No demands yet: load an article first."
-    return _grouped_lines(export["demands"], "party", "Demands and positions:", _demand_line)
-
-
-def build_sources(export: Export) -> str:
-    """The articles behind the store."""
-    if not export["articles"]:
-        return "No articles loaded yet."
-    lines = ["Sources:"]
-    for article in export["articles"]:
-        meta = ", ".join(str(x) for x in (article.get("outlet"), article.get("published")) if x)
-        facts = article.get("facts", {})
-        counts = f"{facts.get('actors', 0)} actors, {facts.get('figures', 0)} figures, {facts.get('demands', 0)} demands"
-        lines.append(
-            f"[{article['id']}] {article['title']}"
-            + (f" — {meta}" if meta else "")
-            + f" ({counts})"
-        )
-    return "\n".join(lines)
+def _source_line(source: SourceEntry) -> Line:
+    published = source.published.isoformat() if source.published else None
+    meta = ", ".join(part for part in (source.outlet, published) if part)
+    counts = f"{source.n_actors} actors, {source.n_figures} figures, {source.n_demands} demands"
+    return line(
+        bold(f"[{source.id}]"), f" {source.title}", f" — {meta}" if meta else "", f" ({counts})"
+    )

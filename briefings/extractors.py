@@ -77,6 +77,8 @@ class Extraction:
                 qualifier=f.qualifier,
                 claimed_by=self._name(f.claimant),
                 provenance=self._provenance(f.start, f.end),
+                measure=f.measure,
+                measured_side=f.measured_side,
             )
             for f in self.figures_found
         )

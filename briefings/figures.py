@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from briefings.attribution import Attribution, Source, subject_of
 from briefings.lexicon import Lexicon
+from briefings.measures import classify_figure
 from briefings.model import ActorKind
 from briefings.numbers import digit_value, is_year, scale_of, word_value
 
@@ -34,6 +35,8 @@ class FoundFigure:
     what: str | None
     qualifier: str | None
     claimant: Source | None
+    measure: str | None = None
+    measured_side: str | None = None
 
 
 def _core_value(tok: Token, lexicon: Lexicon) -> float | None:
@@ -223,7 +226,7 @@ def _merge_repeats(found: list[FoundFigure]) -> list[FoundFigure]:
 
 
 def find_figures(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[FoundFigure]:
-    """Every reported number in the doc with value, unit, what it counts and claimant."""
+    """Every reported number in the doc with value, unit, what it counts, measure and claimant."""
     found: list[FoundFigure] = []
     for tok in doc:
         value = _core_value(tok, lexicon)
@@ -231,6 +234,7 @@ def find_figures(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[F
             continue
         start, end, scale, unit = _extent(tok, lexicon)
         qualifier, start = _qualifier(doc, start, lexicon)
+        measured = classify_figure(tok, unit, lexicon.measures)
         found.append(
             FoundFigure(
                 value=value * scale,
@@ -240,6 +244,8 @@ def find_figures(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[F
                 what=_what(tok),
                 qualifier=qualifier,
                 claimant=_claimant(tok, attribution),
+                measure=measured.measure,
+                measured_side=measured.side,
             )
         )
     return _merge_repeats(found)

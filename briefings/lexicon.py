@@ -22,6 +22,41 @@ class KnownActor:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """One kind of count a figure can be: its cue words, the slots it needs, how its side is found."""
+
+    id: str
+    label: str
+    family: str
+    nouns: frozenset[str]
+    events: frozenset[str]
+    terms: frozenset[str]
+    requires: tuple[frozenset[str], ...]
+    units: frozenset[str]
+    overlaps: frozenset[str]
+    side_verbs: frozenset[str]
+    side_from_clause: bool
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """What figures measure (data/measures.json): measures by precedence, sides, and parse cues."""
+
+    measures: tuple[Measure, ...]
+    folded_sides: dict[tuple[str, ...], str]
+    exact_sides: dict[tuple[str, ...], str]
+    unit_kinds: dict[str, frozenset[str | None]]
+    unit_words: frozenset[str]
+    carrier_nouns: frozenset[str]
+    carrier_preps: frozenset[str]
+    level_verbs: frozenset[str]
+
+    def measure(self, measure_id: str) -> Measure | None:
+        """The measure with this id, or None."""
+        return next((m for m in self.measures if m.id == measure_id), None)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Everything the extractors look up, as immutable sets and maps."""
 
@@ -51,6 +86,7 @@ class Lexicon:
     places: frozenset[str]
     organisations: frozenset[str]
     known_actors: tuple[KnownActor, ...]
+    measures: Taxonomy
 
 
 def _data_text(name: str) -> str:
@@ -73,6 +109,56 @@ def _known_actor(row: dict[str, Any]) -> KnownActor:
         kind=ActorKind(row["kind"]),
         aliases=tuple(row.get("aliases", ())),
         role=row.get("role"),
+    )
+
+
+def _expand(cues: list[str], classes: dict[str, list[str]]) -> frozenset[str]:
+    """Cue words with every '@class' replaced by the words of that class."""
+    words = [w for cue in cues for w in (classes[cue[1:]] if cue.startswith("@") else [cue])]
+    return frozenset(w.lower() for w in words)
+
+
+def _measure(row: dict[str, Any], classes: dict[str, list[str]]) -> Measure:
+    return Measure(
+        id=row["id"],
+        label=row["label"],
+        family=row.get("family", row["id"]),
+        nouns=_expand(row.get("nouns", []), classes),
+        events=_expand(row.get("events", []), classes),
+        terms=_expand(row.get("terms", []), classes),
+        requires=tuple(frozenset(alternative) for alternative in row["requires"]),
+        units=frozenset(row["units"]),
+        overlaps=frozenset(row.get("overlaps", ())),
+        side_verbs=frozenset(row.get("side_verbs", ())),
+        side_from_clause=bool(row.get("side_from_clause", False)),
+    )
+
+
+def _side_forms(rows: list[dict[str, Any]], exact: bool) -> dict[tuple[str, ...], str]:
+    """Every side's forms as word tuples; all-capital forms (US, EU) only in the exact map."""
+    forms: dict[tuple[str, ...], str] = {}
+    for row in rows:
+        for form in (*row["names"], *row["adjectives"], *row["people"]):
+            if form.replace(".", "").isupper() == exact:
+                words = form.split() if exact else form.lower().split()
+                forms[tuple(words)] = row["side"]
+    return forms
+
+
+def _taxonomy(raw: dict[str, Any]) -> Taxonomy:
+    classes: dict[str, list[str]] = dict(raw["cue_classes"])
+    # The last word of "North Koreans" is enough to say that a noun counts people of a side.
+    classes["demonyms"] = [p.split()[-1] for row in raw["sides"] for p in row["people"]]
+    classes["places"] = [n for row in raw["sides"] for n in row["names"] if " " not in n]
+    return Taxonomy(
+        measures=tuple(_measure(row, classes) for row in raw["measures"]),
+        folded_sides=_side_forms(raw["sides"], exact=False),
+        exact_sides=_side_forms(raw["sides"], exact=True),
+        unit_kinds={k: frozenset(v) for k, v in raw["unit_kinds"].items()},
+        unit_words=frozenset(raw["unit_words"]),
+        carrier_nouns=frozenset(raw["carrier_nouns"]),
+        carrier_preps=frozenset(raw["carrier_preps"]),
+        level_verbs=frozenset(raw["level_verbs"]),
     )
 
 
@@ -108,4 +194,5 @@ def load_lexicon() -> Lexicon:
         places=_words("places.txt"),
         organisations=_words("organisations.txt"),
         known_actors=tuple(_known_actor(r) for r in _jsonl("actors.jsonl")),
+        measures=_taxonomy(json.loads(_data_text("measures.json"))),
     )

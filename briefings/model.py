@@ -93,6 +93,8 @@ class Figure:
     qualifier: str | None
     claimed_by: str | None
     provenance: Provenance
+    measure: str | None = None
+    measured_side: str | None = None
 
 
 @dataclass(frozen=True)

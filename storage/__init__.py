@@ -4,9 +4,27 @@ The only package that imports SQLAlchemy. Repository functions take a session an
 commit: the edge that starts the work (a handler, a job, a CLI command) owns the transaction.
 """
 
-from storage.engine import create_engine, make_session_factory, sqlite_file_path
+from storage.actor_queries import find_actor, get_actor, list_actors, list_sources
+from storage.engine import (
+    Engine,
+    Session,
+    SessionFactory,
+    create_engine,
+    is_unreachable,
+    make_session_factory,
+    sqlite_file_path,
+)
 from storage.export import export_store
+from storage.fact_queries import (
+    demands_of,
+    demands_overview,
+    facts_in_sentences,
+    figures_about,
+    figures_claimed_by,
+    figures_overview,
+)
 from storage.migrate import current_revision, downgrade, head_revision, upgrade, upgrade_to_head
+from storage.pagers import Page, get_page, save_pages
 from storage.records import ArticleSummary, FactCounts, SavedArticle
 from storage.repository import (
     count_facts,
@@ -16,23 +34,43 @@ from storage.repository import (
     list_articles,
     save_extracted,
 )
+from storage.search import SentenceHit, search_sentences
 
 __all__ = [
     "ArticleSummary",
+    "Engine",
     "FactCounts",
+    "Page",
     "SavedArticle",
+    "SentenceHit",
+    "Session",
+    "SessionFactory",
     "count_facts",
     "create_engine",
     "current_revision",
     "delete_article",
+    "demands_of",
+    "demands_overview",
     "downgrade",
     "export_store",
+    "facts_in_sentences",
+    "figures_about",
+    "figures_claimed_by",
+    "figures_overview",
+    "find_actor",
     "find_article_by_hash",
+    "get_actor",
     "get_article",
+    "get_page",
     "head_revision",
+    "is_unreachable",
+    "list_actors",
     "list_articles",
+    "list_sources",
     "make_session_factory",
     "save_extracted",
+    "save_pages",
+    "search_sentences",
     "sqlite_file_path",
     "upgrade",
     "upgrade_to_head",

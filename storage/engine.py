@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 
@@ -21,6 +22,21 @@ def create_engine(url: str | URL) -> AsyncEngine:
     event.listen(engine.sync_engine, "connect", _on_sqlite_connect)
     event.listen(engine.sync_engine, "begin", _on_sqlite_begin)
     return engine
+
+
+Engine = AsyncEngine
+Session = AsyncSession
+SessionFactory = async_sessionmaker[AsyncSession]
+
+
+def is_unreachable(error: BaseException) -> bool:
+    """True when an error means the database cannot be reached (down, refused, unopenable)."""
+    if isinstance(error, OperationalError | InterfaceError | ConnectionError | TimeoutError):
+        return True
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    # asyncpg raises OS errors such as "connection refused" straight through.
+    return isinstance(error, OSError) and not isinstance(error, FileNotFoundError)
 
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -88,6 +88,8 @@ def _figure(row: FigureRow) -> JSONObject:
         "what": row.what,
         "claimed_by": row.claimant.name if row.claimant else row.claimed_by,
         "qualifier": row.qualifier,
+        "measure": row.measure,
+        "measured_side": row.measured_side,
         "article": row.article_id,
         "sentence": row.sentence.text,
         "span": [row.start, row.end],

@@ -162,6 +162,8 @@ def _figure_row(
         what=figure.what,
         qualifier=figure.qualifier,
         claimed_by=figure.claimed_by,
+        measure=figure.measure,
+        measured_side=figure.measured_side,
         claimant_actor_id=claimant.id if claimant else None,
     )
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    JSON,
+    BigInteger,
     CheckConstraint,
     Date,
     DateTime,
@@ -158,6 +160,8 @@ class FigureRow(Base):
     what: Mapped[str | None] = mapped_column(Text)
     qualifier: Mapped[str | None] = mapped_column(Text)
     claimed_by: Mapped[str | None] = mapped_column(Text)
+    measure: Mapped[str | None] = mapped_column(String(40))
+    measured_side: Mapped[str | None] = mapped_column(Text)
     claimant_actor_id: Mapped[int | None] = _optional_actor_fk()
 
     sentence: Mapped[SentenceRow] = relationship(lazy="raise")
@@ -182,3 +186,16 @@ class DemandRow(Base):
 
     sentence: Mapped[SentenceRow] = relationship(lazy="raise")
     party_actor: Mapped[ActorRow | None] = relationship(lazy="raise")
+
+
+class PagerRow(Base):
+    """The pages of one long reply, so that its ◀ ▶ buttons work, also after a restart."""
+
+    __tablename__ = "pagers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    pages: Mapped[list[str]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=_utc_now, index=True
+    )

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_runner import point_settings_at
+from app_builders import build_seeded_store
+from cli_runner import copy_store, point_settings_at
+from spacy.language import Language
 
 from bot.settings import get_settings
 
@@ -19,3 +21,17 @@ def store_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     """
     yield point_settings_at(monkeypatch, tmp_path)
     get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
+    """A store holding the two seed articles, built once per session; copy it before use."""
+    return build_seeded_store(tmp_path_factory.mktemp("seeded") / "seeded.db", nlp)
+
+
+@pytest.fixture
+def seeded_store(seeded_template: Path, tmp_path: Path) -> Path:
+    """This test's own copy of the seeded store."""
+    store = tmp_path / "seeded.db"
+    copy_store(seeded_template, store)
+    return store

@@ -195,7 +195,7 @@ def test_ask_on_an_empty_store_seeds_it_first(
     result = seeded[1]
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "Who is who:"
+    assert re.fullmatch(r"Who is who — \d+ actors, most cited first", lines[0])
     assert re.search(r"^• Donald Trump — [^\[]+ (\[\d\])+$", result.stdout, re.M), result.stdout
     assert re.search(r"^• Volodymyr Zelenskyy — [^\[]+ (\[\d\])+$", result.stdout, re.M)
     seeds = sorted(path.name for path in SEEDS_DIR.glob("*.txt"))
@@ -203,14 +203,26 @@ def test_ask_on_an_empty_store_seeds_it_first(
 
 
 ASK_CASES = {
-    "/figures": [r"^• 400,000 — Donald Trump \[1\]$", r"^• 43,000 — Volodymyr Zelenskyy \[1\]$"],
-    "/demands": [r"^Demands and positions:$", r"^• \w+: .*ceasefire.* \[\d\]$"],
+    "/figures": [
+        r"^⚠️ Soldiers killed and wounded — Ukraine$",
+        r"^• Donald Trump: 400,000 \[1\]$",
+        r"^• Volodymyr Zelenskyy: 43,000 \(soldiers killed\) \[1\]\[2\]; 370,000 \(soldiers wounded\) \[1\]\[2\]$",
+    ],
+    "/demands": [r"^Demands and positions$", r"^• \w+: .*ceasefire.* \[\d\]$"],
     "/who zelensky": [
         r"^Volodymyr Zelenskyy\nRole: Ukrainian president$",
-        r"^Sources: \[1\] \[2\]$",
+        r"^Sources: \[1\]\[2\]$",
+        r"^• 43,000 — soldiers killed, Ukraine \[1\]\[2\]$",
+    ],
+    "/sources": [
+        r"^\[1\] Trump calls for 'immediate ceasefire'",
+        r"^\[2\] .* — themoscowtimes\.com, 2024-12-08 \(",
+    ],
+    "/ask how many soldiers has Ukraine lost?": [
+        r"^1\. He said Kyiv had “ridiculously lost 400,000 soldiers"
     ],
     "/nonsense": [r"^I don't know /nonsense\. /help lists the commands\.$"],
-    "/who Nobody Atall": [r"^No actor called “Nobody Atall” in the articles\. Try /who"],
+    "/who Nobody Atall": [r"^No actor called “Nobody Atall” in the articles\. /who lists"],
 }
 
 
@@ -230,8 +242,8 @@ def test_run_without_a_token_opens_the_console(seeded_store: Path) -> None:
     assert "TELEGRAM_TOKEN" in token_line
     answers = result.stdout.split("briefbot> ")
     assert len(answers) == 4  # banner, /help, /who, then /quit ends it without an answer
-    assert "/figures — the numbers and who claims them" in answers[1]
-    assert answers[2].startswith("Who is who:\n• ")
+    assert "/figures [topic] — the numbers, who claims them" in answers[1]
+    assert answers[2].startswith("Who is who — ")
     assert answers[3] == ""
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from bot.commands import respond
+from bot.commands import CommandLine, parse_command, respond
 from bot.runtime import Runtime, open_runtime
 from bot.settings import Settings
 
@@ -29,16 +29,22 @@ async def test_an_unknown_command_gets_a_hint(runtime: Runtime) -> None:
     )
 
 
-async def test_text_that_is_not_a_command_gets_a_hint(runtime: Runtime) -> None:
+async def test_text_that_is_not_a_command_is_a_question(runtime: Runtime) -> None:
     reply = await respond(runtime, "who is Zelenskyy?")
-    assert "/who" in reply
-    assert "/help" in reply
+    assert reply.startswith("Nothing in the articles says that")
 
 
 @pytest.mark.parametrize("line", ["/help", "/start", "  /HELP  ", "/help@ceasefire_brief_bot"])
 async def test_help_lists_the_commands(runtime: Runtime, line: str) -> None:
     reply = await respond(runtime, line)
-    for command in ["/who [name]", "/figures", "/demands", "/sources", "/help"]:
+    for command in [
+        "/who [name]",
+        "/figures [topic]",
+        "/demands [party]",
+        "/sources",
+        "/ask <question>",
+        "/help",
+    ]:
         assert f"\n{command} — " in reply
 
 
@@ -60,3 +66,22 @@ async def test_an_empty_store_says_to_load_an_article(
 async def test_who_with_a_name_on_an_empty_store_finds_no_one(runtime: Runtime) -> None:
     reply = await respond(runtime, "/who zelensky")
     assert reply.startswith("No actor called “zelensky”")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "argument"),
+    [
+        ("/who", "who", ""),
+        ("  /WHO@ceasefire_bot   Volodymyr   Zelensky ", "who", "Volodymyr Zelensky"),
+        ("/figures\tkilled", "figures\tkilled", ""),
+    ],
+)
+def test_a_command_line_is_split_into_name_and_argument(
+    text: str, name: str, argument: str
+) -> None:
+    assert parse_command(text) == CommandLine(name, argument)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "/", "who", "hello /who"])
+def test_text_without_a_leading_command_is_not_a_command(text: str) -> None:
+    assert parse_command(text) is None

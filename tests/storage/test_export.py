@@ -86,6 +86,8 @@ async def test_export_has_the_agreed_shape(session: AsyncSession) -> None:
                 "what": "ceasefire",
                 "claimed_by": "Volodymyr Zelensky",
                 "qualifier": None,
+                "measure": None,
+                "measured_side": None,
                 "article": saved.article_id,
                 "sentence": SENTENCES[1],
                 "span": [text.index("30 days"), text.index("30 days") + len("30 days")],

@@ -1,0 +1,126 @@
+"""The composition root: build the Telegram Application, its handlers, services and command menu."""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from spacy.language import Language
+from telegram import BotCommand, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot import handlers
+from bot.commands import COMMANDS
+from bot.context import CONTEXT_TYPES, BotData, BriefContext
+from bot.error_handler import report_error
+from bot.loading import ensure_seeded
+from bot.replying import COMMAND_PREFIX, IGNORED, PAGE_PREFIX
+from bot.runtime import open_runtime
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Read RetryAfter.retry_after as a timedelta, the form python-telegram-bot 22 moves to.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+# Retries after a 429 (waiting as long as Telegram asks) before a send is given up.
+MAX_RETRIES = 3
+
+BriefApplication = Application[Any, BriefContext, Any, Any, BotData, Any]
+
+# The command menu Telegram shows next to the message box.
+MENU = (
+    BotCommand("who", "Actors and their roles, or one actor's card"),
+    BotCommand("figures", "Numbers, who claims them, where sources disagree"),
+    BotCommand("demands", "What each side demands, proposes or rejects"),
+    BotCommand("sources", "The articles behind every answer"),
+    BotCommand("ask", "The facts that best answer a question"),
+    BotCommand("help", "What this bot does"),
+)
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    nlp: Language | None = None,
+) -> BriefApplication:
+    """The bot's Application on the settings' Bot API server; requests and a pipeline may be injected."""
+    if settings.telegram_token is None:
+        raise ValueError("TELEGRAM_TOKEN is not set; the offline console needs no Application")
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_token)
+        .base_url(settings.bot_api_url)
+        .base_file_url(settings.bot_file_url)
+        .context_types(CONTEXT_TYPES)
+        .rate_limiter(AIORateLimiter(max_retries=MAX_RETRIES))
+        .post_init(start_services)
+        .post_shutdown(stop_services)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(updates_request or request)
+    application = builder.build()
+    application.bot_data.settings = settings
+    application.bot_data.preloaded_nlp = nlp
+    register_handlers(application)
+    return application
+
+
+def register_handlers(application: BriefApplication) -> None:
+    """Every handler, in the order they are tried (the first match in group 0 wins)."""
+    application.add_handlers(
+        [
+            # The commands of the command core, one handler for all of them.
+            CommandHandler(list(COMMANDS), handlers.command),
+            # Paging buttons (◀ ▶) and the page counter between them.
+            CallbackQueryHandler(handlers.turn_page, pattern=rf"^{PAGE_PREFIX}:"),
+            CallbackQueryHandler(handlers.ignore_press, pattern=rf"^{IGNORED}$"),
+            # Command buttons, such as those under /help.
+            CallbackQueryHandler(handlers.press_command, pattern=rf"^{COMMAND_PREFIX}:"),
+            # Plain text in a private chat is a question; in groups only /ask is.
+            MessageHandler(
+                filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, handlers.question
+            ),
+            # Anything else that looks like a command gets a hint.
+            MessageHandler(filters.COMMAND, handlers.unknown),
+        ]
+    )
+    application.add_error_handler(report_error)
+
+
+async def start_services(application: BriefApplication) -> None:
+    """post_init: open the store (migrated, seeded when empty) and set the command menu."""
+    data = application.bot_data
+    if data.settings is None:
+        raise RuntimeError("the application was built without settings")
+    runtime = await open_runtime(data.settings, data.preloaded_nlp)
+    data.runtime = runtime
+    loaded = await ensure_seeded(runtime)
+    if loaded:
+        log.info("seeded the empty store with %d articles", loaded)
+    await application.bot.set_my_commands(list(MENU))
+
+
+async def stop_services(application: BriefApplication) -> None:
+    """post_shutdown: close the store's connections."""
+    runtime = application.bot_data.runtime
+    application.bot_data.runtime = None
+    if runtime is not None:
+        await runtime.close()
+
+
+def run_polling(settings: Settings) -> None:
+    """Run the bot against Telegram (or the configured Bot API server) until interrupted."""
+    application = build_application(settings)
+    application.run_polling(allowed_updates=Update.ALL_TYPES)

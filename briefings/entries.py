@@ -1,0 +1,86 @@
+"""Stored facts as the briefings read them: plain records the store hands back for answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """An article behind the answers, with how many facts it holds."""
+
+    id: int
+    title: str
+    outlet: str | None
+    published: date | None
+    n_actors: int
+    n_figures: int
+    n_demands: int
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """An actor with its role, other names, and the articles that mention it (the first few)."""
+
+    id: int
+    name: str
+    kind: str
+    role: str | None
+    aliases: tuple[str, ...]
+    articles: tuple[int, ...]
+    n_articles: int
+
+
+@dataclass(frozen=True)
+class FigureEntry:
+    """A figure as written, what it counts, who claims it, and its source."""
+
+    id: int
+    text: str
+    value: float
+    unit: str | None
+    what: str | None
+    measure: str | None
+    measured_side: str | None
+    claimant: str | None
+    article_id: int
+
+
+@dataclass(frozen=True)
+class DemandEntry:
+    """A party's demand, proposal, condition, call or rejection, and its source."""
+
+    id: int
+    party: str
+    kind: str
+    demand: str
+    article_id: int
+
+
+@dataclass(frozen=True)
+class SentenceEntry:
+    """A sentence found for a question: how many of its terms it holds, its rank, its facts."""
+
+    article_id: int
+    text: str
+    matched_terms: int
+    rank: float
+    figures: tuple[FigureEntry, ...] = ()
+    demands: tuple[DemandEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Slice(Generic[T]):
+    """Some rows of a longer list: the rows shown and how many there are in all."""
+
+    rows: tuple[T, ...]
+    total: int
+
+    @property
+    def hidden(self) -> int:
+        """How many rows are not shown."""
+        return self.total - len(self.rows)

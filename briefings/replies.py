@@ -1,0 +1,83 @@
+"""Replies as plain data: lines of styled text that each front end renders its own way.
+
+Telegram renders them as HTML, the terminal as plain text; both show the same words, so
+the text a test reads in the console is the text a user reads in Telegram.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Style(StrEnum):
+    """How a run of text is emphasised."""
+
+    PLAIN = "plain"
+    BOLD = "bold"
+    ITALIC = "italic"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text in one style."""
+
+    text: str
+    style: Style = Style.PLAIN
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a reply; an empty line separates blocks."""
+
+    segments: tuple[Segment, ...] = ()
+
+    @property
+    def plain(self) -> str:
+        """The line's text without styling."""
+        return "".join(segment.text for segment in self.segments)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A whole answer: its lines, and commands offered as buttons beneath it."""
+
+    lines: tuple[Line, ...]
+    actions: tuple[str, ...] = field(default=())
+
+    @property
+    def plain(self) -> str:
+        """The reply as plain text, one line per line."""
+        return "\n".join(line.plain for line in self.lines)
+
+
+def bold(text: str) -> Segment:
+    """A bold segment."""
+    return Segment(text, Style.BOLD)
+
+
+def italic(text: str) -> Segment:
+    """An italic segment."""
+    return Segment(text, Style.ITALIC)
+
+
+def line(*parts: Segment | str) -> Line:
+    """A line from segments and plain strings; empty strings are dropped."""
+    return Line(tuple(p if isinstance(p, Segment) else Segment(p) for p in parts if p != ""))
+
+
+def blank() -> Line:
+    """An empty line."""
+    return Line()
+
+
+def reply(lines: list[Line], actions: tuple[str, ...] = ()) -> Reply:
+    """A reply from its lines, without trailing blank lines."""
+    while lines and not lines[-1].segments:
+        lines = lines[:-1]
+    return Reply(tuple(lines), actions)
+
+
+def text_reply(text: str, actions: tuple[str, ...] = ()) -> Reply:
+    """A reply of plain text, one line per line of the text."""
+    return reply([line(row) for row in text.split("\n")], actions)

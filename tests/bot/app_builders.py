@@ -1,0 +1,87 @@
+"""Helpers to run the real Application in tests: on a copied seeded store, with a fake Bot API.
+
+`started_application` builds the bot exactly as `briefbot run` does, except that its
+requests go to a `RecordingRequest` (handler tests) or its base URL to a `BotApiDouble`
+(end-to-end tests), and the spaCy pipeline is the session's, already loaded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from spacy.language import Language
+
+from bot.application import BriefApplication, build_application, start_services, stop_services
+from bot.loading import ensure_seeded
+from bot.runtime import open_runtime
+from bot.settings import Settings
+from storage import save_extracted
+from tests.storage.extracted_builders import make_draft, make_extracted
+from tests.support.recording_request import RecordingRequest
+
+REPO = Path(__file__).resolve().parents[2]
+TOKEN = "123456:TEST-TOKEN"
+ADMIN_ID = 777
+_TAG = re.compile(r"</?(b|i|pre|code)>")
+
+
+def make_settings(store: Path, *, base_url: str = "http://127.0.0.1:9") -> Settings:
+    """Settings for a test bot on a SQLite store; port 9 (discard) if no Bot API is meant to run."""
+    return Settings(
+        database_url=f"sqlite+aiosqlite:///{store}",
+        telegram_token=TOKEN,
+        telegram_api_base_url=base_url,
+        admin_ids=frozenset({ADMIN_ID}),
+        seeds_dir=REPO / "seeds",
+    )
+
+
+def build_seeded_store(store: Path, nlp: Language) -> Path:
+    """A SQLite store holding the seed articles, built through the real load path."""
+
+    async def seed() -> None:
+        runtime = await open_runtime(make_settings(store), nlp)
+        try:
+            await ensure_seeded(runtime)
+        finally:
+            await runtime.close()
+
+    asyncio.run(seed())
+    return store
+
+
+@asynccontextmanager
+async def started_application(
+    settings: Settings, nlp: Language, request: RecordingRequest | None = None
+) -> AsyncIterator[BriefApplication]:
+    """The bot's Application, initialised and with its services started (post_init run)."""
+    application = build_application(settings, request=request, nlp=nlp)
+    async with application:
+        # `async with` initialises but does not run post_init; run_polling would.
+        await start_services(application)
+        try:
+            yield application
+        finally:
+            await stop_services(application)
+
+
+async def add_articles(application: BriefApplication, count: int) -> None:
+    """Store `count` small articles with long titles, so that /sources runs over several pages."""
+    runtime = application.bot_data.runtime
+    assert runtime is not None
+    async with runtime.sessions.begin() as session:
+        for n in range(count):
+            draft = make_draft(f"Report number {n} on the ceasefire talks in Paris.")
+            title = f"A long headline about the ceasefire talks and what they mean, part {n}"
+            extracted = make_extracted(draft, title=title, source=f"r{n}.txt")
+            await save_extracted(session, extracted=extracted)
+
+
+def shown_text(page: str) -> str:
+    """What Telegram shows for an HTML message: tags dropped, entities decoded."""
+    return html.unescape(_TAG.sub("", page))
