@@ -24,7 +24,7 @@ from bot.commands import COMMANDS
 from bot.context import CONTEXT_TYPES, BotData, BriefContext
 from bot.error_handler import report_error
 from bot.loading import ensure_seeded
-from bot.replying import COMMAND_PREFIX, IGNORED, PAGE_PREFIX
+from bot.replying import COMMAND_PREFIX, IGNORED, INLINE_PREFIX, STORED_PREFIX
 from bot.runtime import open_runtime
 from bot.settings import Settings
 
@@ -54,8 +54,13 @@ def build_application(
     request: BaseRequest | None = None,
     updates_request: BaseRequest | None = None,
     nlp: Language | None = None,
+    rate_limited: bool = True,
 ) -> BriefApplication:
-    """The bot's Application on the settings' Bot API server; requests and a pipeline may be injected."""
+    """The bot's Application on the settings' Bot API server; requests and a pipeline may be injected.
+
+    `rate_limited=False` leaves out the rate limiter, which spaces sends to Telegram's limits;
+    the answer benchmark uses it to time the bot's own work.
+    """
     if settings.telegram_token is None:
         raise ValueError("TELEGRAM_TOKEN is not set; the offline console needs no Application")
     builder = (
@@ -64,10 +69,12 @@ def build_application(
         .base_url(settings.bot_api_url)
         .base_file_url(settings.bot_file_url)
         .context_types(CONTEXT_TYPES)
-        .rate_limiter(AIORateLimiter(max_retries=MAX_RETRIES))
         .post_init(start_services)
         .post_shutdown(stop_services)
     )
+    if rate_limited:
+        # The builder's type names its rate limiter's type; one variable cannot hold both.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=MAX_RETRIES))  # type: ignore[arg-type]
     if request is not None:
         builder = builder.request(request).get_updates_request(updates_request or request)
     application = builder.build()
@@ -84,7 +91,9 @@ def register_handlers(application: BriefApplication) -> None:
             # The commands of the command core, one handler for all of them.
             CommandHandler(list(COMMANDS), handlers.command),
             # Paging buttons (◀ ▶) and the page counter between them.
-            CallbackQueryHandler(handlers.turn_page, pattern=rf"^{PAGE_PREFIX}:"),
+            CallbackQueryHandler(
+                handlers.turn_page, pattern=rf"^({INLINE_PREFIX}|{STORED_PREFIX}):"
+            ),
             CallbackQueryHandler(handlers.ignore_press, pattern=rf"^{IGNORED}$"),
             # Command buttons, such as those under /help.
             CallbackQueryHandler(handlers.press_command, pattern=rf"^{COMMAND_PREFIX}:"),

@@ -10,6 +10,7 @@ from briefings.answer_briefs import build_answer, build_empty_question, build_no
 from briefings.briefs import (
     build_actor_card,
     build_help,
+    build_source,
     build_sources,
     build_unknown_actor,
     build_who,
@@ -29,14 +30,18 @@ from storage import (
     figures_claimed_by,
     figures_overview,
     find_actor,
+    get_source,
     list_actors,
     list_sources,
     search_sentences,
 )
 
 # Bounds that keep every answer quick on a large store; rows past them are counted, not shown.
-FIGURES_PER_CLAIMANT = 3
-DEMANDS_PER_PARTY = 6
+WHO_ACTORS = 60
+SOURCES_SHOWN = 40
+FIGURES_PER_MEASURE = 12
+DEMAND_PARTIES = 12
+DEMANDS_PER_PARTY = 5
 CARD_FACTS = 15
 TOPIC_FIGURES = 60
 PARTY_DEMANDS = 60
@@ -91,7 +96,7 @@ async def _ask_in(runtime: Runtime, question: str) -> Reply:
 async def who(session: Session, name: str) -> Reply:
     """/who: the actors most cited first, or with a name that actor's card."""
     if not name:
-        return build_who(await list_actors(session))
+        return build_who(await list_actors(session, limit=WHO_ACTORS))
     actor = await find_actor(session, name)
     if actor is None:
         return build_unknown_actor(name)
@@ -103,7 +108,7 @@ async def who(session: Session, name: str) -> Reply:
 async def figures(session: Session, topic: str) -> Reply:
     """/figures: every measure with each claimant's figures; with a topic, the figures about it."""
     if not topic:
-        overview = await figures_overview(session, per_claimant=FIGURES_PER_CLAIMANT)
+        overview = await figures_overview(session, per_measure=FIGURES_PER_MEASURE)
         return build_figures(overview, "Figures and who claims them")
     words = query_terms(topic)
     found = await figures_about(
@@ -118,7 +123,9 @@ async def figures(session: Session, topic: str) -> Reply:
 async def demands(session: Session, party: str) -> Reply:
     """/demands: each party's newest positions; with a party, all of its positions."""
     if not party:
-        rows, totals = await demands_overview(session, per_party=DEMANDS_PER_PARTY)
+        rows, totals = await demands_overview(
+            session, parties=DEMAND_PARTIES, per_party=DEMANDS_PER_PARTY
+        )
         return build_demands(rows, totals, "Demands and positions")
     actor = await find_actor(session, party)
     name = actor.name if actor else party
@@ -131,8 +138,11 @@ async def demands(session: Session, party: str) -> Reply:
 
 
 async def sources(session: Session, argument: str) -> Reply:
-    """/sources: the articles behind the answers, numbered as answers cite them."""
-    return build_sources(await list_sources(session))
+    """/sources: the newest articles, numbered as answers cite them; /sources N: article N."""
+    number = argument.strip("[]")
+    if number.isdigit():
+        return build_source(await get_source(session, int(number)), int(number))
+    return build_sources(await list_sources(session, limit=SOURCES_SHOWN))
 
 
 async def ask(session: Session, question: str) -> Reply:

@@ -14,7 +14,8 @@ async def command(update: Update, context: BriefContext) -> None:
     message = update.effective_message
     if message is None or message.text is None:
         return
-    await send_reply(context, message.chat_id, await answer(context.runtime, message.text))
+    line = message.text
+    await send_reply(context, message.chat_id, line, await answer(context.runtime, line))
 
 
 async def question(update: Update, context: BriefContext) -> None:
@@ -22,7 +23,8 @@ async def question(update: Update, context: BriefContext) -> None:
     message = update.effective_message
     if message is None or message.text is None:
         return
-    await send_reply(context, message.chat_id, await answer(context.runtime, message.text))
+    line = message.text
+    await send_reply(context, message.chat_id, line, await answer(context.runtime, line))
 
 
 async def unknown(update: Update, context: BriefContext) -> None:
@@ -31,7 +33,7 @@ async def unknown(update: Update, context: BriefContext) -> None:
     parsed = parse_command(message.text or "") if message else None
     if message is None or parsed is None:
         return
-    await send_reply(context, message.chat_id, unknown_command(parsed.name))
+    await send_reply(context, message.chat_id, message.text or "", unknown_command(parsed.name))
 
 
 async def turn_page(update: Update, context: BriefContext) -> None:
@@ -56,7 +58,7 @@ async def press_command(update: Update, context: BriefContext) -> None:
     line = (query.data or "").removeprefix(f"{COMMAND_PREFIX}:")
     chat = update.effective_chat
     if chat is not None and parse_command(line) is not None:
-        await send_reply(context, chat.id, await answer(context.runtime, line))
+        await send_reply(context, chat.id, line, await answer(context.runtime, line))
 
 
 async def ignore_press(update: Update, context: BriefContext) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from telegram import (
     CallbackQuery,
     InlineKeyboardButton,
@@ -12,30 +14,50 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
+from bot.commands import answer
 from bot.context import BriefContext
 from bot.rendering import render_pages
 from briefings.replies import Reply
-from storage import get_page, save_pages
+from storage import get_pager, save_pager
 
-PAGE_PREFIX = "page"
+INLINE_PREFIX = "pg"
+STORED_PREFIX = "pp"
 COMMAND_PREFIX = "cmd"
 IGNORED = "noop"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 EXPIRED = "That answer is no longer available. Send the command again for a fresh one."
+# Telegram's limit on a button's callback data, in bytes.
+CALLBACK_BYTES = 64
 
 
-def page_data(pager_id: int, number: int) -> str:
-    """Callback data of a paging button."""
-    return f"{PAGE_PREFIX}:{pager_id}:{number}"
+@dataclass(frozen=True)
+class PageKey:
+    """What a paging button names: the command line itself, or a stored pager holding it."""
+
+    line: str | None = None
+    pager_id: int | None = None
+
+    def data(self, number: int) -> str:
+        """The callback data of the button for page `number`."""
+        if self.line is not None:
+            return f"{INLINE_PREFIX}:{number}:{self.line}"
+        return f"{STORED_PREFIX}:{self.pager_id}:{number}"
 
 
-def parse_page_data(data: str) -> tuple[int, int] | None:
-    """Pager id and page number from a paging button's data; None if malformed."""
+def parse_page_data(data: str) -> tuple[PageKey, int] | None:
+    """The key and page number of a paging button's data; None if malformed."""
     prefix, _, rest = data.partition(":")
-    pager, _, number = rest.partition(":")
-    if prefix != PAGE_PREFIX or not pager.isdigit() or not number.isdigit():
-        return None
-    return int(pager), int(number)
+    first, _, second = rest.partition(":")
+    if prefix == INLINE_PREFIX and first.isdigit() and second:
+        return PageKey(line=second), int(first)
+    if prefix == STORED_PREFIX and first.isdigit() and second.isdigit():
+        return PageKey(pager_id=int(first)), int(second)
+    return None
+
+
+def fits_inline(line: str, count: int) -> bool:
+    """True when the line can ride in the data of every paging button of its reply."""
+    return len(PageKey(line=line).data(count).encode("utf-8")) <= CALLBACK_BYTES
 
 
 def action_buttons(reply: Reply) -> list[InlineKeyboardButton]:
@@ -46,13 +68,13 @@ def action_buttons(reply: Reply) -> list[InlineKeyboardButton]:
     ]
 
 
-def page_buttons(pager_id: int, number: int, count: int) -> list[InlineKeyboardButton]:
+def page_buttons(key: PageKey, number: int, count: int) -> list[InlineKeyboardButton]:
     """◀ page/count ▶, the arrows only where there is a page to go to."""
     buttons = [InlineKeyboardButton(f"{number}/{count}", callback_data=IGNORED)]
     if number > 1:
-        buttons.insert(0, InlineKeyboardButton("◀", callback_data=page_data(pager_id, number - 1)))
+        buttons.insert(0, InlineKeyboardButton("◀", callback_data=key.data(number - 1)))
     if number < count:
-        buttons.append(InlineKeyboardButton("▶", callback_data=page_data(pager_id, number + 1)))
+        buttons.append(InlineKeyboardButton("▶", callback_data=key.data(number + 1)))
     return buttons
 
 
@@ -62,14 +84,13 @@ def keyboard(rows: list[list[InlineKeyboardButton]]) -> InlineKeyboardMarkup | N
     return InlineKeyboardMarkup(kept) if kept else None
 
 
-async def send_reply(context: BriefContext, chat_id: int, reply: Reply) -> Message:
-    """Send a reply: one message, paged with buttons when longer than one Telegram message."""
+async def send_reply(context: BriefContext, chat_id: int, line: str, reply: Reply) -> Message:
+    """Send the reply to a line: one message, paged with buttons when it is too long for one."""
     pages = render_pages(reply)
     rows = [action_buttons(reply)]
     if len(pages) > 1:
-        async with context.runtime.sessions.begin() as session:
-            pager_id = await save_pages(session, chat_id=chat_id, pages=pages)
-        rows.insert(0, page_buttons(pager_id, 1, len(pages)))
+        key = await _page_key(context, chat_id, line, len(pages))
+        rows.insert(0, page_buttons(key, 1, len(pages)))
     return await context.bot.send_message(
         chat_id,
         pages[0],
@@ -79,18 +100,31 @@ async def send_reply(context: BriefContext, chat_id: int, reply: Reply) -> Messa
     )
 
 
+async def _page_key(context: BriefContext, chat_id: int, line: str, count: int) -> PageKey:
+    """The line itself when it fits in the buttons, else a stored pager keeping it."""
+    if fits_inline(line, count):
+        return PageKey(line=line)
+    async with context.runtime.sessions.begin() as session:
+        return PageKey(pager_id=await save_pager(session, chat_id=chat_id, command=line))
+
+
 async def show_page(
-    context: BriefContext, query: CallbackQuery, chat_id: int, pager_id: int, number: int
+    context: BriefContext, query: CallbackQuery, chat_id: int, key: PageKey, number: int
 ) -> bool:
-    """Edit a paged message to show another page; False when that page no longer exists."""
-    async with context.runtime.sessions() as session:
-        page = await get_page(session, pager_id=pager_id, chat_id=chat_id, number=number)
-    if page is None:
+    """Answer the command again and edit the message to show one page; False if it is gone."""
+    line = key.line
+    if line is None and key.pager_id is not None:
+        async with context.runtime.sessions() as session:
+            line = await get_pager(session, pager_id=key.pager_id, chat_id=chat_id)
+    if line is None:
         return False
-    markup = keyboard([page_buttons(pager_id, page.number, page.count)])
+    pages = render_pages(await answer(context.runtime, line))
+    if not 1 <= number <= len(pages):
+        return False
+    markup = keyboard([page_buttons(key, number, len(pages))])
     try:
         await query.edit_message_text(
-            page.text,
+            pages[number - 1],
             parse_mode=ParseMode.HTML,
             reply_markup=markup,
             link_preview_options=NO_PREVIEW,

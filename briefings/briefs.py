@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from briefings.citations import cite
 from briefings.entries import ActorEntry, DemandEntry, FigureEntry, Slice, SourceEntry
 from briefings.figure_briefs import figure_text, merge_figures
@@ -46,12 +44,17 @@ def build_help() -> Reply:
     return reply(lines, MAIN_COMMANDS)
 
 
-def build_who(actors: Sequence[ActorEntry]) -> Reply:
+def build_who(actors: Slice[ActorEntry]) -> Reply:
     """The actors with their roles, most cited first."""
-    if not actors:
+    if not actors.rows:
         return reply([line("No actors yet: load an article first.")])
-    lines = [line(bold("Who is who"), f" — {len(actors)} actors, most cited first"), blank()]
-    lines += [_actor_line(actor) for actor in actors]
+    shown = (
+        f"the {len(actors.rows)} most cited of {actors.total:,}"
+        if actors.hidden
+        else f"{actors.total} actors, most cited first"
+    )
+    lines = [line(bold("Who is who"), f" — {shown}"), blank()]
+    lines += [_actor_line(actor) for actor in actors.rows]
     lines += [blank(), line(italic("Send /who NAME for one actor's card."))]
     return reply(lines)
 
@@ -92,12 +95,27 @@ def demand_line(demand: DemandEntry) -> Line:
     return line("• ", italic(demand.kind), f": {demand.demand} ", cite([demand.article_id]))
 
 
-def build_sources(sources: Sequence[SourceEntry]) -> Reply:
-    """The articles behind the store, numbered as answers cite them."""
-    if not sources:
+def build_sources(sources: Slice[SourceEntry]) -> Reply:
+    """The articles behind the store, newest first, numbered as answers cite them."""
+    if not sources.rows:
         return reply([line("No articles loaded yet.")])
-    lines = [line(bold("Sources"), f" — {len(sources)} articles"), blank()]
-    return reply(lines + [_source_line(source) for source in sources])
+    shown = (
+        f"the newest {len(sources.rows)} of {sources.total:,}"
+        if sources.hidden
+        else f"{sources.total} articles"
+    )
+    lines = [line(bold("Sources"), f" — {shown}"), blank()]
+    lines += [_source_line(source) for source in sources.rows]
+    if sources.hidden:
+        lines += [blank(), line(italic("Send /sources N for article [N]."))]
+    return reply(lines)
+
+
+def build_source(source: SourceEntry | None, wanted: int) -> Reply:
+    """One article, as an answer's [N] cites it."""
+    if source is None:
+        return reply([line(f"There is no article [{wanted}]. /sources lists them.")])
+    return reply([_source_line(source)])
 
 
 def _source_line(source: SourceEntry) -> Line:

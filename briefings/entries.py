@@ -59,6 +59,7 @@ class DemandEntry:
     kind: str
     demand: str
     article_id: int
+    party_actor_id: int | None = None
 
 
 @dataclass(frozen=True)

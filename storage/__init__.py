@@ -4,7 +4,7 @@ The only package that imports SQLAlchemy. Repository functions take a session an
 commit: the edge that starts the work (a handler, a job, a CLI command) owns the transaction.
 """
 
-from storage.actor_queries import find_actor, get_actor, list_actors, list_sources
+from storage.actor_queries import find_actor, get_actor, get_source, list_actors, list_sources
 from storage.engine import (
     Engine,
     Session,
@@ -24,7 +24,7 @@ from storage.fact_queries import (
     figures_overview,
 )
 from storage.migrate import current_revision, downgrade, head_revision, upgrade, upgrade_to_head
-from storage.pagers import Page, get_page, save_pages
+from storage.pagers import get_pager, save_pager
 from storage.records import ArticleSummary, FactCounts, SavedArticle
 from storage.repository import (
     count_facts,
@@ -40,7 +40,6 @@ __all__ = [
     "ArticleSummary",
     "Engine",
     "FactCounts",
-    "Page",
     "SavedArticle",
     "SentenceHit",
     "Session",
@@ -61,7 +60,8 @@ __all__ = [
     "find_article_by_hash",
     "get_actor",
     "get_article",
-    "get_page",
+    "get_pager",
+    "get_source",
     "head_revision",
     "is_unreachable",
     "list_actors",
@@ -69,7 +69,7 @@ __all__ = [
     "list_sources",
     "make_session_factory",
     "save_extracted",
-    "save_pages",
+    "save_pager",
     "search_sentences",
     "sqlite_file_path",
     "upgrade",

@@ -3,37 +3,67 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from briefings.entries import ActorEntry, SourceEntry
+from briefings.entries import ActorEntry, Slice, SourceEntry
 from briefings.names import fold, names_match
-from storage.repository import list_articles
-from storage.tables import ActorAliasRow, ActorMentionRow, ActorRow
+from storage.tables import (
+    ActorAliasRow,
+    ActorMentionRow,
+    ActorRow,
+    ArticleRow,
+    DemandRow,
+    FigureRow,
+)
 
 # How many of an actor's articles an entry lists; the rest are only counted.
 CITED_ARTICLES = 4
 
 
-async def list_sources(session: AsyncSession) -> list[SourceEntry]:
-    """Every article with its fact counts, in id order (the order answers cite them)."""
-    return [
-        SourceEntry(s.id, s.title, s.outlet, s.published, s.n_actors, s.n_figures, s.n_demands)
-        for s in await list_articles(session)
+async def list_sources(session: AsyncSession, *, limit: int) -> Slice[SourceEntry]:
+    """The newest articles with their fact counts, newest first, and how many there are."""
+    total = await session.scalar(select(func.count()).select_from(ArticleRow))
+    rows = await session.execute(_source_columns().order_by(ArticleRow.id.desc()).limit(limit))
+    return Slice(tuple(SourceEntry(*row) for row in rows.tuples()), total or 0)
+
+
+async def get_source(session: AsyncSession, article_id: int) -> SourceEntry | None:
+    """One article with its fact counts, or None."""
+    row = (await session.execute(_source_columns().where(ArticleRow.id == article_id))).first()
+    return SourceEntry(*row) if row else None
+
+
+def _source_columns() -> Select[Any]:
+    """An article's metadata and fact counts, without its text."""
+    counts = [
+        select(func.count()).where(column == ArticleRow.id).scalar_subquery()
+        for column in (ActorMentionRow.article_id, FigureRow.article_id, DemandRow.article_id)
     ]
+    return select(ArticleRow.id, ArticleRow.title, ArticleRow.outlet, ArticleRow.published, *counts)
 
 
-async def list_actors(session: AsyncSession) -> list[ActorEntry]:
-    """Every actor with its first articles, most cited first (by articles, then by name)."""
-    articles = await _first_articles(session, None)
-    counts = await _article_counts(session)
-    rows = await session.execute(select(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role))
+async def list_actors(session: AsyncSession, *, limit: int) -> Slice[ActorEntry]:
+    """The most cited actors (by articles mentioning them), each with its first and latest article."""
+    n_articles = func.count(ActorMentionRow.article_id)
+    query = (
+        select(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role, n_articles)
+        .add_columns(func.min(ActorMentionRow.article_id), func.max(ActorMentionRow.article_id))
+        .join(ActorMentionRow, ActorMentionRow.actor_id == ActorRow.id)
+        .group_by(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role)
+        .order_by(n_articles.desc(), ActorRow.name)
+        .limit(limit)
+    )
+    rows = (await session.execute(query)).tuples()
     entries = [
-        ActorEntry(id_, name, kind, role, (), tuple(articles.get(id_, ())), counts.get(id_, 0))
-        for id_, name, kind, role in rows.tuples()
+        ActorEntry(id_, name, kind, role, (), tuple(sorted({first, last})), count)
+        for id_, name, kind, role, count, first, last in rows
     ]
-    return sorted(entries, key=lambda a: (-counts.get(a.id, 0), fold(a.name)))
+    total = await session.scalar(select(func.count()).select_from(ActorRow))
+    return Slice(tuple(entries), total or 0)
 
 
 async def find_actor(session: AsyncSession, query: str) -> ActorEntry | None:
@@ -44,7 +74,7 @@ async def find_actor(session: AsyncSession, query: str) -> ActorEntry | None:
     matches = exact or [id_ for id_, name in names if names_match(query, name)]
     if not matches:
         return None
-    counts = await _article_counts(session)
+    counts = await _article_counts(session, matches)
     best = max(dict.fromkeys(matches), key=lambda id_: (counts.get(id_, 0), -id_))
     return await get_actor(session, best)
 
@@ -60,7 +90,7 @@ async def get_actor(session: AsyncSession, actor_id: int) -> ActorEntry | None:
         .order_by(ActorAliasRow.id)
     )
     articles = (await _first_articles(session, actor_id)).get(actor_id, [])
-    count = (await _article_counts(session, actor_id)).get(actor_id, 0)
+    count = (await _article_counts(session, [actor_id])).get(actor_id, 0)
     return ActorEntry(row.id, row.name, row.kind, row.role, tuple(aliases), tuple(articles), count)
 
 
@@ -71,11 +101,10 @@ async def _all_names(session: AsyncSession) -> list[tuple[int, str]]:
     return [*names.tuples(), *aliases.tuples()]
 
 
-async def _article_counts(session: AsyncSession, actor_id: int | None = None) -> dict[int, int]:
-    """How many articles mention each actor (or one actor)."""
+async def _article_counts(session: AsyncSession, actor_ids: Collection[int]) -> dict[int, int]:
+    """How many articles mention each of some actors."""
     query = select(ActorMentionRow.actor_id, func.count()).group_by(ActorMentionRow.actor_id)
-    if actor_id is not None:
-        query = query.where(ActorMentionRow.actor_id == actor_id)
+    query = query.where(ActorMentionRow.actor_id.in_(list(actor_ids)))
     return dict((await session.execute(query)).tuples().all())
 
 

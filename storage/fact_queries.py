@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from briefings.entries import DemandEntry, FigureEntry, Slice
 from storage.tables import ActorRow, DemandRow, FigureRow
@@ -29,19 +29,39 @@ def _figure_columns() -> Select[Any]:
 def _demand_columns() -> Select[Any]:
     """A demand's fields for an entry, its party by canonical name when linked."""
     query = select(DemandRow.id, PARTY.label("party"), DemandRow.kind, DemandRow.demand)
-    query = query.add_columns(DemandRow.article_id)
+    query = query.add_columns(DemandRow.article_id, DemandRow.party_actor_id)
     return query.outerjoin(_party, DemandRow.party_actor_id == _party.id)
 
 
-async def figures_overview(session: AsyncSession, *, per_claimant: int) -> list[FigureEntry]:
-    """The newest few figures of each claimant for each measure and side: enough to compare."""
-    rank = func.row_number().over(
-        partition_by=(FigureRow.measure, FigureRow.measured_side, CLAIMANT),
-        order_by=(FigureRow.article_id.desc(), FigureRow.id),
-    )
-    ranked = _figure_columns().add_columns(rank.label("rank")).subquery()
-    query = select(*ranked.c[:-1]).where(ranked.c.rank <= per_claimant)
-    rows = await session.execute(query.order_by(ranked.c.article_id, ranked.c.id))
+async def figures_overview(session: AsyncSession, *, per_measure: int) -> list[FigureEntry]:
+    """The newest few figures of each measure and side: the current state, and enough to compare."""
+    groups = (
+        await session.execute(select(FigureRow.measure, FigureRow.measured_side).distinct())
+    ).all()
+    # One index seek per group (ix_figures_measure_recent) rather than a window over every figure.
+    newest = [
+        select(FigureRow.id)
+        .where(_same(FigureRow.measure, measure), _same(FigureRow.measured_side, side))
+        .order_by(FigureRow.article_id.desc(), FigureRow.id.desc())
+        .limit(per_measure)
+        .subquery()
+        for measure, side in groups
+    ]
+    return await _figures_by_id(session, newest)
+
+
+def _same(column: InstrumentedAttribute[str | None], value: object) -> ColumnElement[bool]:
+    """column = value, where two NULLs are the same."""
+    return column.is_(None) if value is None else column == value
+
+
+async def _figures_by_id(session: AsyncSession, id_sets: list[Any]) -> list[FigureEntry]:
+    """The figures whose ids some subqueries select, oldest first."""
+    if not id_sets:
+        return []
+    ids = union_all(*(select(ids.c.id) for ids in id_sets))
+    query = _figure_columns().where(FigureRow.id.in_(ids))
+    rows = await session.execute(query.order_by(FigureRow.article_id, FigureRow.id))
     return [FigureEntry(*row) for row in rows.tuples()]
 
 
@@ -72,22 +92,59 @@ async def _figure_slice(
 
 
 async def demands_overview(
-    session: AsyncSession, *, per_party: int
+    session: AsyncSession, *, parties: int, per_party: int
 ) -> tuple[list[DemandEntry], dict[str, int]]:
-    """The newest few demands of each party, and how many each party has in all."""
-    rank = func.row_number().over(
-        partition_by=PARTY, order_by=(DemandRow.article_id.desc(), DemandRow.id)
+    """The newest few demands of the parties with most demands, and how many each has in all."""
+    # A party is its linked actor, or its name as written when no actor is linked.
+    unlinked_name = case((DemandRow.party_actor_id.is_(None), DemandRow.party))
+    count = func.count().label("total")
+    top = (
+        select(DemandRow.party_actor_id, unlinked_name, count)
+        .group_by(DemandRow.party_actor_id, unlinked_name)
+        .order_by(count.desc())
+        .limit(parties)
     )
-    total = func.count().over(partition_by=PARTY)
-    ranked = _demand_columns().add_columns(rank.label("rank"), total.label("total")).subquery()
-    query = select(*ranked.c[:-2], ranked.c.total).where(ranked.c.rank <= per_party)
-    rows = (await session.execute(query.order_by(ranked.c.article_id, ranked.c.id))).tuples()
-    entries, totals = [], {}
-    for *fields, count in rows:
-        entry = DemandEntry(*fields)
-        entries.append(entry)
-        totals[entry.party] = count
-    return entries, totals
+    groups = (await session.execute(top)).tuples().all()
+    newest = [
+        select(DemandRow.id)
+        .where(_party_is(actor_id, name))
+        .order_by(DemandRow.article_id.desc(), DemandRow.id.desc())
+        .limit(per_party)
+        .subquery()
+        for actor_id, name, _ in groups
+    ]
+    entries = await _demands_by_id(session, newest)
+    return entries, _totals_by_name(entries, groups)
+
+
+def _party_is(actor_id: int | None, name: str | None) -> ColumnElement[bool]:
+    """Demands of one party: its linked actor, or its name as written when unlinked."""
+    if actor_id is not None:
+        return DemandRow.party_actor_id == actor_id
+    return and_(DemandRow.party_actor_id.is_(None), DemandRow.party == name)
+
+
+async def _demands_by_id(session: AsyncSession, id_sets: list[Any]) -> list[DemandEntry]:
+    """The demands whose ids some subqueries select, oldest first."""
+    if not id_sets:
+        return []
+    ids = union_all(*(select(ids.c.id) for ids in id_sets))
+    query = _demand_columns().where(DemandRow.id.in_(ids))
+    rows = await session.execute(query.order_by(DemandRow.article_id, DemandRow.id))
+    return [DemandEntry(*row) for row in rows.tuples()]
+
+
+def _totals_by_name(
+    entries: list[DemandEntry], groups: Sequence[tuple[int | None, str | None, int]]
+) -> dict[str, int]:
+    """Each shown party's number of demands, under the name its entries show."""
+    names = {entry.party_actor_id or entry.party: entry.party for entry in entries}
+    totals: dict[str, int] = {}
+    for actor_id, name, total in groups:
+        shown = names.get(actor_id or name or "")
+        if shown is not None:
+            totals[shown] = totals.get(shown, 0) + total
+    return totals
 
 
 async def demands_of(

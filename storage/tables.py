@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
-    JSON,
     BigInteger,
     CheckConstraint,
     Date,
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -148,6 +148,8 @@ class FigureRow(Base):
     """A reported number, what it counts and who claims it."""
 
     __tablename__ = "figures"
+    # The newest figures of each measure and side, read by /figures without a sort.
+    __table_args__ = (Index("ix_figures_measure_recent", "measure", "measured_side", "article_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = _article_fk()
@@ -172,7 +174,11 @@ class DemandRow(Base):
     """What a party demands, proposes, conditions or rejects."""
 
     __tablename__ = "demands"
-    __table_args__ = (CheckConstraint(_one_of("kind", DEMAND_KINDS), name="kind"),)
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", DEMAND_KINDS), name="kind"),
+        # The parties with most demands and the newest of each, read by /demands.
+        Index("ix_demands_party_recent", "party_actor_id", "party", "article_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = _article_fk()
@@ -189,13 +195,13 @@ class DemandRow(Base):
 
 
 class PagerRow(Base):
-    """The pages of one long reply, so that its ◀ ▶ buttons work, also after a restart."""
+    """A command whose long reply is paged, when it is too long to ride in the buttons' data."""
 
     __tablename__ = "pagers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     chat_id: Mapped[int] = mapped_column(BigInteger)
-    pages: Mapped[list[str]] = mapped_column(JSON)
+    command: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=_utc_now, index=True
     )

@@ -179,10 +179,11 @@ async def test_help_offers_buttons_that_run_commands(
     assert recorder.calls("answerCallbackQuery")
 
 
+@pytest.mark.parametrize("data", ["pp:999:2", "pg:99:/who", "pg:0:/who"])
 async def test_a_page_that_no_longer_exists_gets_an_alert(
-    app: BriefApplication, recorder: RecordingRequest
+    app: BriefApplication, recorder: RecordingRequest, data: str
 ) -> None:
-    await app.process_update(make_callback_update("page:999:2", 5, bot=app.bot, chat_id=CHAT))
+    await app.process_update(make_callback_update(data, 5, bot=app.bot, chat_id=CHAT))
     [answer] = recorder.calls("answerCallbackQuery")
     assert answer.params["text"] == EXPIRED
     assert answer.params["show_alert"] is True
@@ -192,7 +193,7 @@ async def test_a_page_that_no_longer_exists_gets_an_alert(
 async def test_a_malformed_page_button_gets_an_alert(
     app: BriefApplication, recorder: RecordingRequest
 ) -> None:
-    await app.process_update(make_callback_update("page:x:y", 5, bot=app.bot, chat_id=CHAT))
+    await app.process_update(make_callback_update("pp:x:y", 5, bot=app.bot, chat_id=CHAT))
     [answer] = recorder.calls("answerCallbackQuery")
     assert answer.params["text"] == EXPIRED
 
@@ -253,12 +254,16 @@ async def test_a_long_reply_is_paged_and_the_arrows_turn_the_pages(
     assert "\n".join(shown_text(page) for page in pages) == whole
 
 
-async def test_a_page_of_another_chat_is_not_shown(
+async def test_a_command_too_long_for_the_buttons_is_kept_for_its_chat_only(
     app: BriefApplication, recorder: RecordingRequest
 ) -> None:
     await add_articles(app, 150)
-    await send(app, "/sources")
+    line = "/sources " + "x" * 80
+    await send(app, line)
     data = sent(recorder)[0]["reply_markup"]["inline_keyboard"][0][-1]["callback_data"]
+    assert data.startswith("pp:") and len(data.encode()) <= 64
     await app.process_update(make_callback_update(data, 1, bot=app.bot, chat_id=CHAT + 1))
     assert recorder.calls("answerCallbackQuery")[-1].params["text"] == EXPIRED
     assert not recorder.calls("editMessageText")
+    await app.process_update(make_callback_update(data, 1, bot=app.bot, chat_id=CHAT))
+    assert recorder.calls("editMessageText")

@@ -1,4 +1,4 @@
-"""Answers: each figure's measure and side measured, and the pages of long replies.
+"""Answers: each figure's measure and side measured, indexes for overviews, and paged commands.
 
 Revision ID: 0003
 Revises: 0002
@@ -19,7 +19,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    """Add the figure columns and the pagers table."""
+    """Add the figure columns, the overview indexes and the pagers table."""
     with op.batch_alter_table("figures") as batch:
         batch.add_column(sa.Column("measure", sa.String(40), nullable=True))
         batch.add_column(sa.Column("measured_side", sa.Text(), nullable=True))
@@ -27,15 +27,21 @@ def upgrade() -> None:
         "pagers",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("chat_id", sa.BigInteger(), nullable=False),
-        sa.Column("pages", sa.JSON(), nullable=False),
+        sa.Column("command", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_pagers"),
     )
     op.create_index("ix_pagers_created_at", "pagers", ["created_at"])
+    op.create_index(
+        "ix_figures_measure_recent", "figures", ["measure", "measured_side", "article_id"]
+    )
+    op.create_index("ix_demands_party_recent", "demands", ["party_actor_id", "party", "article_id"])
 
 
 def downgrade() -> None:
-    """Drop the pagers table and the figure columns."""
+    """Drop the indexes, the pagers table and the figure columns."""
+    op.drop_index("ix_demands_party_recent", table_name="demands")
+    op.drop_index("ix_figures_measure_recent", table_name="figures")
     op.drop_index("ix_pagers_created_at", table_name="pagers")
     op.drop_table("pagers")
     with op.batch_alter_table("figures") as batch:
