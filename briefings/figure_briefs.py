@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from briefings.citations import cite
 from briefings.entries import FigureEntry
-from briefings.measures import measure_family, measure_label
+from briefings.measures import comparable, measure_family, measure_label
 from briefings.replies import Line, Reply, blank, bold, italic, line, reply
 
 UNATTRIBUTED = "unattributed"
@@ -27,13 +27,15 @@ class FigureGroup:
 
     @property
     def contested(self) -> bool:
-        """True when two claimants give different figures for this measure."""
-        claims: dict[str, set[tuple[str | None, float]]] = defaultdict(set)
-        for figure in self.figures:
-            if figure.claimant and self.family is not None:
-                claims[figure.claimant].add((figure.measure, figure.value))
-        distinct = {frozenset(values) for values in claims.values()}
-        return len(claims) >= 2 and len(distinct) >= 2
+        """True when two claimants give different values for comparable measures."""
+        claims = [f for f in self.figures if f.claimant and f.measure and self.family is not None]
+        return any(
+            first.claimant != second.claimant
+            and first.value != second.value
+            and comparable(first.measure or "", second.measure or "")
+            for i, first in enumerate(claims)
+            for second in claims[i + 1 :]
+        )
 
     @property
     def title(self) -> str:
