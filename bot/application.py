@@ -89,7 +89,7 @@ def register_handlers(application: BriefApplication) -> None:
     application.add_handlers(
         [
             # The commands of the command core, one handler for all of them.
-            CommandHandler(list(COMMANDS), handlers.command),
+            CommandHandler(list(COMMANDS), handlers.reply_to_text),
             # Paging buttons (◀ ▶) and the page counter between them.
             CallbackQueryHandler(
                 handlers.turn_page, pattern=rf"^({INLINE_PREFIX}|{STORED_PREFIX}):"
@@ -99,7 +99,7 @@ def register_handlers(application: BriefApplication) -> None:
             CallbackQueryHandler(handlers.press_command, pattern=rf"^{COMMAND_PREFIX}:"),
             # Plain text in a private chat is a question; in groups only /ask is.
             MessageHandler(
-                filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, handlers.question
+                filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, handlers.reply_to_text
             ),
             # Anything else that looks like a command gets a hint.
             MessageHandler(filters.COMMAND, handlers.unknown),

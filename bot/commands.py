@@ -68,9 +68,7 @@ def parse_command(text: str) -> CommandLine | None:
 
 async def answer(runtime: Runtime, text: str) -> Reply:
     """The reply to one line: a command with its argument, or a question in plain words."""
-    command = parse_command(text)
-    if command is None:
-        return await _ask_in(runtime, text.strip())
+    command = parse_command(text) or CommandLine("ask", text.strip())
     handler = COMMANDS.get(command.name)
     if handler is None:
         return unknown_command(command.name)
@@ -86,11 +84,6 @@ async def respond(runtime: Runtime, text: str) -> str:
 def unknown_command(name: str) -> Reply:
     """The hint for a command the bot does not know."""
     return text_reply(f"I don't know /{name}. /help lists the commands.", ("/help",))
-
-
-async def _ask_in(runtime: Runtime, question: str) -> Reply:
-    async with runtime.sessions() as session:
-        return await ask(session, question)
 
 
 async def who(session: Session, name: str) -> Reply:

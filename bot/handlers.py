@@ -9,17 +9,8 @@ from bot.context import BriefContext
 from bot.replying import COMMAND_PREFIX, EXPIRED, parse_page_data, send_reply, show_page
 
 
-async def command(update: Update, context: BriefContext) -> None:
-    """Answer a known command (/who, /figures, …) with the command core's reply."""
-    message = update.effective_message
-    if message is None or message.text is None:
-        return
-    line = message.text
-    await send_reply(context, message.chat_id, line, await answer(context.runtime, line))
-
-
-async def question(update: Update, context: BriefContext) -> None:
-    """Answer a plain-text message as a question, like /ask."""
+async def reply_to_text(update: Update, context: BriefContext) -> None:
+    """Answer a known command (/who, /figures, …), or plain text as a question, via the core."""
     message = update.effective_message
     if message is None or message.text is None:
         return
@@ -43,7 +34,7 @@ async def turn_page(update: Update, context: BriefContext) -> None:
         return
     target = parse_page_data(query.data or "")
     chat = update.effective_chat
-    shown = target is not None and chat is not None
+    shown = False
     if target is not None and chat is not None:
         shown = await show_page(context, query, chat.id, *target)
     await query.answer(None if shown else EXPIRED, show_alert=not shown)

@@ -123,7 +123,7 @@ def _claimant_line(group: FigureGroup, claimant: str, figures: list[FigureEntry]
 def _value_text(group: FigureGroup, figure: FigureEntry) -> str:
     """The figure's words; its own measure too where it is narrower than the group's."""
     if group.family is None:
-        return f"{figure.text} {figure.what}" if figure.what else figure.text
+        return figure_text(figure)
     if figure.measure and figure.measure != group.family:
         return f"{figure.text} ({short_label(figure.measure)})"
     return figure.text

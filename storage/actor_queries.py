@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Collection
 from typing import Any
 
@@ -80,7 +79,7 @@ async def find_actor(session: AsyncSession, query: str) -> ActorEntry | None:
 
 
 async def get_actor(session: AsyncSession, actor_id: int) -> ActorEntry | None:
-    """One actor with its aliases and articles, or None."""
+    """One actor with its aliases and its first few articles, or None."""
     row = await session.get(ActorRow, actor_id)
     if row is None:
         return None
@@ -89,7 +88,12 @@ async def get_actor(session: AsyncSession, actor_id: int) -> ActorEntry | None:
         .where(ActorAliasRow.actor_id == actor_id)
         .order_by(ActorAliasRow.id)
     )
-    articles = (await _first_articles(session, actor_id)).get(actor_id, [])
+    articles = await session.scalars(
+        select(ActorMentionRow.article_id)
+        .where(ActorMentionRow.actor_id == actor_id)
+        .order_by(ActorMentionRow.article_id)
+        .limit(CITED_ARTICLES)
+    )
     count = (await _article_counts(session, [actor_id])).get(actor_id, 0)
     return ActorEntry(row.id, row.name, row.kind, row.role, tuple(aliases), tuple(articles), count)
 
@@ -106,19 +110,3 @@ async def _article_counts(session: AsyncSession, actor_ids: Collection[int]) -> 
     query = select(ActorMentionRow.actor_id, func.count()).group_by(ActorMentionRow.actor_id)
     query = query.where(ActorMentionRow.actor_id.in_(list(actor_ids)))
     return dict((await session.execute(query)).tuples().all())
-
-
-async def _first_articles(session: AsyncSession, actor_id: int | None) -> dict[int, list[int]]:
-    """The ids of the first few articles mentioning each actor (or one actor)."""
-    rank = func.row_number().over(
-        partition_by=ActorMentionRow.actor_id, order_by=ActorMentionRow.article_id
-    )
-    inner = select(ActorMentionRow.actor_id, ActorMentionRow.article_id, rank.label("rank"))
-    if actor_id is not None:
-        inner = inner.where(ActorMentionRow.actor_id == actor_id)
-    ranked = inner.subquery()
-    query = select(ranked.c.actor_id, ranked.c.article_id).where(ranked.c.rank <= CITED_ARTICLES)
-    firsts: dict[int, list[int]] = defaultdict(list)
-    for actor, article in (await session.execute(query)).tuples():
-        firsts[actor].append(article)
-    return firsts

@@ -29,8 +29,12 @@ def _figure_columns() -> Select[Any]:
 def _demand_columns() -> Select[Any]:
     """A demand's fields for an entry, its party by canonical name when linked."""
     query = select(DemandRow.id, PARTY.label("party"), DemandRow.kind, DemandRow.demand)
-    query = query.add_columns(DemandRow.article_id, DemandRow.party_actor_id)
-    return query.outerjoin(_party, DemandRow.party_actor_id == _party.id)
+    return _with_party(query.add_columns(DemandRow.article_id, DemandRow.party_actor_id))
+
+
+def _with_party(query: Select[Any]) -> Select[Any]:
+    """A query over demands joined to the actor each names, for PARTY."""
+    return query.select_from(DemandRow).outerjoin(_party, DemandRow.party_actor_id == _party.id)
 
 
 async def figures_overview(session: AsyncSession, *, per_measure: int) -> list[FigureEntry]:
@@ -59,23 +63,27 @@ async def _figures_by_id(session: AsyncSession, id_sets: list[Any]) -> list[Figu
     """The figures whose ids some subqueries select, oldest first."""
     if not id_sets:
         return []
-    ids = union_all(*(select(ids.c.id) for ids in id_sets))
-    query = _figure_columns().where(FigureRow.id.in_(ids))
+    query = _figure_columns().where(FigureRow.id.in_(_union_ids(id_sets)))
     rows = await session.execute(query.order_by(FigureRow.article_id, FigureRow.id))
     return [FigureEntry(*row) for row in rows.tuples()]
+
+
+def _union_ids(id_sets: list[Any]) -> Any:
+    """One select of the ids that any of some id subqueries selects."""
+    return union_all(*(select(ids.c.id) for ids in id_sets))
 
 
 async def figures_claimed_by(
     session: AsyncSession, actor_id: int, *, limit: int
 ) -> Slice[FigureEntry]:
-    """One actor's figures, newest first."""
+    """One actor's newest figures, oldest of them first."""
     return await _figure_slice(session, FigureRow.claimant_actor_id == actor_id, limit)
 
 
 async def figures_about(
     session: AsyncSession, *, measures: Collection[str], words: Sequence[str], limit: int
 ) -> Slice[FigureEntry]:
-    """Figures of some measures, or whose counted thing contains one of the words; newest first."""
+    """The newest figures of some measures or whose counted thing has one of the words, oldest first."""
     conditions: list[ColumnElement[bool]] = [FigureRow.measure.in_(list(measures))]
     conditions += [func.lower(FigureRow.what).contains(word.lower()) for word in words]
     return await _figure_slice(session, or_(*conditions), limit)
@@ -128,8 +136,7 @@ async def _demands_by_id(session: AsyncSession, id_sets: list[Any]) -> list[Dema
     """The demands whose ids some subqueries select, oldest first."""
     if not id_sets:
         return []
-    ids = union_all(*(select(ids.c.id) for ids in id_sets))
-    query = _demand_columns().where(DemandRow.id.in_(ids))
+    query = _demand_columns().where(DemandRow.id.in_(_union_ids(id_sets)))
     rows = await session.execute(query.order_by(DemandRow.article_id, DemandRow.id))
     return [DemandEntry(*row) for row in rows.tuples()]
 
@@ -154,12 +161,7 @@ async def demands_of(
     condition = (
         DemandRow.party_actor_id == actor_id if actor_id else func.lower(PARTY) == party.lower()
     )
-    total = await session.scalar(
-        select(func.count())
-        .select_from(DemandRow)
-        .outerjoin(_party, DemandRow.party_actor_id == _party.id)
-        .where(condition)
-    )
+    total = await session.scalar(_with_party(select(func.count())).where(condition))
     query = _demand_columns().where(condition).order_by(DemandRow.article_id.desc(), DemandRow.id)
     rows = await session.execute(query.limit(limit))
     return Slice(tuple(reversed([DemandEntry(*row) for row in rows.tuples()])), total or 0)

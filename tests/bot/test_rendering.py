@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import html
-import re
-
 import pytest
+from app_builders import shown_text
 
 from bot.rendering import PAGE_LIMIT, render_pages, render_text, telegram_length
 from briefings.replies import bold, italic, line, reply
-
-TAG = re.compile(r"</?[bi]>")
-
-
-def page_text(page: str) -> str:
-    """What Telegram shows for an HTML page: tags dropped, entities decoded."""
-    return html.unescape(TAG.sub("", page))
 
 
 def test_styles_become_tags_and_text_is_escaped() -> None:
@@ -26,7 +17,7 @@ def test_styles_become_tags_and_text_is_escaped() -> None:
 def test_plain_text_is_the_same_words_without_markup() -> None:
     answer = reply([line(bold("Who"), " — 2 actors"), line("• <b>not a tag</b>")])
     assert render_text(answer) == "Who — 2 actors\n• <b>not a tag</b>"
-    assert page_text(render_pages(answer)[0]) == render_text(answer)
+    assert shown_text(render_pages(answer)[0]) == render_text(answer)
 
 
 def test_a_long_reply_is_paged_between_lines_and_nothing_is_lost() -> None:
@@ -34,7 +25,7 @@ def test_a_long_reply_is_paged_between_lines_and_nothing_is_lost() -> None:
     pages = render_pages(answer)
     assert len(pages) > 1
     assert all(telegram_length(page) <= PAGE_LIMIT for page in pages)
-    assert "\n".join(page_text(p) for p in pages) == render_text(answer)
+    assert "\n".join(shown_text(p) for p in pages) == render_text(answer)
 
 
 def test_one_line_longer_than_a_page_is_split_at_spaces() -> None:
@@ -43,21 +34,21 @@ def test_one_line_longer_than_a_page_is_split_at_spaces() -> None:
     assert len(pages) > 1
     assert all(telegram_length(page) <= PAGE_LIMIT for page in pages)
     assert all(page.count("<i>") == page.count("</i>") for page in pages)
-    assert "".join(page_text(p) for p in pages) == words
+    assert "".join(shown_text(p) for p in pages) == words
 
 
 def test_a_word_longer_than_a_page_is_split_too() -> None:
     word = "&" * 10_000
     pages = render_pages(reply([line(word)]))
     assert all(telegram_length(page) <= PAGE_LIMIT for page in pages)
-    assert "".join(page_text(p) for p in pages) == word
+    assert "".join(shown_text(p) for p in pages) == word
 
 
 @pytest.mark.parametrize("emoji", ["🇺🇦", "👍🏽", "🕊️"])
 def test_emoji_count_as_telegram_counts_them(emoji: str) -> None:
     pages = render_pages(reply([line(emoji * 1500)]))
     assert all(telegram_length(page) <= PAGE_LIMIT for page in pages)
-    assert "".join(page_text(p) for p in pages) == emoji * 1500
+    assert "".join(shown_text(p) for p in pages) == emoji * 1500
 
 
 def test_an_empty_reply_renders_one_empty_page() -> None:

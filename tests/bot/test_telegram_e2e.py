@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from app_builders import ADMIN_ID, add_articles, make_settings, started_application
+from app_builders import ADMIN_ID, TOKEN, add_articles, make_settings, started_application
 from spacy.language import Language
 
 from bot.application import MENU, BriefApplication
@@ -25,7 +25,7 @@ POLL = timedelta(seconds=1)
 @pytest_asyncio.fixture
 async def double() -> AsyncIterator[BotApiDouble]:
     """The Bot API double on an ephemeral loopback port."""
-    async with BotApiDouble(token=make_settings(Path("x")).telegram_token or "") as server:
+    async with BotApiDouble(token=TOKEN) as server:
         yield server
 
 
