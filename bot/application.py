@@ -25,7 +25,7 @@ from bot.context import CONTEXT_TYPES, BotData, BriefContext
 from bot.error_handler import report_error
 from bot.loading import ensure_seeded
 from bot.replying import COMMAND_PREFIX, IGNORED, INLINE_PREFIX, STORED_PREFIX
-from bot.runtime import open_runtime
+from bot.runtime import open_runtime, settle_heap
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -109,7 +109,7 @@ def register_handlers(application: BriefApplication) -> None:
 
 
 async def start_services(application: BriefApplication) -> None:
-    """post_init: open the store (migrated, seeded when empty) and set the command menu."""
+    """post_init: open the store (migrated, seeded when empty), load the pipeline, set the menu."""
     data = application.bot_data
     if data.settings is None:
         raise RuntimeError("the application was built without settings")
@@ -118,6 +118,9 @@ async def start_services(application: BriefApplication) -> None:
     loaded = await ensure_seeded(runtime)
     if loaded:
         log.info("seeded the empty store with %d articles", loaded)
+    # Loaded now, the pipeline is ready for the first article an admin sends.
+    await runtime.nlp()
+    settle_heap()
     await application.bot.set_my_commands(list(MENU))
 
 

@@ -9,19 +9,29 @@ models and database from proposing to drop them.
 
 Terms are sanitised here as well, so any string is safe: each term becomes a phrase of its
 letter and digit runs, bound as a parameter (PostgreSQL) or quoted (FTS5), never as syntax.
+
+The work of one search is bounded, whatever the size of the store. A first query counts the
+sentences each term is in (counting stops past ``budget``). The candidates are then the
+sentences holding the rarest terms, taken rarest first while their sentences add up to at
+most ``budget``; commoner terms still count towards the rank of those candidates but bring in
+no sentences of their own, as a word in a quarter of the store says little about a sentence.
+When even the rarest term is in more than ``budget`` sentences, the candidates are the newest
+``budget`` sentences that hold any term. Under the budget, the search is exhaustive.
 """
 
 from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import reduce
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Float,
+    FromClause,
     Integer,
     Select,
     case,
@@ -41,6 +51,8 @@ SEARCH_COLUMN = "search_vector"
 SEARCH_INDEX = "ix_sentences_search_vector"
 # Beyond this, more terms only slow the query down; query_terms gives at most 12.
 MAX_TERMS = 32
+# The most sentences one search ranks (see the module docstring).
+SEARCH_BUDGET = 1000
 
 # FTS5 keeps shadow tables beside the virtual table; external content means no _content.
 _SEARCH_TABLES = frozenset(SEARCH_TABLE + s for s in ("", "_data", "_idx", "_docsize", "_config"))
@@ -76,18 +88,25 @@ class SentenceHit:
 
 
 async def search_sentences(
-    session: AsyncSession, terms: Sequence[str], *, limit: int = 20
+    session: AsyncSession, terms: Sequence[str], *, limit: int = 20, budget: int = SEARCH_BUDGET
 ) -> list[SentenceHit]:
-    """Sentences containing any of the terms, best first; nothing, without a query, if no term."""
-    if limit < 1:
-        raise ValueError(f"limit must be at least 1, not {limit}")
+    """Sentences containing any of the terms, best first; nothing, without a query, if no term.
+
+    At most ``budget`` sentences are ranked: those holding the rarest terms, or, when every
+    term is common, the newest that hold any (see the module docstring).
+    """
+    if limit < 1 or budget < 1:
+        raise ValueError(f"limit and budget must be at least 1, not {limit} and {budget}")
     parsed = _parse_terms(terms)
     if not parsed:
         return []
-    if session.get_bind().dialect.name == "postgresql":
-        query = _postgres_query(parsed)
-    else:
-        query = _sqlite_query(parsed)
+    backend = _POSTGRES if session.get_bind().dialect.name == "postgresql" else _SQLITE
+    counts = (await session.execute(_counts_query(backend, parsed, budget))).one()
+    selective = _selective_terms(parsed, counts, budget)
+    query = _ranked(
+        backend.matched(parsed),
+        backend.candidates(selective or parsed, None if selective else budget),
+    )
     rows = await session.execute(query.limit(limit))
     return [_hit(*row) for row in rows.tuples()]
 
@@ -129,20 +148,81 @@ def _phrases(term: str) -> _Term:
     return (words,)
 
 
-def _sqlite_query(terms: Sequence[_Term]) -> Select[_HitRow]:
-    """The FTS5 query: any term matches, ranked by terms matched, then by BM25."""
-    relevance = -func.bm25(_FTS.c[SEARCH_TABLE])
-    matched = _count(_sqlite_contains(position, term) for position, term in enumerate(terms))
-    where = _FTS.c[SEARCH_TABLE].match(" OR ".join(_fts5(term) for term in terms))
-    return _ranked(matched, relevance, where, SentenceRow.id == _FTS.c.rowid)
+def _selective_terms(terms: Sequence[_Term], counts: Sequence[int], budget: int) -> list[_Term]:
+    """The rarest terms whose sentences add up to at most budget; empty if even one is over."""
+    chosen: list[_Term] = []
+    total = 0
+    for count, term in sorted(zip(counts, terms, strict=True), key=operator.itemgetter(0)):
+        total += count
+        if total > budget:
+            break
+        chosen.append(term)
+    return chosen
+
+
+def _counts_query(backend: _Backend, terms: Sequence[_Term], budget: int) -> Select[Any]:
+    """One row: for each term, the sentences it is in, counted up to budget + 1."""
+    return select(*(backend.count(term, budget + 1) for term in terms))
+
+
+@dataclass(frozen=True)
+class _Backend:
+    """How one database engine matches, counts and ranks terms."""
+
+    # A term's sentences counted up to a cap, as a scalar subquery.
+    count: Callable[[_Term, int], ColumnElement[int]]
+    # The number of terms each candidate holds.
+    matched: Callable[[Sequence[_Term]], ColumnElement[int]]
+    # The candidates holding any of the terms, only the newest `window` if given: the FROM
+    # clause, the WHERE clause and the engine's relevance of each candidate.
+    candidates: Callable[[Sequence[_Term], int | None], _Candidates]
+
+
+@dataclass(frozen=True)
+class _Candidates:
+    """The sentences a search ranks: where to find them, which they are, how relevant each is."""
+
+    source: FromClause
+    where: ColumnElement[bool]
+    relevance: ColumnElement[float]
+
+
+def _sqlite_count(term: _Term, cap: int) -> ColumnElement[int]:
+    """How many sentences hold the term, counted up to cap, from the FTS5 index."""
+    own = _FTS.alias("counted")
+    some = select(own.c.rowid).where(own.c[SEARCH_TABLE].match(_fts5(term))).limit(cap)
+    return select(func.count()).select_from(some.subquery()).scalar_subquery()
+
+
+def _sqlite_matched(terms: Sequence[_Term]) -> ColumnElement[int]:
+    """How many of the terms the outer sentence holds; one index lookup per term."""
+    return _count(_sqlite_contains(position, term) for position, term in enumerate(terms))
 
 
 def _sqlite_contains(position: int, term: _Term) -> ColumnElement[int]:
-    """1 if the outer sentence contains the term, else 0; one index lookup per term."""
+    """1 if the outer sentence contains the term, else 0."""
     # An alias of its own, or the subquery would correlate to the outer FTS5 table.
     own = _FTS.alias(f"term_{position}")
     hits = select(own.c.rowid).where(own.c[SEARCH_TABLE].match(_fts5(term)))
     return case((SentenceRow.id.in_(hits), 1), else_=0)
+
+
+def _sqlite_candidates(terms: Sequence[_Term], window: int | None) -> _Candidates:
+    """Sentences the FTS5 index finds for any term, ranked by BM25."""
+    query = " OR ".join(_fts5(term) for term in terms)
+    where: ColumnElement[bool] = _FTS.c[SEARCH_TABLE].match(query)
+    if window is not None:
+        newest = _FTS.alias("newest")
+        recent = (
+            select(newest.c.rowid)
+            .where(newest.c[SEARCH_TABLE].match(query))
+            .order_by(newest.c.rowid.desc())
+            .limit(window)
+        )
+        oldest = select(func.min(recent.subquery().c.rowid)).scalar_subquery()
+        where = where & (_FTS.c.rowid >= oldest)
+    source = _FTS.join(SentenceRow, SentenceRow.id == _FTS.c.rowid)
+    return _Candidates(source, where, -func.bm25(_FTS.c[SEARCH_TABLE]))
 
 
 def _fts5(term: _Term) -> str:
@@ -152,12 +232,27 @@ def _fts5(term: _Term) -> str:
     return phrases[0] if len(phrases) == 1 else f"({' OR '.join(phrases)})"
 
 
-def _postgres_query(terms: Sequence[_Term]) -> Select[_HitRow]:
-    """The tsvector query: any term matches, ranked by terms matched, then by ts_rank_cd."""
+def _postgres_count(term: _Term, cap: int) -> ColumnElement[int]:
+    """How many sentences hold the term, counted up to cap, from the GIN index."""
+    some = select(SentenceRow.id).where(_VECTOR.bool_op("@@")(_tsquery(term))).limit(cap)
+    return select(func.count()).select_from(some.subquery()).scalar_subquery()
+
+
+def _postgres_matched(terms: Sequence[_Term]) -> ColumnElement[int]:
+    """How many of the terms the outer sentence holds, tested on its own tsvector."""
+    return _count(case((_VECTOR.bool_op("@@")(_tsquery(t)), 1), else_=0) for t in terms)
+
+
+def _postgres_candidates(terms: Sequence[_Term], window: int | None) -> _Candidates:
+    """Sentences whose tsvector holds any term, ranked by cover density."""
     query = reduce(_either, (_tsquery(term) for term in terms))
+    where: ColumnElement[bool] = _VECTOR.bool_op("@@")(query)
+    if window is not None:
+        recent = select(SentenceRow.id).where(where).order_by(SentenceRow.id.desc()).limit(window)
+        oldest = select(func.min(recent.subquery().c.id)).scalar_subquery()
+        where = where & (SentenceRow.id >= oldest)
     relevance = func.ts_rank_cd(_VECTOR, query, type_=Float)
-    matched = _count(case((_VECTOR.bool_op("@@")(_tsquery(t)), 1), else_=0) for t in terms)
-    return _ranked(matched, relevance, _VECTOR.bool_op("@@")(query), None)
+    return _Candidates(SentenceRow.__table__, where, relevance)
 
 
 def _tsquery(term: _Term) -> ColumnElement[str]:
@@ -170,37 +265,32 @@ def _either(left: ColumnElement[str], right: ColumnElement[str]) -> ColumnElemen
     return left.op("||", return_type=TSQUERY)(right)
 
 
+_SQLITE = _Backend(_sqlite_count, _sqlite_matched, _sqlite_candidates)
+_POSTGRES = _Backend(_postgres_count, _postgres_matched, _postgres_candidates)
+
+
 def _count(flags: Iterable[ColumnElement[int]]) -> ColumnElement[int]:
     """The sum of 0-or-1 expressions."""
     return reduce(operator.add, flags)
 
 
-def _ranked(
-    matched: ColumnElement[int],
-    relevance: ColumnElement[float],
-    where: ColumnElement[bool],
-    join_on: ColumnElement[bool] | None,
-) -> Select[_HitRow]:
-    """Matching sentences, best first; ties go to the newest article, then sentence order.
-
-    join_on joins sentences to the FTS5 table on SQLite; PostgreSQL searches sentences itself.
-    """
+def _ranked(matched: ColumnElement[int], candidates: _Candidates) -> Select[_HitRow]:
+    """The candidates, best first; ties go to the newest article, then sentence order."""
     # Labelled, so that ORDER BY names them instead of evaluating them again.
     matched_label = matched.label("matched_terms")
-    relevance_label = relevance.label("relevance")
-    query = select(
-        SentenceRow.id,
-        SentenceRow.article_id,
-        SentenceRow.index,
-        SentenceRow.text,
-        matched_label,
-        relevance_label,
-    )
-    if join_on is not None:
-        query = query.select_from(_FTS).join(SentenceRow, join_on)
+    relevance_label = candidates.relevance.label("relevance")
     return (
-        query.join(ArticleRow, ArticleRow.id == SentenceRow.article_id)
-        .where(where)
+        select(
+            SentenceRow.id,
+            SentenceRow.article_id,
+            SentenceRow.index,
+            SentenceRow.text,
+            matched_label,
+            relevance_label,
+        )
+        .select_from(candidates.source)
+        .join(ArticleRow, ArticleRow.id == SentenceRow.article_id)
+        .where(candidates.where)
         .order_by(
             matched_label.desc(),
             relevance_label.desc(),

@@ -166,6 +166,44 @@ async def test_limit_keeps_the_best(session: AsyncSession) -> None:
         await search_sentences(session, ["riyadh"], limit=0)
 
 
+async def test_over_budget_common_terms_only_rank_sentences_holding_rarer_ones(
+    session: AsyncSession,
+) -> None:
+    await save_article(session, "Ukraine held talks.", "Ukraine sent troops.", "Ukraine voted.")
+    await save_article(session, "Ukraine lost soldiers in Kursk.", "Soldiers rested in Kursk.")
+    # "ukraine" is in four sentences, over the budget of three: it finds none on its own,
+    # but still lifts the Kursk sentence that holds it above the one that does not.
+    hits = await search_sentences(session, ["ukraine", "kursk"], budget=3)
+    assert texts(hits) == ["Ukraine lost soldiers in Kursk.", "Soldiers rested in Kursk."]
+    assert [hit.matched_terms for hit in hits] == [2, 1]
+    assert len(await search_sentences(session, ["ukraine", "kursk"], budget=6)) == 5
+
+
+async def test_rarest_terms_are_taken_while_they_fit_the_budget(session: AsyncSession) -> None:
+    await save_article(session, "Envoys met in Doha.", "Envoys met in Oman.", "Envoys left Oman.")
+    hits = await search_sentences(session, ["envoys", "oman", "doha"], budget=3)
+    # doha (1) and oman (2) fit a budget of three; envoys (3) would exceed it.
+    assert sorted(texts(hits)) == [
+        "Envoys left Oman.",
+        "Envoys met in Doha.",
+        "Envoys met in Oman.",
+    ]
+    hits = await search_sentences(session, ["envoys", "oman", "doha"], budget=2)
+    assert texts(hits) == ["Envoys met in Doha."]
+
+
+async def test_when_every_term_is_common_the_newest_sentences_are_ranked(
+    session: AsyncSession,
+) -> None:
+    await save_article(session, "Kyiv and Moscow traded strikes.", "Kyiv was dark.")
+    await save_article(session, "Moscow said little.", "Kyiv and Moscow met.")
+    hits = await search_sentences(session, ["kyiv", "moscow"], budget=2)
+    # Both terms are in three sentences: only the two newest holding either are ranked.
+    assert texts(hits) == ["Kyiv and Moscow met.", "Moscow said little."]
+    with pytest.raises(ValueError, match="budget"):
+        await search_sentences(session, ["kyiv"], budget=0)
+
+
 async def test_ties_go_to_the_newest_article_then_sentence_order(session: AsyncSession) -> None:
     line = "Envoys met in Istanbul."
     older = await save_article(session, line, line, published=date(2025, 3, 1))
