@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.entries import ActorEntry, Slice, SourceEntry
@@ -71,18 +71,23 @@ async def find_actor(session: AsyncSession, query: str) -> ActorEntry | None:
     wanted = fold(query)
     exact = [id_ for id_, name in names if fold(name) == wanted]
     matches = exact or [id_ for id_, name in names if names_match(query, name)]
-    if not matches:
-        return None
-    counts = await _article_counts(session, matches)
-    best = max(dict.fromkeys(matches), key=lambda id_: (counts.get(id_, 0), -id_))
-    return await get_actor(session, best)
+    candidates = list(dict.fromkeys(matches))
+    if len(candidates) > 1:
+        counts = await _article_counts(session, candidates)
+        candidates.sort(key=lambda id_: (-counts.get(id_, 0), id_))
+    return await get_actor(session, candidates[0]) if candidates else None
 
 
 async def get_actor(session: AsyncSession, actor_id: int) -> ActorEntry | None:
     """One actor with its aliases and its first few articles, or None."""
-    row = await session.get(ActorRow, actor_id)
+    n_articles = (
+        select(func.count()).where(ActorMentionRow.actor_id == ActorRow.id).scalar_subquery()
+    )
+    columns = (ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role, n_articles)
+    row = (await session.execute(select(*columns).where(ActorRow.id == actor_id))).first()
     if row is None:
         return None
+    id_, name, kind, role, count = row
     aliases = await session.scalars(
         select(ActorAliasRow.alias)
         .where(ActorAliasRow.actor_id == actor_id)
@@ -94,15 +99,15 @@ async def get_actor(session: AsyncSession, actor_id: int) -> ActorEntry | None:
         .order_by(ActorMentionRow.article_id)
         .limit(CITED_ARTICLES)
     )
-    count = (await _article_counts(session, [actor_id])).get(actor_id, 0)
-    return ActorEntry(row.id, row.name, row.kind, row.role, tuple(aliases), tuple(articles), count)
+    return ActorEntry(id_, name, kind, role, tuple(aliases), tuple(articles), count)
 
 
 async def _all_names(session: AsyncSession) -> list[tuple[int, str]]:
     """Each actor's id with its name and with each alias."""
-    names = await session.execute(select(ActorRow.id, ActorRow.name))
-    aliases = await session.execute(select(ActorAliasRow.actor_id, ActorAliasRow.alias))
-    return [*names.tuples(), *aliases.tuples()]
+    names = union_all(
+        select(ActorRow.id, ActorRow.name), select(ActorAliasRow.actor_id, ActorAliasRow.alias)
+    )
+    return [(id_, name) for id_, name in await session.execute(names)]
 
 
 async def _article_counts(session: AsyncSession, actor_ids: Collection[int]) -> dict[int, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,6 +12,8 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from briefings.entries import DemandEntry, FigureEntry, Slice
 from storage.tables import ActorRow, DemandRow, FigureRow
+
+Entry = TypeVar("Entry")
 
 _claimant = aliased(ActorRow, name="claimant")
 _party = aliased(ActorRow, name="party")
@@ -108,11 +110,11 @@ async def figures_about(
 async def _figure_slice(
     session: AsyncSession, condition: ColumnElement[bool], limit: int
 ) -> Slice[FigureEntry]:
-    total = await session.scalar(select(func.count()).select_from(FigureRow).where(condition))
-    query = _figure_columns().where(condition).order_by(FigureRow.article_id.desc(), FigureRow.id)
-    rows = await session.execute(query.limit(limit))
-    newest_first = [FigureEntry(*row) for row in rows.tuples()]
-    return Slice(tuple(reversed(newest_first)), total or 0)
+    query = _figure_columns().add_columns(_TOTAL).where(condition)
+    rows = await session.execute(
+        query.order_by(FigureRow.article_id.desc(), FigureRow.id).limit(limit)
+    )
+    return _slice([(FigureEntry(*fields), total) for *fields, total in rows.tuples()])
 
 
 async def demands_overview(
@@ -177,10 +179,21 @@ async def demands_of(
     condition = (
         DemandRow.party_actor_id == actor_id if actor_id else func.lower(PARTY) == party.lower()
     )
-    total = await session.scalar(_with_party(select(func.count())).where(condition))
-    query = _demand_columns().where(condition).order_by(DemandRow.article_id.desc(), DemandRow.id)
-    rows = await session.execute(query.limit(limit))
-    return Slice(tuple(reversed([DemandEntry(*row) for row in rows.tuples()])), total or 0)
+    query = _demand_columns().add_columns(_TOTAL).where(condition)
+    rows = await session.execute(
+        query.order_by(DemandRow.article_id.desc(), DemandRow.id).limit(limit)
+    )
+    return _slice([(DemandEntry(*fields), total) for *fields, total in rows.tuples()])
+
+
+# Every matching row's count, on each row, taken before LIMIT: the total in the same query.
+_TOTAL = func.count().over().label("total")
+
+
+def _slice(newest_first: list[tuple[Entry, int]]) -> Slice[Entry]:
+    """A Slice from rows newest first, each with the total: oldest of them first."""
+    total = newest_first[0][1] if newest_first else 0
+    return Slice(tuple(entry for entry, _ in reversed(newest_first)), total)
 
 
 async def facts_in_sentences(
