@@ -373,6 +373,14 @@ def comparable(first: str, second: str) -> bool:
     return a == b or a.id in b.overlaps or b.id in a.overlaps
 
 
+def comparable_measures(measure_id: str) -> frozenset[str]:
+    """Every measure whose figures can be set against this one's (itself included)."""
+    taxonomy = _taxonomy()
+    return frozenset(
+        {measure_id} | {m.id for m in taxonomy.measures if comparable(measure_id, m.id)}
+    )
+
+
 def _topic_words(measure: Measure, side_words: set[str]) -> set[str]:
     label = {w.strip("(),").lower() for w in measure.label.split()}
     # Events are left out: "have", "use" and "give" name no measure to a reader.

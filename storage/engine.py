@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 
@@ -25,6 +25,8 @@ def create_engine(url: str | URL) -> AsyncEngine:
 
 
 Engine = AsyncEngine
+# Any error the store raises: callers outside storage/ catch this, never SQLAlchemy's names.
+StoreError = SQLAlchemyError
 Session = AsyncSession
 SessionFactory = async_sessionmaker[AsyncSession]
 
@@ -63,13 +65,15 @@ def _ensure_sqlite_directory(url: URL) -> None:
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    """Switch off the driver's own BEGIN handling, then turn on WAL and foreign keys."""
+    """Switch off the driver's own BEGIN handling, then turn on WAL, foreign keys and waiting for the write lock."""
     # The sqlite3 driver's legacy transaction control breaks SAVEPOINT and
     # transactional DDL; SQLAlchemy emits BEGIN itself instead (see _on_sqlite_begin).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # A writer waits for another to finish (up to 10 s) instead of failing at once.
+    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
 
 

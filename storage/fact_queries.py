@@ -91,6 +91,22 @@ def _union_ids(id_sets: list[Any]) -> Any:
     return union_all(*(select(ids.c.id) for ids in id_sets))
 
 
+async def figures_of_article(session: AsyncSession, article_id: int) -> list[FigureEntry]:
+    """Every figure one article states, in its order."""
+    query = _figure_columns().where(FigureRow.article_id == article_id).order_by(FigureRow.id)
+    return [FigureEntry(*row) for row in (await session.execute(query)).tuples()]
+
+
+async def figures_measuring(
+    session: AsyncSession, measures: Collection[str], *, other_than: int, limit: int
+) -> list[FigureEntry]:
+    """The newest figures of some measures from articles other than one, oldest of them first."""
+    condition = FigureRow.measure.in_(list(measures)) & (FigureRow.article_id != other_than)
+    query = _figure_columns().where(condition).order_by(FigureRow.article_id.desc(), FigureRow.id)
+    rows = await session.execute(query.limit(limit))
+    return [FigureEntry(*row) for row in reversed(rows.tuples().all())]
+
+
 async def figures_claimed_by(
     session: AsyncSession, actor_id: int, *, limit: int
 ) -> Slice[FigureEntry]:

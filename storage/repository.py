@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import ColumnElement, Select, delete, func, select
+from sqlalchemy import ColumnElement, Select, delete, false, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, defer
@@ -26,6 +26,8 @@ from storage.tables import (
 )
 
 _SummaryRow = tuple[ArticleRow, int, int, int, int]
+# Any fixed number names the store's write lock among PostgreSQL advisory locks.
+_WRITE_LOCK_KEY = 0x62726965
 
 
 async def find_article_by_hash(
@@ -33,6 +35,30 @@ async def find_article_by_hash(
 ) -> ArticleSummary | None:
     """The stored article with this normalised-text hash, if any."""
     return await _one_summary(session, ArticleRow.content_hash == content_hash)
+
+
+async def find_article_by_source(session: AsyncSession, *, source: str) -> ArticleSummary | None:
+    """The earliest stored article loaded from this source (a URL or file name), if any."""
+    row = (
+        (await session.execute(_summary_query().where(ArticleRow.source == source).limit(1)))
+        .tuples()
+        .first()
+    )
+    return _summary(*row) if row else None
+
+
+async def lock_for_writing(session: AsyncSession) -> None:
+    """Take the store's write lock for this transaction, so concurrent saves never interleave.
+
+    Saving reads the stored actors before adding new ones; two saves at once could both add
+    the same new actor. PostgreSQL takes a transaction-scoped advisory lock; SQLite takes its
+    database write lock now, with a no-op write, instead of at the first real write (by then
+    a WAL reader's snapshot may be stale, and the upgrade fails at once).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(select(func.pg_advisory_xact_lock(_WRITE_LOCK_KEY)))
+    else:
+        await session.execute(update(ArticleRow).where(false()).values(title=ArticleRow.title))
 
 
 async def get_article(session: AsyncSession, *, article_id: int) -> ArticleSummary | None:
@@ -55,6 +81,7 @@ async def count_facts(session: AsyncSession) -> FactCounts:
 
 async def save_extracted(session: AsyncSession, *, extracted: ExtractedArticle) -> SavedArticle:
     """Store an article and its facts, merging its actors into stored ones; refuse duplicates."""
+    await lock_for_writing(session)
     await _refuse_duplicate(session, extracted.source.content_hash)
     article = await _insert_article(session, extracted.source)
     sentence_ids = await _insert_sentences(session, article.id, extracted.sentences)
@@ -68,18 +95,20 @@ async def save_extracted(session: AsyncSession, *, extracted: ExtractedArticle) 
     return _saved(article, extracted, resolved)
 
 
-async def delete_article(session: AsyncSession, *, article_id: int) -> bool:
-    """Delete an article with its facts, and actors no other article mentions; False if absent."""
+async def delete_article(session: AsyncSession, *, article_id: int) -> ArticleSummary | None:
+    """Delete an article with its facts, and actors no other article mentions; what it was, or None."""
+    await lock_for_writing(session)
+    summary = await get_article(session, article_id=article_id)
     article = await session.get(ArticleRow, article_id)
-    if article is None:
-        return False
+    if summary is None or article is None:
+        return None
     await session.delete(article)
     await session.flush()
     unmentioned = (
         ~select(ActorMentionRow.id).where(ActorMentionRow.actor_id == ActorRow.id).exists()
     )
     await session.execute(delete(ActorRow).where(unmentioned))
-    return True
+    return summary
 
 
 async def _refuse_duplicate(session: AsyncSession, content_hash: str) -> None:

@@ -158,9 +158,10 @@ async def test_delete_article_removes_its_facts_and_lone_actors(session: AsyncSe
     talks = await save_extracted(session, extracted=make_talks())
     other = make_extracted(other_draft(), actors=[make_actor(other_draft(), "Donald Trump")])
     kept = await save_extracted(session, extracted=other)
-    assert await delete_article(session, article_id=talks.article_id) is True
+    removed = await delete_article(session, article_id=talks.article_id)
+    assert removed is not None and removed.id == talks.article_id
     assert await count_facts(session) == FactCounts(1, 2, 1, 0, 0)
-    assert await delete_article(session, article_id=talks.article_id) is False
+    assert await delete_article(session, article_id=talks.article_id) is None
     assert [a["name"] for a in (await export_store(session))["actors"]] == ["Donald Trump"]
     assert [a.id for a in await list_articles(session)] == [kept.article_id]
 
