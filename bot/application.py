@@ -7,7 +7,8 @@ import os
 from typing import Any
 
 from spacy.language import Language
-from telegram import BotCommand, Update
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.error import BadRequest
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -19,7 +20,8 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import handlers
+from bot import admin_handlers, handlers
+from bot.admin import ADMIN_HANDLERS
 from bot.commands import COMMANDS
 from bot.context import CONTEXT_TYPES, BotData, BriefContext
 from bot.error_handler import report_error
@@ -46,6 +48,15 @@ MENU = (
     BotCommand("ask", "The facts that best answer a question"),
     BotCommand("help", "What this bot does"),
 )
+# Admins see these too, in their own chats only (a command scope per admin).
+ADMIN_MENU = (
+    *MENU,
+    BotCommand("load", "Load an article: pasted text, a file, or a URL"),
+    BotCommand("articles", "The loaded articles, with their numbers"),
+    BotCommand("remove", "Remove an article and the facts only it supports"),
+)
+# A document whose caption starts with /load (CommandHandler reads only message text).
+LOAD_CAPTION = r"^/load(@\w+)?(\s|$)"
 
 
 def build_application(
@@ -88,8 +99,16 @@ def register_handlers(application: BriefApplication) -> None:
     """Every handler, in the order they are tried (the first match in group 0 wins)."""
     application.add_handlers(
         [
-            # The commands of the command core, one handler for all of them.
-            CommandHandler(list(COMMANDS), handlers.reply_to_text),
+            # /load, as a command or as a document's caption. It runs beside other updates
+            # (block=False), so users are answered while an article is extracted.
+            CommandHandler("load", admin_handlers.load_from_chat, block=False),
+            MessageHandler(
+                filters.Document.ALL & filters.CaptionRegex(LOAD_CAPTION),
+                admin_handlers.load_from_chat,
+                block=False,
+            ),
+            # The other commands of the command core (admin ones check the sender there).
+            CommandHandler([*COMMANDS, *ADMIN_HANDLERS], handlers.reply_to_text),
             # Paging buttons (◀ ▶) and the page counter between them.
             CallbackQueryHandler(
                 handlers.turn_page, pattern=rf"^({INLINE_PREFIX}|{STORED_PREFIX}):"
@@ -121,7 +140,23 @@ async def start_services(application: BriefApplication) -> None:
     # Loaded now, the pipeline is ready for the first article an admin sends.
     await runtime.nlp()
     settle_heap()
+    await set_menus(application)
+
+
+async def set_menus(application: BriefApplication) -> None:
+    """The command menu for everyone, and one with the admin commands in each admin's chat."""
     await application.bot.set_my_commands(list(MENU))
+    settings = application.bot_data.settings
+    for admin_id in sorted(settings.admin_ids if settings else ()):
+        try:
+            await application.bot.set_my_commands(
+                list(ADMIN_MENU), scope=BotCommandScopeChat(admin_id)
+            )
+        except BadRequest as error:
+            # Telegram knows no chat with a user who has never opened the bot.
+            log.warning(
+                "no admin menu for %d (has the admin started the bot?): %s", admin_id, error
+            )
 
 
 async def stop_services(application: BriefApplication) -> None:

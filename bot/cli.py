@@ -7,11 +7,13 @@ import json
 import logging
 import sys
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
 
+from bot.admin import CONSOLE
 from bot.commands import respond
 from bot.loading import LoadOutcome, ensure_seeded, load_path
 from bot.runtime import Runtime, open_runtime
@@ -97,9 +99,14 @@ def ask(
 
     async def work(runtime: Runtime) -> str:
         await ensure_seeded(runtime)
-        return await respond(runtime, line)
+        return await respond(runtime, line, replace(CONSOLE, progress=_stage_to_stderr))
 
     typer.echo(_run(work))
+
+
+async def _stage_to_stderr(stage: str) -> None:
+    """Print a stage of a load on standard error, keeping standard output for the answer."""
+    typer.echo(stage, err=True)
 
 
 @app.command()

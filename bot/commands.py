@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from bot.admin import ADMIN_HANDLERS, VISITOR, Caller
 from bot.runtime import Runtime
 from briefings.answer_briefs import build_answer, build_empty_question, build_no_answer
 from briefings.briefs import (
@@ -18,6 +20,7 @@ from briefings.briefs import (
 from briefings.demand_briefs import build_demands, build_no_demands
 from briefings.entries import SentenceEntry
 from briefings.figure_briefs import build_figures, build_no_figures
+from briefings.load_briefs import build_admin_only
 from briefings.measures import measures_for_topic
 from briefings.questions import query_terms
 from briefings.replies import Reply, text_reply
@@ -51,24 +54,36 @@ ASK_CANDIDATES = 20
 
 @dataclass(frozen=True)
 class CommandLine:
-    """A command as typed: its name, lower-cased and without @botname, and its argument."""
+    """A command as typed: its name (lower-case, without @botname) and its argument.
+
+    ``argument`` has its whitespace collapsed; ``raw`` keeps the line breaks, for pasted text.
+    """
 
     name: str
     argument: str
+    raw: str = ""
+
+
+_COMMAND = re.compile(r"/(\S+)(?:\s+(.*))?", re.DOTALL)
 
 
 def parse_command(text: str) -> CommandLine | None:
     """Split '/name@bot argument' into its parts; None for text that is not a command."""
-    line = text.strip()
-    if not line.startswith("/") or len(line) == 1:
+    match = _COMMAND.fullmatch(text.strip())
+    if match is None:
         return None
-    head, _, argument = line[1:].partition(" ")
-    return CommandLine(head.split("@")[0].lower(), " ".join(argument.split()))
+    raw = match.group(2) or ""
+    return CommandLine(match.group(1).split("@")[0].lower(), " ".join(raw.split()), raw)
 
 
-async def answer(runtime: Runtime, text: str) -> Reply:
+async def answer(runtime: Runtime, text: str, caller: Caller = VISITOR) -> Reply:
     """The reply to one line: a command with its argument, or a question in plain words."""
     command = parse_command(text) or CommandLine("ask", text.strip())
+    admin_handler = ADMIN_HANDLERS.get(command.name)
+    if admin_handler is not None:
+        if not caller.is_admin:
+            return build_admin_only(command.name)
+        return await admin_handler(runtime, command.raw, caller)
     handler = COMMANDS.get(command.name)
     if handler is None:
         return unknown_command(command.name)
@@ -76,9 +91,9 @@ async def answer(runtime: Runtime, text: str) -> Reply:
         return await handler(session, command.argument)
 
 
-async def respond(runtime: Runtime, text: str) -> str:
+async def respond(runtime: Runtime, text: str, caller: Caller = VISITOR) -> str:
     """The reply to one line as plain text, as the console and `briefbot ask` print it."""
-    return (await answer(runtime, text)).plain
+    return (await answer(runtime, text, caller)).plain
 
 
 def unknown_command(name: str) -> Reply:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from dataclasses import replace
 
+from bot.admin import CONSOLE
 from bot.commands import respond
 from bot.loading import ensure_seeded
 from bot.runtime import Runtime
 
 BANNER = (
     "ceasefire-brief offline console. Type /help for the commands, /quit to leave.\n"
-    "To run on Telegram instead, put TELEGRAM_TOKEN=<token from @BotFather> in .env and run again."
+    "To run on Telegram instead, put TELEGRAM_TOKEN=<token from @BotFather> in .env and run again.\n"
+    "You are an admin here: /load <file, URL or text>, /articles and /remove N work too."
 )
 
 
@@ -26,7 +29,12 @@ async def run_console(runtime: Runtime) -> None:
         if line is None or line.strip() in {"/quit", "/exit"}:
             return
         if line.strip():
-            print(await respond(runtime, line))
+            print(await respond(runtime, line, replace(CONSOLE, progress=show_stage)))
+
+
+async def show_stage(stage: str) -> None:
+    """Print a stage of a long command (a load) on its own line."""
+    print(stage, flush=True)
 
 
 def _prompt() -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.admin_handlers import caller_of
 from bot.commands import answer, parse_command, unknown_command
 from bot.context import BriefContext
 from bot.replying import COMMAND_PREFIX, EXPIRED, parse_page_data, send_reply, show_page
@@ -15,7 +16,8 @@ async def reply_to_text(update: Update, context: BriefContext) -> None:
     if message is None or message.text is None:
         return
     line = message.text
-    await send_reply(context, message.chat_id, line, await answer(context.runtime, line))
+    reply = await answer(context.runtime, line, caller_of(update, context))
+    await send_reply(context, message.chat_id, line, reply)
 
 
 async def unknown(update: Update, context: BriefContext) -> None:
@@ -36,7 +38,8 @@ async def turn_page(update: Update, context: BriefContext) -> None:
     chat = update.effective_chat
     shown = False
     if target is not None and chat is not None:
-        shown = await show_page(context, query, chat.id, *target)
+        caller = caller_of(update, context, may_change=False)
+        shown = await show_page(context, query, chat.id, *target, caller)
     await query.answer(None if shown else EXPIRED, show_alert=not shown)
 
 
@@ -49,7 +52,8 @@ async def press_command(update: Update, context: BriefContext) -> None:
     line = (query.data or "").removeprefix(f"{COMMAND_PREFIX}:")
     chat = update.effective_chat
     if chat is not None and parse_command(line) is not None:
-        await send_reply(context, chat.id, line, await answer(context.runtime, line))
+        reply = await answer(context.runtime, line, caller_of(update, context))
+        await send_reply(context, chat.id, line, reply)
 
 
 async def ignore_press(update: Update, context: BriefContext) -> None:

@@ -14,6 +14,7 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
+from bot.admin import VISITOR, Caller
 from bot.commands import answer
 from bot.context import BriefContext
 from bot.rendering import render_pages
@@ -25,6 +26,7 @@ STORED_PREFIX = "pp"
 COMMAND_PREFIX = "cmd"
 IGNORED = "noop"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+DONE_BELOW = "✅ Done; the summary follows."
 EXPIRED = "That answer is no longer available. Send the command again for a fresh one."
 # Telegram's limit on a button's callback data, in bytes.
 CALLBACK_BYTES = 64
@@ -109,7 +111,12 @@ async def _page_key(context: BriefContext, chat_id: int, line: str, count: int) 
 
 
 async def show_page(
-    context: BriefContext, query: CallbackQuery, chat_id: int, key: PageKey, number: int
+    context: BriefContext,
+    query: CallbackQuery,
+    chat_id: int,
+    key: PageKey,
+    number: int,
+    caller: Caller = VISITOR,
 ) -> bool:
     """Answer the command again and edit the message to show one page; False if it is gone."""
     line = key.line
@@ -118,7 +125,7 @@ async def show_page(
             line = await get_pager(session, pager_id=key.pager_id, chat_id=chat_id)
     if line is None:
         return False
-    pages = render_pages(await answer(context.runtime, line))
+    pages = render_pages(await answer(context.runtime, line, caller))
     if not 1 <= number <= len(pages):
         return False
     markup = keyboard([page_buttons(key, number, len(pages))])
@@ -134,3 +141,18 @@ async def show_page(
         if "not modified" not in str(error).lower():
             raise
     return True
+
+
+async def finish_status(context: BriefContext, status: Message, line: str, reply: Reply) -> None:
+    """Turn a status message into the reply; a reply too long for one page follows it instead."""
+    pages = render_pages(reply)
+    if len(pages) > 1:
+        await status.edit_text(DONE_BELOW)
+        await send_reply(context, status.chat_id, line, reply)
+        return
+    await status.edit_text(
+        pages[0],
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboard([action_buttons(reply)]),
+        link_preview_options=NO_PREVIEW,
+    )

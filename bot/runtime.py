@@ -21,6 +21,8 @@ class Runtime:
     engine: Engine
     sessions: SessionFactory
     _nlp: Language | None = field(default=None, repr=False)
+    # Held while an article is saved, so that this process saves one at a time.
+    write_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
     _nlp_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 
     async def nlp(self) -> Language:

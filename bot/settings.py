@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -31,6 +32,9 @@ class Settings(BaseSettings):
     default_timezone: str = "Europe/Kyiv"
     max_input_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
     seeds_dir: Path = Path("seeds")
+    fetch_timeout_seconds: float = Field(default=10.0, gt=0)
+    fetch_max_redirects: int = Field(default=5, ge=0, le=20)
+    fetch_allowed_networks: Annotated[frozenset[IPv4Network | IPv6Network], NoDecode] = frozenset()
 
     @field_validator("database_url")
     @classmethod
@@ -78,6 +82,18 @@ class Settings(BaseSettings):
             if not all(p.lstrip("-").isdigit() for p in parts):
                 raise ValueError("must be Telegram user ids separated by commas, e.g. 12345,67890")
             return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("fetch_allowed_networks", mode="before")
+    @classmethod
+    def _comma_separated_networks(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return frozenset(ip_network(p.strip()) for p in value.split(",") if p.strip())
+            except ValueError as error:
+                raise ValueError(
+                    f"must be networks in CIDR form separated by commas, e.g. 127.0.0.0/8 ({error})"
+                ) from None
         return value
 
     @field_validator("default_timezone")

@@ -5,7 +5,8 @@ BriefingError                 base of every error the domain raises on purpose
 │   ├── EmptyInputError       nothing to read, or no article text inside
 │   ├── BinaryInputError      bytes that are not text in any encoding we accept
 │   ├── InputTooLargeError    over the configured size limit
-│   └── UnsupportedFormatError a file type we do not read
+│   ├── UnsupportedFormatError a file type we do not read
+│   └── FetchError            a web address that cannot or may not be fetched
 └── DuplicateArticleError     the same article (normalised text hash) is already stored
 """
 
@@ -34,6 +35,10 @@ class InputTooLargeError(InputError):
 
 class UnsupportedFormatError(InputError):
     """The input's format is not one we read."""
+
+
+class FetchError(InputError):
+    """A web address cannot be fetched, or may not be (a private address, say)."""
 
 
 class DuplicateArticleError(BriefingError):

@@ -69,17 +69,28 @@ async def test_who_with_a_name_on_an_empty_store_finds_no_one(runtime: Runtime) 
 
 
 @pytest.mark.parametrize(
-    ("text", "name", "argument"),
+    ("text", "name", "argument", "raw"),
     [
-        ("/who", "who", ""),
-        ("  /WHO@ceasefire_bot   Volodymyr   Zelensky ", "who", "Volodymyr Zelensky"),
-        ("/figures\tkilled", "figures\tkilled", ""),
+        ("/who", "who", "", ""),
+        (
+            "  /WHO@ceasefire_bot   Volodymyr   Zelensky ",
+            "who",
+            "Volodymyr Zelensky",
+            "Volodymyr   Zelensky",
+        ),
+        ("/figures\tkilled", "figures", "killed", "killed"),
+        (
+            "/load\nTitle\n\nFirst  paragraph.",
+            "load",
+            "Title First paragraph.",
+            "Title\n\nFirst  paragraph.",
+        ),
     ],
 )
 def test_a_command_line_is_split_into_name_and_argument(
-    text: str, name: str, argument: str
+    text: str, name: str, argument: str, raw: str
 ) -> None:
-    assert parse_command(text) == CommandLine(name, argument)
+    assert parse_command(text) == CommandLine(name, argument, raw)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "/", "who", "hello /who"])

@@ -12,7 +12,7 @@ from app_builders import ADMIN_ID, add_articles, make_settings, shown_text, star
 from spacy.language import Language
 
 import bot.commands as core
-from bot.application import MENU, BriefApplication
+from bot.application import BriefApplication
 from bot.commands import respond
 from bot.error_handler import SORRY, STORE_DOWN
 from bot.rendering import PAGE_LIMIT, telegram_length
@@ -61,14 +61,6 @@ def runtime_of(app: BriefApplication) -> Runtime:
     runtime = app.bot_data.runtime
     assert runtime is not None
     return runtime
-
-
-async def test_post_init_sets_the_command_menu(
-    seeded_store: Path, nlp: Language, recorder: RecordingRequest
-) -> None:
-    async with started_application(make_settings(seeded_store), nlp, recorder):
-        [call] = recorder.calls("setMyCommands")
-    assert [c["command"] for c in call.params["commands"]] == [c.command for c in MENU]
 
 
 @pytest.mark.parametrize(

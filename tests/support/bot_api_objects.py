@@ -1,9 +1,10 @@
-"""Bot API wire shapes shared by the test fakes: JSON builders, error answers, call records.
+"""Telegram JSON shared by the test fakes: builders of users, chats, messages and updates.
 
 `BotApiDouble` (a fake server) and `RecordingRequest` (a fake transport) answer with the
 same Telegram JSON built here, so a handler sees the same `Message` from either. The
 `make_*_update` builders turn that JSON into `telegram.Update` objects for
-`Application.process_update`:
+`Application.process_update`; `reply_to` takes a message JSON (a user's from
+`make_user_message_json`, the bot's from `make_bot_message_json`) to answer:
 
     update = make_command_update("/who Zelenskyy", bot=app.bot, chat_id=42)
     await app.process_update(update)
@@ -11,245 +12,27 @@ same Telegram JSON built here, so a handler sees the same `Message` from either.
 
 from __future__ import annotations
 
-import json
 import time
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any
 
 from telegram import Bot, Update
 
-JSONDict = dict[str, Any]
+# Call records and faults moved to bot_api_calls, HTML to telegram_html; `X as X` re-exports them.
+from tests.support.bot_api_calls import DOWNLOAD as DOWNLOAD
+from tests.support.bot_api_calls import Call as Call
+from tests.support.bot_api_calls import Fault as Fault
+from tests.support.bot_api_calls import FaultError as FaultError
+from tests.support.bot_api_calls import JSONDict as JSONDict
+from tests.support.bot_api_calls import Upload as Upload
+from tests.support.bot_api_calls import commands_key as commands_key
+from tests.support.bot_api_calls import describe_calls as describe_calls
+from tests.support.bot_api_calls import resolve_attachments as resolve_attachments
+from tests.support.telegram_html import parse_html as parse_html
+from tests.support.telegram_html import render_text, utf16_len
 
 BOT_USERNAME = "ceasefire_test_bot"
-DOWNLOAD = "downloadFile"  # the name file downloads get in call logs and in `inject`
 DEFAULT_CHAT_ID = 4242
 DEFAULT_USER_ID = 4242
-
-
-@dataclass(frozen=True)
-class Fault:
-    """An error answer of the Bot API: HTTP status, Telegram's description, retry_after."""
-
-    status: int
-    description: str
-    retry_after: int | None = None
-
-    @classmethod
-    def too_many_requests(cls, retry_after: int) -> Fault:
-        """429 flood control; PTB raises `RetryAfter`."""
-        return cls(429, f"Too Many Requests: retry after {retry_after}", retry_after)
-
-    @classmethod
-    def forbidden(cls) -> Fault:
-        """403 for a user who blocked the bot; PTB raises `Forbidden`."""
-        return cls(403, "Forbidden: bot was blocked by the user")
-
-    @classmethod
-    def server_error(cls) -> Fault:
-        """500 from Telegram's side; PTB raises `NetworkError`."""
-        return cls(500, "Internal Server Error")
-
-    @classmethod
-    def bad_request(cls, description: str) -> Fault:
-        """400 with Telegram's wording; the "Bad Request: " prefix is added when missing."""
-        prefix = "" if description.startswith("Bad Request: ") else "Bad Request: "
-        return cls(400, prefix + description)
-
-    @classmethod
-    def unauthorized(cls) -> Fault:
-        """401 for a token Telegram does not know; PTB raises `InvalidToken`."""
-        return cls(401, "Unauthorized")
-
-    @classmethod
-    def not_found(cls) -> Fault:
-        """404 for a method Telegram does not have."""
-        return cls(404, "Not Found")
-
-    def to_json(self) -> JSONDict:
-        """The response body Telegram sends with this error."""
-        body: JSONDict = {"ok": False, "error_code": self.status, "description": self.description}
-        if self.retry_after is not None:
-            body["parameters"] = {"retry_after": self.retry_after}
-        return body
-
-
-class FaultError(Exception):
-    """Raised inside a fake's method to answer the call with `fault`."""
-
-    def __init__(self, fault: Fault) -> None:
-        super().__init__(fault.description)
-        self.fault = fault
-
-
-@dataclass(frozen=True)
-class Upload:
-    """A file the bot uploaded in a multipart request."""
-
-    file_name: str
-    mime_type: str
-    content: bytes = field(repr=False)
-
-
-@dataclass(frozen=True)
-class Call:
-    """One Bot API call as a fake saw it: decoded params, when, and how it was answered."""
-
-    method: str
-    params: JSONDict
-    at: float
-    fault: Fault | None = None  # the error answered, injected or Telegram's own; None when ok
-    injected: bool = False
-    result: Any = None
-
-    @property
-    def ok(self) -> bool:
-        """Whether the call was answered with a result rather than an error."""
-        return self.fault is None
-
-    def summary(self) -> str:
-        """One line for failure messages: method, outcome and the short params."""
-        outcome = "ok" if self.fault is None else f"{self.fault.status} {self.fault.description}"
-        shown = {k: (v if len(repr(v)) < 60 else "…") for k, v in self.params.items()}
-        return f"{self.method} -> {outcome} {shown}"
-
-
-def describe_calls(calls: list[Call]) -> str:
-    """The call log as numbered lines, for assertion messages."""
-    if not calls:
-        return "  (no calls)"
-    return "\n".join(f"  {i}. {call.summary()}" for i, call in enumerate(calls, 1))
-
-
-def resolve_attachments(params: JSONDict) -> JSONDict:
-    """Params with "attach://<part>" values replaced by that uploaded part, as Telegram reads them."""
-    return {
-        key: params.get(value.removeprefix("attach://"), value)
-        if isinstance(value, str) and value.startswith("attach://")
-        else value
-        for key, value in params.items()
-    }
-
-
-def commands_key(params: JSONDict) -> str:
-    """The key setMyCommands stores under: scope (default if absent) and language code."""
-    scope = params.get("scope") or {"type": "default"}
-    return json.dumps([scope, params.get("language_code") or ""], sort_keys=True)
-
-
-def utf16_len(text: str) -> int:
-    """Length in UTF-16 code units, the unit of Telegram's entity offsets."""
-    return len(text.encode("utf-16-le")) // 2
-
-
-_SIMPLE_TAGS = {
-    "b": "bold",
-    "strong": "bold",
-    "i": "italic",
-    "em": "italic",
-    "u": "underline",
-    "ins": "underline",
-    "s": "strikethrough",
-    "strike": "strikethrough",
-    "del": "strikethrough",
-    "tg-spoiler": "spoiler",
-    "code": "code",
-    "pre": "pre",
-    "blockquote": "blockquote",
-}
-
-
-def _entity_for(tag: str, attrs: dict[str, str | None]) -> JSONDict | None:
-    if tag == "a" and attrs.get("href"):
-        return {"type": "text_link", "url": attrs["href"]}
-    if tag == "span" and attrs.get("class") == "tg-spoiler":
-        return {"type": "spoiler"}
-    if tag == "blockquote" and "expandable" in attrs:
-        return {"type": "expandable_blockquote"}
-    if tag == "tg-emoji" and attrs.get("emoji-id"):
-        return {"type": "custom_emoji", "custom_emoji_id": attrs["emoji-id"]}
-    kind = _SIMPLE_TAGS.get(tag)
-    return {"type": kind} if kind else None
-
-
-class _TelegramHtml(HTMLParser):
-    """Telegram's HTML parse mode: plain text plus entities; other tags are errors."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.source = source
-        self.parts: list[str] = []
-        self.length = 0
-        self.open: list[tuple[str, JSONDict | None]] = []
-        self.entities: list[JSONDict] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        language = (attributes.get("class") or "").removeprefix("language-")
-        if tag == "code" and self.open and self.open[-1][0] == "pre" and language:
-            # Telegram folds <pre><code class="language-x"> into one pre entity with a language.
-            pre = self.open[-1][1]
-            if pre is not None:
-                pre["language"] = language
-            self.open.append((tag, None))
-            return
-        entity = _entity_for(tag, attributes)
-        if entity is None:
-            raise ValueError(f'Unsupported start tag "{tag}" at byte offset {self._offset()}')
-        self.open.append((tag, {**entity, "offset": self.length}))
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.open or self.open[-1][0] != tag:
-            expected = f'"</{self.open[-1][0]}>"' if self.open else "no end tag"
-            raise ValueError(
-                f'Unmatched end tag at byte offset {self._offset()}, expected {expected}, found "</{tag}>"'
-            )
-        _, entity = self.open.pop()
-        if entity is not None and self.length > entity["offset"]:
-            self.entities.append({**entity, "length": self.length - entity["offset"]})
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-        self.length += utf16_len(data)
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        before = "\n".join(self.source.split("\n")[: line - 1])
-        chars = len(before) + (1 if line > 1 else 0) + column
-        return len(self.source[:chars].encode())
-
-
-def parse_html(source: str) -> tuple[str, list[JSONDict]]:
-    """Text and entities Telegram makes of an HTML message; ValueError as Telegram would refuse."""
-    parser = _TelegramHtml(source)
-    parser.feed(source)
-    parser.close()
-    if parser.open:
-        raise ValueError(f'Can\'t find end tag corresponding to start tag "{parser.open[-1][0]}"')
-    entities = sorted(parser.entities, key=lambda e: (e["offset"], -e["length"]))
-    return "".join(parser.parts), entities
-
-
-def _trim(text: str, entities: list[JSONDict]) -> tuple[str, list[JSONDict]]:
-    # Telegram strips whitespace around a message, so entities shift and clip with it.
-    lead = utf16_len(text[: len(text) - len(text.lstrip())])
-    stripped = text.strip()
-    end = lead + utf16_len(stripped)
-    kept = []
-    for entity in entities:
-        start, stop = max(entity["offset"], lead), min(entity["offset"] + entity["length"], end)
-        if stop > start:
-            kept.append({**entity, "offset": start - lead, "length": stop - start})
-    return stripped, kept
-
-
-def render_text(
-    text: str, parse_mode: str | None, entities: list[JSONDict] | None = None
-) -> tuple[str, list[JSONDict]]:
-    """The text and entities Telegram stores for a sent text; Markdown modes are left as sent."""
-    if parse_mode and parse_mode.upper() == "HTML":
-        return _trim(*parse_html(text))
-    return _trim(text, list(entities or []))
 
 
 def bot_id_from_token(token: str) -> int:
@@ -369,6 +152,28 @@ def make_callback_query_json(
     }
 
 
+def make_bot_message_json(message_id: int, chat_id: int, token: str, **fields: Any) -> JSONDict:
+    """A message the bot sent earlier, e.g. text and reply_markup, to press under or reply to."""
+    return make_message_json(
+        message_id, make_chat_json(chat_id), make_bot_user_json(token), **fields
+    )
+
+
+def make_replied_message_json(message: JSONDict) -> JSONDict:
+    """`message` as Telegram nests it under reply_to_message: one level, no reply of its own."""
+    return {key: value for key, value in message.items() if key != "reply_to_message"}
+
+
+def _replied(reply_to: JSONDict | None, chat_id: int) -> JSONDict | None:
+    if reply_to is None:
+        return None
+    if reply_to["chat"]["id"] != chat_id:
+        raise ValueError(
+            f"a reply in chat {chat_id} quotes a message of chat {reply_to['chat']['id']}"
+        )
+    return make_replied_message_json(reply_to)
+
+
 def make_text_update(
     text: str,
     *,
@@ -377,10 +182,13 @@ def make_text_update(
     user_id: int | None = None,
     message_id: int = 1,
     update_id: int = 1,
+    reply_to: JSONDict | None = None,
 ) -> Update:
-    """An Update with a user's text message, bound to `bot` so replies go through it."""
+    """An Update with a user's text message (replying to `reply_to` if given), bound to `bot`."""
     user = make_user_json(user_id or default_user_id(chat_id))
-    message = make_user_message_json(message_id, chat_id, user, text=text)
+    message = make_user_message_json(
+        message_id, chat_id, user, text=text, reply_to_message=_replied(reply_to, chat_id)
+    )
     return Update.de_json({"update_id": update_id, "message": message}, bot)
 
 
@@ -392,12 +200,19 @@ def make_command_update(
     user_id: int | None = None,
     message_id: int = 1,
     update_id: int = 1,
+    reply_to: JSONDict | None = None,
 ) -> Update:
     """An Update with a command such as "/who Zelenskyy", entity included."""
     if not text.startswith("/"):
         raise ValueError(f"a command starts with '/': {text!r}")
     return make_text_update(
-        text, bot=bot, chat_id=chat_id, user_id=user_id, message_id=message_id, update_id=update_id
+        text,
+        bot=bot,
+        chat_id=chat_id,
+        user_id=user_id,
+        message_id=message_id,
+        update_id=update_id,
+        reply_to=reply_to,
     )
 
 
@@ -414,12 +229,8 @@ def make_callback_update(
 ) -> Update:
     """An Update with a button press under a message the bot sent earlier."""
     user = make_user_json(user_id or default_user_id(chat_id))
-    bot_message = make_message_json(
-        message_id,
-        make_chat_json(chat_id),
-        make_bot_user_json(bot.token),
-        text=message_text,
-        reply_markup=reply_markup,
+    bot_message = make_bot_message_json(
+        message_id, chat_id, bot.token, text=message_text, reply_markup=reply_markup
     )
     query = make_callback_query_json(str(update_id), data, user, bot_message)
     return Update.de_json({"update_id": update_id, "callback_query": query}, bot)
@@ -435,12 +246,21 @@ def make_document_update(
     caption: str | None = None,
     chat_id: int = DEFAULT_CHAT_ID,
     user_id: int | None = None,
+    message_id: int = 1,
     update_id: int = 1,
+    reply_to: JSONDict | None = None,
 ) -> Update:
     """An Update with a user's document; pair it with `RecordingRequest.store_file`."""
     user = make_user_json(user_id or default_user_id(chat_id))
     document = make_document_json(file_id, file_name, mime_type, file_size)
-    message = make_user_message_json(1, chat_id, user, document=document, caption=caption)
+    message = make_user_message_json(
+        message_id,
+        chat_id,
+        user,
+        document=document,
+        caption=caption,
+        reply_to_message=_replied(reply_to, chat_id),
+    )
     return Update.de_json({"update_id": update_id, "message": message}, bot)
 
 

@@ -33,7 +33,7 @@ from typing import Any
 
 from telegram.request import BaseRequest, RequestData
 
-from tests.support.bot_api_objects import (
+from tests.support.bot_api_calls import (
     DOWNLOAD,
     Call,
     Fault,
@@ -42,10 +42,12 @@ from tests.support.bot_api_objects import (
     Upload,
     commands_key,
     describe_calls,
+    resolve_attachments,
+)
+from tests.support.bot_api_objects import (
     make_bot_user_json,
     make_document_json,
     make_sent_message_json,
-    resolve_attachments,
 )
 
 __all__ = ["DOWNLOAD", "Fault", "RecordingRequest", "UnimplementedMethodError"]

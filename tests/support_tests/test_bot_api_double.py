@@ -10,26 +10,15 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
-import pytest_asyncio
 from telegram import (
     Bot,
-    BotCommand,
-    BotCommandScopeAllPrivateChats,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     ReplyParameters,
     Update,
 )
 from telegram.constants import ChatAction
-from telegram.error import (
-    BadRequest,
-    EndPointNotFound,
-    Forbidden,
-    InvalidToken,
-    NetworkError,
-    RetryAfter,
-    TelegramError,
-)
+from telegram.error import BadRequest, EndPointNotFound, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -39,32 +28,20 @@ from telegram.ext import (
     ContextTypes,
 )
 
+from tests.support import bot_api_double
 from tests.support.bot_api_double import BotApiDouble, Fault
 from tests.support.bot_api_objects import Upload
+from tests.support_tests.fault_cases import FAULT_CASES
 
 TOKEN = "123:ABC"
 CHAT = 4242
 KEYBOARD = InlineKeyboardMarkup([[InlineKeyboardButton("Yes", callback_data="yes")]])
 
 
-@pytest_asyncio.fixture
-async def double() -> AsyncIterator[BotApiDouble]:
-    """A running double for TOKEN."""
-    async with BotApiDouble(token=TOKEN) as double:
-        yield double
-
-
 def bot_for(double: BotApiDouble, token: str = TOKEN) -> Bot:
-    """A Bot whose API and file URLs point at the double."""
+    """A Bot whose API and file URLs point at the double (the `bot` fixture is one, started)."""
     root = double.base_url
     return Bot(token, base_url=f"{root}/bot", base_file_url=f"{root}/file/bot")
-
-
-@pytest_asyncio.fixture
-async def bot(double: BotApiDouble) -> AsyncIterator[Bot]:
-    """An initialized Bot talking to the double."""
-    async with bot_for(double) as bot:
-        yield bot
 
 
 @asynccontextmanager
@@ -186,14 +163,7 @@ async def test_a_pushed_document_can_be_fetched_by_the_bot(double: BotApiDouble,
     assert await file.download_as_bytearray() == bytearray(b"an article")
 
 
-@pytest.mark.parametrize(
-    ("fault", "error"),
-    [
-        (Fault.forbidden(), Forbidden),
-        (Fault.server_error(), NetworkError),
-        (Fault.bad_request("chat not found"), BadRequest),
-    ],
-)
+@pytest.mark.parametrize(("fault", "error"), FAULT_CASES)
 async def test_an_injected_fault_raises_its_ptb_error_once(
     double: BotApiDouble, bot: Bot, fault: Fault, error: type[TelegramError]
 ) -> None:
@@ -266,20 +236,6 @@ async def test_an_unknown_method_is_not_found_and_logged(double: BotApiDouble, b
     assert double.calls("frobnicate")[0].fault == Fault.not_found()
 
 
-async def test_commands_are_kept_per_scope_and_language(double: BotApiDouble, bot: Bot) -> None:
-    await bot.set_my_commands([BotCommand("who", "Who is who")])
-    await bot.set_my_commands([BotCommand("wer", "Wer ist wer")], language_code="de")
-    private = BotCommandScopeAllPrivateChats()
-    await bot.set_my_commands([BotCommand("digest", "Daily digest")], scope=private)
-    assert [c.command for c in await bot.get_my_commands()] == ["who"]
-    assert [c.command for c in await bot.get_my_commands(language_code="de")] == ["wer"]
-    assert double.commands({"type": "all_private_chats"})[0]["command"] == "digest"
-    await bot.delete_my_commands()
-    assert await bot.get_my_commands() == ()
-    with pytest.raises(BadRequest, match=r"(?i)BOT_COMMAND_INVALID"):
-        await bot.set_my_commands([BotCommand("Bad Name", "x")])
-
-
 async def test_chat_actions_are_logged(double: BotApiDouble, bot: Bot) -> None:
     assert await bot.send_chat_action(CHAT, ChatAction.TYPING)
     assert double.calls("sendChatAction")[0].params == {"chat_id": CHAT, "action": "typing"}
@@ -300,3 +256,8 @@ async def test_leaving_answers_a_pending_long_poll_at_once() -> None:
         await double.__aexit__(None, None, None)
         assert time.monotonic() - started < 1
         assert await poll == ()
+
+
+def test_every_public_name_is_importable_from_the_double() -> None:
+    missing = [name for name in bot_api_double.__all__ if not hasattr(bot_api_double, name)]
+    assert missing == []

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import pytest_asyncio
 from telegram import Update
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.error import BadRequest, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -23,12 +23,14 @@ from telegram.ext import (
 
 from tests.support.bot_api_objects import (
     Fault,
+    make_bot_message_json,
     make_callback_update,
     make_command_update,
     make_document_update,
     make_text_update,
 )
 from tests.support.recording_request import RecordingRequest, UnimplementedMethodError
+from tests.support_tests.fault_cases import FAULT_CASES
 
 TOKEN = "123:ABC"
 CHAT = 4242
@@ -76,6 +78,12 @@ async def choose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.edit_message_text(f"You chose {query.data}")
 
 
+async def quote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a reply by naming the message it replies to."""
+    assert update.message is not None and update.message.reply_to_message is not None
+    await update.message.reply_text(f"You replied to: {update.message.reply_to_message.text}")
+
+
 async def sticker(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Reach for a method the recorder does not answer."""
     await context.bot.send_sticker(CHAT, "CAACAgIAAxkBAAEB")
@@ -106,6 +114,16 @@ async def test_plain_text_does_not_match_a_command(app: App, recorder: Recording
     assert recorder.calls("sendMessage") == []
 
 
+async def test_a_reply_built_in_process_reaches_the_handler(
+    app: App, recorder: RecordingRequest
+) -> None:
+    app.add_handler(MessageHandler(filters.REPLY, quote))
+    brief = make_bot_message_json(1, CHAT, TOKEN, text="Brief for Zelenskyy")
+    await app.process_update(make_text_update("why?", bot=app.bot, message_id=2, reply_to=brief))
+    [call] = recorder.calls("sendMessage")
+    assert call.params["text"] == "You replied to: Brief for Zelenskyy"
+
+
 async def test_a_button_press_answers_and_edits(app: App, recorder: RecordingRequest) -> None:
     app.add_handler(CallbackQueryHandler(choose))
     await app.process_update(make_callback_update("yes", message_id=7, chat_id=CHAT, bot=app.bot))
@@ -133,16 +151,9 @@ async def test_an_unimplemented_method_fails_the_test_through_process_update(
     assert recorder.calls("sendSticker")[0].fault == Fault.not_found()
 
 
-@pytest.mark.parametrize(
-    ("fault", "error"),
-    [
-        (Fault.forbidden(), Forbidden),
-        (Fault.server_error(), NetworkError),
-        (Fault.bad_request("chat not found"), BadRequest),
-    ],
-)
+@pytest.mark.parametrize(("fault", "error"), FAULT_CASES)
 async def test_an_injected_fault_raises_its_ptb_error_once(
-    app: App, recorder: RecordingRequest, fault: Fault, error: type[Exception]
+    app: App, recorder: RecordingRequest, fault: Fault, error: type[TelegramError]
 ) -> None:
     recorder.inject("sendMessage", fault)
     with pytest.raises(error) as raised:
