@@ -287,3 +287,36 @@ async def test_remove_asks_then_removes_on_the_button(
     recorder.clear()
     await app.process_update(press)
     assert texts(recorder)[-1].startswith("There is no article 2.")
+
+
+async def test_two_admins_loading_at_once_both_succeed_without_duplicate_actors(
+    seeded_store: Path, nlp: Language, recorder: RecordingRequest
+) -> None:
+    second_admin = ADMIN_ID + 1
+    settings = make_settings(seeded_store).model_copy(
+        update={"admin_ids": frozenset({ADMIN_ID, second_admin})}
+    )
+    other = ARTICLE.replace("Envoys meet in Geneva", "Envoys meet again").replace(
+        "46,000", "47,000"
+    )
+    async with started_application(settings, nlp, recorder) as app:
+        await app.start()
+        try:
+            await asyncio.gather(
+                app.process_update(
+                    make_command_update(f"/load {ARTICLE}", bot=app.bot, chat_id=ADMIN_ID)
+                ),
+                app.process_update(
+                    make_command_update(f"/load {other}", bot=app.bot, chat_id=second_admin)
+                ),
+            )
+            await settle(app)
+            exported = await snapshot(app)
+        finally:
+            await app.stop()
+    assert texts(recorder)[-1].startswith("✅ Loaded as article")
+    assert texts(recorder, second_admin)[-1].startswith("✅ Loaded as article")
+    names = [actor["name"] for actor in exported["actors"]]
+    assert len(names) == len(set(names))
+    assert sum("Kellogg" in name for name in names) == 1
+    assert len(exported["articles"]) == 4
