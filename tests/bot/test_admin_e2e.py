@@ -234,5 +234,7 @@ async def test_a_private_address_is_refused_and_changes_nothing(
 async def test_an_empty_load_explains_how_to_load(
     double: BotApiDouble, admin_bot: BriefApplication
 ) -> None:
+    before = await snapshot(admin_bot)
     double.push_command("/load   ", chat_id=ADMIN_ID)
     assert (await outcome(double)).startswith("To load an article")
+    assert await snapshot(admin_bot) == before
