@@ -89,7 +89,7 @@ def build_loaded(article: LoadedArticle, disagreements: Sequence[Disagreement]) 
     ]
     if disagreements:
         lines += [blank(), line(bold(f"{CONTESTED_MARK}Disagrees with earlier sources"))]
-        lines += [_disagreement_line(d) for d in disagreements[:MAX_DISAGREEMENTS]]
+        lines += [disagreement_line(d) for d in disagreements[:MAX_DISAGREEMENTS]]
         if len(disagreements) > MAX_DISAGREEMENTS:
             hidden = len(disagreements) - MAX_DISAGREEMENTS
             lines.append(line(italic(f"…and {hidden} more; /figures shows them all.")))
@@ -97,7 +97,8 @@ def build_loaded(article: LoadedArticle, disagreements: Sequence[Disagreement]) 
     return reply(lines, (f"/sources {article.article_id}", "/figures"))
 
 
-def _disagreement_line(disagreement: Disagreement) -> Line:
+def disagreement_line(disagreement: Disagreement) -> Line:
+    """A new figure against the earlier claims it contradicts, in one line."""
     figure = disagreement.figure
     side = f" — {figure.measured_side}" if figure.measured_side else ""
     label = short_label(measure_family(figure.measure or ""))
