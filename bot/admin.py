@@ -42,6 +42,9 @@ class Caller:
     """Who sent a command, and what the front end lets the command do."""
 
     is_admin: bool = False
+    # The chat replies go to, and who sent the command; None in the console.
+    chat_id: int | None = None
+    user_id: int | None = None
     # Only the console and the CLI may name files on this machine.
     local_files: bool = False
     # False when a command is only re-answered (a page turned), so it must change nothing.

@@ -20,9 +20,14 @@ log = logging.getLogger(__name__)
 
 def caller_of(update: Update, context: BriefContext, *, may_change: bool = True) -> Caller:
     """The sender of an update as the command core sees them: an admin or not."""
-    user = update.effective_user
+    user, chat = update.effective_user, update.effective_chat
     is_admin = user is not None and user.id in context.settings.admin_ids
-    return Caller(is_admin=is_admin, may_change=may_change)
+    return Caller(
+        is_admin=is_admin,
+        chat_id=chat.id if chat else None,
+        user_id=user.id if user else None,
+        may_change=may_change,
+    )
 
 
 async def load_from_chat(update: Update, context: BriefContext) -> None:

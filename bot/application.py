@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from datetime import UTC, datetime
 from typing import Any
 
 from spacy.language import Language
@@ -22,13 +23,17 @@ from telegram.request import BaseRequest
 
 from bot import admin_handlers, handlers
 from bot.admin import ADMIN_HANDLERS
+from bot.buttons import COMMAND_PREFIX, IGNORED
 from bot.commands import COMMANDS
 from bot.context import CONTEXT_TYPES, BotData, BriefContext
+from bot.digests import send_due_digests
 from bot.error_handler import report_error
 from bot.loading import ensure_seeded
-from bot.replying import COMMAND_PREFIX, IGNORED, INLINE_PREFIX, STORED_PREFIX
+from bot.replying import INLINE_PREFIX, STORED_PREFIX
 from bot.runtime import open_runtime, settle_heap
 from bot.settings import Settings
+from bot.subscriptions import SUBSCRIPTION_HANDLERS
+from storage.poller_lock import acquire_poller_lock
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +41,16 @@ log = logging.getLogger(__name__)
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 # Retries after a 429 (waiting as long as Telegram asks) before a send is given up.
 MAX_RETRIES = 3
+
+ALREADY_POLLING = (
+    "Another briefbot process is already running on Telegram with this store; only one may poll. "
+    "Stop it first (digests stay safe either way: each is claimed in the store before it is sent)."
+)
+
+
+class AlreadyPollingError(RuntimeError):
+    """Another process polls Telegram with the same store."""
+
 
 BriefApplication = Application[Any, BriefContext, Any, Any, BotData, Any]
 
@@ -46,6 +61,10 @@ MENU = (
     BotCommand("demands", "What each side demands, proposes or rejects"),
     BotCommand("sources", "The articles behind every answer"),
     BotCommand("ask", "The facts that best answer a question"),
+    BotCommand("digest", "Today's digest, now"),
+    BotCommand("subscribe", "A daily digest at your time: /subscribe 08:00 Kyiv"),
+    BotCommand("settings", "Your digest's time, zone and next delivery"),
+    BotCommand("unsubscribe", "No more daily digests"),
     BotCommand("help", "What this bot does"),
 )
 # Admins see these too, in their own chats only (a command scope per admin).
@@ -108,7 +127,9 @@ def register_handlers(application: BriefApplication) -> None:
                 block=False,
             ),
             # The other commands of the command core (admin ones check the sender there).
-            CommandHandler([*COMMANDS, *ADMIN_HANDLERS], handlers.reply_to_text),
+            CommandHandler(
+                [*COMMANDS, *ADMIN_HANDLERS, *SUBSCRIPTION_HANDLERS], handlers.reply_to_text
+            ),
             # Paging buttons (◀ ▶) and the page counter between them.
             CallbackQueryHandler(
                 handlers.turn_page, pattern=rf"^({INLINE_PREFIX}|{STORED_PREFIX}):"
@@ -133,6 +154,10 @@ async def start_services(application: BriefApplication) -> None:
     if data.settings is None:
         raise RuntimeError("the application was built without settings")
     runtime = await open_runtime(data.settings, data.preloaded_nlp)
+    runtime.poller_lock = await acquire_poller_lock(runtime.engine)
+    if runtime.poller_lock is None:
+        await runtime.close()
+        raise AlreadyPollingError(ALREADY_POLLING)
     data.runtime = runtime
     loaded = await ensure_seeded(runtime)
     if loaded:
@@ -141,6 +166,34 @@ async def start_services(application: BriefApplication) -> None:
     await runtime.nlp()
     settle_heap()
     await set_menus(application)
+    schedule_digests(application)
+
+
+def schedule_digests(application: BriefApplication) -> None:
+    """The digest tick: every DIGEST_TICK_SECONDS, first at the start of the next minute."""
+    if application.job_queue is None:
+        raise RuntimeError(
+            "python-telegram-bot is installed without its job queue (job-queue extra)"
+        )
+    settings = application.bot_data.settings
+    interval = settings.digest_tick_seconds if settings else 60.0
+    now = datetime.now(UTC)
+    first = interval - (now.second + now.microsecond / 1e6) % interval
+    application.job_queue.run_repeating(
+        send_digests,
+        interval=interval,
+        first=first,
+        name="digest tick",
+        # A tick still sending when the next is due lets it pass; claims keep each digest once.
+        job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": int(interval)},
+    )
+
+
+async def send_digests(context: BriefContext) -> None:
+    """The digest tick's job: send what is due, log what was done."""
+    report = await send_due_digests(context.runtime, context.bot)
+    if report.claimed or report.skipped:
+        log.info("digest tick: %s", report)
 
 
 async def set_menus(application: BriefApplication) -> None:
@@ -164,6 +217,8 @@ async def stop_services(application: BriefApplication) -> None:
     runtime = application.bot_data.runtime
     application.bot_data.runtime = None
     if runtime is not None:
+        if runtime.poller_lock is not None:
+            await runtime.poller_lock.release()
         await runtime.close()
 
 

@@ -114,14 +114,18 @@ def run() -> None:
     """Run the bot on Telegram when TELEGRAM_TOKEN is set; otherwise open the offline console."""
     settings = _settings_or_exit()
     if settings.telegram_token is not None:
-        from bot.application import run_polling
+        from bot.application import AlreadyPollingError, run_polling
 
         logging.basicConfig(
             format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
         )
         # httpx logs every getUpdates request at INFO; keep the bot's own log readable.
         logging.getLogger("httpx").setLevel(logging.WARNING)
-        run_polling(settings)
+        try:
+            run_polling(settings)
+        except AlreadyPollingError as error:
+            typer.echo(str(error), err=True)
+            raise typer.Exit(1) from None
         return
     from bot.console import run_console
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.admin import ADMIN_HANDLERS, VISITOR, Caller
 from bot.runtime import Runtime
+from bot.subscriptions import SUBSCRIPTION_HANDLERS
 from briefings.answer_briefs import build_answer, build_empty_question, build_no_answer
 from briefings.briefs import (
     build_actor_card,
@@ -84,6 +85,9 @@ async def answer(runtime: Runtime, text: str, caller: Caller = VISITOR) -> Reply
         if not caller.is_admin:
             return build_admin_only(command.name)
         return await admin_handler(runtime, command.raw, caller)
+    subscription_handler = SUBSCRIPTION_HANDLERS.get(command.name)
+    if subscription_handler is not None:
+        return await subscription_handler(runtime, command.argument, caller)
     handler = COMMANDS.get(command.name)
     if handler is None:
         return unknown_command(command.name)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.admin_handlers import caller_of
+from bot.buttons import COMMAND_PREFIX
 from bot.commands import answer, parse_command, unknown_command
 from bot.context import BriefContext
-from bot.replying import COMMAND_PREFIX, EXPIRED, parse_page_data, send_reply, show_page
+from bot.replying import EXPIRED, parse_page_data, send_reply, show_page
 
 
 async def reply_to_text(update: Update, context: BriefContext) -> None:

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from telegram import (
-    CallbackQuery,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    LinkPreviewOptions,
-    Message,
-)
+from telegram import CallbackQuery, InlineKeyboardButton, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.admin import VISITOR, Caller
+from bot.buttons import IGNORED, NO_PREVIEW, action_buttons, keyboard
 from bot.commands import answer
 from bot.context import BriefContext
 from bot.rendering import render_pages
@@ -23,9 +18,6 @@ from storage import get_pager, save_pager
 
 INLINE_PREFIX = "pg"
 STORED_PREFIX = "pp"
-COMMAND_PREFIX = "cmd"
-IGNORED = "noop"
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 DONE_BELOW = "✅ Done; the summary follows."
 EXPIRED = "That answer is no longer available. Send the command again for a fresh one."
 # Telegram's limit on a button's callback data, in bytes.
@@ -62,14 +54,6 @@ def fits_inline(line: str, count: int) -> bool:
     return len(PageKey(line=line).data(count).encode("utf-8")) <= CALLBACK_BYTES
 
 
-def action_buttons(reply: Reply) -> list[InlineKeyboardButton]:
-    """One button per command the reply offers."""
-    return [
-        InlineKeyboardButton(command, callback_data=f"{COMMAND_PREFIX}:{command}")
-        for command in reply.actions
-    ]
-
-
 def page_buttons(key: PageKey, number: int, count: int) -> list[InlineKeyboardButton]:
     """◀ page/count ▶, the arrows only where there is a page to go to."""
     buttons = [InlineKeyboardButton(f"{number}/{count}", callback_data=IGNORED)]
@@ -78,12 +62,6 @@ def page_buttons(key: PageKey, number: int, count: int) -> list[InlineKeyboardBu
     if number < count:
         buttons.append(InlineKeyboardButton("▶", callback_data=key.data(number + 1)))
     return buttons
-
-
-def keyboard(rows: list[list[InlineKeyboardButton]]) -> InlineKeyboardMarkup | None:
-    """An inline keyboard of the non-empty rows, or None."""
-    kept = [row for row in rows if row]
-    return InlineKeyboardMarkup(kept) if kept else None
 
 
 async def send_reply(context: BriefContext, chat_id: int, line: str, reply: Reply) -> Message:

@@ -11,6 +11,7 @@ from spacy.language import Language
 from bot.settings import Settings
 from briefings.pipeline import build_pipeline
 from storage import Engine, SessionFactory, create_engine, make_session_factory, upgrade_to_head
+from storage.poller_lock import PollerLock
 
 
 @dataclass
@@ -23,6 +24,8 @@ class Runtime:
     _nlp: Language | None = field(default=None, repr=False)
     # Held while an article is saved, so that this process saves one at a time.
     write_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
+    # Held while this process polls Telegram (see storage/poller_lock.py).
+    poller_lock: PollerLock | None = field(default=None, repr=False)
     _nlp_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 
     async def nlp(self) -> Language:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
@@ -32,6 +33,12 @@ class Settings(BaseSettings):
     default_timezone: str = "Europe/Kyiv"
     max_input_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
     seeds_dir: Path = Path("seeds")
+    digest_time: time = time(8, 0)
+    digest_tick_seconds: float = Field(default=60.0, gt=0)
+    digest_grace_hours: float = Field(default=6.0, ge=0)
+    digest_claim_lease_seconds: float = Field(default=120.0, gt=0)
+    digest_rate_per_second: float = Field(default=25.0, gt=0, le=30)
+    digest_max_attempts: int = Field(default=5, ge=1)
     fetch_timeout_seconds: float = Field(default=10.0, gt=0)
     fetch_max_redirects: int = Field(default=5, ge=0, le=20)
     fetch_allowed_networks: Annotated[frozenset[IPv4Network | IPv6Network], NoDecode] = frozenset()

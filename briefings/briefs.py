@@ -20,6 +20,8 @@ COMMAND_HELP = (
     ("/demands [party]", "what each side demands, proposes or rejects"),
     ("/sources", "the articles behind every answer ([n] in answers points here)"),
     ("/ask <question>", "the facts that best answer a question (or just type it)"),
+    ("/subscribe [HH:MM] [city]", "a daily digest at your time; /settings, /unsubscribe"),
+    ("/digest", "today's digest, now"),
     ("/help", "this message"),
 )
 

@@ -5,6 +5,13 @@ commit: the edge that starts the work (a handler, a job, a CLI command) owns the
 """
 
 from storage.actor_queries import find_actor, get_actor, get_source, list_actors, list_sources
+from storage.digest_queries import (
+    article_id_before,
+    demands_after,
+    figures_after,
+    newest_article_id,
+    sources_after,
+)
 from storage.engine import (
     Engine,
     Session,
@@ -28,7 +35,13 @@ from storage.fact_queries import (
 )
 from storage.migrate import current_revision, downgrade, head_revision, upgrade, upgrade_to_head
 from storage.pagers import get_pager, save_pager
-from storage.records import ArticleSummary, FactCounts, SavedArticle
+from storage.records import (
+    ArticleSummary,
+    DeliveryRecord,
+    FactCounts,
+    SavedArticle,
+    SubscriptionRecord,
+)
 from storage.repository import (
     count_facts,
     delete_article,
@@ -40,9 +53,24 @@ from storage.repository import (
     save_extracted,
 )
 from storage.search import SentenceHit, search_sentences
+from storage.subscriptions import (
+    claim_delivery,
+    complete_delivery,
+    deactivate_subscription,
+    delivery_summary,
+    due_subscriptions,
+    fail_delivery,
+    get_subscription,
+    reclaim_delivery,
+    reschedule,
+    stale_deliveries,
+    subscribe,
+    unsubscribe,
+)
 
 __all__ = [
     "ArticleSummary",
+    "DeliveryRecord",
     "Engine",
     "FactCounts",
     "SavedArticle",
@@ -50,16 +78,26 @@ __all__ = [
     "Session",
     "SessionFactory",
     "StoreError",
+    "SubscriptionRecord",
+    "article_id_before",
+    "claim_delivery",
+    "complete_delivery",
     "count_facts",
     "create_engine",
     "current_revision",
+    "deactivate_subscription",
     "delete_article",
+    "delivery_summary",
+    "demands_after",
     "demands_of",
     "demands_overview",
     "downgrade",
+    "due_subscriptions",
     "export_store",
     "facts_in_sentences",
+    "fail_delivery",
     "figures_about",
+    "figures_after",
     "figures_claimed_by",
     "figures_measuring",
     "figures_of_article",
@@ -71,6 +109,7 @@ __all__ = [
     "get_article",
     "get_pager",
     "get_source",
+    "get_subscription",
     "head_revision",
     "is_unreachable",
     "list_actors",
@@ -78,10 +117,17 @@ __all__ = [
     "list_sources",
     "lock_for_writing",
     "make_session_factory",
+    "newest_article_id",
+    "reclaim_delivery",
+    "reschedule",
     "save_extracted",
     "save_pager",
     "search_sentences",
+    "sources_after",
     "sqlite_file_path",
+    "stale_deliveries",
+    "subscribe",
+    "unsubscribe",
     "upgrade",
     "upgrade_to_head",
 ]

@@ -26,17 +26,17 @@ CITED_ARTICLES = 4
 async def list_sources(session: AsyncSession, *, limit: int) -> Slice[SourceEntry]:
     """The newest articles with their fact counts, newest first, and how many there are."""
     total = await session.scalar(select(func.count()).select_from(ArticleRow))
-    rows = await session.execute(_source_columns().order_by(ArticleRow.id.desc()).limit(limit))
+    rows = await session.execute(source_columns().order_by(ArticleRow.id.desc()).limit(limit))
     return Slice(tuple(SourceEntry(*row) for row in rows.tuples()), total or 0)
 
 
 async def get_source(session: AsyncSession, article_id: int) -> SourceEntry | None:
     """One article with its fact counts, or None."""
-    row = (await session.execute(_source_columns().where(ArticleRow.id == article_id))).first()
+    row = (await session.execute(source_columns().where(ArticleRow.id == article_id))).first()
     return SourceEntry(*row) if row else None
 
 
-def _source_columns() -> Select[Any]:
+def source_columns() -> Select[Any]:
     """An article's metadata and fact counts, without its text."""
     counts = [
         select(func.count()).where(column == ArticleRow.id).scalar_subquery()

@@ -21,7 +21,7 @@ CLAIMANT = func.coalesce(_claimant.name, FigureRow.claimed_by)
 PARTY = func.coalesce(_party.name, DemandRow.party)
 
 
-def _figure_columns() -> Select[Any]:
+def figure_columns() -> Select[Any]:
     """A figure's fields for an entry, its claimant by canonical name when linked."""
     columns = (FigureRow.id, FigureRow.text, FigureRow.value, FigureRow.unit, FigureRow.what)
     more = (FigureRow.measure, FigureRow.measured_side, CLAIMANT.label("claimant"))
@@ -29,7 +29,7 @@ def _figure_columns() -> Select[Any]:
     return query.outerjoin(_claimant, FigureRow.claimant_actor_id == _claimant.id)
 
 
-def _demand_columns() -> Select[Any]:
+def demand_columns() -> Select[Any]:
     """A demand's fields for an entry, its party by canonical name when linked."""
     query = select(DemandRow.id, PARTY.label("party"), DemandRow.kind, DemandRow.demand)
     return _with_party(query.add_columns(DemandRow.article_id, DemandRow.party_actor_id))
@@ -75,7 +75,7 @@ def _overview_query(shape: tuple[tuple[bool, bool], ...], per_measure: int) -> S
         .subquery()
         for n, (measure_is_null, side_is_null) in enumerate(shape)
     ]
-    query = _figure_columns().where(FigureRow.id.in_(_union_ids(newest)))
+    query = figure_columns().where(FigureRow.id.in_(_union_ids(newest)))
     return query.order_by(FigureRow.article_id, FigureRow.id)
 
 
@@ -93,7 +93,7 @@ def _union_ids(id_sets: list[Any]) -> Any:
 
 async def figures_of_article(session: AsyncSession, article_id: int) -> list[FigureEntry]:
     """Every figure one article states, in its order."""
-    query = _figure_columns().where(FigureRow.article_id == article_id).order_by(FigureRow.id)
+    query = figure_columns().where(FigureRow.article_id == article_id).order_by(FigureRow.id)
     return [FigureEntry(*row) for row in (await session.execute(query)).tuples()]
 
 
@@ -102,7 +102,7 @@ async def figures_measuring(
 ) -> list[FigureEntry]:
     """The newest figures of some measures from articles other than one, oldest of them first."""
     condition = FigureRow.measure.in_(list(measures)) & (FigureRow.article_id != other_than)
-    query = _figure_columns().where(condition).order_by(FigureRow.article_id.desc(), FigureRow.id)
+    query = figure_columns().where(condition).order_by(FigureRow.article_id.desc(), FigureRow.id)
     rows = await session.execute(query.limit(limit))
     return [FigureEntry(*row) for row in reversed(rows.tuples().all())]
 
@@ -126,7 +126,7 @@ async def figures_about(
 async def _figure_slice(
     session: AsyncSession, condition: ColumnElement[bool], limit: int
 ) -> Slice[FigureEntry]:
-    query = _figure_columns().add_columns(_TOTAL).where(condition)
+    query = figure_columns().add_columns(_TOTAL).where(condition)
     rows = await session.execute(
         query.order_by(FigureRow.article_id.desc(), FigureRow.id).limit(limit)
     )
@@ -170,7 +170,7 @@ async def _demands_by_id(session: AsyncSession, id_sets: list[Any]) -> list[Dema
     """The demands whose ids some subqueries select, oldest first."""
     if not id_sets:
         return []
-    query = _demand_columns().where(DemandRow.id.in_(_union_ids(id_sets)))
+    query = demand_columns().where(DemandRow.id.in_(_union_ids(id_sets)))
     rows = await session.execute(query.order_by(DemandRow.article_id, DemandRow.id))
     return [DemandEntry(*row) for row in rows.tuples()]
 
@@ -195,7 +195,7 @@ async def demands_of(
     condition = (
         DemandRow.party_actor_id == actor_id if actor_id else func.lower(PARTY) == party.lower()
     )
-    query = _demand_columns().add_columns(_TOTAL).where(condition)
+    query = demand_columns().add_columns(_TOTAL).where(condition)
     rows = await session.execute(
         query.order_by(DemandRow.article_id.desc(), DemandRow.id).limit(limit)
     )
@@ -220,12 +220,12 @@ async def facts_in_sentences(
     figures: dict[int, list[FigureEntry]] = {}
     demands: dict[int, list[DemandEntry]] = {}
     figure_rows = await session.execute(
-        _figure_columns().add_columns(FigureRow.sentence_id).where(FigureRow.sentence_id.in_(ids))
+        figure_columns().add_columns(FigureRow.sentence_id).where(FigureRow.sentence_id.in_(ids))
     )
     for *fields, sentence_id in figure_rows.tuples():
         figures.setdefault(sentence_id, []).append(FigureEntry(*fields))
     demand_rows = await session.execute(
-        _demand_columns().add_columns(DemandRow.sentence_id).where(DemandRow.sentence_id.in_(ids))
+        demand_columns().add_columns(DemandRow.sentence_id).where(DemandRow.sentence_id.in_(ids))
     )
     for *fields, sentence_id in demand_rows.tuples():
         demands.setdefault(sentence_id, []).append(DemandEntry(*fields))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 
 @dataclass(frozen=True)
@@ -46,3 +46,32 @@ class FactCounts:
     actors: int
     figures: int
     demands: int
+
+
+@dataclass(frozen=True)
+class SubscriptionRecord:
+    """A chat's digest subscription: its local time and zone, next due instant (UTC), progress."""
+
+    id: int
+    chat_id: int
+    user_id: int | None
+    local_time: time
+    zone: str
+    next_due_at: datetime
+    active: bool
+    seen_article_id: int
+    failures: int
+    deactivated_reason: str | None
+
+
+@dataclass(frozen=True)
+class DeliveryRecord:
+    """One day's digest for a subscription, and how far its sending got."""
+
+    id: int
+    subscription: SubscriptionRecord
+    local_date: date
+    status: str
+    attempts: int
+    claimant: str | None
+    claimed_at: datetime

@@ -29,7 +29,7 @@ def test_times(text: str, expected: time) -> None:
 
 @pytest.mark.parametrize("text", ["24:00", "8:60", "13pm", "noon", "8:5", "-1"])
 def test_bad_times_are_refused_with_a_hint(text: str) -> None:
-    with pytest.raises(InputError, match="HH:MM|1 to 12|not a time"):
+    with pytest.raises(InputError, match=r"HH:MM|1 to 12|not a time"):
         parse_time(text)
 
 
