@@ -21,9 +21,10 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiolimiter import AsyncLimiter
@@ -143,80 +144,110 @@ class Composer:
 
 
 async def send_due_digests(
-    runtime: Runtime, bot: Bot, *, now: datetime | None = None, claimant: str = CLAIMANT
+    runtime: Runtime,
+    bot: Bot,
+    *,
+    now: datetime | None = None,
+    claimant: str = CLAIMANT,
+    rate: float | None = None,
 ) -> FanoutReport:
-    """One tick: take back stale deliveries, claim the due ones, send them; what it did."""
-    moment = now or utc_now()
+    """One tick: send the retries and dead claims, then every due digest; what it did.
+
+    Due subscriptions are read a batch at a time until none is left; each is claimed only
+    as its send begins, so a claim's age is one send's time and the lease can stay short.
+    `now` fixes the clock (tests); `rate` overrides DIGEST_RATE_PER_SECOND (0: no pacing).
+    """
     report = FanoutReport()
-    jobs = await _take_back(runtime, moment, claimant)
-    jobs += await _claim_due(runtime, moment, claimant, report)
-    report.claimed = len(jobs)
-    if jobs:
-        await _send_all(runtime, bot, jobs, report)
-    return report
+    per_second = runtime.settings.digest_rate_per_second if rate is None else rate
+    sender = _Sender(runtime, bot, claimant, report, per_second)
+    moment = now or utc_now()
+    lease = timedelta(seconds=runtime.settings.digest_claim_lease_seconds)
+    async with runtime.sessions() as session:
+        stale = await stale_deliveries(session, now=moment, lease=lease, limit=BATCH)
+    await sender.send([_retry_job(sender, delivery, moment) for delivery in stale])
+    while True:
+        moment = now or utc_now()
+        async with runtime.sessions() as session:
+            due = await due_subscriptions(session, now=moment, limit=BATCH)
+        await sender.send([_due_job(sender, subscription, moment) for subscription in due])
+        if len(due) < BATCH:
+            return report
 
 
-async def _take_back(runtime: Runtime, now: datetime, claimant: str) -> list[Job]:
-    """Deliveries to retry, and claims whose process died: reclaimed for this process."""
-    settings = runtime.settings
-    lease = timedelta(seconds=settings.digest_claim_lease_seconds)
-    async with runtime.sessions.begin() as session:
-        stale = await stale_deliveries(session, now=now, lease=lease, limit=BATCH)
-    jobs = []
-    for delivery in stale:
-        if await _reclaim(runtime, delivery, now, claimant):
-            jobs.append(Job(delivery.id, delivery.subscription, delivery.local_date))
-    return jobs
+@dataclass
+class _Sender:
+    """Sends claimed digests a few at a time, paced, recording each outcome."""
+
+    runtime: Runtime
+    bot: Bot
+    claimant: str
+    report: FanoutReport
+    rate: float
+    composer: Composer = field(init=False)
+    _slots: asyncio.Semaphore = field(init=False)
+    _pace: AsyncLimiter | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.composer = Composer(self.runtime)
+        self._slots = asyncio.Semaphore(CONCURRENCY)
+        self._pace = AsyncLimiter(self.rate, 1) if self.rate > 0 else None
+
+    async def send(self, jobs: list[Coroutine[Any, Any, Job | None]]) -> None:
+        """Run the jobs: each claims its delivery in its turn, then sends it if it won."""
+        await asyncio.gather(*(self._paced(job) for job in jobs))
+
+    async def _paced(self, job: Coroutine[Any, Any, Job | None]) -> None:
+        async with self._slots:
+            claimed = await job
+            if claimed is None:
+                return
+            self.report.claimed += 1
+            # Paced after the claim, so that days skipped or lost to another process cost no time.
+            if self._pace is not None:
+                await self._pace.acquire()
+            await _send_one(self.runtime, self.bot, self.composer, claimed, self.report)
 
 
-async def _reclaim(
-    runtime: Runtime, delivery: DeliveryRecord, now: datetime, claimant: str
-) -> bool:
-    async with runtime.sessions.begin() as session:
-        return await reclaim_delivery(
+async def _retry_job(sender: _Sender, delivery: DeliveryRecord, now: datetime) -> Job | None:
+    """Take back a retry or a dead process's claim; the job if this process won it."""
+    async with sender.runtime.sessions.begin() as session:
+        won = await reclaim_delivery(
             session,
             delivery_id=delivery.id,
             status=delivery.status,
             claimed_at=delivery.claimed_at,
-            claimant=claimant,
+            claimant=sender.claimant,
             now=now,
         )
+    return Job(delivery.id, delivery.subscription, delivery.local_date) if won else None
 
 
-async def _claim_due(
-    runtime: Runtime, now: datetime, claimant: str, report: FanoutReport
-) -> list[Job]:
-    """Claim today's delivery of every due subscription; skip days missed beyond the grace."""
-    grace = timedelta(hours=runtime.settings.digest_grace_hours)
-    async with runtime.sessions() as session:
-        due = await due_subscriptions(session, now=now, limit=BATCH)
-    jobs = []
-    for subscription in due:
-        zone = ZoneInfo(subscription.zone)
-        current = _occurrence_at(subscription, zone)
-        later = _next_after(current, subscription, zone, now)
-        async with runtime.sessions.begin() as session:
-            if now - subscription.next_due_at > grace:
-                report.skipped += await reschedule(
-                    session,
-                    subscription_id=subscription.id,
-                    expected_due=subscription.next_due_at,
-                    next_due_at=later.due_at,
-                    skipped_date=current.local_date,
-                )
-                continue
-            delivery_id = await claim_delivery(
+async def _due_job(sender: _Sender, subscription: SubscriptionRecord, now: datetime) -> Job | None:
+    """Claim today's digest of a due subscription, or skip a day missed beyond the grace."""
+    zone = ZoneInfo(subscription.zone)
+    current = _occurrence_at(subscription, zone)
+    later = _next_after(current, subscription, zone, now)
+    grace = timedelta(hours=sender.runtime.settings.digest_grace_hours)
+    async with sender.runtime.sessions.begin() as session:
+        if now - subscription.next_due_at > grace:
+            sender.report.skipped += await reschedule(
                 session,
                 subscription_id=subscription.id,
                 expected_due=subscription.next_due_at,
-                local_date=current.local_date,
                 next_due_at=later.due_at,
-                claimant=claimant,
-                now=now,
+                skipped_date=current.local_date,
             )
-        if delivery_id is not None:
-            jobs.append(Job(delivery_id, subscription, current.local_date))
-    return jobs
+            return None
+        delivery_id = await claim_delivery(
+            session,
+            subscription_id=subscription.id,
+            expected_due=subscription.next_due_at,
+            local_date=current.local_date,
+            next_due_at=later.due_at,
+            claimant=sender.claimant,
+            now=now,
+        )
+    return Job(delivery_id, subscription, current.local_date) if delivery_id else None
 
 
 def _occurrence_at(subscription: SubscriptionRecord, zone: ZoneInfo) -> Occurrence:
@@ -237,19 +268,6 @@ def _next_after(
     if later.due_at <= now:
         later = next_occurrence(subscription.local_time, zone, now)
     return later
-
-
-async def _send_all(runtime: Runtime, bot: Bot, jobs: list[Job], report: FanoutReport) -> None:
-    """Send the claimed digests, a few at a time, paced below Telegram's overall limit."""
-    composer = Composer(runtime)
-    pace = AsyncLimiter(runtime.settings.digest_rate_per_second, 1)
-    slots = asyncio.Semaphore(CONCURRENCY)
-
-    async def send(job: Job) -> None:
-        async with slots, pace:
-            await _send_one(runtime, bot, composer, job, report)
-
-    await asyncio.gather(*(send(job) for job in jobs))
 
 
 async def _send_one(

@@ -37,7 +37,7 @@ class Settings(BaseSettings):
     digest_tick_seconds: float = Field(default=60.0, gt=0)
     digest_grace_hours: float = Field(default=6.0, ge=0)
     digest_claim_lease_seconds: float = Field(default=120.0, gt=0)
-    digest_rate_per_second: float = Field(default=25.0, gt=0, le=30)
+    digest_rate_per_second: float = Field(default=30.0, gt=0, le=30)
     digest_max_attempts: int = Field(default=5, ge=1)
     fetch_timeout_seconds: float = Field(default=10.0, gt=0)
     fetch_max_redirects: int = Field(default=5, ge=0, le=20)

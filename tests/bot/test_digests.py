@@ -19,6 +19,7 @@ from briefings.schedule import next_occurrence
 from briefings.zones import find_zone
 from storage import delivery_summary, get_subscription, subscribe
 from tests.support.bot_api_calls import Fault
+from tests.support.bot_api_objects import make_command_update
 from tests.support.recording_request import RecordingRequest
 
 KYIV = find_zone("Kyiv")
@@ -227,7 +228,7 @@ async def test_a_claim_whose_process_died_is_resent_after_the_lease(
     async def crash(*args: object, **kwargs: object) -> None:
         raise asyncio.CancelledError  # the process dies with the send in flight
 
-    monkeypatch.setattr(digests, "_send_all", crash)
+    monkeypatch.setattr(digests, "_send_one", crash)
     with pytest.raises(asyncio.CancelledError):
         await tick(app, due)
     monkeypatch.undo()
@@ -251,3 +252,61 @@ async def test_two_processes_on_one_store_send_each_digest_once(
         await other.close()
     for n in range(40):
         assert len(digests_to(recorder, 700 + n)) == 1
+
+
+async def say(
+    app: BriefApplication, recorder: RecordingRequest, text: str, chat_id: int = 900
+) -> str:
+    """Send a command from a private chat; the text of the bot's reply."""
+    recorder.clear()
+    await app.process_update(make_command_update(text, bot=app.bot, chat_id=chat_id))
+    [call] = recorder.calls("sendMessage")
+    return shown_text(call.params["text"])
+
+
+async def test_subscribe_settings_and_unsubscribe(
+    app: BriefApplication, recorder: RecordingRequest
+) -> None:
+    reply = await say(app, recorder, "/subscribe 07:30 Kyiv")
+    assert reply.startswith("✅ Subscribed: a digest every day at 07:30 Europe/Kyiv; next on ")
+    assert "at 07:30 your time" in reply
+    assert (await say(app, recorder, "/subscribe 7pm New York")).startswith(
+        "✅ Digest time changed: a digest every day at 19:00 America/New_York"
+    )
+    settings = await say(app, recorder, "/settings")
+    assert settings.startswith("Your daily digest: every day at 19:00 America/New_York; next on")
+    async with runtime_of(app).sessions() as session:
+        found = await get_subscription(session, chat_id=900)
+    assert found is not None and found.next_due_at.astimezone(NEW_YORK).hour == 19
+    assert (await say(app, recorder, "/unsubscribe")).startswith("Unsubscribed")
+    assert (await say(app, recorder, "/settings")).startswith("You have no daily digest.")
+    assert (await say(app, recorder, "/unsubscribe")).startswith("You have no digest subscription.")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("/subscribe 25:00", "is not a time of day"),
+        ("/subscribe 8:00 Atlantis", "I don't know the time zone “Atlantis”"),
+    ],
+)
+async def test_a_bad_subscription_gets_a_hint_and_changes_nothing(
+    app: BriefApplication, recorder: RecordingRequest, line: str, expected: str
+) -> None:
+    reply = await say(app, recorder, line)
+    assert expected in reply and "/subscribe 07:30 Kyiv" in reply
+    async with runtime_of(app).sessions() as session:
+        assert await get_subscription(session, chat_id=900) is None
+
+
+async def test_digest_now_leaves_the_schedule_alone(
+    app: BriefApplication, recorder: RecordingRequest
+) -> None:
+    await say(app, recorder, "/subscribe 08:00 Kyiv")
+    async with runtime_of(app).sessions() as session:
+        before = await get_subscription(session, chat_id=900)
+    digest = await say(app, recorder, "/digest")
+    assert digest.startswith("🗞 Ceasefire digest")
+    assert "New since your last digest: 2 articles" in digest
+    async with runtime_of(app).sessions() as session:
+        assert await get_subscription(session, chat_id=900) == before
