@@ -133,6 +133,13 @@ class BotApiDouble:
         """Let the bot know a chat no update came from, e.g. a user who started it earlier."""
         self._store.known_chats.add(chat_id)
 
+    def delay_answers(self, method: str, seconds: float) -> None:
+        """Carry out and log each call of `method` at once, but answer it `seconds` later.
+
+        Sends are then in flight for a while: delivered, not yet known to the bot.
+        """
+        self._server.answer_delays[method] = seconds
+
     def inject(
         self, method: str, fault: Fault, times: int = 1, chat_id: int | str | None = None
     ) -> None:

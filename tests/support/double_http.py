@@ -7,6 +7,7 @@ every call in the store.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from typing import Any
@@ -43,6 +44,8 @@ class DoubleServer:
         self._methods = BotApiMethods(store)
         self._runner: web.AppRunner | None = None
         self.port = 0
+        # Seconds to hold a method's answer after the call is carried out and logged.
+        self.answer_delays: dict[str, float] = {}
 
     @property
     def running(self) -> bool:
@@ -85,6 +88,9 @@ class DoubleServer:
             except FaultError as error:
                 fault = error.fault
         self._store.record(Call(method or name, params, started, fault, injected, result))
+        # The message is delivered; its answer may still be on the way when the client dies.
+        if delay := self.answer_delays.get(method or name, 0.0):
+            await asyncio.sleep(delay)
         if fault is not None:
             return web.json_response(fault.to_json(), status=fault.status)
         return web.json_response({"ok": True, "result": result})
