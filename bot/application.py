@@ -11,7 +11,6 @@ from spacy.language import Language
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import BadRequest
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -29,6 +28,7 @@ from bot.context import CONTEXT_TYPES, BotData, BriefContext
 from bot.digests import send_due_digests
 from bot.error_handler import report_error
 from bot.loading import ensure_seeded
+from bot.rate_limit import FloodSafeRateLimiter
 from bot.replying import INLINE_PREFIX, STORED_PREFIX
 from bot.runtime import open_runtime, settle_heap
 from bot.settings import Settings
@@ -104,7 +104,7 @@ def build_application(
     )
     if rate_limited:
         # The builder's type names its rate limiter's type; one variable cannot hold both.
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=MAX_RETRIES))  # type: ignore[arg-type]
+        builder = builder.rate_limiter(FloodSafeRateLimiter(max_retries=MAX_RETRIES))  # type: ignore[arg-type]
     if request is not None:
         builder = builder.request(request).get_updates_request(updates_request or request)
     application = builder.build()

@@ -310,3 +310,19 @@ async def test_digest_now_leaves_the_schedule_alone(
     assert "New since your last digest: 2 articles" in digest
     async with runtime_of(app).sessions() as session:
         assert await get_subscription(session, chat_id=900) == before
+
+
+async def test_flood_control_is_waited_out_before_anything_else_is_sent(
+    app: BriefApplication, recorder: RecordingRequest
+) -> None:
+    dues = [await add_subscriber(app, 1000 + n, time(8, 0)) for n in range(3)]
+    recorder.inject("sendMessage", Fault.too_many_requests(1))
+    await tick(app, dues[0])
+    calls = recorder.calls("sendMessage")
+    [refused] = [c for c in calls if not c.ok]
+    sent = [c for c in calls if c.ok]
+    assert {int(c.params["chat_id"]) for c in sent} == {1000, 1001, 1002}
+    # Nothing at all went out until retry_after had passed.
+    assert min(c.at for c in sent) - refused.at >= 1.0
+    async with runtime_of(app).sessions() as session:
+        assert (await delivery_summary(session)).get("sent") == 3
