@@ -5,6 +5,14 @@ commit: the edge that starts the work (a handler, a job, a CLI command) owns the
 """
 
 from storage.actor_queries import find_actor, get_actor, get_source, list_actors, list_sources
+from storage.deliveries import (
+    claim_delivery,
+    complete_delivery,
+    delivery_summary,
+    fail_delivery,
+    reclaim_delivery,
+    stale_deliveries,
+)
 from storage.digest_queries import (
     article_id_before,
     demands_after,
@@ -54,16 +62,10 @@ from storage.repository import (
 )
 from storage.search import SentenceHit, search_sentences
 from storage.subscriptions import (
-    claim_delivery,
-    complete_delivery,
     deactivate_subscription,
-    delivery_summary,
     due_subscriptions,
-    fail_delivery,
     get_subscription,
-    reclaim_delivery,
     reschedule,
-    stale_deliveries,
     subscribe,
     unsubscribe,
 )
