@@ -210,7 +210,7 @@ class _Sender:
 
 async def _retry_job(sender: _Sender, delivery: DeliveryRecord, now: datetime) -> Job | None:
     """Take back a retry or a dead process's claim; the job if this process won it."""
-    async with sender.runtime.sessions.begin() as session:
+    async with sender.runtime.write_lock, sender.runtime.sessions.begin() as session:
         won = await reclaim_delivery(
             session,
             delivery_id=delivery.id,
@@ -228,7 +228,7 @@ async def _due_job(sender: _Sender, subscription: SubscriptionRecord, now: datet
     current = _occurrence_at(subscription, zone)
     later = _next_after(current, subscription, zone, now)
     grace = timedelta(hours=sender.runtime.settings.digest_grace_hours)
-    async with sender.runtime.sessions.begin() as session:
+    async with sender.runtime.write_lock, sender.runtime.sessions.begin() as session:
         if now - subscription.next_due_at > grace:
             sender.report.skipped += await reschedule(
                 session,
@@ -285,7 +285,7 @@ async def _send_one(
     except (RetryAfter, TelegramError) as error:
         await _retry_later(runtime, job, f"{type(error).__name__}: {error}", report)
     else:
-        async with runtime.sessions.begin() as session:
+        async with runtime.write_lock, runtime.sessions.begin() as session:
             await complete_delivery(
                 session,
                 delivery_id=job.delivery_id,
@@ -313,7 +313,7 @@ async def _give_up(
     runtime: Runtime, job: Job, error: str, report: FanoutReport, *, deactivate: bool
 ) -> None:
     """Record a failure that retrying will not fix; stop the subscription if the chat is gone."""
-    async with runtime.sessions.begin() as session:
+    async with runtime.write_lock, runtime.sessions.begin() as session:
         await fail_delivery(
             session, delivery_id=job.delivery_id, error=error, retry=False, max_attempts=1
         )
@@ -328,7 +328,7 @@ async def _give_up(
 
 async def _retry_later(runtime: Runtime, job: Job, error: str, report: FanoutReport) -> None:
     """Record a failure worth retrying on a later tick, up to the settings' attempts."""
-    async with runtime.sessions.begin() as session:
+    async with runtime.write_lock, runtime.sessions.begin() as session:
         status = await fail_delivery(
             session,
             delivery_id=job.delivery_id,

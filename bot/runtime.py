@@ -22,7 +22,8 @@ class Runtime:
     engine: Engine
     sessions: SessionFactory
     _nlp: Language | None = field(default=None, repr=False)
-    # Held while an article is saved, so that this process saves one at a time.
+    # Held while this process writes to the store (an article, a digest's claim or outcome):
+    # one writer at a time here, so SQLite never makes our own writers wait on each other.
     write_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
     # Held while this process polls Telegram (see storage/poller_lock.py).
     poller_lock: PollerLock | None = field(default=None, repr=False)
