@@ -12,12 +12,15 @@ the seed articles and N subscribers, all due. Prints:
    (target: flat, since due subscriptions are read and sent a batch at a time).
 
 Usage: python bench/fanout.py [--large 10000] [--paced 1000]
+With BENCH_POSTGRES_URL naming a test database (its tables are dropped), the own cost is
+also measured on PostgreSQL.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import shutil
 import statistics
 import sys
@@ -36,6 +39,7 @@ from bot.digests import send_due_digests
 from bot.settings import Settings
 from briefings.pipeline import build_pipeline
 from storage import create_engine, delivery_summary, make_session_factory, subscribe
+from storage.tables import Base
 from tests.support.bot_api_objects import make_command_update
 from tests.support.recording_request import RecordingRequest
 
@@ -87,11 +91,11 @@ async def add_subscribers(url: str, count: int) -> None:
 
 
 async def started(
-    store: Path, nlp: Any, *, rate_limited: bool
+    store: Path | str, nlp: Any, *, rate_limited: bool
 ) -> tuple[BriefApplication, CountingRequest]:
-    """The bot on a store, services started, requests answered in process."""
+    """The bot on a store (a SQLite file or a database URL), services started, requests answered in process."""
     settings = Settings(
-        database_url=f"sqlite+aiosqlite:///{store}",
+        database_url=store if isinstance(store, str) else f"sqlite+aiosqlite:///{store}",
         telegram_token=TOKEN,
         seeds_dir=Path(__file__).resolve().parents[1] / "seeds",
     )
@@ -110,18 +114,38 @@ async def fresh_store(template: Path, directory: Path, count: int) -> Path:
     return store
 
 
-async def own_cost(template: Path, directory: Path, nlp: Any, count: int) -> None:
+async def postgres_store(url: str, nlp: Any, count: int) -> str:
+    """The PostgreSQL test database emptied, migrated, seeded, with `count` due subscribers."""
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        await connection.run_sync(Base.metadata.drop_all)
+        await connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+    await engine.dispose()
+    application, _ = await started(url, nlp, rate_limited=False)
+    await stop_services(application)
+    await application.shutdown()
+    await add_subscribers(url, count)
+    return url
+
+
+async def own_cost(
+    template: Path, directory: Path, nlp: Any, count: int, postgres: str | None = None
+) -> None:
     """Digests per second with no pacing and no rate limiter."""
-    application, _request = await started(
-        await fresh_store(template, directory, count), nlp, rate_limited=False
-    )
+    if postgres:
+        store: Path | str = await postgres_store(postgres, nlp, count)
+    else:
+        store = await fresh_store(template, directory, count)
+    application, _ = await started(store, nlp, rate_limited=False)
     runtime = application.bot_data.runtime
     assert runtime is not None
     began = time.perf_counter()
     report = await send_due_digests(runtime, application.bot, now=DUE, rate=0)
     elapsed = time.perf_counter() - began
+    backend = "PostgreSQL" if postgres else "SQLite"
     print(
-        f"own cost: {report.sent:,} digests in {elapsed:.1f} s = {report.sent / elapsed:,.0f}/s (target >= 300/s)"
+        f"own cost ({backend}): {report.sent:,} digests in {elapsed:.1f} s = "
+        f"{report.sent / elapsed:,.0f}/s (target >= 300/s)"
     )
     await stop_services(application)
     await application.shutdown()
@@ -195,6 +219,9 @@ async def main(large: int, paced_count: int) -> None:
         directory = Path(name)
         template = await seeded_template(directory, nlp)
         await own_cost(template, directory, nlp, large)
+        postgres = os.environ.get("BENCH_POSTGRES_URL")
+        if postgres:
+            await own_cost(template, directory, nlp, large, postgres)
         await paced(template, directory, nlp, paced_count)
         small_peak = await peak_memory(template, directory, nlp, paced_count)
         large_peak = await peak_memory(template, directory, nlp, large)

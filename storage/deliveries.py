@@ -2,8 +2,8 @@
 
 The rules that make each day's digest go out once:
 - `claim_delivery` inserts the date's delivery (unique per subscription and local date) in
-  one savepoint with a compare-and-set of the subscription's due instant: of the processes
-  that read the same due instant, exactly one moves it on and claims the date.
+  the same transaction as a compare-and-set of the subscription's due instant: of the
+  processes that read the same due instant, exactly one moves it on and claims the date.
 - `reclaim_delivery` takes over a retry, or a claim whose process died, by compare-and-set
   on its status and claim time: of the processes trying, exactly one wins.
 A digest can go out twice only when its sender dies after sending and before
@@ -16,7 +16,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, ScalarSelect, case, func, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.records import DeliveryRecord
@@ -43,7 +44,7 @@ async def claim_delivery(
 ) -> int | None:
     """Claim a local date's digest and move the subscription's due instant on; the delivery id.
 
-    Both happen in one savepoint, and None comes back when this caller must not send:
+    Both happen in the caller's transaction; None comes back when this caller must not send:
     - the subscription is inactive or no longer due at `expected_due` (another process
       claimed or rescheduled it first): nothing changes;
     - the date has a delivery already (claimed under an earlier time of day, or skipped): a
@@ -51,24 +52,23 @@ async def claim_delivery(
       the subscription would be picked, and refused, on every tick. A retry or dead claim of
       that date is `stale_deliveries`' to resend.
     """
-    async with session.begin_nested():
-        moved = await reschedule(
-            session,
-            subscription_id=subscription_id,
-            expected_due=expected_due,
-            next_due_at=next_due_at,
-        )
-        if not moved:
-            return None
-        row = DeliveryRow(
-            subscription_id=subscription_id,
-            local_date=local_date,
-            status="claimed",
-            attempts=1,
-            claimant=claimant,
-            claimed_at=as_utc(now),
-        )
-        return await _insert_claim(session, row)
+    moved = await reschedule(
+        session,
+        subscription_id=subscription_id,
+        expected_due=expected_due,
+        next_due_at=next_due_at,
+    )
+    if not moved:
+        return None
+    values = {
+        "subscription_id": subscription_id,
+        "local_date": local_date,
+        "status": "claimed",
+        "attempts": 1,
+        "claimant": claimant,
+        "claimed_at": as_utc(now),
+    }
+    return await _insert_claim(session, values)
 
 
 async def complete_delivery(
@@ -168,14 +168,21 @@ async def delivery_summary(session: AsyncSession) -> dict[str, int]:
     return dict((await session.execute(query)).tuples().all())
 
 
-async def _insert_claim(session: AsyncSession, row: DeliveryRow) -> int | None:
-    """Insert a claimed delivery in a savepoint of its own; None if its date has one already."""
-    try:
-        async with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
-        return None
-    return row.id
+async def _insert_claim(session: AsyncSession, values: dict[str, Any]) -> int | None:
+    """Insert a claimed delivery; None, with nothing changed, if its date has one already.
+
+    ON CONFLICT DO NOTHING rather than a savepoint around a failing INSERT: two statements
+    fewer for every digest, the fan-out's hottest path.
+    """
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = (
+        insert(DeliveryRow)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["subscription_id", "local_date"])
+        .returning(DeliveryRow.id)
+    )
+    claimed: int | None = (await session.execute(statement)).scalar_one_or_none()
+    return claimed
 
 
 async def _update_delivery(session: AsyncSession, delivery_id: int, values: dict[str, Any]) -> None:
