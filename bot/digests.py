@@ -108,6 +108,8 @@ class Composer:
     runtime: Runtime
     _state: StoryState | None = None
     _news: dict[int, tuple[DigestNews, int]] = field(default_factory=dict)
+    # Subscribers who saw the same articles get the same digest on the same day: built once.
+    _digests: dict[tuple[int, date], tuple[Reply, int]] = field(default_factory=dict)
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     async def digest(self, seen_article_id: int, day: date) -> tuple[Reply, int]:
@@ -117,8 +119,11 @@ class Composer:
                 self._state = await self._load_state()
             if seen_article_id not in self._news:
                 self._news[seen_article_id] = await self._load_news(seen_article_id)
-        news, newest = self._news[seen_article_id]
-        return build_digest(day, news, self._state), newest
+            key = (seen_article_id, day)
+            if key not in self._digests:
+                news, newest = self._news[seen_article_id]
+                self._digests[key] = (build_digest(day, news, self._state), newest)
+        return self._digests[key]
 
     async def _load_state(self) -> StoryState:
         async with self.runtime.sessions() as session:
