@@ -3,10 +3,11 @@
 Every hop is checked before it is requested: http(s) only, no credentials in the address,
 and every address its host resolves to must be public (or inside FETCH_ALLOWED_NETWORKS).
 After connecting, the address actually connected to is checked again, so a host that
-resolves differently the second time (DNS rebinding) gains nothing. Redirects are followed
-by hand, each one checked the same way. The content type is checked before the body is read,
-and the body is streamed and cut off past the size limit. Failures raise FetchError with one
-sentence for the admin.
+resolves differently the second time (DNS rebinding) gets no page back; the request itself
+has been sent by then. Redirects are followed by hand, each one checked the same way. The
+status and content type are checked before the body is read, and the body is streamed and
+cut off past the size limit. Failures raise FetchError (InputTooLargeError for the size)
+with one sentence for the admin.
 """
 
 from __future__ import annotations
@@ -14,33 +15,32 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import ssl
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from bot.settings import Settings
-from briefings.errors import FetchError
-from briefings.reading import check_size
+from briefings.errors import (
+    AddressNotAllowedError,
+    FetchError,
+    FetchTimeoutError,
+    UnsupportedFormatError,
+)
+from briefings.reading import check_size, format_of
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+# Turns a host name into its addresses; raises socket.gaierror when there is no such host.
+Resolver = Callable[[str], Awaitable[list[Address]]]
 
 USER_AGENT = "ceasefire-brief/1.0 (article loader)"
 ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,text/markdown;q=0.8,*/*;q=0.1"
-READABLE_TYPES = frozenset(
-    {
-        "text/html",
-        "application/xhtml+xml",
-        "text/plain",
-        "text/markdown",
-        "text/x-markdown",
-        "",
-        "application/octet-stream",
-    }
-)
 # Shared address space (RFC 6598): not "private" to the ipaddress module, not public either.
 _SHARED = ipaddress.ip_network("100.64.0.0/10")
+# NAT64 (RFC 6052): the last 32 bits are an IPv4 address that a gateway would reach.
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 @dataclass(frozen=True)
@@ -52,110 +52,212 @@ class FetchedPage:
     body: bytes
 
 
+async def _getaddrinfo(host: str) -> list[Address]:
+    """The addresses the system resolver gives for a host name."""
+    infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+
+
 async def fetch_page(
-    url: str, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None
+    url: str,
+    settings: Settings,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    resolve: Resolver = _getaddrinfo,
 ) -> FetchedPage:
     """Fetch an article page under the rules in the module docstring; raises FetchError."""
     seconds = settings.fetch_timeout_seconds
     try:
         async with asyncio.timeout(seconds):
-            return await _follow(url, settings, transport)
-    except (TimeoutError, httpx.TimeoutException):
-        raise FetchError(f"The page at {url} did not answer within {seconds:g} seconds.") from None
-    except httpx.ConnectError:
-        raise FetchError(f"Nobody answered at {url}.") from None
-    except httpx.HTTPError as error:
-        raise FetchError(f"I could not fetch {url} ({type(error).__name__}).") from None
+            return await _follow(_parse(url), settings, transport, resolve)
+    except (TimeoutError, httpx.TimeoutException) as error:
+        message = f"The page at {url} did not answer within {seconds:g} seconds."
+        raise FetchTimeoutError(message) from error
 
 
 async def _follow(
-    url: str, settings: Settings, transport: httpx.AsyncBaseTransport | None
+    url: httpx.URL,
+    settings: Settings,
+    transport: httpx.AsyncBaseTransport | None,
+    resolve: Resolver,
 ) -> FetchedPage:
     """Request the address and each redirect in turn, up to the settings' limit."""
+    allowed = settings.fetch_allowed_networks
     headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT}
     timeout = httpx.Timeout(settings.fetch_timeout_seconds)
-    async with httpx.AsyncClient(headers=headers, timeout=timeout, transport=transport) as client:
+    # trust_env=False: a proxy from the environment would resolve and connect out of our
+    # sight, and a .netrc would hand its passwords to whatever host a page redirects to.
+    async with httpx.AsyncClient(
+        headers=headers, timeout=timeout, transport=transport, trust_env=False
+    ) as client:
         current = url
         for _ in range(settings.fetch_max_redirects + 1):
-            await check_address(current, settings.fetch_allowed_networks)
-            async with client.stream("GET", current) as response:
-                _check_peer(response, current, settings.fetch_allowed_networks)
-                location = response.headers.get("location")
-                if response.is_redirect and location:
-                    current = urljoin(current, location)
-                    continue
-                return await _read(response, current, settings.max_input_bytes)
+            await _check_address(current, allowed, resolve)
+            page = await _get(client, current, allowed, settings.max_input_bytes)
+            if isinstance(page, FetchedPage):
+                return page
+            current = page
     limit = settings.fetch_max_redirects
-    raise FetchError(f"The address {url} redirects more than {limit} times.")
+    times = "time" if limit == 1 else "times"
+    raise FetchError(f"The address {url} redirects more than {limit} {times}.")
 
 
-async def check_address(url: str, allowed: frozenset[Network]) -> None:
+async def _get(
+    client: httpx.AsyncClient, url: httpx.URL, allowed: frozenset[Network], max_bytes: int
+) -> FetchedPage | httpx.URL:
+    """One hop: the page, or the address it redirects to."""
+    try:
+        async with client.stream("GET", url) as response:
+            _check_peer(response, url, allowed)
+            location = response.headers.get("location")
+            if response.is_redirect and location:
+                return _redirect_target(url, location)
+            return await _read(response, url, max_bytes)
+    except httpx.TimeoutException:
+        raise
+    except httpx.HTTPError as error:
+        raise _connection_error(url, error) from error
+
+
+def _parse(url: str) -> httpx.URL:
+    """The address as httpx reads it, so that the host checked is the host connected to."""
+    try:
+        return httpx.URL(url)
+    except httpx.InvalidURL:
+        raise AddressNotAllowedError(f"I cannot read the address {url}.") from None
+
+
+def _redirect_target(url: httpx.URL, location: str) -> httpx.URL:
+    """Where a redirect leads, a relative Location read against the page's own address."""
+    try:
+        return url.join(location)
+    except httpx.InvalidURL:
+        raise FetchError(f"The page at {url} redirects to an address I cannot read.") from None
+
+
+async def _check_address(url: httpx.URL, allowed: frozenset[Network], resolve: Resolver) -> None:
     """Refuse an address that is not http(s), carries credentials, or reaches a non-public host."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in {"http", "https"}:
-        raise FetchError(f"I only fetch http and https addresses, not {parts.scheme or url}.")
-    if parts.username or parts.password:
-        raise FetchError("I do not fetch addresses with a user name or password in them.")
-    host = parts.hostname
+    if url.scheme not in {"http", "https"}:
+        scheme = url.scheme or str(url)
+        raise AddressNotAllowedError(f"I only fetch http and https addresses, not {scheme}.")
+    if url.userinfo:
+        raise AddressNotAllowedError(
+            "I do not fetch addresses with a user name or password in them."
+        )
+    host = url.raw_host.decode("ascii")
     if not host:
-        raise FetchError(f"The address {url} names no host.")
-    for address in await _resolve(host, parts.port):
+        raise AddressNotAllowedError(f"The address {url} names no host.")
+    for address in await _addresses(host, resolve):
         _check_public(address, host, allowed)
 
 
-async def _resolve(host: str, port: int | None) -> list[Address]:
-    """The addresses a host name stands for (an IP literal stands for itself)."""
+async def _addresses(host: str, resolve: Resolver) -> list[Address]:
+    """The addresses a host stands for: an IP literal itself, a name what it resolves to."""
     try:
-        return [ipaddress.ip_address(host)]
+        return [ipaddress.ip_address(host.split("%")[0])]
     except ValueError:
         pass
-    loop = asyncio.get_running_loop()
     try:
-        infos = await loop.getaddrinfo(host, port or 80, type=socket.SOCK_STREAM)
+        addresses = await resolve(host)
     except (socket.gaierror, UnicodeError):
-        raise FetchError(f"I could not find the host {host}.") from None
-    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+        addresses = []
+    if not addresses:
+        raise FetchError(f"I could not find the host {host}.")
+    return addresses
 
 
 def _check_public(address: Address, host: str, allowed: frozenset[Network]) -> None:
-    """Raise FetchError unless the address is public or inside an allowed network."""
-    if any(address in network for network in allowed):
+    """Raise AddressNotAllowedError unless the address is public or inside an allowed network."""
+    carried = _carried_ipv4(address)
+    if any(a in network for a in (address, carried) for network in allowed):
         return
-    mapped = address.ipv4_mapped if isinstance(address, ipaddress.IPv6Address) else None
-    plain = mapped or address
-    if not plain.is_global or plain.is_multicast or plain in _SHARED:
-        raise FetchError(
-            f"I do not fetch private or local network addresses ({host} is {address})."
-        )
+    if _is_public(carried):
+        return
+    which = f"{host} is {address}" if host != str(address) else str(address)
+    raise AddressNotAllowedError(f"I do not fetch private or local network addresses ({which}).")
 
 
-def _check_peer(response: httpx.Response, url: str, allowed: frozenset[Network]) -> None:
+def _carried_ipv4(address: Address) -> Address:
+    """The IPv4 address an IPv6 one stands for (mapped, 6to4 or NAT64); else the address."""
+    if isinstance(address, ipaddress.IPv4Address):
+        return address
+    if address in _NAT64:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return address.ipv4_mapped or address.sixtofour or address
+
+
+def _is_public(address: Address) -> bool:
+    """True for an address on the public internet, a unicast one nobody reserves."""
+    special = (
+        address.is_private,
+        address.is_loopback,
+        address.is_link_local,
+        address.is_multicast,
+        address.is_reserved,
+        address.is_unspecified,
+        address in _SHARED,
+    )
+    return address.is_global and not any(special)
+
+
+def _check_peer(response: httpx.Response, url: httpx.URL, allowed: frozenset[Network]) -> None:
     """Check the address the connection really reached, where the transport tells it."""
     stream = response.extensions.get("network_stream")
     peer = stream.get_extra_info("server_addr") if stream is not None else None
     if not peer:
-        return
-    address = ipaddress.ip_address(str(peer[0]).split("%")[0])
-    _check_public(address, urlsplit(url).hostname or url, allowed)
+        return  # the transport does not say (a mock transport): nothing to hold against it
+    try:
+        address = ipaddress.ip_address(str(peer[0]).split("%")[0])
+    except ValueError:
+        return  # not an IP peer (a Unix socket)
+    _check_public(address, url.raw_host.decode("ascii"), allowed)
 
 
-async def _read(response: httpx.Response, url: str, max_bytes: int) -> FetchedPage:
+def _connection_error(url: httpx.URL, error: httpx.HTTPError) -> FetchError:
+    """One sentence for a request that failed before a whole answer came back."""
+    host = url.raw_host.decode("ascii")
+    if _caused_by(error, ssl.SSLError):
+        return FetchError(f"I could not make a secure connection to {host}.")
+    if isinstance(error, httpx.ConnectError):
+        return FetchError(f"Nobody answered at {url}.")
+    return FetchError(f"The site at {host} sent an answer I could not read.")
+
+
+def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
+    """True when the error, or one it was raised from, is of the given kind."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, kind):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
+async def _read(response: httpx.Response, url: httpx.URL, max_bytes: int) -> FetchedPage:
     """The body of a final response, after its status, type and declared size are checked."""
-    if response.status_code >= 400 or response.status_code < 200:
-        reason = response.reason_phrase or "an error"
-        raise FetchError(f"The page at {url} answered {response.status_code} {reason}.")
+    if not response.is_success:
+        status = f"{response.status_code} {response.reason_phrase}".strip()
+        raise FetchError(f"The page at {url} answered {status}.")
     content_type = response.headers.get("content-type")
-    media_type = (content_type or "").split(";")[0].strip().lower()
-    if media_type not in READABLE_TYPES:
-        raise FetchError(
-            f"The address gives {media_type}, not an article page; "
-            "send a web page, or a .txt, .md or .html file."
-        )
+    _check_type(content_type, str(url))
     declared = response.headers.get("content-length", "")
     if declared.isdigit():
-        check_size(int(declared), max_bytes, source=url)
+        check_size(int(declared), max_bytes, source=str(url))
     body = bytearray()
     async for chunk in response.aiter_bytes():
         body.extend(chunk)
-        check_size(len(body), max_bytes, source=url)
-    return FetchedPage(str(response.url), content_type, bytes(body))
+        check_size(len(body), max_bytes, source=str(url))
+    return FetchedPage(str(url), content_type, bytes(body))
+
+
+def _check_type(content_type: str | None, url: str) -> None:
+    """Refuse a content type the article reader would refuse, before the body is read."""
+    # The reader's own test, so that what is fetched here is what it can read.
+    try:
+        format_of(url, content_type)
+    except UnsupportedFormatError:
+        media_type = (content_type or "").split(";")[0].strip().lower()
+        raise FetchError(
+            f"The address {url} gives {media_type}, not an article page; "
+            "send a web page, or a .txt, .md or .html file."
+        ) from None

@@ -7,6 +7,8 @@ BriefingError                 base of every error the domain raises on purpose
 │   ├── InputTooLargeError    over the configured size limit
 │   ├── UnsupportedFormatError a file type we do not read
 │   └── FetchError            a web address that cannot or may not be fetched
+│       ├── AddressNotAllowedError  not http(s), credentials inside, or a non-public host
+│       └── FetchTimeoutError       no whole answer within the fetch timeout
 └── DuplicateArticleError     the same article (normalised text hash) is already stored
 """
 
@@ -39,6 +41,14 @@ class UnsupportedFormatError(InputError):
 
 class FetchError(InputError):
     """A web address cannot be fetched, or may not be (a private address, say)."""
+
+
+class AddressNotAllowedError(FetchError):
+    """The address may not be fetched: another scheme, credentials, or a non-public host."""
+
+
+class FetchTimeoutError(FetchError):
+    """The page did not arrive in full within the fetch timeout."""
 
 
 class DuplicateArticleError(BriefingError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ipaddress import ip_network
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,9 @@ def test_defaults(clean_env: None) -> None:
     assert settings.default_timezone == "Europe/Kyiv"
     assert settings.max_input_bytes == 2 * 1024 * 1024
     assert settings.seeds_dir == Path("seeds")
+    assert settings.fetch_timeout_seconds == 10
+    assert settings.fetch_max_redirects == 5
+    assert settings.fetch_allowed_networks == frozenset()
 
 
 def test_the_environment_overrides_a_default(store_env: Path) -> None:
@@ -59,6 +63,43 @@ def test_admin_ids_that_are_not_numbers_are_rejected(
 ) -> None:
     monkeypatch.setenv("ADMIN_IDS", value)
     with pytest.raises(ValidationError, match="Telegram user ids separated by commas"):
+        Settings()
+
+
+def test_fetch_allowed_networks_are_read_from_a_comma_separated_list(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FETCH_ALLOWED_NETWORKS", "127.0.0.0/8, ::1/128,192.168.7.0/24")
+    assert Settings().fetch_allowed_networks == {
+        ip_network("127.0.0.0/8"),
+        ip_network("::1/128"),
+        ip_network("192.168.7.0/24"),
+    }
+
+
+@pytest.mark.parametrize("value", ["", " , "])
+def test_no_fetch_allowed_networks(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("FETCH_ALLOWED_NETWORKS", value)
+    assert Settings().fetch_allowed_networks == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("10.0.0.1/8", "has host bits set"),
+        ("127.0.0.0/33", "does not appear to be"),
+        ("10.0.0.300/8", "does not appear to be"),
+        ("localhost", "does not appear to be"),
+        ("127.0.0.0/8;::1/128", "does not appear to be"),
+    ],
+)
+def test_a_bad_cidr_is_rejected_with_the_reason(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch, value: str, reason: str
+) -> None:
+    monkeypatch.setenv("FETCH_ALLOWED_NETWORKS", value)
+    with pytest.raises(ValidationError, match=f"must be networks in CIDR form.*{reason}"):
         Settings()
 
 
@@ -95,6 +136,9 @@ def test_a_database_url_without_an_async_driver_is_rejected(clean_env: None, url
         ("DATABASE_URL", "mysql://x"),
         ("TELEGRAM_TOKEN", "changeme"),
         ("MAX_INPUT_BYTES", "0"),
+        ("FETCH_TIMEOUT_SECONDS", "0"),
+        ("FETCH_MAX_REDIRECTS", "-1"),
+        ("FETCH_ALLOWED_NETWORKS", "10.0.0.1/8"),
     ],
 )
 def test_load_settings_names_the_bad_field(
