@@ -21,7 +21,7 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import Callable, Coroutine
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -33,13 +33,12 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.buttons import NO_PREVIEW, action_buttons, keyboard
+from bot.loading import disagreements_before
 from bot.rendering import render_pages
 from bot.runtime import Runtime
 from briefings.digest_briefs import DigestNews, StoryState, build_digest
-from briefings.load_briefs import find_disagreements
-from briefings.measures import comparable_measures
 from briefings.replies import Reply
-from briefings.schedule import Occurrence, following, next_occurrence, occurrence_on
+from briefings.schedule import Occurrence, following, next_occurrence, occurrence_at
 from storage import (
     DeliveryRecord,
     SubscriptionRecord,
@@ -51,7 +50,6 @@ from storage import (
     due_subscriptions,
     fail_delivery,
     figures_after,
-    figures_measuring,
     figures_overview,
     newest_article_id,
     reclaim_delivery,
@@ -68,11 +66,8 @@ BATCH = 1000
 STATE_FIGURES_PER_MEASURE = 4
 STATE_PARTIES = 6
 NEWS_LIMIT = 200
-COMPARED = 500
 # Sends in flight at once: enough to keep the pace, few enough that little is in flight.
 CONCURRENCY = 8
-
-Clock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
@@ -137,13 +132,7 @@ class Composer:
             articles = await sources_after(session, seen, limit=NEWS_LIMIT)
             figures = await figures_after(session, seen, limit=NEWS_LIMIT)
             demands = await demands_after(session, seen, limit=NEWS_LIMIT)
-            measures = {m for f in figures if f.measure for m in comparable_measures(f.measure)}
-            earlier = [
-                f
-                for f in await figures_measuring(session, measures, other_than=-1, limit=COMPARED)
-                if f.article_id <= seen
-            ]
-        contradicted = find_disagreements(figures, earlier)
+            contradicted = await disagreements_before(session, figures, before_article=seen + 1)
         news = DigestNews(articles.rows, tuple(figures), tuple(demands), tuple(contradicted))
         return news, newest
 
@@ -230,7 +219,7 @@ async def _retry_job(sender: _Sender, delivery: DeliveryRecord, now: datetime) -
 async def _due_job(sender: _Sender, subscription: SubscriptionRecord, now: datetime) -> Job | None:
     """Claim today's digest of a due subscription, or skip a day missed beyond the grace."""
     zone = ZoneInfo(subscription.zone)
-    current = _occurrence_at(subscription, zone)
+    current = occurrence_at(subscription.next_due_at, subscription.local_time, zone)
     later = _next_after(current, subscription, zone, now)
     grace = timedelta(hours=sender.runtime.settings.digest_grace_hours)
     async with sender.runtime.write_lock, sender.runtime.sessions.begin() as session:
@@ -253,16 +242,6 @@ async def _due_job(sender: _Sender, subscription: SubscriptionRecord, now: datet
             now=now,
         )
     return Job(delivery_id, subscription, current.local_date) if delivery_id else None
-
-
-def _occurrence_at(subscription: SubscriptionRecord, zone: ZoneInfo) -> Occurrence:
-    """The occurrence the subscription's due instant stands for."""
-    day = subscription.next_due_at.astimezone(zone).date()
-    for candidate in (day, day - timedelta(days=1)):
-        found = occurrence_on(candidate, subscription.local_time, zone)
-        if found.due_at == subscription.next_due_at:
-            return found
-    return Occurrence(day, subscription.next_due_at)
 
 
 def _next_after(

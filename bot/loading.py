@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.fetching import fetch_page
 from bot.runtime import Runtime
+from briefings.entries import FigureEntry
 from briefings.errors import BriefingError, DuplicateArticleError, InputError
 from briefings.extractors import extract
 from briefings.load_briefs import (
@@ -38,6 +39,7 @@ from briefings.reading import check_size, read_article, read_path
 from briefings.replies import Reply
 from storage import (
     SavedArticle,
+    Session,
     StoreError,
     figures_measuring,
     figures_of_article,
@@ -182,13 +184,20 @@ async def _disagreements(runtime: Runtime, saved: SavedArticle) -> list[Disagree
     """The new article's figures that earlier articles' claimants contradict."""
     async with runtime.sessions() as session:
         new = await figures_of_article(session, saved.article_id)
-        measures = {m for f in new if f.measure for m in comparable_measures(f.measure)}
-        if not measures:
-            return []
-        earlier = await figures_measuring(
-            session, measures, other_than=saved.article_id, limit=COMPARED_FIGURES
-        )
-    return find_disagreements(new, earlier)
+        return await disagreements_before(session, new, before_article=saved.article_id)
+
+
+async def disagreements_before(
+    session: Session, figures: Sequence[FigureEntry], *, before_article: int
+) -> list[Disagreement]:
+    """The figures that claimants in articles stored before one contradict (loads, digests)."""
+    measures = {m for f in figures if f.measure for m in comparable_measures(f.measure)}
+    if not measures:
+        return []
+    earlier = await figures_measuring(
+        session, measures, before_article=before_article, limit=COMPARED_FIGURES
+    )
+    return find_disagreements(figures, earlier)
 
 
 def _loaded(saved: SavedArticle, source: SourceText) -> LoadedArticle:

@@ -52,13 +52,14 @@ def following(occurrence: Occurrence, at: time, zone: ZoneInfo) -> Occurrence:
     return occurrence_on(occurrence.local_date + timedelta(days=1), at, zone)
 
 
-def local_date_of(due_at: datetime, at: time, zone: ZoneInfo) -> date:
-    """The local date whose occurrence is the instant `due_at`."""
+def occurrence_at(due_at: datetime, at: time, zone: ZoneInfo) -> Occurrence:
+    """The occurrence whose instant is `due_at`: its local date, found from the instant."""
     day = due_at.astimezone(zone).date()
     for candidate in (day, day - timedelta(days=1)):
-        if occurrence_on(candidate, at, zone).due_at == due_at:
-            return candidate
-    return day
+        found = occurrence_on(candidate, at, zone)
+        if found.due_at == due_at:
+            return found
+    return Occurrence(day, due_at)
 
 
 def _exists(wall: datetime, zone: ZoneInfo) -> bool:

@@ -98,10 +98,10 @@ async def figures_of_article(session: AsyncSession, article_id: int) -> list[Fig
 
 
 async def figures_measuring(
-    session: AsyncSession, measures: Collection[str], *, other_than: int, limit: int
+    session: AsyncSession, measures: Collection[str], *, before_article: int, limit: int
 ) -> list[FigureEntry]:
-    """The newest figures of some measures from articles other than one, oldest of them first."""
-    condition = FigureRow.measure.in_(list(measures)) & (FigureRow.article_id != other_than)
+    """The newest figures of some measures from articles stored before one, oldest of them first."""
+    condition = FigureRow.measure.in_(list(measures)) & (FigureRow.article_id < before_article)
     query = figure_columns().where(condition).order_by(FigureRow.article_id.desc(), FigureRow.id)
     rows = await session.execute(query.limit(limit))
     return [FigureEntry(*row) for row in reversed(rows.tuples().all())]

@@ -56,10 +56,14 @@ async def test_figures_of_an_article_and_earlier_ones_of_some_measures(
     [own] = await figures_of_article(session, second.article_id)
     assert (own.value, own.measure, own.claimant) == (2000, "military_killed", "Volodymyr Zelensky")
     earlier = await figures_measuring(
-        session, {"military_killed"}, other_than=second.article_id, limit=10
+        session, {"military_killed"}, before_article=second.article_id, limit=10
     )
     assert [(f.article_id, f.value) for f in earlier] == [(first.article_id, 1000)]
-    assert await figures_measuring(session, {"civilians_killed"}, other_than=0, limit=10) == []
+    everything = second.article_id + 1
+    assert (
+        await figures_measuring(session, {"civilians_killed"}, before_article=everything, limit=10)
+        == []
+    )
 
 
 async def test_removal_returns_what_was_removed(session: AsyncSession) -> None:
