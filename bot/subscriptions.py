@@ -6,7 +6,8 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from bot.admin import Caller
-from bot.digests import Composer, utc_now
+from bot.digest_composer import Composer
+from bot.digests import utc_now
 from bot.runtime import Runtime
 from briefings.errors import InputError
 from briefings.replies import Reply
@@ -82,8 +83,7 @@ async def digest(runtime: Runtime, argument: str, caller: Caller) -> Reply:
         else:
             seen = await article_id_before(session, utc_now() - FRESH)
     today = utc_now().astimezone(zone).date()
-    reply, _ = await Composer(runtime).digest(seen, today)
-    return reply
+    return (await Composer(runtime).digest(seen, today)).reply
 
 
 # The subscription commands, by name; every user may send them.

@@ -6,8 +6,8 @@ commit: the edge that starts the work (a handler, a job, a CLI command) owns the
 
 from storage.actor_queries import find_actor, get_actor, get_source, list_actors, list_sources
 from storage.deliveries import (
-    claim_delivery,
-    complete_delivery,
+    claim_deliveries,
+    complete_deliveries,
     delivery_summary,
     fail_delivery,
     reclaim_delivery,
@@ -46,8 +46,10 @@ from storage.pagers import get_pager, save_pager
 from storage.records import (
     ArticleSummary,
     DeliveryRecord,
+    DueClaim,
     FactCounts,
     SavedArticle,
+    SentDigest,
     SubscriptionRecord,
 )
 from storage.repository import (
@@ -73,17 +75,19 @@ from storage.subscriptions import (
 __all__ = [
     "ArticleSummary",
     "DeliveryRecord",
+    "DueClaim",
     "Engine",
     "FactCounts",
     "SavedArticle",
+    "SentDigest",
     "SentenceHit",
     "Session",
     "SessionFactory",
     "StoreError",
     "SubscriptionRecord",
     "article_id_before",
-    "claim_delivery",
-    "complete_delivery",
+    "claim_deliveries",
+    "complete_deliveries",
     "count_facts",
     "create_engine",
     "current_revision",

@@ -1,95 +1,137 @@
 """Digest deliveries: each (subscription, local date) claimed once, then sent, retried or failed.
 
 The rules that make each day's digest go out once:
-- `claim_delivery` inserts the date's delivery (unique per subscription and local date) in
-  the same transaction as a compare-and-set of the subscription's due instant: of the
+- `claim_deliveries` inserts each date's delivery (unique per subscription and local date)
+  in the same transaction as a compare-and-set of the subscription's due instant: of the
   processes that read the same due instant, exactly one moves it on and claims the date.
 - `reclaim_delivery` takes over a retry, or a claim whose process died, by compare-and-set
   on its status and claim time: of the processes trying, exactly one wins.
 A digest can go out twice only when its sender dies after sending and before
-`complete_delivery`: the claim then goes stale and is sent again after the lease.
+`complete_deliveries`: the claim then goes stale and is sent again after the lease.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, ScalarSelect, case, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    ScalarSelect,
+    Table,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.records import DeliveryRecord
+from storage.records import DeliveryRecord, DueClaim, SentDigest
 from storage.subscriptions import (
     FRESH,
     UNSYNCED,
     as_utc,
     changed,
-    reschedule,
     subscription_record,
 )
 from storage.tables import DeliveryRow, SubscriptionRow
 
+# The tables behind the rows, for Core statements run once for many parameter sets (the ORM
+# would take a list of parameters for a bulk update by primary key instead).
+DELIVERIES = cast(Table, DeliveryRow.__table__)
+SUBSCRIPTIONS = cast(Table, SubscriptionRow.__table__)
 
-async def claim_delivery(
-    session: AsyncSession,
-    *,
-    subscription_id: int,
-    expected_due: datetime,
-    local_date: date,
-    next_due_at: datetime,
-    claimant: str,
-    now: datetime,
-) -> int | None:
-    """Claim a local date's digest and move the subscription's due instant on; the delivery id.
 
-    Both happen in the caller's transaction; None comes back when this caller must not send:
-    - the subscription is inactive or no longer due at `expected_due` (another process
-      claimed or rescheduled it first): nothing changes;
-    - the date has a delivery already (claimed under an earlier time of day, or skipped): a
-      date gets at most one digest, so the due instant still moves on to `next_due_at`, or
-      the subscription would be picked, and refused, on every tick. A retry or dead claim of
-      that date is `stale_deliveries`' to resend.
+async def claim_deliveries(
+    session: AsyncSession, claims: Sequence[DueClaim], *, claimant: str, now: datetime
+) -> dict[int, int]:
+    """Claim due subscriptions' local dates and move their due instants on; the deliveries won.
+
+    The answer maps each subscription that must be sent to its new delivery's id. It happens
+    in the caller's transaction, in three statements however many claims there are:
+    1. every due instant still as read moves to its next one (a compare-and-set per claim);
+    2. the due instants are read back: a subscription that is inactive, or that another
+       process moved elsewhere first, is left out;
+    3. the dates' deliveries are inserted: a date that has one already (claimed by another
+       process in the same moment, under an earlier time of day, or skipped) is left out,
+       since a date gets at most one digest; its due instant has still moved on, or the
+       subscription would be picked, and refused, on every tick.
     """
-    moved = await reschedule(
-        session,
-        subscription_id=subscription_id,
-        expected_due=expected_due,
-        next_due_at=next_due_at,
-    )
+    if not claims:
+        return {}
+    await _move_due_instants(session, claims, now)
+    moved = await _moved_to_next(session, claims)
     if not moved:
-        return None
-    values = {
-        "subscription_id": subscription_id,
-        "local_date": local_date,
-        "status": "claimed",
-        "attempts": 1,
-        "claimant": claimant,
-        "claimed_at": as_utc(now),
-    }
-    return await _insert_claim(session, values)
+        return {}
+    rows = [
+        {
+            "subscription_id": claim.subscription_id,
+            "local_date": claim.local_date,
+            "status": "claimed",
+            "attempts": 1,
+            "claimant": claimant,
+            "claimed_at": as_utc(now),
+        }
+        for claim in moved
+    ]
+    return await _insert_claims(session, rows)
 
 
-async def complete_delivery(
-    session: AsyncSession,
-    *,
-    delivery_id: int,
-    sent_at: datetime,
-    message_id: int | None,
-    seen_article_id: int,
-) -> None:
-    """Mark a delivery sent; its subscription's seen article moves forward (never back)."""
-    await _update_delivery(
-        session,
-        delivery_id,
-        {"status": "sent", "sent_at": as_utc(sent_at), "message_id": message_id, "error": None},
+async def complete_deliveries(session: AsyncSession, sent: Sequence[SentDigest]) -> None:
+    """Mark deliveries sent; each subscription's seen article moves forward (never back).
+
+    Two statements, each executed once for all the deliveries (executemany).
+    """
+    if not sent:
+        return
+    deliveries, subscriptions = DELIVERIES, SUBSCRIPTIONS
+    mark = (
+        update(deliveries)
+        .where(deliveries.c.id == bindparam("b_delivery"))
+        .values(
+            status="sent",
+            sent_at=bindparam("b_sent_at"),
+            message_id=bindparam("b_message"),
+            error=None,
+        )
     )
-    larger = case(
-        (SubscriptionRow.seen_article_id < seen_article_id, seen_article_id),
-        else_=SubscriptionRow.seen_article_id,
+    seen = bindparam("b_seen", type_=Integer)
+    owner = (
+        select(deliveries.c.subscription_id)
+        .where(deliveries.c.id == bindparam("b_delivery"))
+        .scalar_subquery()
     )
-    await _update_owner(session, delivery_id, {"seen_article_id": larger, "failures": 0})
+    advance = (
+        update(subscriptions)
+        .where(subscriptions.c.id == owner)
+        .values(
+            seen_article_id=case(
+                (subscriptions.c.seen_article_id < seen, seen),
+                else_=subscriptions.c.seen_article_id,
+            ),
+            failures=0,
+            updated_at=datetime.now(UTC),
+        )
+    )
+    parameters = [
+        {
+            "b_delivery": digest.delivery_id,
+            "b_sent_at": as_utc(digest.sent_at),
+            "b_message": digest.message_id,
+            "b_seen": digest.seen_article_id,
+        }
+        for digest in sent
+    ]
+    await session.execute(mark, parameters)
+    await session.execute(
+        advance, [{"b_delivery": p["b_delivery"], "b_seen": p["b_seen"]} for p in parameters]
+    )
 
 
 async def fail_delivery(
@@ -168,27 +210,64 @@ async def delivery_summary(session: AsyncSession) -> dict[str, int]:
     return dict((await session.execute(query)).tuples().all())
 
 
-async def _insert_claim(session: AsyncSession, values: dict[str, Any]) -> int | None:
-    """Insert a claimed delivery; None, with nothing changed, if its date has one already.
+async def _move_due_instants(
+    session: AsyncSession, claims: Sequence[DueClaim], now: datetime
+) -> None:
+    """Move each active subscription's due instant on, if it is still the one read (executemany)."""
+    table = SUBSCRIPTIONS
+    statement = (
+        update(table)
+        .where(
+            table.c.id == bindparam("b_id"),
+            table.c.active.is_(True),
+            table.c.next_due_at == bindparam("b_expected"),
+        )
+        .values(next_due_at=bindparam("b_next"), updated_at=as_utc(now))
+    )
+    parameters = [
+        {
+            "b_id": claim.subscription_id,
+            "b_expected": as_utc(claim.expected_due),
+            "b_next": as_utc(claim.next_due_at),
+        }
+        for claim in claims
+    ]
+    await session.execute(statement, parameters)
 
-    ON CONFLICT DO NOTHING rather than a savepoint around a failing INSERT: two statements
-    fewer for every digest, the fan-out's hottest path.
+
+async def _moved_to_next(session: AsyncSession, claims: Sequence[DueClaim]) -> list[DueClaim]:
+    """The claims whose active subscription now stands at the claim's next due instant.
+
+    Read after the update, inside its transaction: on PostgreSQL the rows this transaction
+    moved stay locked until it ends, and on SQLite the whole store is. A subscription that
+    another process moved to the same instant first was claimed by it in the same
+    transaction, so the insert that follows finds that date taken.
     """
+    table = SUBSCRIPTIONS
+    query = select(table.c.id, table.c.next_due_at).where(
+        table.c.id.in_([claim.subscription_id for claim in claims]), table.c.active.is_(True)
+    )
+    due_now = {row.id: as_utc(row.next_due_at) for row in await session.execute(query)}
+    return [
+        claim for claim in claims if due_now.get(claim.subscription_id) == as_utc(claim.next_due_at)
+    ]
+
+
+async def _insert_claims(session: AsyncSession, rows: list[dict[str, Any]]) -> dict[int, int]:
+    """Insert claimed deliveries in one statement, skipping dates that have one; the ids inserted.
+
+    ON CONFLICT DO NOTHING rather than a savepoint around a failing INSERT: the fan-out's
+    hottest path, and one conflict must not undo the other claims.
+    """
+    table = DELIVERIES
     insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     statement = (
-        insert(DeliveryRow)
-        .values(**values)
+        insert(table)
+        .values(rows)
         .on_conflict_do_nothing(index_elements=["subscription_id", "local_date"])
-        .returning(DeliveryRow.id)
+        .returning(table.c.subscription_id, table.c.id)
     )
-    claimed: int | None = (await session.execute(statement)).scalar_one_or_none()
-    return claimed
-
-
-async def _update_delivery(session: AsyncSession, delivery_id: int, values: dict[str, Any]) -> None:
-    """Update one delivery."""
-    statement = update(DeliveryRow).where(DeliveryRow.id == delivery_id).values(**values)
-    await session.execute(statement, execution_options=UNSYNCED)
+    return {row.subscription_id: row.id for row in await session.execute(statement)}
 
 
 async def _update_owner(session: AsyncSession, delivery_id: int, values: dict[str, Any]) -> None:

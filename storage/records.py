@@ -75,3 +75,23 @@ class DeliveryRecord:
     attempts: int
     claimant: str | None
     claimed_at: datetime
+
+
+@dataclass(frozen=True)
+class DueClaim:
+    """A due subscription to claim: the due instant read, the local date it stands for, the next."""
+
+    subscription_id: int
+    expected_due: datetime
+    local_date: date
+    next_due_at: datetime
+
+
+@dataclass(frozen=True)
+class SentDigest:
+    """A delivery whose digest Telegram accepted: when, as which message, up to which article."""
+
+    delivery_id: int
+    sent_at: datetime
+    message_id: int | None
+    seen_article_id: int

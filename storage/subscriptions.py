@@ -12,7 +12,7 @@ from contextlib import suppress
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import ColumnElement, CursorResult, Result, Select, select, update
+from sqlalchemy import ColumnElement, CursorResult, Result, Row, Select, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -75,15 +75,18 @@ async def get_subscription(session: AsyncSession, *, chat_id: int) -> Subscripti
 async def due_subscriptions(
     session: AsyncSession, *, now: datetime, limit: int
 ) -> list[SubscriptionRecord]:
-    """Active subscriptions due by now, the longest overdue first, then by id."""
+    """Active subscriptions due by now, the longest overdue first, then by id.
+
+    Read as plain rows, not ORM objects: a fan-out reads thousands, and ORM objects live on
+    in the session's identity map and reference cycles until the next garbage collection.
+    """
     query = (
-        select(SubscriptionRow)
+        select(*SubscriptionRow.__table__.columns)
         .where(SubscriptionRow.active.is_(True), SubscriptionRow.next_due_at <= as_utc(now))
         .order_by(SubscriptionRow.next_due_at, SubscriptionRow.id)
         .limit(limit)
-        .execution_options(**FRESH)
     )
-    return [subscription_record(row) for row in await session.scalars(query)]
+    return [subscription_record(row) for row in await session.execute(query)]
 
 
 async def reschedule(
@@ -132,8 +135,8 @@ def changed(result: Result[Any]) -> bool:
     return isinstance(result, CursorResult) and result.rowcount > 0
 
 
-def subscription_record(row: SubscriptionRow) -> SubscriptionRecord:
-    """A subscription row as a plain record, its due instant in UTC."""
+def subscription_record(row: SubscriptionRow | Row[Any]) -> SubscriptionRecord:
+    """A subscription (ORM object or row of its columns) as a plain record, due instant in UTC."""
     return SubscriptionRecord(
         id=row.id,
         chat_id=row.chat_id,

@@ -12,8 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from test_subscriptions import DAY, KYIV, NOW, TOMORROW, claim_today, found, make_subscription
 
 from storage import (
-    claim_delivery,
-    complete_delivery,
+    DueClaim,
+    SentDigest,
+    claim_deliveries,
+    complete_deliveries,
     deactivate_subscription,
     delivery_summary,
     fail_delivery,
@@ -100,9 +102,7 @@ async def test_sending_moves_the_seen_article_only_forward(session: AsyncSession
     await fail_delivery(session, delivery_id=delivery, error="500", retry=True, max_attempts=3)
     sent_at = NOW.astimezone(KYIV) + timedelta(seconds=1)
     for seen in (7, 3):
-        await complete_delivery(
-            session, delivery_id=delivery, sent_at=sent_at, message_id=99, seen_article_id=seen
-        )
+        await complete_deliveries(session, [SentDigest(delivery, sent_at, 99, seen)])
     subscription = await found(session, 1)
     assert (subscription.seen_article_id, subscription.failures) == (7, 0)
     row = await session.scalar(select(DeliveryRow).where(DeliveryRow.id == delivery))
@@ -142,15 +142,8 @@ async def test_stale_deliveries_are_old_claims_and_retries_of_active_subscriptio
     await fail_delivery(session, delivery_id=inactive, error="500", retry=True, max_attempts=3)
     await deactivate_subscription(session, subscription_id=(await found(session, 3)).id, reason="x")
     fresh = await make_subscription(session, 4, NOW + timedelta(minutes=1))
-    await claim_delivery(
-        session,
-        subscription_id=fresh,
-        expected_due=NOW + timedelta(minutes=1),
-        local_date=DAY,
-        next_due_at=TOMORROW,
-        claimant="a",
-        now=NOW + timedelta(minutes=1),
-    )
+    claim = DueClaim(fresh, NOW + timedelta(minutes=1), DAY, TOMORROW)
+    await claim_deliveries(session, [claim], claimant="a", now=NOW + timedelta(minutes=1))
     soon = await stale_deliveries(session, now=NOW + LEASE / 2, lease=LEASE, limit=10)
     assert [d.id for d in soon] == [retried]
     later = await stale_deliveries(

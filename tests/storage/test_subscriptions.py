@@ -10,8 +10,9 @@ from sqlalchemy import Connection, delete, inspect
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from storage import (
+    DueClaim,
     SubscriptionRecord,
-    claim_delivery,
+    claim_deliveries,
     deactivate_subscription,
     delivery_summary,
     downgrade,
@@ -53,15 +54,9 @@ async def claim_today(
     session: AsyncSession, subscription_id: int, claimant: str = "a", *, due: datetime = NOW
 ) -> int | None:
     """Claim DAY's digest of a subscription expected due at `due`, moving it to TOMORROW."""
-    return await claim_delivery(
-        session,
-        subscription_id=subscription_id,
-        expected_due=due,
-        local_date=DAY,
-        next_due_at=TOMORROW,
-        claimant=claimant,
-        now=NOW,
-    )
+    claim = DueClaim(subscription_id, due, DAY, TOMORROW)
+    won = await claim_deliveries(session, [claim], claimant=claimant, now=NOW)
+    return won.get(subscription_id)
 
 
 async def found(session: AsyncSession, chat_id: int) -> SubscriptionRecord:
