@@ -18,16 +18,18 @@ from briefings.briefs import (
     build_unknown_actor,
     build_who,
 )
-from briefings.demand_briefs import build_demands, build_no_demands
+from briefings.demand_briefs import build_demands, build_no_demands, build_side_demands
 from briefings.entries import SentenceEntry
 from briefings.figure_briefs import build_figures, build_no_figures
 from briefings.load_briefs import build_admin_only
 from briefings.measures import measures_for_topic
 from briefings.questions import query_terms
 from briefings.replies import Reply, text_reply
+from briefings.sides import side_named
 from storage import (
     Session,
     demands_of,
+    demands_of_side,
     demands_overview,
     facts_in_sentences,
     figures_about,
@@ -139,6 +141,11 @@ async def demands(session: Session, party: str) -> Reply:
             session, parties=DEMAND_PARTIES, per_party=DEMANDS_PER_PARTY
         )
         return build_demands(rows, totals, "Demands and positions")
+    side = side_named(party)
+    if side is not None:
+        return build_side_demands(
+            await demands_of_side(session, side=side, limit=PARTY_DEMANDS), side
+        )
     actor = await find_actor(session, party)
     name = actor.name if actor else party
     found = await demands_of(

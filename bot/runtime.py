@@ -10,8 +10,10 @@ from spacy.language import Language
 
 from bot.settings import Settings
 from briefings.pipeline import build_pipeline
+from briefings.sides import actor_side
 from storage import Engine, SessionFactory, create_engine, make_session_factory, upgrade_to_head
 from storage.poller_lock import PollerLock
+from storage.side_backfill import fill_missing_sides
 
 
 @dataclass
@@ -46,6 +48,8 @@ async def open_runtime(settings: Settings, nlp: Language | None = None) -> Runti
     engine = create_engine(settings.database_url)
     await upgrade_to_head(engine)
     sessions = make_session_factory(engine)
+    async with sessions.begin() as session:
+        await fill_missing_sides(session, actor_side)
     return Runtime(settings=settings, engine=engine, sessions=sessions, _nlp=nlp)
 
 

@@ -60,6 +60,7 @@ class DemandEntry:
     demand: str
     article_id: int
     party_actor_id: int | None = None
+    side: str | None = None
 
 
 @dataclass(frozen=True)

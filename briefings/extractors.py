@@ -23,6 +23,7 @@ from briefings.model import (
 )
 from briefings.names import names_match
 from briefings.pipeline import FACTS_EXTENSION
+from briefings.sides import side_of
 
 
 class Extraction:
@@ -89,14 +90,19 @@ class Extraction:
             return own
         return f"{own} ({self.doc[demand.context[0] : demand.context[1]].text})"
 
+    def _side(self, source: Source) -> str | None:
+        group = self._group(source)
+        return _group_side(group) if group is not None else side_of(source.text)
+
     def demands(self) -> tuple[Demand, ...]:
-        """The demands as plain data."""
+        """The demands as plain data, each party on its side."""
         return tuple(
             Demand(
                 party=self._name(d.party) or d.party.text,
                 demand=self._demand_text(d),
                 kind=d.kind,
                 provenance=self._provenance(d.start, d.end),
+                side=self._side(d.party),
             )
             for d in self.demands_found
         )
@@ -111,9 +117,16 @@ class Extraction:
                 role=g.role,
                 aliases=tuple(n for n in g.names if n != g.name),
                 provenance=self._provenance(g.mentions[0].start, g.mentions[0].end),
+                side=_group_side(g),
             )
             for g in kept
         )
+
+
+def _group_side(group: ActorGroup) -> str | None:
+    """The side of an actor: of the country the data gives it, else its name's, else its role's."""
+    country = next((m.known.country for m in group.mentions if m.known is not None), None)
+    return side_of(group.name, group.role, country)
 
 
 def _listed(group: ActorGroup) -> bool:

@@ -19,6 +19,7 @@ class KnownActor:
     kind: ActorKind
     aliases: tuple[str, ...]
     role: str | None
+    country: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def _known_actor(row: dict[str, Any]) -> KnownActor:
         kind=ActorKind(row["kind"]),
         aliases=tuple(row.get("aliases", ())),
         role=row.get("role"),
+        country=row.get("country"),
     )
 
 

@@ -80,6 +80,7 @@ class Actor:
     role: str | None
     aliases: tuple[str, ...]
     provenance: Provenance
+    side: str | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,35 @@ class Demand:
     demand: str
     kind: DemandKind
     provenance: Provenance
+    side: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words a speaker said, as the article quotes them."""
+
+    text: str
+    speaker: str | None
+    provenance: Provenance
+    side: str | None = None
+
+
+class Precision(StrEnum):
+    """How precisely an event is dated: to the day, the month or the year."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something the article dates: the day (first of the month or year if less precise), the words."""
+
+    day: date
+    precision: Precision
+    text: str
+    provenance: Provenance
 
 
 @dataclass(frozen=True)
@@ -116,3 +146,5 @@ class ExtractedArticle:
     actors: tuple[Actor, ...] = field(default=())
     figures: tuple[Figure, ...] = field(default=())
     demands: tuple[Demand, ...] = field(default=())
+    quotes: tuple[Quote, ...] = field(default=())
+    events: tuple[Event, ...] = field(default=())

@@ -33,6 +33,7 @@ from storage.engine import (
 from storage.export import export_store
 from storage.fact_queries import (
     demands_of,
+    demands_of_side,
     demands_overview,
     facts_in_sentences,
     figures_about,
@@ -96,6 +97,7 @@ __all__ = [
     "delivery_summary",
     "demands_after",
     "demands_of",
+    "demands_of_side",
     "demands_overview",
     "downgrade",
     "due_subscriptions",

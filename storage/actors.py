@@ -77,20 +77,31 @@ def find_match(candidates: Iterable[ActorRow], actor: Actor) -> ActorRow | None:
 
 def new_actor_row(actor: Actor) -> ActorRow:
     """A new stored actor for an actor no stored one matches."""
-    row = ActorRow(name=actor.name, kind=actor.kind.value, role=actor.role or None, aliases=[])
+    row = ActorRow(
+        name=actor.name,
+        kind=actor.kind.value,
+        role=actor.role or None,
+        side=actor.side,
+        aliases=[],
+    )
     for alias in actor.aliases:
         add_alias(row, alias)
     return row
 
 
 def merge_into(row: ActorRow, actor: Actor) -> None:
-    """Fold an actor into a stored one: fuller name wins, aliases add up, first role stays."""
+    """Fold an actor into a stored one: fuller name wins, aliases add up, first role and side stay.
+
+    A side is filled in when the stored actor had none (no country was known for it).
+    """
     if len(name_tokens(actor.name)) > len(name_tokens(row.name)):
         _rename(row, actor.name)
     for name in _names(actor):
         add_alias(row, name)
     if not row.role and actor.role:
         row.role = actor.role
+    if row.side is None and actor.side:
+        row.side = actor.side
 
 
 def add_alias(row: ActorRow, alias: str) -> None:

@@ -32,7 +32,9 @@ def figure_columns() -> Select[Any]:
 def demand_columns() -> Select[Any]:
     """A demand's fields for an entry, its party by canonical name when linked."""
     query = select(DemandRow.id, PARTY.label("party"), DemandRow.kind, DemandRow.demand)
-    return _with_party(query.add_columns(DemandRow.article_id, DemandRow.party_actor_id))
+    return _with_party(
+        query.add_columns(DemandRow.article_id, DemandRow.party_actor_id, DemandRow.side)
+    )
 
 
 def _with_party(query: Select[Any]) -> Select[Any]:
@@ -198,6 +200,15 @@ async def demands_of(
     query = demand_columns().add_columns(_TOTAL).where(condition)
     rows = await session.execute(
         query.order_by(DemandRow.article_id.desc(), DemandRow.id).limit(limit)
+    )
+    return _slice([(DemandEntry(*fields), total) for *fields, total in rows.tuples()])
+
+
+async def demands_of_side(session: AsyncSession, *, side: str, limit: int) -> Slice[DemandEntry]:
+    """The newest demands of every party on one side; oldest of them first."""
+    query = demand_columns().add_columns(_TOTAL).where(DemandRow.side == side)
+    rows = await session.execute(
+        query.order_by(DemandRow.article_id.desc(), DemandRow.id.desc()).limit(limit)
     )
     return _slice([(DemandEntry(*fields), total) for *fields, total in rows.tuples()])
 

@@ -12,7 +12,16 @@ from sqlalchemy.orm import InstrumentedAttribute, defer
 from sqlalchemy.sql.selectable import ScalarSelect
 
 from briefings.errors import DuplicateArticleError
-from briefings.model import Demand, ExtractedArticle, Figure, Provenance, Sentence, SourceText
+from briefings.model import (
+    Demand,
+    Event,
+    ExtractedArticle,
+    Figure,
+    Provenance,
+    Quote,
+    Sentence,
+    SourceText,
+)
 from storage.actors import ResolvedActors, link_name, load_actors, resolve_actors
 from storage.records import ArticleSummary, FactCounts, SavedArticle
 from storage.tables import (
@@ -21,7 +30,9 @@ from storage.tables import (
     ArticleRow,
     Base,
     DemandRow,
+    EventRow,
     FigureRow,
+    QuoteRow,
     SentenceRow,
 )
 
@@ -91,6 +102,8 @@ async def save_extracted(session: AsyncSession, *, extracted: ExtractedArticle) 
     session.add_all(_mention_rows(article.id, sentence_ids, resolved))
     session.add_all(_figure_row(article.id, sentence_ids, resolved, f) for f in extracted.figures)
     session.add_all(_demand_row(article.id, sentence_ids, resolved, d) for d in extracted.demands)
+    session.add_all(_quote_row(article.id, sentence_ids, resolved, q) for q in extracted.quotes)
+    session.add_all(_event_row(article.id, sentence_ids, e) for e in extracted.events)
     await session.flush()
     return _saved(article, extracted, resolved)
 
@@ -209,6 +222,33 @@ def _demand_row(
         party_actor_id=party.id if party else None,
         demand=demand.demand,
         kind=demand.kind.value,
+        side=(party.side if party else None) or demand.side,
+    )
+
+
+def _quote_row(
+    article_id: int, sentence_ids: dict[int, int], resolved: ResolvedActors, quote: Quote
+) -> QuoteRow:
+    """A quote row, linked to the actor its speaker names, if one fits."""
+    speaker = link_name(quote.speaker, resolved)
+    return QuoteRow(
+        article_id=article_id,
+        **_provenance(sentence_ids, quote.provenance),
+        text=quote.text,
+        speaker=quote.speaker,
+        speaker_actor_id=speaker.id if speaker else None,
+        side=(speaker.side if speaker else None) or quote.side,
+    )
+
+
+def _event_row(article_id: int, sentence_ids: dict[int, int], event: Event) -> EventRow:
+    """An event row."""
+    return EventRow(
+        article_id=article_id,
+        **_provenance(sentence_ids, event.provenance),
+        day=event.day,
+        precision=event.precision.value,
+        text=event.text,
     )
 
 

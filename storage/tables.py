@@ -32,6 +32,7 @@ NAMING_CONVENTION = {
 
 ACTOR_KINDS = ("person", "organisation", "country")
 DEMAND_KINDS = ("demand", "condition", "call", "proposal", "rejection")
+PRECISIONS = ("day", "month", "year")
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
@@ -105,6 +106,8 @@ class ActorRow(Base):
     name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16))
     role: Mapped[str | None] = mapped_column(Text)
+    # Ukraine, Russia, United States, European Union or Others (briefings/sides.py).
+    side: Mapped[str | None] = mapped_column(Text)
 
     aliases: Mapped[list[ActorAliasRow]] = relationship(
         lazy="raise",
@@ -180,6 +183,8 @@ class DemandRow(Base):
         CheckConstraint(_one_of("kind", DEMAND_KINDS), name="kind"),
         # The parties with most demands and the newest of each, read by /demands.
         Index("ix_demands_party_recent", "party_actor_id", "party", "article_id"),
+        # A side's demands, newest first, read by /demands SIDE.
+        Index("ix_demands_side_recent", "side", "article_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -191,9 +196,42 @@ class DemandRow(Base):
     party_actor_id: Mapped[int | None] = _optional_actor_fk()
     demand: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16))
+    side: Mapped[str | None] = mapped_column(Text)
 
     sentence: Mapped[SentenceRow] = relationship(lazy="raise")
     party_actor: Mapped[ActorRow | None] = relationship(lazy="raise")
+
+
+class QuoteRow(Base):
+    """Words a speaker said, as an article quotes them."""
+
+    __tablename__ = "quotes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = _article_fk()
+    sentence_id: Mapped[int] = _sentence_fk()
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    speaker: Mapped[str | None] = mapped_column(Text)
+    speaker_actor_id: Mapped[int | None] = _optional_actor_fk()
+    side: Mapped[str | None] = mapped_column(Text)
+
+
+class EventRow(Base):
+    """Something an article dates: the day, how precisely, and the words that say what."""
+
+    __tablename__ = "events"
+    __table_args__ = (CheckConstraint(_one_of("precision", PRECISIONS), name="precision"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = _article_fk()
+    sentence_id: Mapped[int] = _sentence_fk()
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    precision: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
 
 
 class PagerRow(Base):

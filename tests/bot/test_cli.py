@@ -208,7 +208,17 @@ ASK_CASES = {
         r"^• Donald Trump: 400,000 \[1\]$",
         r"^• Volodymyr Zelenskyy: 43,000 \(soldiers killed\) \[1\]\[2\]; 370,000 \(soldiers wounded\) \[1\]\[2\]$",
     ],
-    "/demands": [r"^Demands and positions$", r"^• \w+: .*ceasefire.* \[\d\]$"],
+    "/demands": [
+        r"^Demands and positions$",
+        r"^— Ukraine —\nVolodymyr Zelenskyy$",
+        r"^— Russia —\nVladimir Putin$",
+        r"^— United States —\nDonald Trump$",
+        r"^• \w+: .*ceasefire.* \[\d\]$",
+    ],
+    # Putin and the Kremlin under Russia, each named; nobody from another side.
+    "/demands russia": [
+        r"^Demands and positions: Russia\n\n— Russia —\nVladimir Putin\n(• .*\n)+Kremlin\n(• .*\n?)+$"
+    ],
     "/who zelensky": [
         r"^Volodymyr Zelenskyy\nRole: Ukrainian president$",
         r"^Sources: \[1\]\[2\]$",

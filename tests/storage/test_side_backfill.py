@@ -1,0 +1,46 @@
+"""Tests of storage.side_backfill and demands_of_side: sides for rows stored before sides existed."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from briefings.sides import actor_side
+from storage import demands_of_side
+from storage.side_backfill import fill_missing_sides
+from storage.tables import ActorRow, ArticleRow, DemandRow, SentenceRow
+
+
+async def stored_without_sides(session: AsyncSession) -> None:
+    """An article whose actors and demands have no side, as migration 0005 leaves them."""
+    article = ArticleRow(title="t", source="s", content_hash="h" * 64, text="b")
+    session.add(article)
+    await session.flush()
+    sentence = SentenceRow(article_id=article.id, index=0, start=0, end=1, text="b")
+    putin = ActorRow(name="Vladimir Putin", kind="person", role=None)
+    analyst = ActorRow(name="Jane Roe", kind="person", role="analyst")
+    session.add_all([sentence, putin, analyst])
+    await session.flush()
+    where = {"article_id": article.id, "sentence_id": sentence.id, "start": 0, "end": 1}
+    session.add_all(
+        [
+            DemandRow(**where, party="Putin", party_actor_id=putin.id, demand="a", kind="demand"),
+            DemandRow(**where, party="Moscow", demand="b", kind="condition"),
+            DemandRow(
+                **where, party="Jane Roe", party_actor_id=analyst.id, demand="c", kind="call"
+            ),
+        ]
+    )
+    await session.flush()
+
+
+async def test_missing_sides_are_filled_and_a_side_lists_its_parties(session: AsyncSession) -> None:
+    await stored_without_sides(session)
+    assert (await demands_of_side(session, side="Russia", limit=10)).rows == ()
+    # Putin (known), his linked demand, and Moscow's; the analyst stays on no side.
+    assert await fill_missing_sides(session, actor_side) == 3
+    found = await demands_of_side(session, side="Russia", limit=10)
+    assert [(d.party, d.demand, d.side) for d in found.rows] == [
+        ("Vladimir Putin", "a", "Russia"),
+        ("Moscow", "b", "Russia"),
+    ]
+    assert await fill_missing_sides(session, actor_side) == 0
