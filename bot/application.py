@@ -59,6 +59,8 @@ MENU = (
     BotCommand("who", "Actors and their roles, or one actor's card"),
     BotCommand("figures", "Numbers, who claims them, where sources disagree"),
     BotCommand("demands", "What each side demands, proposes or rejects"),
+    BotCommand("quotes", "Who said what, in their own words: /quotes Peskov"),
+    BotCommand("timeline", "Dated events, newest first"),
     BotCommand("sources", "The articles behind every answer"),
     BotCommand("ask", "The facts that best answer a question"),
     BotCommand("digest", "Today's digest, now"),

@@ -26,6 +26,7 @@ from briefings.measures import measures_for_topic
 from briefings.questions import query_terms
 from briefings.replies import Reply, text_reply
 from briefings.sides import side_named
+from briefings.story_briefs import build_no_quotes, build_quotes, build_timeline
 from storage import (
     Session,
     demands_of,
@@ -39,7 +40,9 @@ from storage import (
     get_source,
     list_actors,
     list_sources,
+    quotes_of,
     search_sentences,
+    timeline,
 )
 
 # Bounds that keep every answer quick on a large store; rows past them are counted, not shown.
@@ -52,6 +55,8 @@ CARD_FACTS = 15
 TOPIC_FIGURES = 60
 PARTY_DEMANDS = 60
 ASK_HITS = 5
+QUOTES_SHOWN = 25
+TIMELINE_EVENTS = 40
 ASK_CANDIDATES = 20
 
 
@@ -187,6 +192,26 @@ async def ask(session: Session, question: str) -> Reply:
     return build_answer(question, len(terms), found, ASK_HITS)
 
 
+async def quotes(session: Session, speaker: str) -> Reply:
+    """/quotes: the newest direct quotes; with a name, that speaker's (any alias of an actor)."""
+    if not speaker:
+        found = await quotes_of(session, actor_id=None, speaker=None, limit=QUOTES_SHOWN)
+        return build_quotes(found, "Quotes, newest first", "Send /quotes NAME for one speaker's.")
+    actor = await find_actor(session, speaker)
+    name = actor.name if actor else speaker
+    found = await quotes_of(
+        session, actor_id=actor.id if actor else None, speaker=name, limit=QUOTES_SHOWN
+    )
+    if not found.rows:
+        return build_no_quotes(speaker)
+    return build_quotes(found, f"Quotes of {name}, newest first", "The newest are shown.")
+
+
+async def timeline_(session: Session, argument: str) -> Reply:
+    """/timeline: the dated events of the articles, newest first, each sourced."""
+    return build_timeline(await timeline(session, limit=TIMELINE_EVENTS))
+
+
 async def help_(session: Session, argument: str) -> Reply:
     """/help and /start: what the bot does, the story, the commands."""
     return build_help()
@@ -202,5 +227,7 @@ COMMANDS: dict[str, Handler] = {
     "figures": figures,
     "demands": demands,
     "sources": sources,
+    "quotes": quotes,
+    "timeline": timeline_,
     "ask": ask,
 }

@@ -18,6 +18,8 @@ COMMAND_HELP = (
     ("/who [name]", "the actors and their roles, or one actor's card"),
     ("/figures [topic]", "the numbers, who claims them, and where sources disagree"),
     ("/demands [party]", "what each side demands, proposes or rejects"),
+    ("/quotes [name]", "who said what, in their own words"),
+    ("/timeline", "the dated events, newest first"),
     ("/sources", "the articles behind every answer ([n] in answers points here)"),
     ("/ask <question>", "the facts that best answer a question (or just type it)"),
     ("/subscribe [HH:MM] [city]", "a daily digest at your time; /settings, /unsubscribe"),

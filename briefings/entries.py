@@ -86,3 +86,25 @@ class Slice(Generic[T]):
     def hidden(self) -> int:
         """How many rows are not shown."""
         return self.total - len(self.rows)
+
+
+@dataclass(frozen=True)
+class QuoteEntry:
+    """A direct quote, its speaker (canonical name when linked), side and source."""
+
+    id: int
+    text: str
+    speaker: str
+    side: str | None
+    article_id: int
+
+
+@dataclass(frozen=True)
+class EventEntry:
+    """A dated event: the day, how precisely it is known, the words, and the source."""
+
+    id: int
+    day: date
+    precision: str
+    text: str
+    article_id: int

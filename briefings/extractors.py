@@ -15,15 +15,20 @@ from briefings.model import (
     Actor,
     ActorKind,
     Demand,
+    Event,
     ExtractedArticle,
     Figure,
+    Precision,
     Provenance,
+    Quote,
     Sentence,
     SourceText,
 )
 from briefings.names import names_match
 from briefings.pipeline import FACTS_EXTENSION
+from briefings.quotes import find_quotes
 from briefings.sides import side_of
+from briefings.timeline import find_events
 
 
 class Extraction:
@@ -107,6 +112,31 @@ class Extraction:
             for d in self.demands_found
         )
 
+    def quotes(self) -> tuple[Quote, ...]:
+        """The direct quotes whose speaker is known, as plain data, each speaker on its side."""
+        return tuple(
+            Quote(
+                text=q.text,
+                speaker=self._name(q.speaker),
+                provenance=self._provenance(q.start, q.end),
+                side=self._side(q.speaker),
+            )
+            for q in find_quotes(self.doc, self.attribution)
+            if q.speaker is not None
+        )
+
+    def events(self) -> tuple[Event, ...]:
+        """The dated events as plain data."""
+        return tuple(
+            Event(
+                day=e.day,
+                precision=Precision(e.precision.value),
+                text=e.text,
+                provenance=self._provenance(e.start, e.end),
+            )
+            for e in find_events(self.doc, self.source.published)
+        )
+
     def actors(self) -> tuple[Actor, ...]:
         """People, plus organisations and countries that speak or act, as plain data."""
         kept = [g for g in self.groups if g.kind == ActorKind.PERSON or g.acts or _listed(g)]
@@ -147,4 +177,6 @@ def extract_doc(doc: Doc, source: SourceText) -> ExtractedArticle:
         actors=extraction.actors(),
         figures=extraction.figures(),
         demands=extraction.demands(),
+        quotes=extraction.quotes(),
+        events=extraction.events(),
     )

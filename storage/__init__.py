@@ -64,6 +64,7 @@ from storage.repository import (
     save_extracted,
 )
 from storage.search import SentenceHit, search_sentences
+from storage.story_queries import quotes_of, timeline
 from storage.subscriptions import (
     deactivate_subscription,
     due_subscriptions,
@@ -126,6 +127,7 @@ __all__ = [
     "lock_for_writing",
     "make_session_factory",
     "newest_article_id",
+    "quotes_of",
     "reclaim_delivery",
     "reschedule",
     "save_extracted",
@@ -135,6 +137,7 @@ __all__ = [
     "sqlite_file_path",
     "stale_deliveries",
     "subscribe",
+    "timeline",
     "unsubscribe",
     "upgrade",
     "upgrade_to_head",

@@ -231,6 +231,14 @@ ASK_CASES = {
     "/ask how many soldiers has Ukraine lost?": [
         r"^1\. He said Kyiv had “ridiculously lost 400,000 soldiers"
     ],
+    # Dated events newest first: "said Sunday" in an article of Sunday 8 December 2024.
+    "/timeline": [r"^Timeline, newest first$", r"^8 Dec 2024 — .*Zelensky said Sunday.* \[2\]$"],
+    # Quotes with their speakers resolved to one actor and put on a side.
+    "/quotes zelensky": [
+        r"^Quotes of Volodymyr Zelenskyy, newest first$",
+        r"^Volodymyr Zelenskyy \(Ukraine\): “.*peace.*” \[2\]$",
+        r"^Volodymyr Zelenskyy \(Ukraine\): “.*peace.*” \[1\]$",
+    ],
     "/nonsense": [r"^I don't know /nonsense\. /help lists the commands\.$"],
     "/who Nobody Atall": [r"^No actor called “Nobody Atall” in the articles\. /who lists"],
 }

@@ -1,0 +1,56 @@
+"""Compose /quotes (who said what, in their words) and /timeline (dated events, newest first)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefings.briefs import more_line
+from briefings.citations import cite
+from briefings.entries import EventEntry, QuoteEntry, Slice
+from briefings.replies import Line, Reply, blank, bold, italic, line, reply
+from briefings.sides import side_label
+
+
+def build_quotes(found: Slice[QuoteEntry], heading: str, hint: str) -> Reply:
+    """Quotes newest first, each with its speaker, the speaker's side and its source."""
+    if not found.rows:
+        return reply([line("No quotes yet: load an article first.")])
+    lines = [line(bold(heading)), blank()]
+    for quote in found.rows:
+        side = side_label(quote.side)
+        lines.append(
+            line(
+                bold(quote.speaker),
+                " ",
+                italic(f"({side})"),
+                f": “{quote.text}” {cite([quote.article_id])}",
+            )
+        )
+    lines += more_line(found.hidden, "quotes", hint)
+    return reply(lines, ("/who", "/timeline"))
+
+
+def build_no_quotes(speaker: str) -> Reply:
+    """The reply when nobody by that name is quoted."""
+    return reply([line(f"No quotes by “{speaker}” in the articles. /quotes lists the newest.")])
+
+
+def build_timeline(found: Slice[EventEntry]) -> Reply:
+    """Dated events, newest first, each with its date as precisely as the article gives it."""
+    if not found.rows:
+        return reply([line("No dated events yet: load an article first.")])
+    lines: list[Line] = [line(bold("Timeline, newest first")), blank()]
+    for event in found.rows:
+        when = format_day(event.day, event.precision)
+        lines.append(line(bold(when), f" — {event.text} {cite([event.article_id])}"))
+    lines += more_line(found.hidden, "events", "The newest are shown.")
+    return reply(lines, ("/quotes", "/sources"))
+
+
+def format_day(day: date, precision: str) -> str:
+    """A date as precisely as it is known: 7 Dec 2024, Dec 2024, or 2024."""
+    if precision == "year":
+        return f"{day.year}"
+    if precision == "month":
+        return day.strftime("%b %Y")
+    return f"{day.day} {day.strftime('%b %Y')}"

@@ -1,0 +1,61 @@
+"""Read quotes and the timeline for answers: newest first, bounded, each with its source."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from briefings.entries import EventEntry, QuoteEntry, Slice
+from storage.tables import ActorRow, EventRow, QuoteRow
+
+_speaker = aliased(ActorRow, name="speaker")
+SPEAKER = func.coalesce(_speaker.name, QuoteRow.speaker)
+# Every matching row's count, on each row, taken before LIMIT: the total in the same query.
+_TOTAL = func.count().over().label("total")
+
+
+def _quote_columns() -> Select[Any]:
+    """A quote's fields for an entry, its speaker by canonical name when linked."""
+    query = select(QuoteRow.id, QuoteRow.text, SPEAKER.label("speaker"), QuoteRow.side)
+    query = query.add_columns(QuoteRow.article_id, _TOTAL)
+    return query.outerjoin(_speaker, QuoteRow.speaker_actor_id == _speaker.id).where(
+        QuoteRow.speaker.is_not(None)
+    )
+
+
+async def quotes_of(
+    session: AsyncSession, *, actor_id: int | None, speaker: str | None, limit: int
+) -> Slice[QuoteEntry]:
+    """The newest quotes of one speaker (a linked actor, or a speaker as written), or of anyone."""
+    query = _quote_columns()
+    if actor_id is not None:
+        query = query.where(QuoteRow.speaker_actor_id == actor_id)
+    elif speaker is not None:
+        query = query.where(func.lower(SPEAKER) == speaker.lower())
+    rows = await session.execute(
+        query.order_by(QuoteRow.article_id.desc(), QuoteRow.id).limit(limit)
+    )
+    return _slice([(QuoteEntry(*fields), total) for *fields, total in rows.tuples()])
+
+
+async def timeline(session: AsyncSession, *, limit: int) -> Slice[EventEntry]:
+    """The dated events, newest day first; on one day, the newest article first."""
+    query = select(
+        EventRow.id, EventRow.day, EventRow.precision, EventRow.text, EventRow.article_id, _TOTAL
+    )
+    rows = await session.execute(
+        query.order_by(EventRow.day.desc(), EventRow.article_id.desc(), EventRow.id).limit(limit)
+    )
+    entries = [
+        (EventEntry(id_, day, precision, text, article_id), total)
+        for id_, day, precision, text, article_id, total in rows.tuples()
+    ]
+    return Slice(tuple(entry for entry, _ in entries), entries[0][1] if entries else 0)
+
+
+def _slice(rows: list[tuple[QuoteEntry, int]]) -> Slice[QuoteEntry]:
+    """A Slice from rows in the order read, each with the total."""
+    return Slice(tuple(entry for entry, _ in rows), rows[0][1] if rows else 0)
