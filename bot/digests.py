@@ -151,7 +151,7 @@ class _Sender:
         self.composer = Composer(self.runtime)
         self._slots = asyncio.Semaphore(CONCURRENCY)
         self._pace = AsyncLimiter(self.rate, 1) if self.rate > 0 else None
-        self._sent = GroupCommit(self._record_sent)
+        self._sent = GroupCommit(self._write_sent)
 
     async def reclaim(self, delivery: DeliveryRecord, now: datetime) -> Job | None:
         """Take back a retry or a dead process's claim; the job if this process won it."""
@@ -227,7 +227,8 @@ class _Sender:
         await self._sent.add(sent)
         self.report.sent += 1
 
-    async def _record_sent(self, sent: list[SentDigest]) -> None:
+    async def _write_sent(self, sent: list[SentDigest]) -> None:
+        """Mark a group of digests sent, in one transaction."""
         async with self.runtime.write_lock, self.runtime.sessions.begin() as session:
             await complete_deliveries(session, sent)
 

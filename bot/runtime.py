@@ -11,9 +11,9 @@ from spacy.language import Language
 from bot.settings import Settings
 from briefings.pipeline import build_pipeline
 from briefings.sides import actor_side
-from storage import Engine, SessionFactory, create_engine, make_session_factory, upgrade_to_head
+from storage import Engine, SessionFactory, create_engine, make_session_factory
 from storage.poller_lock import PollerLock
-from storage.side_backfill import fill_missing_sides
+from storage.side_backfill import upgrade_filling_sides
 
 
 @dataclass
@@ -46,10 +46,8 @@ class Runtime:
 async def open_runtime(settings: Settings, nlp: Language | None = None) -> Runtime:
     """Connect to the store named by the settings and migrate it; reuse a pipeline when given one."""
     engine = create_engine(settings.database_url)
-    await upgrade_to_head(engine)
+    await upgrade_filling_sides(engine, actor_side)
     sessions = make_session_factory(engine)
-    async with sessions.begin() as session:
-        await fill_missing_sides(session, actor_side)
     return Runtime(settings=settings, engine=engine, sessions=sessions, _nlp=nlp)
 
 

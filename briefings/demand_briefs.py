@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from briefings.citations import cite
@@ -36,9 +36,7 @@ def build_side_demands(found: Slice[DemandEntry], side: str) -> Reply:
     """/demands SIDE: the newest positions of every party on the side, grouped by party."""
     if not found.rows:
         return reply([line(f"No demands on the {side} side in the articles yet.")])
-    shown = {
-        party: sum(d.party == party for d in found.rows) for party in {d.party for d in found.rows}
-    }
+    shown = Counter(demand.party for demand in found.rows)
     built = build_demands(found.rows, shown, f"Demands and positions: {side}")
     if not found.hidden:
         return built

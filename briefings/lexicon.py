@@ -90,17 +90,18 @@ class Lexicon:
     measures: Taxonomy
 
 
-def _data_text(name: str) -> str:
+def data_text(name: str) -> str:
+    """The text of a file in briefings/data."""
     return resources.files("briefings").joinpath("data", name).read_text(encoding="utf-8")
 
 
 def _jsonl(name: str) -> list[dict[str, Any]]:
-    lines = _data_text(name).splitlines()
+    lines = data_text(name).splitlines()
     return [json.loads(line) for line in lines if line.strip() and not line.startswith("//")]
 
 
 def _words(name: str) -> frozenset[str]:
-    lines = _data_text(name).splitlines()
+    lines = data_text(name).splitlines()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
@@ -136,8 +137,8 @@ def _measure(row: dict[str, Any], classes: dict[str, list[str]]) -> Measure:
     )
 
 
-def _side_forms(rows: list[dict[str, Any]], exact: bool) -> dict[tuple[str, ...], str]:
-    """Every side's forms as word tuples; all-capital forms (US, EU) only in the exact map."""
+def country_forms(rows: list[dict[str, Any]], exact: bool) -> dict[tuple[str, ...], str]:
+    """Every country's forms as word tuples; all-capital forms (US, EU) only in the exact map."""
     forms: dict[tuple[str, ...], str] = {}
     for row in rows:
         for form in (*row["names"], *row["adjectives"], *row["people"]):
@@ -154,8 +155,8 @@ def _taxonomy(raw: dict[str, Any]) -> Taxonomy:
     classes["places"] = [n for row in raw["sides"] for n in row["names"] if " " not in n]
     return Taxonomy(
         measures=tuple(_measure(row, classes) for row in raw["measures"]),
-        folded_sides=_side_forms(raw["sides"], exact=False),
-        exact_sides=_side_forms(raw["sides"], exact=True),
+        folded_sides=country_forms(raw["sides"], exact=False),
+        exact_sides=country_forms(raw["sides"], exact=True),
         unit_kinds={k: frozenset(v) for k, v in raw["unit_kinds"].items()},
         unit_words=frozenset(raw["unit_words"]),
         carrier_nouns=frozenset(raw["carrier_nouns"]),
@@ -167,7 +168,7 @@ def _taxonomy(raw: dict[str, Any]) -> Taxonomy:
 @cache
 def load_lexicon() -> Lexicon:
     """Read every data file once and return the lexicon the extractors share."""
-    raw: dict[str, Any] = json.loads(_data_text("lexicon.json"))
+    raw: dict[str, Any] = json.loads(data_text("lexicon.json"))
     particles = raw["demand_verb_particles"]
     return Lexicon(
         speech_verbs=frozenset(raw["speech_verbs"]),
@@ -196,5 +197,5 @@ def load_lexicon() -> Lexicon:
         places=_words("places.txt"),
         organisations=_words("organisations.txt"),
         known_actors=tuple(_known_actor(r) for r in _jsonl("actors.jsonl")),
-        measures=_taxonomy(json.loads(_data_text("measures.json"))),
+        measures=_taxonomy(json.loads(data_text("measures.json"))),
     )

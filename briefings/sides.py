@@ -13,10 +13,9 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from briefings.lexicon import load_lexicon
+from briefings.lexicon import country_forms, data_text, load_lexicon
 
 _WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -28,7 +27,7 @@ _MAX_WORDS = 4
 class SideBook:
     """Country words and the side of every country, read from data."""
 
-    # Forms keyed by their words: casefolded, or as written for forms in capitals ("US").
+    # Forms keyed by their words: lowercased, or as written for forms in capitals ("US").
     folded: dict[tuple[str, ...], str]
     exact: dict[tuple[str, ...], str]
     side_of_country: dict[str, str]
@@ -92,14 +91,11 @@ def side_label(side: str | None) -> str:
 @cache
 def load_sides() -> SideBook:
     """Read the sides and country words once."""
-    data: dict[str, Any] = json.loads(_data("sides.json"))
-    rows = json.loads(_data("measures.json"))["sides"] + data["countries"]
-    folded: dict[tuple[str, ...], str] = {}
-    exact: dict[tuple[str, ...], str] = {}
-    for row in rows:
-        country = row.get("country") or row["side"]
-        for form in [country, *row["names"], *row["adjectives"], *row["people"]]:
-            _add_form(form, country, folded, exact)
+    data: dict[str, Any] = json.loads(data_text("sides.json"))
+    # The countries figures are measured by, plus the ones only sides need.
+    taxonomy = load_lexicon().measures
+    folded = {**country_forms(data["countries"], exact=False), **taxonomy.folded_sides}
+    exact = {**country_forms(data["countries"], exact=True), **taxonomy.exact_sides}
     aliases: dict[tuple[str, ...], str] = {}
     for entry in data["sides"]:
         for form in [entry["side"], *entry["aliases"]]:
@@ -119,25 +115,10 @@ def load_sides() -> SideBook:
     )
 
 
-def _add_form(
-    form: str, value: str, folded: dict[tuple[str, ...], str], exact: dict[tuple[str, ...], str]
-) -> None:
-    """File a form under its words: as written if it is in capitals ("US"), else casefolded."""
-    words = _words(form, fold=False)
-    if form.isupper():
-        exact.setdefault(tuple(words), value)
-    else:
-        folded.setdefault(tuple(word.casefold() for word in words), value)
-
-
 def _words(text: str, *, fold: bool = True) -> list[str]:
     """The words of a text, possessive endings dropped ("Ukraine's" is "Ukraine")."""
     words = [_POSSESSIVE.sub("", word) for word in _WORD.findall(text)]
     return [word.casefold() for word in words] if fold else words
-
-
-def _data(name: str) -> str:
-    return resources.files("briefings").joinpath("data", name).read_text(encoding="utf-8")
 
 
 def actor_side(name: str, role: str | None) -> str | None:

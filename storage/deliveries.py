@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Integer,
     ScalarSelect,
@@ -102,14 +103,9 @@ async def complete_deliveries(session: AsyncSession, sent: Sequence[SentDigest])
         )
     )
     seen = bindparam("b_seen", type_=Integer)
-    owner = (
-        select(deliveries.c.subscription_id)
-        .where(deliveries.c.id == bindparam("b_delivery"))
-        .scalar_subquery()
-    )
     advance = (
         update(subscriptions)
-        .where(subscriptions.c.id == owner)
+        .where(subscriptions.c.id == _owner_of(bindparam("b_delivery")))
         .values(
             seen_article_id=case(
                 (subscriptions.c.seen_article_id < seen, seen),
@@ -280,8 +276,8 @@ async def _update_owner(session: AsyncSession, delivery_id: int, values: dict[st
     await session.execute(statement, execution_options=UNSYNCED)
 
 
-def _owner_of(delivery_id: int) -> ScalarSelect[int]:
-    """The id of the subscription a delivery belongs to, as a subquery."""
+def _owner_of(delivery_id: int | BindParameter[int]) -> ScalarSelect[int]:
+    """The id of the subscription a delivery belongs to (or one per executemany row), a subquery."""
     return (
         select(DeliveryRow.subscription_id).where(DeliveryRow.id == delivery_id).scalar_subquery()
     )

@@ -128,7 +128,7 @@ async def figures_about(
 async def _figure_slice(
     session: AsyncSession, condition: ColumnElement[bool], limit: int
 ) -> Slice[FigureEntry]:
-    query = figure_columns().add_columns(_TOTAL).where(condition)
+    query = figure_columns().add_columns(ROW_TOTAL).where(condition)
     rows = await session.execute(
         query.order_by(FigureRow.article_id.desc(), FigureRow.id).limit(limit)
     )
@@ -197,7 +197,7 @@ async def demands_of(
     condition = (
         DemandRow.party_actor_id == actor_id if actor_id else func.lower(PARTY) == party.lower()
     )
-    query = demand_columns().add_columns(_TOTAL).where(condition)
+    query = demand_columns().add_columns(ROW_TOTAL).where(condition)
     rows = await session.execute(
         query.order_by(DemandRow.article_id.desc(), DemandRow.id).limit(limit)
     )
@@ -206,7 +206,7 @@ async def demands_of(
 
 async def demands_of_side(session: AsyncSession, *, side: str, limit: int) -> Slice[DemandEntry]:
     """The newest demands of every party on one side; oldest of them first."""
-    query = demand_columns().add_columns(_TOTAL).where(DemandRow.side == side)
+    query = demand_columns().add_columns(ROW_TOTAL).where(DemandRow.side == side)
     rows = await session.execute(
         query.order_by(DemandRow.article_id.desc(), DemandRow.id.desc()).limit(limit)
     )
@@ -214,7 +214,7 @@ async def demands_of_side(session: AsyncSession, *, side: str, limit: int) -> Sl
 
 
 # Every matching row's count, on each row, taken before LIMIT: the total in the same query.
-_TOTAL = func.count().over().label("total")
+ROW_TOTAL = func.count().over().label("total")
 
 
 def _slice(newest_first: list[tuple[Entry, int]]) -> Slice[Entry]:

@@ -1,4 +1,8 @@
-"""Sides for facts stored before sides existed (migration 0005 adds the columns empty)."""
+"""Sides for facts stored before sides existed (migration 0005 adds the columns empty).
+
+The rows are filled once, in the transaction that upgrades the store across 0005: later
+rows get their side when they are saved, so nothing is left to fill on later starts.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,26 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import CursorResult, Result, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from storage.migrate import current_revision, upgrade
 from storage.tables import ActorRow, DemandRow
 
 # An actor's or party's side from its name and role; None for the catch-all side.
 SideOf = Callable[[str, str | None], str | None]
+# The migration that added the side columns.
+SIDES_REVISION = "0005"
+
+
+async def upgrade_filling_sides(engine: AsyncEngine, side_of: SideOf) -> None:
+    """Bring the schema to the newest revision; if that crosses 0005, fill the sides, all at once."""
+    async with engine.begin() as connection:
+        previous = await current_revision(connection)
+        await upgrade(connection)
+        # Revisions are zero-padded numbers, so they sort as strings.
+        if previous is not None and previous < SIDES_REVISION:
+            async with AsyncSession(bind=connection) as session:
+                await fill_missing_sides(session, side_of)
 
 
 async def fill_missing_sides(session: AsyncSession, side_of: SideOf) -> int:

@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from briefings.entries import EventEntry, QuoteEntry, Slice
+from storage.fact_queries import ROW_TOTAL
 from storage.tables import ActorRow, EventRow, QuoteRow
+
+Entry = TypeVar("Entry")
 
 _speaker = aliased(ActorRow, name="speaker")
 SPEAKER = func.coalesce(_speaker.name, QuoteRow.speaker)
-# Every matching row's count, on each row, taken before LIMIT: the total in the same query.
-_TOTAL = func.count().over().label("total")
 
 
 def _quote_columns() -> Select[Any]:
     """A quote's fields for an entry, its speaker by canonical name when linked."""
     query = select(QuoteRow.id, QuoteRow.text, SPEAKER.label("speaker"), QuoteRow.side)
-    query = query.add_columns(QuoteRow.article_id, _TOTAL)
+    query = query.add_columns(QuoteRow.article_id, ROW_TOTAL)
     return query.outerjoin(_speaker, QuoteRow.speaker_actor_id == _speaker.id).where(
         QuoteRow.speaker.is_not(None)
     )
@@ -44,18 +45,19 @@ async def quotes_of(
 async def timeline(session: AsyncSession, *, limit: int) -> Slice[EventEntry]:
     """The dated events, newest day first; on one day, the newest article first."""
     query = select(
-        EventRow.id, EventRow.day, EventRow.precision, EventRow.text, EventRow.article_id, _TOTAL
+        EventRow.id, EventRow.day, EventRow.precision, EventRow.text, EventRow.article_id, ROW_TOTAL
     )
     rows = await session.execute(
         query.order_by(EventRow.day.desc(), EventRow.article_id.desc(), EventRow.id).limit(limit)
     )
-    entries = [
-        (EventEntry(id_, day, precision, text, article_id), total)
-        for id_, day, precision, text, article_id, total in rows.tuples()
-    ]
-    return Slice(tuple(entry for entry, _ in entries), entries[0][1] if entries else 0)
+    return _slice(
+        [
+            (EventEntry(id_, day, precision, text, article_id), total)
+            for id_, day, precision, text, article_id, total in rows.tuples()
+        ]
+    )
 
 
-def _slice(rows: list[tuple[QuoteEntry, int]]) -> Slice[QuoteEntry]:
+def _slice(rows: list[tuple[Entry, int]]) -> Slice[Entry]:
     """A Slice from rows in the order read, each with the total."""
     return Slice(tuple(entry for entry, _ in rows), rows[0][1] if rows else 0)

@@ -215,7 +215,7 @@ ASK_CASES = {
         r"^— United States —\nDonald Trump$",
         r"^• \w+: .*ceasefire.* \[\d\]$",
     ],
-    # Putin and the Kremlin under Russia, each named; nobody from another side.
+    # The Russia side alone: Putin, then the Kremlin, each named under the side's heading.
     "/demands russia": [
         r"^Demands and positions: Russia\n\n— Russia —\nVladimir Putin\n(• .*\n)+Kremlin\n(• .*\n?)+$"
     ],

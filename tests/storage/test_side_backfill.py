@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.sides import actor_side
-from storage import demands_of_side
-from storage.side_backfill import fill_missing_sides
+from storage import (
+    create_engine,
+    demands_of_side,
+    downgrade,
+    make_session_factory,
+    upgrade_to_head,
+)
+from storage.side_backfill import fill_missing_sides, upgrade_filling_sides
 from storage.tables import ActorRow, ArticleRow, DemandRow, SentenceRow
 
 
@@ -44,3 +52,28 @@ async def test_missing_sides_are_filled_and_a_side_lists_its_parties(session: As
         ("Moscow", "b", "Russia"),
     ]
     assert await fill_missing_sides(session, actor_side) == 0
+
+
+async def test_an_older_store_gets_its_sides_in_the_upgrade_only(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'old.db'}")
+    try:
+        await upgrade_to_head(engine)
+        async with make_session_factory(engine).begin() as session:
+            await stored_without_sides(session)
+        async with engine.begin() as connection:
+            await downgrade(connection, revision="0004")
+        calls: list[str] = []
+
+        def counting_side(name: str, role: str | None) -> str | None:
+            calls.append(name)
+            return actor_side(name, role)
+
+        await upgrade_filling_sides(engine, counting_side)
+        async with make_session_factory(engine)() as session:
+            found = await demands_of_side(session, side="Russia", limit=10)
+        assert [d.party for d in found.rows] == ["Vladimir Putin", "Moscow"]
+        filled = len(calls)
+        await upgrade_filling_sides(engine, counting_side)
+        assert filled > 0 and len(calls) == filled  # already at head: nothing to fill
+    finally:
+        await engine.dispose()

@@ -86,7 +86,8 @@ def downgrade() -> None:
         op.drop_index(f"ix_quotes_{column}", table_name="quotes")
     op.drop_table("quotes")
     op.drop_index("ix_demands_side_recent", table_name="demands")
-    with op.batch_alter_table("demands") as batch:
-        batch.drop_column("side")
-    with op.batch_alter_table("actors") as batch:
-        batch.drop_column("side")
+    # Not batch mode: on SQLite it copies and drops the table, and dropping actors would set
+    # every demand's and figure's actor link to NULL (and delete the aliases) on the way.
+    # Both backends drop a plain column in place (SQLite since 3.35).
+    op.execute("ALTER TABLE demands DROP COLUMN side")
+    op.execute("ALTER TABLE actors DROP COLUMN side")
