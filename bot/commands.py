@@ -7,11 +7,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.admin import ADMIN_HANDLERS, VISITOR, Caller
+from bot.questions import actor_card, answer_question
 from bot.runtime import Runtime
 from bot.subscriptions import SUBSCRIPTION_HANDLERS
-from briefings.answer_briefs import build_answer, build_empty_question, build_no_answer
 from briefings.briefs import (
-    build_actor_card,
     build_help,
     build_source,
     build_sources,
@@ -19,7 +18,6 @@ from briefings.briefs import (
     build_who,
 )
 from briefings.demand_briefs import build_demands, build_no_demands, build_side_demands
-from briefings.entries import SentenceEntry
 from briefings.figure_briefs import build_figures, build_no_figures
 from briefings.load_briefs import build_admin_only
 from briefings.measures import measures_for_topic
@@ -32,16 +30,13 @@ from storage import (
     demands_of,
     demands_of_side,
     demands_overview,
-    facts_in_sentences,
     figures_about,
-    figures_claimed_by,
     figures_overview,
     find_actor,
     get_source,
     list_actors,
     list_sources,
     quotes_of,
-    search_sentences,
     timeline,
 )
 
@@ -51,13 +46,10 @@ SOURCES_SHOWN = 40
 FIGURES_PER_MEASURE = 12
 DEMAND_PARTIES = 12
 DEMANDS_PER_PARTY = 5
-CARD_FACTS = 15
 TOPIC_FIGURES = 60
 PARTY_DEMANDS = 60
-ASK_HITS = 5
 QUOTES_SHOWN = 25
 TIMELINE_EVENTS = 40
-ASK_CANDIDATES = 20
 
 
 @dataclass(frozen=True)
@@ -119,9 +111,7 @@ async def who(session: Session, name: str) -> Reply:
     actor = await find_actor(session, name)
     if actor is None:
         return build_unknown_actor(name)
-    claims = await figures_claimed_by(session, actor.id, limit=CARD_FACTS)
-    positions = await demands_of(session, actor_id=actor.id, party=actor.name, limit=CARD_FACTS)
-    return build_actor_card(actor, claims, positions)
+    return await actor_card(session, actor)
 
 
 async def figures(session: Session, topic: str) -> Reply:
@@ -170,26 +160,8 @@ async def sources(session: Session, argument: str) -> Reply:
 
 
 async def ask(session: Session, question: str) -> Reply:
-    """/ask and plain text: the stored sentences and facts that best answer a question."""
-    terms = query_terms(question)
-    if not terms:
-        return build_empty_question(question)
-    hits = await search_sentences(session, terms, limit=ASK_CANDIDATES)
-    if not hits:
-        return build_no_answer(question)
-    found_figures, found_demands = await facts_in_sentences(session, [h.sentence_id for h in hits])
-    found = [
-        SentenceEntry(
-            hit.article_id,
-            hit.text,
-            hit.matched_terms,
-            hit.rank,
-            tuple(found_figures.get(hit.sentence_id, ())),
-            tuple(found_demands.get(hit.sentence_id, ())),
-        )
-        for hit in hits
-    ]
-    return build_answer(question, len(terms), found, ASK_HITS)
+    """/ask and plain text: facts of the kind the question asks for, else the best sentences."""
+    return await answer_question(session, question)
 
 
 async def quotes(session: Session, speaker: str) -> Reply:

@@ -32,6 +32,7 @@ class SideBook:
     exact: dict[tuple[str, ...], str]
     side_of_country: dict[str, str]
     side_aliases: dict[tuple[str, ...], str]
+    countries_of_side: dict[str, tuple[str, ...]]
     order: tuple[str, ...]
     other: str
     role_stops: frozenset[str]
@@ -77,6 +78,12 @@ def side_named(text: str) -> str | None:
     return load_sides().side_aliases.get(tuple(words))
 
 
+def countries_on_side(side: str) -> tuple[str, ...]:
+    """The countries and bodies on a side, as the data names them ("Germany", "France"…)."""
+    book = load_sides()
+    return book.countries_of_side.get(side, ())
+
+
 def side_order() -> tuple[str, ...]:
     """The sides in the order answers show them, the catch-all side last."""
     book = load_sides()
@@ -109,6 +116,7 @@ def load_sides() -> SideBook:
             for country in entry["countries"]
         },
         side_aliases=aliases,
+        countries_of_side={entry["side"]: tuple(entry["countries"]) for entry in data["sides"]},
         order=tuple(entry["side"] for entry in data["sides"]),
         other=data["other"],
         role_stops=frozenset(data["role_stops"]),

@@ -35,11 +35,11 @@ def build_no_quotes(speaker: str) -> Reply:
     return reply([line(f"No quotes by “{speaker}” in the articles. /quotes lists the newest.")])
 
 
-def build_timeline(found: Slice[EventEntry]) -> Reply:
+def build_timeline(found: Slice[EventEntry], heading: str = "Timeline, newest first") -> Reply:
     """Dated events, newest first, each with its date as precisely as the article gives it."""
     if not found.rows:
         return reply([line("No dated events yet: load an article first.")])
-    lines: list[Line] = [line(bold("Timeline, newest first")), blank()]
+    lines: list[Line] = [line(bold(heading)), blank()]
     for event in found.rows:
         when = format_day(event.day, event.precision)
         lines.append(line(bold(when), f" — {event.text} {cite([event.article_id])}"))

@@ -38,6 +38,7 @@ from storage.fact_queries import (
     facts_in_sentences,
     figures_about,
     figures_claimed_by,
+    figures_in,
     figures_measuring,
     figures_of_article,
     figures_overview,
@@ -64,7 +65,7 @@ from storage.repository import (
     save_extracted,
 )
 from storage.search import SentenceHit, search_sentences
-from storage.story_queries import quotes_of, timeline
+from storage.story_queries import events_about, quotes_of, timeline
 from storage.subscriptions import (
     deactivate_subscription,
     due_subscriptions,
@@ -102,12 +103,14 @@ __all__ = [
     "demands_overview",
     "downgrade",
     "due_subscriptions",
+    "events_about",
     "export_store",
     "facts_in_sentences",
     "fail_delivery",
     "figures_about",
     "figures_after",
     "figures_claimed_by",
+    "figures_in",
     "figures_measuring",
     "figures_of_article",
     "figures_overview",

@@ -104,7 +104,9 @@ async def figures_measuring(
 ) -> list[FigureEntry]:
     """The newest figures of some measures from articles stored before one, oldest of them first."""
     condition = FigureRow.measure.in_(list(measures)) & (FigureRow.article_id < before_article)
-    query = figure_columns().where(condition).order_by(FigureRow.article_id.desc(), FigureRow.id)
+    query = (
+        figure_columns().where(condition).order_by(FigureRow.article_id.desc(), FigureRow.id.desc())
+    )
     rows = await session.execute(query.limit(limit))
     return [FigureEntry(*row) for row in reversed(rows.tuples().all())]
 
@@ -125,12 +127,29 @@ async def figures_about(
     return await _figure_slice(session, or_(*conditions), limit)
 
 
+async def figures_in(
+    session: AsyncSession,
+    *,
+    measures: Collection[str],
+    sides: Collection[str] | None,
+    claimant_id: int | None,
+    limit: int,
+) -> Slice[FigureEntry]:
+    """The newest figures of some measures, of some measured sides and one claimant when given."""
+    condition: ColumnElement[bool] = FigureRow.measure.in_(list(measures))
+    if sides is not None:
+        condition &= FigureRow.measured_side.in_(list(sides))
+    if claimant_id is not None:
+        condition &= FigureRow.claimant_actor_id == claimant_id
+    return await _figure_slice(session, condition, limit)
+
+
 async def _figure_slice(
     session: AsyncSession, condition: ColumnElement[bool], limit: int
 ) -> Slice[FigureEntry]:
     query = figure_columns().add_columns(ROW_TOTAL).where(condition)
     rows = await session.execute(
-        query.order_by(FigureRow.article_id.desc(), FigureRow.id).limit(limit)
+        query.order_by(FigureRow.article_id.desc(), FigureRow.id.desc()).limit(limit)
     )
     return _slice([(FigureEntry(*fields), total) for *fields, total in rows.tuples()])
 
@@ -199,7 +218,7 @@ async def demands_of(
     )
     query = demand_columns().add_columns(ROW_TOTAL).where(condition)
     rows = await session.execute(
-        query.order_by(DemandRow.article_id.desc(), DemandRow.id).limit(limit)
+        query.order_by(DemandRow.article_id.desc(), DemandRow.id.desc()).limit(limit)
     )
     return _slice([(DemandEntry(*fields), total) for *fields, total in rows.tuples()])
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -28,10 +29,17 @@ def _quote_columns() -> Select[Any]:
 
 
 async def quotes_of(
-    session: AsyncSession, *, actor_id: int | None, speaker: str | None, limit: int
+    session: AsyncSession,
+    *,
+    actor_id: int | None,
+    speaker: str | None,
+    limit: int,
+    side: str | None = None,
 ) -> Slice[QuoteEntry]:
-    """The newest quotes of one speaker (a linked actor, or a speaker as written), or of anyone."""
+    """The newest quotes of one speaker (a linked actor, or as written), of one side, or anyone's."""
     query = _quote_columns()
+    if side is not None:
+        query = query.where(QuoteRow.side == side)
     if actor_id is not None:
         query = query.where(QuoteRow.speaker_actor_id == actor_id)
     elif speaker is not None:
@@ -56,6 +64,21 @@ async def timeline(session: AsyncSession, *, limit: int) -> Slice[EventEntry]:
             for id_, day, precision, text, article_id, total in rows.tuples()
         ]
     )
+
+
+async def events_about(
+    session: AsyncSession, words: Sequence[str], *, limit: int
+) -> list[EventEntry]:
+    """The newest dated events whose words hold any of some words (lowercase), newest first."""
+    text = func.lower(EventRow.text)
+    query = select(
+        EventRow.id, EventRow.day, EventRow.precision, EventRow.text, EventRow.article_id
+    )
+    query = query.where(or_(*(text.contains(word) for word in words)))
+    rows = await session.execute(
+        query.order_by(EventRow.day.desc(), EventRow.article_id.desc(), EventRow.id).limit(limit)
+    )
+    return [EventEntry(*row) for row in rows.tuples()]
 
 
 def _slice(rows: list[tuple[Entry, int]]) -> Slice[Entry]:

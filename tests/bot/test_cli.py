@@ -228,9 +228,13 @@ ASK_CASES = {
         r"^\[1\] Trump calls for 'immediate ceasefire'",
         r"^\[2\] .* — themoscowtimes\.com, 2024-12-08 \(",
     ],
+    # A question mapped to a measure and a side: the contested group, not a sentence.
     "/ask how many soldiers has Ukraine lost?": [
-        r"^1\. He said Kyiv had “ridiculously lost 400,000 soldiers"
+        r"^Figures about “how many soldiers has Ukraine lost\?”\n\n⚠️ Soldiers killed and wounded — Ukraine$",
+        r"^• Donald Trump: 400,000 \[1\]$",
     ],
+    # Words that name no measure, side or actor: the best sentences, ranked.
+    "/ask what did the analyst Fesenko find in polls": [r"^1\. .*said the political analyst Volodymyr Fesenko.* \[1\]$"],
     # Dated events newest first: "said Sunday" in an article of Sunday 8 December 2024.
     "/timeline": [r"^Timeline, newest first$", r"^8 Dec 2024 — .*Zelensky said Sunday.* \[2\]$"],
     # Quotes with their speakers resolved to one actor and put on a side.
