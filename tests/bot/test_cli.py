@@ -234,7 +234,9 @@ ASK_CASES = {
         r"^• Donald Trump: 400,000 \[1\]$",
     ],
     # Words that name no measure, side or actor: the best sentences, ranked.
-    "/ask what did the analyst Fesenko find in polls": [r"^1\. .*said the political analyst Volodymyr Fesenko.* \[1\]$"],
+    "/ask what did the analyst Fesenko find in polls": [
+        r"^1\. .*said the political analyst Volodymyr Fesenko.* \[1\]$"
+    ],
     # Dated events newest first: "said Sunday" in an article of Sunday 8 December 2024.
     "/timeline": [r"^Timeline, newest first$", r"^8 Dec 2024 — .*Zelensky said Sunday.* \[2\]$"],
     # Quotes with their speakers resolved to one actor and put on a side.

@@ -49,7 +49,9 @@ class AskScore:
         lines = [f"/ask question set: {self.right}/{self.total} answered right ({self.share:.0%})"]
         for case, given in self.misses:
             shown = given.replace("\n", " | ")[:200] or "(no cited fact)"
-            lines.append(f"  MISS {case.question!r}: wanted {list(case.first)}; first fact: {shown}")
+            lines.append(
+                f"  MISS {case.question!r}: wanted {list(case.first)}; first fact: {shown}"
+            )
         return "\n".join(lines)
 
 
