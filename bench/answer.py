@@ -56,6 +56,11 @@ COMMANDS = (
     "/demands russia",
     "/sources",
     "/ask how many soldiers has Ukraine lost?",
+    "/ask what does Russia want?",
+    "/ask who is Kellogg?",
+    "/ask what did Zelensky say about peace?",
+    "/ask when did Moscow claim Blagodatne?",
+    "/ask where did the leaders meet?",
 )
 TOKEN = "123456:BENCH"
 MAX_BYTES = 2 * 1024 * 1024
