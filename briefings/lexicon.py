@@ -62,6 +62,8 @@ class Lexicon:
     """Everything the extractors look up, as immutable sets and maps."""
 
     speech_verbs: frozenset[str]
+    quote_verbs: frozenset[str]
+    not_quoting_verbs: frozenset[str]
     qualifiers: dict[str, str]
     number_words: dict[str, float]
     scales: dict[str, float]
@@ -172,6 +174,8 @@ def load_lexicon() -> Lexicon:
     particles = raw["demand_verb_particles"]
     return Lexicon(
         speech_verbs=frozenset(raw["speech_verbs"]),
+        quote_verbs=frozenset(raw["quote_verbs"]),
+        not_quoting_verbs=frozenset(raw["not_quoting_verbs"]),
         qualifiers=dict(raw["qualifiers"]),
         number_words={k: float(v) for k, v in raw["number_words"].items()},
         scales={k: float(v) for k, v in raw["scales"].items()},

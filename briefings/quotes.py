@@ -15,11 +15,6 @@ from briefings.model import ActorKind
 _CLOSERS = {'"': {'"', "”"}, "“": {"”"}, "«": {"»"}}
 # What may stand right before a straight opening mark with no space in between.
 _LEAD_INS = {"(", "[", "—", "–", "-", ":", "/", "*", "**", ">"}
-# Verbs that introduce quotes but are missing from the lexicon's speech verbs, which also
-# serve figures and demands; they belong in lexicon.json once it has a key for quote verbs.
-_QUOTE_VERBS = {"ask", "reply", "respond", "urge", "stress", "recall", "remark", "vow", "quip"}
-# Lexicon speech verbs that report numbers ("put the toll at"), never a quote.
-_NOT_QUOTING = {"put", "give", "count", "record", "list", "calculate", "estimate", "cite"}
 _PERSON_PRONOUNS = {"he", "she"}
 _VERBS = {"VERB", "AUX"}
 _MIN_PARTIAL_WORDS = 2
@@ -128,7 +123,12 @@ class _QuoteFinder:
     def __init__(self, doc: Doc, attribution: Attribution) -> None:
         self.doc = doc
         self.att = attribution
-        self.speech = (attribution.lexicon.speech_verbs | _QUOTE_VERBS) - _NOT_QUOTING
+        lexicon = attribution.lexicon
+        self.speech = (lexicon.speech_verbs | lexicon.quote_verbs) - lexicon.not_quoting_verbs
+        # Verbs under which a short quote is someone's words: "called for an 'immediate ceasefire'".
+        self.voicing = (
+            self.speech | lexicon.demand_verbs.keys() | lexicon.demand_verb_particles.keys()
+        )
         self.paragraphs = _paragraphs(doc)
         self.runs = _runs(doc, self.paragraphs)
         self.quoted = {i for r in self.runs for i in range(r.mark, r.stop + 1)}
@@ -176,8 +176,10 @@ class _QuoteFinder:
         return next(filter(None, (self._verb_speaker(t, run) for t in tokens)), None)
 
     def _subject_above(self, run: _Run) -> Source | None:
-        """Trump called for an "immediate ceasefire": the subject of a governing verb."""
-        subjects = (subject_of(v) for v in self._verbs_above(run))
+        """Trump called for an "immediate ceasefire": the subject of a governing verb of saying
+        or demanding. Under another verb ("many felt the 'escalation management'") it is a scare quote."""
+        verbs = (v for v in self._verbs_above(run) if v.lemma_ in self.voicing)
+        subjects = (subject_of(v) for v in verbs)
         found = (self._source(s, run, phrase=False) for s in subjects if s is not None)
         return next(filter(None, found), None)
 

@@ -175,6 +175,9 @@ def test_a_partial_quote_of_two_words_or_more_goes_to_the_sentences_speaker(
         'Moscow sent its so-called "peacekeepers" to the region.',
         'Donald Trump said Zelenskyy was keen for a "deal" with Russia.',
         'The film "War Diaries" opened in Kyiv on Friday.',
+        # Under a verb that is neither saying nor demanding, a quoted phrase is a scare quote.
+        'Many Ukrainians felt the "escalation management" of the Biden administration had failed.',
+        'Critics watched the "peace process" stall for months.',
     ],
 )
 def test_scare_quotes_and_short_titles_are_not_quotes(nlp: Language, text: str) -> None:
