@@ -270,6 +270,14 @@ def _clause(verb: Token, others: list[Token]) -> list[Token]:
     return sorted([*_shared_subject(top), *(t for t in top.subtree if t.i not in cut)])
 
 
+def _in_relative_clause(verb: Token) -> bool:
+    """Whether a dated verb only qualifies a noun ("four regions Moscow laid claim to in 2022"):
+    the event is that phrase, not the sentence around it."""
+    while verb.dep_ == "xcomp":
+        verb = verb.head
+    return verb.dep_ in {"relcl", "acl"}
+
+
 def _shared_subject(verb: Token) -> list[Token]:
     """The subject a coordinated verb shares with the verb before it ("Russia ... and invaded")."""
     own = any(c.dep_.startswith("nsubj") for c in verb.children)
@@ -318,7 +326,8 @@ def find_events(doc: Doc, published: date | None) -> list[FoundEvent]:
     for item in found:
         sent, span = item.span.sent, item.span
         others = [o.verb for o in found if o.span.sent == sent and o.verb.i != item.verb.i]
-        tokens = _trimmed(_clause(item.verb, others) if others else list(sent), hidden)
+        own_clause = bool(others) or _in_relative_clause(item.verb)
+        tokens = _trimmed(_clause(item.verb, others) if own_clause else list(sent), hidden)
         if tokens:
             where = (tokens[0].i, tokens[-1].i + 1, span.start, span.end)
             events.append(FoundEvent(item.day, item.precision, *where, _words(tokens)))

@@ -219,6 +219,14 @@ def test_two_dated_clauses_are_two_events_with_their_own_words(nlp: Language) ->
     assert first.end <= second.start
 
 
+def test_a_date_in_a_relative_clause_dates_that_phrase_not_the_sentence(nlp: Language) -> None:
+    text = "He listed his demands, which include the four regions Moscow annexed in 2022."
+    event = only_event(nlp, text)
+    assert (event.day.year, event.precision) == (2022, Precision.YEAR)
+    assert "Moscow annexed in 2022" in event.text
+    assert "He listed" not in event.text
+
+
 def test_a_date_repeated_in_a_sentence_is_one_event(nlp: Language) -> None:
     text = "On Saturday Trump met Zelenskyy, and on Saturday Macron hosted them both."
     assert len(events_in(nlp, text)) == 1
