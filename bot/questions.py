@@ -25,6 +25,7 @@ from briefings.sides import countries_on_side, load_sides, side_named
 from briefings.story_briefs import build_quotes, build_timeline
 from storage import (
     Session,
+    actor_holding,
     demands_of,
     demands_of_side,
     events_about,
@@ -32,7 +33,8 @@ from storage import (
     figures_about,
     figures_claimed_by,
     figures_in,
-    find_actor,
+    find_actor_named,
+    get_actor,
     quotes_of,
     search_sentences,
     timeline,
@@ -93,21 +95,14 @@ def kinds_to_try(asked: Asked) -> tuple[Asks, ...]:
 
 
 async def named_actor(session: Session, question: Question) -> ActorEntry | None:
-    """The stored actor the question names by its longest phrase, sides aside ("Russia")."""
-    for phrase in question.names[:NAME_PHRASES]:
-        if side_named(phrase) is not None:
-            continue
-        actor = await find_actor(session, phrase)
-        if actor is not None and _names_at_most(phrase, actor):
-            return actor
-    return None
-
-
-def _names_at_most(phrase: str, actor: ActorEntry) -> bool:
-    """Whether a phrase is no longer than one of the actor's names: "Kellogg" or "Keith Kellogg"
-    name him, but "Ukraine in Nato" does not name NATO however it ends."""
-    longest = max(len(name.split()) for name in (actor.name, *actor.aliases))
-    return len(phrase.split()) <= longest
+    """The stored actor the question names: by a role it holds ("the Kremlin spokesman"), else
+    by its longest phrase that is a name; phrases naming a side ("Russia") are sides, not actors."""
+    phrases = [p for p in question.names[:NAME_PHRASES] if side_named(p) is None]
+    for phrase in phrases:
+        holder = await actor_holding(session, phrase)
+        if holder is not None:
+            return await get_actor(session, holder)
+    return await find_actor_named(session, phrases)
 
 
 async def actor_card(session: Session, actor: ActorEntry) -> Reply:

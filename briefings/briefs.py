@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from briefings.citations import cite
-from briefings.entries import ActorEntry, DemandEntry, FigureEntry, Slice, SourceEntry
+from briefings.entries import (
+    ActorEntry,
+    DemandEntry,
+    FigureEntry,
+    RoleEntry,
+    Slice,
+    SourceEntry,
+)
 from briefings.figure_briefs import figure_text, merge_figures
 from briefings.replies import Line, Reply, blank, bold, italic, line, reply
 
 MAIN_COMMANDS = ("/who", "/figures", "/demands", "/sources")
+# An actor card lists this many roles, each with the days of its newest few articles.
+CARD_ROLES = 5
+ROLE_DAYS = 3
 
 STORY = (
     "December 2024: after meeting Zelenskyy and Macron in Paris, Trump called for an “immediate "
@@ -71,8 +81,8 @@ def _actor_line(actor: ActorEntry) -> Line:
 def build_actor_card(
     actor: ActorEntry, claims: Slice[FigureEntry], positions: Slice[DemandEntry]
 ) -> Reply:
-    """One actor's card: role, other names, what they claim and demand, and the sources."""
-    lines = [line(bold(actor.name)), line("Role: ", actor.role or "not stated in the articles")]
+    """One actor's card: roles, other names, what they claim and demand, and the sources."""
+    lines = [line(bold(actor.name)), *_role_lines(actor)]
     if actor.aliases:
         lines.append(line("Also named: ", ", ".join(actor.aliases)))
     lines.append(line("Sources: ", cite(actor.articles, total=actor.n_articles)))
@@ -87,6 +97,29 @@ def build_actor_card(
         lines += [demand_line(d) for d in positions.rows]
         lines += more_line(positions.hidden, "positions", hint)
     return reply(lines)
+
+
+def _role_lines(actor: ActorEntry) -> list[Line]:
+    """The newest role the articles state, then the others, each with its days and sources."""
+    if not actor.roles:
+        return [line("Role: ", actor.role or "not stated in the articles")]
+    newest, *others = actor.roles[:CARD_ROLES]
+    lines = [line("Role: ", _role_text(newest))]
+    if others:
+        lines += [line("Other roles stated:"), *(line("• ", _role_text(r)) for r in others)]
+    return lines + more_line(len(actor.roles) - CARD_ROLES, "roles", "The newest are shown.")
+
+
+def _role_text(role: RoleEntry) -> str:
+    """A role, the days of the articles that state it (the newest few), and their citations."""
+    # Imported here: story_briefs imports this module for more_line.
+    from briefings.story_briefs import format_day
+
+    days = [format_day(day, "day") for day in role.days[:ROLE_DAYS]]
+    if len(role.days) > ROLE_DAYS:
+        days.append(f"{len(role.days) - ROLE_DAYS} earlier")
+    when = f" — {', '.join(days)}" if days else ""
+    return f"{role.role}{when} {cite(role.articles)}"
 
 
 def build_unknown_actor(query: str) -> Reply:

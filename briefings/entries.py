@@ -23,8 +23,17 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
+class RoleEntry:
+    """A role the articles give an actor: as the newest writes it, their days (newest first), and which."""
+
+    role: str
+    days: tuple[date, ...]
+    articles: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class ActorEntry:
-    """An actor with its role, other names, and the articles that mention it (the first few)."""
+    """An actor with its role, other names, the articles that mention it (the first few), and its roles."""
 
     id: int
     name: str
@@ -33,6 +42,7 @@ class ActorEntry:
     aliases: tuple[str, ...]
     articles: tuple[int, ...]
     n_articles: int
+    roles: tuple[RoleEntry, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,14 @@ The only package that imports SQLAlchemy. Repository functions take a session an
 commit: the edge that starts the work (a handler, a job, a CLI command) owns the transaction.
 """
 
-from storage.actor_queries import find_actor, get_actor, get_source, list_actors, list_sources
+from storage.actor_queries import (
+    find_actor,
+    find_actor_named,
+    get_actor,
+    get_source,
+    list_actors,
+    list_sources,
+)
 from storage.deliveries import (
     claim_deliveries,
     complete_deliveries,
@@ -64,6 +71,7 @@ from storage.repository import (
     lock_for_writing,
     save_extracted,
 )
+from storage.role_links import actor_holding
 from storage.search import SentenceHit, search_sentences
 from storage.story_queries import events_about, quotes_of, timeline
 from storage.subscriptions import (
@@ -88,6 +96,7 @@ __all__ = [
     "SessionFactory",
     "StoreError",
     "SubscriptionRecord",
+    "actor_holding",
     "article_id_before",
     "claim_deliveries",
     "complete_deliveries",
@@ -115,6 +124,7 @@ __all__ = [
     "figures_of_article",
     "figures_overview",
     "find_actor",
+    "find_actor_named",
     "find_article_by_hash",
     "find_article_by_source",
     "get_actor",

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import Select, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from briefings.entries import ActorEntry, Slice, SourceEntry
+from briefings.entries import ActorEntry, RoleEntry, Slice, SourceEntry
 from briefings.names import fold, names_match
+from briefings.role_phrases import DatedRole, group_roles
+from storage.role_links import stated_role
 from storage.tables import (
     ActorAliasRow,
     ActorMentionRow,
@@ -67,19 +69,37 @@ async def list_actors(session: AsyncSession, *, limit: int) -> Slice[ActorEntry]
 
 async def find_actor(session: AsyncSession, query: str) -> ActorEntry | None:
     """The actor a name denotes: exact name or alias first, then spelling variants; most cited wins."""
+    return await find_actor_named(session, [query])
+
+
+async def find_actor_named(session: AsyncSession, phrases: Sequence[str]) -> ActorEntry | None:
+    """The actor the first of some phrases to name one denotes, reading every name once.
+
+    A phrase names an actor by a name or alias spelt alike, else as a variant of one that is
+    at least as long: "Kellogg" and "Keith Kellogg" name Keith Kellogg, but "Ukraine in Nato"
+    does not name NATO for ending with its name.
+    """
     names = await _all_names(session)
-    wanted = fold(query)
+    for phrase in phrases:
+        candidates = _named_by(phrase, names)
+        if len(candidates) > 1:
+            counts = await _article_counts(session, candidates)
+            candidates.sort(key=lambda id_: (-counts.get(id_, 0), id_))
+        if candidates:
+            return await get_actor(session, candidates[0])
+    return None
+
+
+def _named_by(phrase: str, names: list[tuple[int, str]]) -> list[int]:
+    """Ids of the actors a phrase names: exact spellings first, else longer-or-equal variants."""
+    wanted, size = fold(phrase), len(phrase.split())
     exact = [id_ for id_, name in names if fold(name) == wanted]
-    matches = exact or [id_ for id_, name in names if names_match(query, name)]
-    candidates = list(dict.fromkeys(matches))
-    if len(candidates) > 1:
-        counts = await _article_counts(session, candidates)
-        candidates.sort(key=lambda id_: (-counts.get(id_, 0), id_))
-    return await get_actor(session, candidates[0]) if candidates else None
+    loose = [id_ for id_, name in names if size <= len(name.split()) and names_match(phrase, name)]
+    return list(dict.fromkeys(exact or loose))
 
 
 async def get_actor(session: AsyncSession, actor_id: int) -> ActorEntry | None:
-    """One actor with its aliases and its first few articles, or None."""
+    """One actor with its aliases, its first few articles and the roles the articles state, or None."""
     n_articles = (
         select(func.count()).where(ActorMentionRow.actor_id == ActorRow.id).scalar_subquery()
     )
@@ -99,7 +119,20 @@ async def get_actor(session: AsyncSession, actor_id: int) -> ActorEntry | None:
         .order_by(ActorMentionRow.article_id)
         .limit(CITED_ARTICLES)
     )
-    return ActorEntry(id_, name, kind, role, tuple(aliases), tuple(articles), count)
+    roles = await _dated_roles_of(session, actor_id)
+    return ActorEntry(id_, name, kind, role, tuple(aliases), tuple(articles), count, roles)
+
+
+async def _dated_roles_of(session: AsyncSession, actor_id: int) -> tuple[RoleEntry, ...]:
+    """The roles the articles state for one actor, each with its days and articles, newest first."""
+    query = (
+        select(ActorMentionRow.role, ArticleRow.published, ActorMentionRow.article_id)
+        .join(ArticleRow, ArticleRow.id == ActorMentionRow.article_id)
+        .where(ActorMentionRow.actor_id == actor_id, ActorMentionRow.role.is_not(None))
+        .where(stated_role())
+    )
+    rows = (await session.execute(query)).tuples()
+    return group_roles(DatedRole(actor_id, role or "", day, article) for role, day, article in rows)
 
 
 async def _all_names(session: AsyncSession) -> list[tuple[int, str]]:

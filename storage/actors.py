@@ -20,10 +20,12 @@ _COLLECTIVES = frozenset({ActorKind.ORGANISATION.value, ActorKind.COUNTRY.value}
 
 @dataclass
 class ResolvedActors:
-    """The stored actor behind each actor of one article, in the article's order."""
+    """The stored actor behind each actor of one article, in the article's order; and all actors."""
 
     pairs: list[tuple[Actor, ActorRow]] = field(default_factory=list)
     n_new: int = 0
+    # Every stored actor, the article's new ones included: those a role phrase may name.
+    known: list[ActorRow] = field(default_factory=list)
 
     def rows(self) -> list[ActorRow]:
         """Distinct stored actors of the article, in order of first appearance."""
@@ -48,7 +50,7 @@ def kinds_compatible(stored: str, new: str) -> bool:
 
 def resolve_actors(candidates: list[ActorRow], actors: Sequence[Actor]) -> ResolvedActors:
     """Merge each actor into a matching candidate or add a new one; new ones join candidates."""
-    resolved = ResolvedActors()
+    resolved = ResolvedActors(known=candidates)
     for actor in actors:
         row = find_match(candidates, actor)
         if row is None:

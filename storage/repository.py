@@ -22,8 +22,9 @@ from briefings.model import (
     Sentence,
     SourceText,
 )
-from storage.actors import ResolvedActors, link_name, load_actors, resolve_actors
+from storage.actors import ResolvedActors, load_actors, resolve_actors
 from storage.records import ArticleSummary, FactCounts, SavedArticle
+from storage.role_links import Links, link_actors
 from storage.tables import (
     ActorMentionRow,
     ActorRow,
@@ -100,9 +101,10 @@ async def save_extracted(session: AsyncSession, *, extracted: ExtractedArticle) 
     session.add_all(resolved.rows())
     await session.flush()
     session.add_all(_mention_rows(article.id, sentence_ids, resolved))
-    session.add_all(_figure_row(article.id, sentence_ids, resolved, f) for f in extracted.figures)
-    session.add_all(_demand_row(article.id, sentence_ids, resolved, d) for d in extracted.demands)
-    session.add_all(_quote_row(article.id, sentence_ids, resolved, q) for q in extracted.quotes)
+    link = await link_actors(session, article_id=article.id, extracted=extracted, resolved=resolved)
+    session.add_all(_figure_row(article.id, sentence_ids, link, f) for f in extracted.figures)
+    session.add_all(_demand_row(article.id, sentence_ids, link, d) for d in extracted.demands)
+    session.add_all(_quote_row(article.id, sentence_ids, link, q) for q in extracted.quotes)
     session.add_all(_event_row(article.id, sentence_ids, e) for e in extracted.events)
     await session.flush()
     return _saved(article, extracted, resolved)
@@ -191,10 +193,10 @@ def _mention_rows(
 
 
 def _figure_row(
-    article_id: int, sentence_ids: dict[int, int], resolved: ResolvedActors, figure: Figure
+    article_id: int, sentence_ids: dict[int, int], link: Links, figure: Figure
 ) -> FigureRow:
-    """A figure row, linked to the actor its claimant names, if one fits."""
-    claimant = link_name(figure.claimed_by, resolved)
+    """A figure row, linked to the actor its claimant names or describes, if one fits."""
+    claimant = link(figure.claimed_by)
     return FigureRow(
         article_id=article_id,
         **_provenance(sentence_ids, figure.provenance),
@@ -211,10 +213,10 @@ def _figure_row(
 
 
 def _demand_row(
-    article_id: int, sentence_ids: dict[int, int], resolved: ResolvedActors, demand: Demand
+    article_id: int, sentence_ids: dict[int, int], link: Links, demand: Demand
 ) -> DemandRow:
-    """A demand row, linked to the actor its party names, if one fits."""
-    party = link_name(demand.party, resolved)
+    """A demand row, linked to the actor its party names or describes, if one fits."""
+    party = link(demand.party)
     return DemandRow(
         article_id=article_id,
         **_provenance(sentence_ids, demand.provenance),
@@ -227,10 +229,10 @@ def _demand_row(
 
 
 def _quote_row(
-    article_id: int, sentence_ids: dict[int, int], resolved: ResolvedActors, quote: Quote
+    article_id: int, sentence_ids: dict[int, int], link: Links, quote: Quote
 ) -> QuoteRow:
-    """A quote row, linked to the actor its speaker names, if one fits."""
-    speaker = link_name(quote.speaker, resolved)
+    """A quote row, linked to the actor its speaker names or describes, if one fits."""
+    speaker = link(quote.speaker)
     return QuoteRow(
         article_id=article_id,
         **_provenance(sentence_ids, quote.provenance),

@@ -60,6 +60,8 @@ ROUTED = {
     "What is Moscow demanding?": "— Russia —\nVladimir Putin",
     # A phrase ending in an actor's name is not that actor ("Ukraine in Nato" is not NATO).
     "Does Putin want Ukraine in Nato?": "Vladimir Putin\n• demand: wants a ban on Ukraine joining Nato",
+    # A role as the articles state it, not the body it names ("Kremlin"): its holder's card.
+    "who is the Kremlin spokesman?": "Dmitry Peskov\nRole",
     # Only a name: who that is.
     "Fesenko?": "Volodymyr Fesenko\nRole",
     # A transliteration: the same actor.

@@ -220,7 +220,8 @@ ASK_CASES = {
         r"^Demands and positions: Russia\n\n— Russia —\nVladimir Putin\n(• .*\n)+Kremlin\n(• .*\n?)+$"
     ],
     "/who zelensky": [
-        r"^Volodymyr Zelenskyy\nRole: Ukrainian president$",
+        r"^Volodymyr Zelenskyy\nRole: President of Ukraine — 8 Dec 2024 \[2\]$",
+        r"^• Ukrainian president \[1\]$",
         r"^Sources: \[1\]\[2\]$",
         r"^• 43,000 — soldiers killed, Ukraine \[1\]\[2\]$",
     ],

@@ -19,6 +19,7 @@ from storage import (
     figures_claimed_by,
     figures_overview,
     find_actor,
+    find_actor_named,
     get_actor,
     get_pager,
     get_source,
@@ -205,6 +206,27 @@ async def test_find_actor_prefers_an_exact_name_to_a_variant(session: AsyncSessi
 async def test_find_actor_gives_none_for_an_unknown_name(session: AsyncSession) -> None:
     await save_plain(session, "Donald Trump spoke.", "Donald Trump")
     assert await find_actor(session, "Merz") is None
+
+
+async def test_a_phrase_longer_than_a_name_does_not_name_it_for_ending_alike(
+    session: AsyncSession,
+) -> None:
+    await save_plain(session, "Nato met in Brussels.", "Nato")
+    assert await find_actor(session, "Ukraine in Nato") is None
+    found = await find_actor(session, "NATO")
+    assert found is not None and found.name == "Nato"
+
+
+async def test_find_actor_named_takes_the_first_phrase_that_names_someone(
+    session: AsyncSession,
+) -> None:
+    await save_plain(session, "Keith Kellogg spoke.", "Keith Kellogg")
+    await save_plain(session, "Emmanuel Macron spoke.", "Emmanuel Macron")
+
+    found = await find_actor_named(session, ["Kellogg say about", "Macron", "Kellogg"])
+
+    assert found is not None and found.name == "Emmanuel Macron"
+    assert await find_actor_named(session, ["peace", "talks"]) is None
 
 
 # -- figures ---------------------------------------------------------------------------
