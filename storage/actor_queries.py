@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from briefings.entries import ActorEntry, RoleEntry, Slice, SourceEntry
 from briefings.names import fold, names_match
 from briefings.role_phrases import DatedRole, group_roles
-from storage.role_links import stated_role
 from storage.tables import (
     ActorAliasRow,
     ActorMentionRow,
@@ -129,7 +128,6 @@ async def _dated_roles_of(session: AsyncSession, actor_id: int) -> tuple[RoleEnt
         select(ActorMentionRow.role, ArticleRow.published, ActorMentionRow.article_id)
         .join(ArticleRow, ArticleRow.id == ActorMentionRow.article_id)
         .where(ActorMentionRow.actor_id == actor_id, ActorMentionRow.role.is_not(None))
-        .where(stated_role())
     )
     rows = (await session.execute(query)).tuples()
     return group_roles(DatedRole(actor_id, role or "", day, article) for role, day, article in rows)

@@ -24,7 +24,7 @@ from briefings.model import (
 )
 from storage.actors import ResolvedActors, load_actors, resolve_actors
 from storage.records import ArticleSummary, FactCounts, SavedArticle
-from storage.role_links import Links, link_actors
+from storage.role_links import Links, link_actors, stated_role
 from storage.tables import (
     ActorMentionRow,
     ActorRow,
@@ -100,7 +100,7 @@ async def save_extracted(session: AsyncSession, *, extracted: ExtractedArticle) 
     resolved = resolve_actors(await load_actors(session), extracted.actors)
     session.add_all(resolved.rows())
     await session.flush()
-    session.add_all(_mention_rows(article.id, sentence_ids, resolved))
+    session.add_all(_mention_rows(article.id, sentence_ids, resolved, extracted.source.text))
     link = await link_actors(session, article_id=article.id, extracted=extracted, resolved=resolved)
     session.add_all(_figure_row(article.id, sentence_ids, link, f) for f in extracted.figures)
     session.add_all(_demand_row(article.id, sentence_ids, link, d) for d in extracted.demands)
@@ -176,19 +176,21 @@ def _provenance(sentence_ids: dict[int, int], provenance: Provenance) -> dict[st
 
 
 def _mention_rows(
-    article_id: int, sentence_ids: dict[int, int], resolved: ResolvedActors
+    article_id: int, sentence_ids: dict[int, int], resolved: ResolvedActors, text: str
 ) -> list[ActorMentionRow]:
-    """One mention per stored actor in this article, at its first appearance."""
+    """One mention per stored actor in this article, at its first appearance, with the role
+    the article states (not the data's fallback role)."""
     mentions: dict[ActorRow, ActorMentionRow] = {}
     for actor, row in resolved.pairs:
         mention = mentions.get(row)
         if mention is None:
             span = _provenance(sentence_ids, actor.provenance)
+            role = stated_role(actor.role, text)
             mentions[row] = ActorMentionRow(
-                actor_id=row.id, article_id=article_id, role=actor.role or None, **span
+                actor_id=row.id, article_id=article_id, role=role, **span
             )
-        elif not mention.role and actor.role:
-            mention.role = actor.role
+        elif not mention.role:
+            mention.role = stated_role(actor.role, text)
     return list(mentions.values())
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -40,16 +41,22 @@ class Links:
         return link_name(text, self.resolved) or (self.by_role.get(text) if text else None)
 
 
-def stated_role() -> ColumnElement[bool]:
-    """True for a mention's role that its article states, not only the data's fallback role.
+def stated_role(role: str | None, text: str) -> str | None:
+    """A mention's role if its article states it; None for the data's fallback role otherwise.
 
     An article that names a known actor without a role gets the role the data gives it
     (briefings/data/actors.jsonl), as of when the data was written; such a role counts only
-    where the article's text holds it.
+    where the article's text holds it. Checked once, when the article is saved.
     """
-    fallbacks = sorted({known.role for known in load_lexicon().known_actors if known.role})
-    written = func.lower(ArticleRow.text).contains(func.lower(ActorMentionRow.role))
-    return or_(ActorMentionRow.role.not_in(fallbacks), written)
+    if not role or (role in _fallback_roles() and role.casefold() not in text.casefold()):
+        return None
+    return role
+
+
+@cache
+def _fallback_roles() -> frozenset[str]:
+    """The roles the data gives known actors."""
+    return frozenset(known.role for known in load_lexicon().known_actors if known.role)
 
 
 async def link_actors(
@@ -82,7 +89,7 @@ async def dated_roles(session: AsyncSession, day: date | None) -> list[DatedRole
             ActorMentionRow.article_id,
         )
         .join(ArticleRow, ArticleRow.id == ActorMentionRow.article_id)
-        .where(ActorMentionRow.role.is_not(None), stated_role())
+        .where(ActorMentionRow.role.is_not(None))
     )
     if day is not None:
         query = query.where(or_(ArticleRow.published.is_(None), ArticleRow.published <= day))

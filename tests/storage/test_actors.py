@@ -62,7 +62,11 @@ async def test_spellings_across_articles_merge_into_one_actor(session: AsyncSess
     spellings = [
         ("Zelensky spoke in Kyiv.", "Zelensky", "Ukrainian president"),
         ("Zelenskyy spoke in Paris.", "Zelenskyy", None),
-        ("Volodymyr Zelenskyy spoke in Rome.", "Volodymyr Zelenskyy", "President of Ukraine"),
+        (
+            "President of Ukraine Volodymyr Zelenskyy spoke in Rome.",
+            "Volodymyr Zelenskyy",
+            "President of Ukraine",
+        ),
     ]
     ids = []
     for sentence, name, role in spellings:
@@ -80,6 +84,13 @@ async def test_spellings_across_articles_merge_into_one_actor(session: AsyncSess
     )
     roles = await session.scalars(select(ActorMentionRow.role).order_by(ActorMentionRow.id))
     assert list(roles) == ["Ukrainian president", None, "President of Ukraine"]
+
+
+async def test_a_role_only_the_data_gives_is_not_stored_as_stated(session: AsyncSession) -> None:
+    # "President of Ukraine" is the data's role for Zelenskyy; this article does not state it.
+    article = one_actor_article("Zelenskyy spoke.", name="Zelenskyy", role="President of Ukraine")
+    await save_extracted(session, extracted=article)
+    assert list(await session.scalars(select(ActorMentionRow.role))) == [None]
 
 
 async def test_role_is_taken_when_the_stored_actor_has_none(session: AsyncSession) -> None:
