@@ -274,6 +274,8 @@ def group_roles(dated: Iterable[DatedRole]) -> tuple[RoleEntry, ...]:
     return tuple(sorted(entries, key=_entry_recency, reverse=True))
 
 
+# Roles repeat across articles: each distinct one is read once (a card reads every mention's role).
+@lru_cache(maxsize=4096)
 def names_a_role(role: str) -> bool:
     """True when a role's head word is a role noun ("President of Ukraine"; not "official website")."""
     book = load_role_words()
