@@ -87,9 +87,7 @@ def kinds_to_try(asked: Asked) -> tuple[Asks, ...]:
     asks = asked.question.asks
     if asked.actor is None or Asks.ACTOR in asks:
         return asks
-    names = {word.casefold() for word in asked.actor.name.split()}
-    names |= {word.casefold() for alias in asked.actor.aliases for word in alias.split()}
-    if all(word_forms(term) & names for term in asked.question.topic):
+    if all(_names_actor(term, asked.actor) for term in asked.question.topic):
         return (*asks, Asks.ACTOR)
     return asks
 
@@ -98,10 +96,9 @@ async def named_actor(session: Session, question: Question) -> ActorEntry | None
     """The stored actor the question names: by a role it holds ("the Kremlin spokesman"), else
     by its longest phrase that is a name; phrases naming a side ("Russia") are sides, not actors."""
     phrases = [p for p in question.names[:NAME_PHRASES] if side_named(p) is None]
-    for phrase in phrases:
-        holder = await actor_holding(session, phrase)
-        if holder is not None:
-            return await get_actor(session, holder)
+    holder = await actor_holding(session, phrases)
+    if holder is not None:
+        return await get_actor(session, holder)
     return await find_actor_named(session, phrases)
 
 

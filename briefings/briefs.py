@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from briefings.citations import cite
 from briefings.entries import (
     ActorEntry,
@@ -112,14 +114,20 @@ def _role_lines(actor: ActorEntry) -> list[Line]:
 
 def _role_text(role: RoleEntry) -> str:
     """A role, the days of the articles that state it (the newest few), and their citations."""
-    # Imported here: story_briefs imports this module for more_line.
-    from briefings.story_briefs import format_day
-
     days = [format_day(day, "day") for day in role.days[:ROLE_DAYS]]
     if len(role.days) > ROLE_DAYS:
         days.append(f"{len(role.days) - ROLE_DAYS} earlier")
     when = f" — {', '.join(days)}" if days else ""
     return f"{role.role}{when} {cite(role.articles)}"
+
+
+def format_day(day: date, precision: str) -> str:
+    """A date as precisely as it is known: 7 Dec 2024, Dec 2024, or 2024."""
+    if precision == "year":
+        return f"{day.year}"
+    if precision == "month":
+        return day.strftime("%b %Y")
+    return f"{day.day} {day.strftime('%b %Y')}"
 
 
 def build_unknown_actor(query: str) -> Reply:

@@ -17,8 +17,9 @@ from functools import cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from briefings.lexicon import Measure, data_text, load_lexicon
+from briefings.measures import measure_family
 from briefings.questions import QUESTION_WORDS, query_terms
-from briefings.sides import load_sides, side_named
+from briefings.sides import load_sides
 
 # Words of a question, possessive endings dropped below; hyphens and dots stay inside a word.
 _WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*")
@@ -56,8 +57,6 @@ class Question:
     # The first country or body it names ("Ukraine", "Russian", "the EU"), and that one's side.
     country: str | None
     side: str | None
-    # The side, when the question names it as a side ("Russia", "the Ukrainians").
-    named_side: str | None
     # Phrases that may name an actor, longest first: "Keith Kellogg", "Kellogg".
     names: tuple[str, ...]
 
@@ -67,10 +66,8 @@ class _Cues:
     """The cue phrases of each kind, in the order kinds are tried."""
 
     kinds: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
-
-    def words(self) -> frozenset[str]:
-        """Every word of every cue."""
-        return frozenset(word for _, cues in self.kinds for cue in cues for word in cue)
+    # Every word of every cue: what a question's topic leaves out.
+    words: frozenset[str]
 
 
 def read_question(text: str) -> Question:
@@ -80,8 +77,7 @@ def read_question(text: str) -> Question:
     measures = measures_asked(folded)
     asks = _asks(folded, bool(measures))
     terms = tuple(query_terms(text))
-    cue_words = _cues().words()
-    topic = tuple(term for term in terms if not word_forms(term) & cue_words)
+    topic = tuple(term for term in terms if not word_forms(term) & _cues().words)
     book = load_sides()
     country = book.country_in(" ".join(words))
     return Question(
@@ -92,7 +88,6 @@ def read_question(text: str) -> Question:
         measures=measures,
         country=country,
         side=book.side_of_country_named(country),
-        named_side=_named_side(words),
         names=name_phrases(words),
     )
 
@@ -118,15 +113,6 @@ def _is_name_word(word: str) -> bool:
     """Whether a word may begin or end an actor's name: not a common or question word."""
     folded = word.casefold()
     return len(folded) > 1 and folded not in STOP_WORDS and folded not in QUESTION_WORDS
-
-
-def _named_side(words: list[str]) -> str | None:
-    """The side a question names as such ("Russia", "the Ukrainians", "the US"), if any."""
-    for phrase in name_phrases(words):
-        side = side_named(phrase)
-        if side is not None:
-            return side
-    return None
 
 
 def _asks(folded: list[str], names_measure: bool) -> tuple[Asks, ...]:
@@ -178,7 +164,7 @@ def measures_asked(folded: Iterable[str]) -> frozenset[str]:
     best = max(scores.values(), default=0)
     if best == 0:
         return frozenset()
-    families = {_family(m_id) for m_id, score in scores.items() if score == best}
+    families = {measure_family(m_id) for m_id, score in scores.items() if score == best}
     return frozenset(m.id for m in taxonomy.measures if m.family in families)
 
 
@@ -193,19 +179,13 @@ def _score(measure: Measure, things: list[set[str]], people: list[set[str]]) -> 
     return nouns + terms + events + peoples
 
 
-def _family(measure_id: str) -> str:
-    """The heading a measure is listed under."""
-    measure = load_lexicon().measures.measure(measure_id)
-    return measure.family if measure is not None else measure_id
-
-
 @cache
 def _cues() -> _Cues:
     """Read the cue phrases once."""
     data = json.loads(data_text("questions.json"))
-    return _Cues(
-        tuple(
-            (entry["kind"], tuple(tuple(cue.split()) for cue in entry["cues"]))
-            for entry in data["asks"]
-        )
+    kinds = tuple(
+        (entry["kind"], tuple(tuple(cue.split()) for cue in entry["cues"]))
+        for entry in data["asks"]
     )
+    words = frozenset(word for _, cues in kinds for cue in cues for word in cue)
+    return _Cues(kinds, words)

@@ -18,8 +18,7 @@ from typing import Any
 
 from briefings.entries import RoleEntry
 from briefings.lexicon import data_text, load_lexicon
-from briefings.sides import SideBook, countries_on_side, known_country, load_sides
-from briefings.sides import _words as words_of  # one reading of words, possessives dropped
+from briefings.sides import SideBook, countries_on_side, known_country, load_sides, words_of
 
 _LONGEST = 4  # words in the longest title, synonym or country form
 

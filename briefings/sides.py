@@ -45,7 +45,7 @@ class SideBook:
 
     def country_in(self, text: str | None, *, stop_at_role_words: bool = False) -> str | None:
         """The first country the text names or describes ("Russian", "Kyiv", "the EU")."""
-        written = _words(text or "", fold=False)
+        written = words_of(text or "", fold=False)
         folded = [word.casefold() for word in written]
         for start in range(len(written)):
             if stop_at_role_words and folded[start] in self.role_stops:
@@ -72,7 +72,7 @@ def side_of(name: str, role: str | None = None, country: str | None = None) -> s
 
 def side_named(text: str) -> str | None:
     """The side a reader's words name ("russia", "Russian", "the us"), or None."""
-    words = _words(text)
+    words = words_of(text)
     if words[:1] == ["the"]:
         words = words[1:]
     return load_sides().side_aliases.get(tuple(words))
@@ -106,7 +106,7 @@ def load_sides() -> SideBook:
     aliases: dict[tuple[str, ...], str] = {}
     for entry in data["sides"]:
         for form in [entry["side"], *entry["aliases"]]:
-            aliases.setdefault(tuple(_words(form)), entry["side"])
+            aliases.setdefault(tuple(words_of(form)), entry["side"])
     return SideBook(
         folded=folded,
         exact=exact,
@@ -123,7 +123,7 @@ def load_sides() -> SideBook:
     )
 
 
-def _words(text: str, *, fold: bool = True) -> list[str]:
+def words_of(text: str, *, fold: bool = True) -> list[str]:
     """The words of a text, possessive endings dropped ("Ukraine's" is "Ukraine")."""
     words = [_POSSESSIVE.sub("", word) for word in _WORD.findall(text)]
     return [word.casefold() for word in words] if fold else words

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from briefings.briefs import more_line
+from briefings.briefs import format_day, more_line
 from briefings.citations import cite
 from briefings.entries import EventEntry, QuoteEntry, Slice
 from briefings.replies import Line, Reply, blank, bold, italic, line, reply
@@ -45,12 +43,3 @@ def build_timeline(found: Slice[EventEntry], heading: str = "Timeline, newest fi
         lines.append(line(bold(when), f" — {event.text} {cite([event.article_id])}"))
     lines += more_line(found.hidden, "events", "The newest are shown.")
     return reply(lines, ("/quotes", "/sources"))
-
-
-def format_day(day: date, precision: str) -> str:
-    """A date as precisely as it is known: 7 Dec 2024, Dec 2024, or 2024."""
-    if precision == "year":
-        return f"{day.year}"
-    if precision == "month":
-        return day.strftime("%b %Y")
-    return f"{day.day} {day.strftime('%b %Y')}"

@@ -99,21 +99,18 @@ async def dated_roles(session: AsyncSession, day: date | None) -> list[DatedRole
     ]
 
 
-async def actor_holding(session: AsyncSession, phrase: str) -> int | None:
-    """The one stored actor whose newest stated role a phrase names ("the Kremlin spokesman")."""
-    if not is_role_phrase(phrase):
+async def actor_holding(session: AsyncSession, phrases: Sequence[str]) -> int | None:
+    """The one stored actor whose newest stated role the first role phrase to name one names
+    ("the Kremlin spokesman"); the roles are read once, and only when some phrase is a role."""
+    role_phrases = [phrase for phrase in phrases if is_role_phrase(phrase)]
+    if not role_phrases:
         return None
     roles = roles_as_of(await dated_roles(session, None), None)
-    if not roles:
-        return None
-    query = (
-        select(ActorRow).where(ActorRow.id.in_(list(roles))).options(selectinload(ActorRow.aliases))
-    )
-    holders = [
-        RoleHolder(row.id, roles[row.id], holder_country(stored_names(row), row.side))
-        for row in (await session.scalars(query)).all()
-    ]
-    return pick_holder(phrase, [], holders)
+    query = select(ActorRow).where(ActorRow.id.in_(list(roles)))
+    rows = (await session.scalars(query.options(selectinload(ActorRow.aliases)))).all()
+    holders = [_holder(row, roles[row.id]) for row in rows]
+    picks = (pick_holder(phrase, [], holders) for phrase in role_phrases)
+    return next((pick for pick in picks if pick is not None), None)
 
 
 def _speakers(extracted: ExtractedArticle) -> Iterable[str | None]:
@@ -135,7 +132,12 @@ def _holders(
     own = roles_as_of((row for row in dated if row.article_id == article_id), None)
     others = roles_as_of((row for row in dated if row.article_id != article_id), day)
     return [
-        RoleHolder(row.id, roles, holder_country(stored_names(row), row.side))
+        _holder(row, roles)
         for row in candidates
         if (roles := own.get(row.id) or others.get(row.id))
     ]
+
+
+def _holder(row: ActorRow, roles: tuple[str, ...]) -> RoleHolder:
+    """An actor with its roles as of a phrase, and its country (from its names or its side)."""
+    return RoleHolder(row.id, roles, holder_country(stored_names(row), row.side))

@@ -50,20 +50,16 @@ async def quotes_of(
     return _slice([(QuoteEntry(*fields), total) for *fields, total in rows.tuples()])
 
 
+# An event's fields for an entry, and the timeline's order: newest day, then newest article.
+_EVENT_COLUMNS = (EventRow.id, EventRow.day, EventRow.precision, EventRow.text, EventRow.article_id)
+_NEWEST_EVENTS = (EventRow.day.desc(), EventRow.article_id.desc(), EventRow.id)
+
+
 async def timeline(session: AsyncSession, *, limit: int) -> Slice[EventEntry]:
     """The dated events, newest day first; on one day, the newest article first."""
-    query = select(
-        EventRow.id, EventRow.day, EventRow.precision, EventRow.text, EventRow.article_id, ROW_TOTAL
-    )
-    rows = await session.execute(
-        query.order_by(EventRow.day.desc(), EventRow.article_id.desc(), EventRow.id).limit(limit)
-    )
-    return _slice(
-        [
-            (EventEntry(id_, day, precision, text, article_id), total)
-            for id_, day, precision, text, article_id, total in rows.tuples()
-        ]
-    )
+    query: Select[Any] = select(*_EVENT_COLUMNS, ROW_TOTAL).order_by(*_NEWEST_EVENTS).limit(limit)
+    rows = (await session.execute(query)).tuples()
+    return _slice([(EventEntry(*fields), total) for *fields, total in rows])
 
 
 async def events_about(
@@ -71,13 +67,8 @@ async def events_about(
 ) -> list[EventEntry]:
     """The newest dated events whose words hold any of some words (lowercase), newest first."""
     text = func.lower(EventRow.text)
-    query = select(
-        EventRow.id, EventRow.day, EventRow.precision, EventRow.text, EventRow.article_id
-    )
-    query = query.where(or_(*(text.contains(word) for word in words)))
-    rows = await session.execute(
-        query.order_by(EventRow.day.desc(), EventRow.article_id.desc(), EventRow.id).limit(limit)
-    )
+    query = select(*_EVENT_COLUMNS).where(or_(*(text.contains(word) for word in words)))
+    rows = await session.execute(query.order_by(*_NEWEST_EVENTS).limit(limit))
     return [EventEntry(*row) for row in rows.tuples()]
 
 

@@ -53,8 +53,7 @@ def test_a_term_outweighs_a_shared_noun() -> None:
 def test_the_country_named_and_its_side() -> None:
     question = read_question("How much aid has Germany given?")
     assert (question.country, question.side) == ("Germany", "European Union")
-    assert question.named_side is None
-    assert read_question("what do the Russians want").named_side == "Russia"
+    assert read_question("what do the Russians want").side == "Russia"
 
 
 def test_us_in_lower_case_is_not_the_united_states() -> None:
