@@ -35,12 +35,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.extract import article_files
-from bot.application import BriefApplication, build_application, start_services, stop_services
 from bot.settings import Settings
-from briefings.extractors import extract
+from bot.telegram_adapter.application import (
+    BriefApplication,
+    build_application,
+    start_services,
+    stop_services,
+)
+from briefings.extraction.extractors import extract
+from briefings.extraction.pipeline import build_pipeline
 from briefings.model import ActorKind, ExtractedArticle
-from briefings.pipeline import build_pipeline
-from briefings.reading import read_path
+from briefings.reading.articles import read_path
 from storage import create_engine, make_session_factory, save_extracted, upgrade_to_head
 from storage.tables import Base
 from tests.support.bot_api_objects import make_command_update

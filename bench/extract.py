@@ -23,10 +23,10 @@ from pathlib import Path
 import spacy
 
 from bot.settings import Settings
-from briefings.extractors import extract
+from briefings.extraction.extractors import extract
+from briefings.extraction.pipeline import build_pipeline
 from briefings.model import ExtractedArticle
-from briefings.pipeline import build_pipeline
-from briefings.reading import read_article
+from briefings.reading.articles import read_article
 from storage import create_engine, make_session_factory, save_extracted, upgrade_to_head
 
 MAX_BYTES = 2 * 1024 * 1024

@@ -1,6 +1,6 @@
 """Benchmark the digest fan-out: our own cost, the paced wall time, memory, and answers meanwhile.
 
-Runs the real tick (`bot.digests.send_due_digests`) through python-telegram-bot's real `Bot`
+Runs the real tick (`bot.core.digest_delivery.send_due_digests`) through python-telegram-bot's real `Bot`
 with a request class that answers every call at once (no network), on a SQLite store holding
 the seed articles and N subscribers, all due. Prints:
 1. digests composed and sent per second for 10,000 subscribers with no rate limit (our own
@@ -34,10 +34,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.application import BriefApplication, build_application, start_services, stop_services
-from bot.digests import send_due_digests
+from bot.core.digest_delivery import send_due_digests
 from bot.settings import Settings
-from briefings.pipeline import build_pipeline
+from bot.telegram_adapter.application import (
+    BriefApplication,
+    build_application,
+    start_services,
+    stop_services,
+)
+from briefings.extraction.pipeline import build_pipeline
 from storage import create_engine, delivery_summary, make_session_factory, subscribe
 from storage.tables import Base
 from tests.support.bot_api_objects import make_command_update

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from bot.loading import load_path
-from bot.runtime import Runtime, open_runtime
+from bot.core.loading import load_path
+from bot.core.runtime import Runtime, open_runtime
 from bot.settings import Settings
-from briefings.pipeline import build_pipeline
+from briefings.extraction.pipeline import build_pipeline
 from storage import export_store
 
 

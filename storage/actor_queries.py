@@ -9,8 +9,8 @@ from sqlalchemy import Select, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.entries import ActorEntry, RoleEntry, Slice, SourceEntry
-from briefings.names import fold, names_match
-from briefings.role_phrases import DatedRole, group_roles
+from briefings.identity.names import fold, names_match
+from briefings.identity.role_phrases import DatedRole, group_roles
 from storage.tables import (
     ActorAliasRow,
     ActorMentionRow,

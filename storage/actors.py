@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from briefings.identity.names import any_names_match, fold, name_tokens
 from briefings.model import Actor, ActorKind
-from briefings.names import any_names_match, fold, name_tokens
 from storage.tables import ActorAliasRow, ActorRow
 
 # NER often tags the same collective as an organisation in one article and as a

@@ -15,9 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from briefings.lexicon import load_lexicon
-from briefings.model import ExtractedArticle
-from briefings.role_phrases import (
+from briefings.identity.role_phrases import (
     DatedRole,
     RoleHolder,
     holder_country,
@@ -25,6 +23,8 @@ from briefings.role_phrases import (
     pick_holder,
     roles_as_of,
 )
+from briefings.model import ExtractedArticle
+from briefings.vocabulary.lexicon import load_lexicon
 from storage.actors import ResolvedActors, link_name, stored_names
 from storage.tables import ActorMentionRow, ActorRow, ArticleRow
 

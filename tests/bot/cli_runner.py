@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from bot.cli import app
 from bot.settings import Settings, get_settings
+from bot.terminal.cli import app
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS_DIR = REPO / "seeds"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from briefings.extractors import extract
+from briefings.extraction.extractors import extract
 from briefings.model import ExtractedArticle, SourceText
 
 

@@ -18,10 +18,10 @@ from spacy.language import Language
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from briefings.briefs import build_actor_card
 from briefings.entries import DemandEntry, FigureEntry, Slice
-from briefings.extractors import extract
+from briefings.extraction.extractors import extract
 from briefings.model import Actor, Quote, SourceText
+from briefings.replies.briefs import build_actor_card
 from storage import find_actor, get_actor, save_extracted
 from storage.tables import DemandRow, FigureRow, QuoteRow
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from briefings.sides import actor_side
+from briefings.vocabulary.sides import actor_side
 from storage import (
     create_engine,
     demands_of_side,

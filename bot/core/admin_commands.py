@@ -1,0 +1,128 @@
+"""Admin commands of the command core: /load, /articles and /remove (after a confirm)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bot.core.loading import (
+    ArticleInput,
+    LocalFile,
+    PastedText,
+    Progress,
+    WebAddress,
+    load_article,
+    no_progress,
+)
+from bot.core.runtime import Runtime
+from briefings.entries import SourceEntry
+from briefings.replies.load_briefs import (
+    CONFIRM_WORD,
+    build_articles,
+    build_load_usage,
+    build_no_article,
+    build_remove_prompt,
+    build_remove_usage,
+    build_removed,
+)
+from briefings.replies.reply import Reply, text_reply
+from storage import ArticleSummary, delete_article, get_source, list_sources
+
+ARTICLES_SHOWN = 40
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
+_REMOVE = re.compile(rf"\[?(\d{{1,18}})\]?(?:\s+({CONFIRM_WORD}))?", re.IGNORECASE)
+REFUSED_CHANGE = "That button has expired; send the command again."
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who sent a command, and what the front end lets the command do."""
+
+    is_admin: bool = False
+    # The chat replies go to, and who sent the command; None in the console.
+    chat_id: int | None = None
+    user_id: int | None = None
+    # Only the console and the CLI may name files on this machine.
+    local_files: bool = False
+    # False when a command is only re-answered (a page turned), so it must change nothing.
+    may_change: bool = True
+    progress: Progress = no_progress
+
+
+VISITOR = Caller()
+CONSOLE = Caller(is_admin=True, local_files=True)
+
+AdminHandler = Callable[[Runtime, str, Caller], Awaitable[Reply]]
+
+
+async def load(runtime: Runtime, argument: str, caller: Caller) -> Reply:
+    """/load TEXT, /load URL, or (console) /load PATH: read, extract and save one article."""
+    if not argument.strip():
+        return build_load_usage()
+    if not caller.may_change:
+        return text_reply(REFUSED_CHANGE)
+    return await load_article(runtime, article_input(argument, caller), caller.progress)
+
+
+def article_input(argument: str, caller: Caller) -> ArticleInput:
+    """What the text after /load names: a web address, a local file (console only), or text."""
+    word = argument.strip()
+    if " " not in word and "\n" not in word:
+        if urlsplit(word).scheme.lower() in {"http", "https"}:
+            return WebAddress(word)
+        if caller.local_files and _looks_like_path(word):
+            return LocalFile(Path(word).expanduser())
+    return PastedText(argument)
+
+
+def _looks_like_path(word: str) -> bool:
+    """True for a word that names an existing file, has a folder in it, or an article's suffix."""
+    path = Path(word).expanduser()
+    return path.exists() or "/" in word or path.suffix.lower() in ARTICLE_SUFFIXES
+
+
+async def articles(runtime: Runtime, argument: str, caller: Caller) -> Reply:
+    """/articles: what is loaded, newest first (id, title, date, outlet)."""
+    async with runtime.sessions() as session:
+        return build_articles(await list_sources(session, limit=ARTICLES_SHOWN))
+
+
+async def remove(runtime: Runtime, argument: str, caller: Caller) -> Reply:
+    """/remove N asks to confirm; /remove N yes deletes article N and the facts only it supports."""
+    match = _REMOVE.fullmatch(argument.strip())
+    if match is None:
+        return build_remove_usage()
+    article_id, confirmed = int(match.group(1)), match.group(2) is not None
+    if not confirmed:
+        async with runtime.sessions() as session:
+            found = await get_source(session, article_id)
+        return build_remove_prompt(found) if found else build_no_article(match.group(1))
+    if not caller.may_change:
+        return text_reply(REFUSED_CHANGE)
+    async with runtime.write_lock, runtime.sessions.begin() as session:
+        removed = await delete_article(session, article_id=article_id)
+    return build_removed(_entry(removed)) if removed else build_no_article(match.group(1))
+
+
+def _entry(summary: ArticleSummary) -> SourceEntry:
+    """A removed article as the replies describe articles."""
+    return SourceEntry(
+        summary.id,
+        summary.title,
+        summary.outlet,
+        summary.published,
+        summary.n_actors,
+        summary.n_figures,
+        summary.n_demands,
+    )
+
+
+# Every admin command, by name.
+ADMIN_HANDLERS: dict[str, AdminHandler] = {
+    "load": load,
+    "articles": articles,
+    "remove": remove,
+}

@@ -1,0 +1,205 @@
+"""The command core: one function turns a line a user typed into a reply, for every front end."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from bot.core.admin_commands import ADMIN_HANDLERS, VISITOR, Caller
+from bot.core.questions import actor_card, answer_question
+from bot.core.runtime import Runtime
+from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
+from briefings.questions.terms import query_terms
+from briefings.replies.briefs import (
+    build_help,
+    build_source,
+    build_sources,
+    build_unknown_actor,
+    build_who,
+)
+from briefings.replies.demand_briefs import build_demands, build_no_demands, build_side_demands
+from briefings.replies.figure_briefs import build_figures, build_no_figures
+from briefings.replies.load_briefs import build_admin_only
+from briefings.replies.reply import Reply, text_reply
+from briefings.replies.story_briefs import build_no_quotes, build_quotes, build_timeline
+from briefings.vocabulary.measures import measures_for_topic
+from briefings.vocabulary.sides import side_named
+from storage import (
+    Session,
+    demands_of,
+    demands_of_side,
+    demands_overview,
+    figures_about,
+    figures_overview,
+    find_actor,
+    get_source,
+    list_actors,
+    list_sources,
+    quotes_of,
+    timeline,
+)
+
+# Bounds that keep every answer quick on a large store; rows past them are counted, not shown.
+WHO_ACTORS = 60
+SOURCES_SHOWN = 40
+FIGURES_PER_MEASURE = 12
+DEMAND_PARTIES = 12
+DEMANDS_PER_PARTY = 5
+TOPIC_FIGURES = 60
+PARTY_DEMANDS = 60
+QUOTES_SHOWN = 25
+TIMELINE_EVENTS = 40
+
+
+@dataclass(frozen=True)
+class CommandLine:
+    """A command as typed: its name (lower-case, without @botname) and its argument.
+
+    ``argument`` has its whitespace collapsed; ``raw`` keeps the line breaks, for pasted text.
+    """
+
+    name: str
+    argument: str
+    raw: str = ""
+
+
+_COMMAND = re.compile(r"/(\S+)(?:\s+(.*))?", re.DOTALL)
+
+
+def parse_command(text: str) -> CommandLine | None:
+    """Split '/name@bot argument' into its parts; None for text that is not a command."""
+    match = _COMMAND.fullmatch(text.strip())
+    if match is None:
+        return None
+    raw = match.group(2) or ""
+    return CommandLine(match.group(1).split("@")[0].lower(), " ".join(raw.split()), raw)
+
+
+async def answer(runtime: Runtime, text: str, caller: Caller = VISITOR) -> Reply:
+    """The reply to one line: a command with its argument, or a question in plain words."""
+    command = parse_command(text) or CommandLine("ask", text.strip())
+    admin_handler = ADMIN_HANDLERS.get(command.name)
+    if admin_handler is not None:
+        if not caller.is_admin:
+            return build_admin_only(command.name)
+        return await admin_handler(runtime, command.raw, caller)
+    subscription_handler = SUBSCRIPTION_HANDLERS.get(command.name)
+    if subscription_handler is not None:
+        return await subscription_handler(runtime, command.argument, caller)
+    handler = COMMANDS.get(command.name)
+    if handler is None:
+        return unknown_command(command.name)
+    async with runtime.sessions() as session:
+        return await handler(session, command.argument)
+
+
+async def respond(runtime: Runtime, text: str, caller: Caller = VISITOR) -> str:
+    """The reply to one line as plain text, as the console and `briefbot ask` print it."""
+    return (await answer(runtime, text, caller)).plain
+
+
+def unknown_command(name: str) -> Reply:
+    """The hint for a command the bot does not know."""
+    return text_reply(f"I don't know /{name}. /help lists the commands.", ("/help",))
+
+
+async def who(session: Session, name: str) -> Reply:
+    """/who: the actors most cited first, or with a name that actor's card."""
+    if not name:
+        return build_who(await list_actors(session, limit=WHO_ACTORS))
+    actor = await find_actor(session, name)
+    if actor is None:
+        return build_unknown_actor(name)
+    return await actor_card(session, actor)
+
+
+async def figures(session: Session, topic: str) -> Reply:
+    """/figures: every measure with each claimant's figures; with a topic, the figures about it."""
+    if not topic:
+        overview = await figures_overview(session, per_measure=FIGURES_PER_MEASURE)
+        return build_figures(overview, "Figures and who claims them")
+    words = query_terms(topic)
+    found = await figures_about(
+        session, measures=measures_for_topic(words), words=words, limit=TOPIC_FIGURES
+    )
+    if not found.rows:
+        return build_no_figures(topic)
+    shown = f" (the newest {len(found.rows)} of {found.total})" if found.hidden else ""
+    return build_figures(found.rows, f"Figures about “{topic}”{shown}")
+
+
+async def demands(session: Session, party: str) -> Reply:
+    """/demands: each party's newest positions; with a party, all of its positions."""
+    if not party:
+        rows, totals = await demands_overview(
+            session, parties=DEMAND_PARTIES, per_party=DEMANDS_PER_PARTY
+        )
+        return build_demands(rows, totals, "Demands and positions")
+    side = side_named(party)
+    if side is not None:
+        return build_side_demands(
+            await demands_of_side(session, side=side, limit=PARTY_DEMANDS), side
+        )
+    actor = await find_actor(session, party)
+    name = actor.name if actor else party
+    found = await demands_of(
+        session, actor_id=actor.id if actor else None, party=name, limit=PARTY_DEMANDS
+    )
+    if not found.rows:
+        return build_no_demands(party)
+    return build_demands(found.rows, {name: found.total}, f"Demands and positions of {name}")
+
+
+async def sources(session: Session, argument: str) -> Reply:
+    """/sources: the newest articles, numbered as answers cite them; /sources N: article N."""
+    number = argument.strip("[]")
+    if number.isdigit():
+        return build_source(await get_source(session, int(number)), int(number))
+    return build_sources(await list_sources(session, limit=SOURCES_SHOWN))
+
+
+async def ask(session: Session, question: str) -> Reply:
+    """/ask and plain text: facts of the kind the question asks for, else the best sentences."""
+    return await answer_question(session, question)
+
+
+async def quotes(session: Session, speaker: str) -> Reply:
+    """/quotes: the newest direct quotes; with a name, that speaker's (any alias of an actor)."""
+    if not speaker:
+        found = await quotes_of(session, actor_id=None, speaker=None, limit=QUOTES_SHOWN)
+        return build_quotes(found, "Quotes, newest first", "Send /quotes NAME for one speaker's.")
+    actor = await find_actor(session, speaker)
+    name = actor.name if actor else speaker
+    found = await quotes_of(
+        session, actor_id=actor.id if actor else None, speaker=name, limit=QUOTES_SHOWN
+    )
+    if not found.rows:
+        return build_no_quotes(speaker)
+    return build_quotes(found, f"Quotes of {name}, newest first", "The newest are shown.")
+
+
+async def timeline_(session: Session, argument: str) -> Reply:
+    """/timeline: the dated events of the articles, newest first, each sourced."""
+    return build_timeline(await timeline(session, limit=TIMELINE_EVENTS))
+
+
+async def help_(session: Session, argument: str) -> Reply:
+    """/help and /start: what the bot does, the story, the commands."""
+    return build_help()
+
+
+Handler = Callable[[Session, str], Awaitable[Reply]]
+
+# Every command a user can send, by name; /start and /help give the same introduction.
+COMMANDS: dict[str, Handler] = {
+    "start": help_,
+    "help": help_,
+    "who": who,
+    "figures": figures,
+    "demands": demands,
+    "sources": sources,
+    "quotes": quotes,
+    "timeline": timeline_,
+    "ask": ask,
+}

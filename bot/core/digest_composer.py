@@ -1,0 +1,87 @@
+"""Digests composed for subscribers: built and rendered once per (articles seen, local date)."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from datetime import date
+
+from telegram import InlineKeyboardMarkup
+
+from bot.core.loading import disagreements_before
+from bot.core.runtime import Runtime
+from bot.telegram_adapter.buttons import action_buttons, keyboard
+from bot.telegram_adapter.rendering import render_pages
+from briefings.replies.digest_briefs import DigestNews, StoryState, build_digest
+from briefings.replies.reply import Reply
+from storage import (
+    demands_after,
+    demands_overview,
+    figures_after,
+    figures_overview,
+    newest_article_id,
+    sources_after,
+)
+
+STATE_FIGURES_PER_MEASURE = 4
+STATE_PARTIES = 6
+NEWS_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class Digest:
+    """One digest: the reply, its message (HTML, bounded to one page), buttons, newest article."""
+
+    reply: Reply
+    page: str
+    markup: InlineKeyboardMarkup | None
+    newest_article_id: int
+
+
+@dataclass
+class Composer:
+    """Composes digests, sharing the story's state and each distinct piece of news in one tick."""
+
+    runtime: Runtime
+    _state: StoryState | None = None
+    _news: dict[int, tuple[DigestNews, int]] = field(default_factory=dict)
+    # Subscribers who saw the same articles get the same digest on the same day: built once.
+    _digests: dict[tuple[int, date], Digest] = field(default_factory=dict)
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    async def digest(self, seen_article_id: int, day: date) -> Digest:
+        """The digest for a subscriber who has seen articles up to one id, on a local date."""
+        key = (seen_article_id, day)
+        if key in self._digests:
+            return self._digests[key]
+        async with self._lock:
+            if self._state is None:
+                self._state = await self._load_state()
+            if seen_article_id not in self._news:
+                self._news[seen_article_id] = await self._load_news(seen_article_id)
+            if key not in self._digests:
+                news, newest = self._news[seen_article_id]
+                self._digests[key] = _rendered(build_digest(day, news, self._state), newest)
+        return self._digests[key]
+
+    async def _load_state(self) -> StoryState:
+        async with self.runtime.sessions() as session:
+            figures = await figures_overview(session, per_measure=STATE_FIGURES_PER_MEASURE)
+            demands, totals = await demands_overview(session, parties=STATE_PARTIES, per_party=1)
+        return StoryState(tuple(figures), tuple(demands), totals)
+
+    async def _load_news(self, seen: int) -> tuple[DigestNews, int]:
+        async with self.runtime.sessions() as session:
+            newest = await newest_article_id(session)
+            articles = await sources_after(session, seen, limit=NEWS_LIMIT)
+            figures = await figures_after(session, seen, limit=NEWS_LIMIT)
+            demands = await demands_after(session, seen, limit=NEWS_LIMIT)
+            contradicted = await disagreements_before(session, figures, before_article=seen + 1)
+        news = DigestNews(articles.rows, tuple(figures), tuple(demands), tuple(contradicted))
+        return news, newest
+
+
+def _rendered(reply: Reply, newest: int) -> Digest:
+    """A digest reply with its one page and buttons rendered."""
+    page = render_pages(reply)[0]
+    return Digest(reply, page, keyboard([action_buttons(reply)]), newest)

@@ -1,0 +1,238 @@
+"""Load articles into the store: read, extract off the event loop, save in one transaction.
+
+Every way in (pasted text, an uploaded file, a web address, a local file in the console or
+the CLI) becomes an `ArticleInput`; `load_article` reads it into a `SourceText`, extracts its
+facts in a worker thread (the event loop keeps answering other users meanwhile), and saves
+the article with its facts in one transaction under the store's write lock. Anything that
+fails before the commit leaves the store exactly as it was.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.core.fetching import fetch_page
+from bot.core.runtime import Runtime
+from briefings.entries import FigureEntry
+from briefings.errors import BriefingError, DuplicateArticleError, InputError
+from briefings.extraction.extractors import extract
+from briefings.model import ExtractedArticle, SourceText
+from briefings.reading.articles import check_size, read_article, read_path
+from briefings.replies.load_briefs import (
+    DOWNLOADING,
+    EXTRACTING,
+    FETCHING,
+    READING,
+    SAVING,
+    Disagreement,
+    LoadedArticle,
+    build_already_loaded,
+    build_load_failed,
+    build_loaded,
+    find_disagreements,
+)
+from briefings.replies.reply import Reply
+from briefings.vocabulary.measures import comparable_measures
+from storage import (
+    SavedArticle,
+    Session,
+    StoreError,
+    figures_measuring,
+    figures_of_article,
+    find_article_by_source,
+    list_articles,
+    save_extracted,
+)
+
+log = logging.getLogger(__name__)
+
+# Earlier figures compared with a new article's, at most.
+COMPARED_FIGURES = 500
+PASTED = "pasted text"
+
+Progress = Callable[[str], Awaitable[None]]
+
+
+async def no_progress(stage: str) -> None:
+    """Report nothing; for callers that show only the outcome."""
+
+
+@dataclass(frozen=True)
+class PastedText:
+    """An article pasted into a message."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """A file sent to the bot: its name, declared type and size, and how to download it."""
+
+    name: str
+    mime_type: str | None
+    size: int | None
+    download: Callable[[], Awaitable[bytes]]
+
+
+@dataclass(frozen=True)
+class WebAddress:
+    """An http(s) address of an article page."""
+
+    url: str
+
+
+@dataclass(frozen=True)
+class LocalFile:
+    """A file on this machine; only the console and the CLI offer these."""
+
+    path: Path
+
+
+ArticleInput = PastedText | UploadedFile | WebAddress | LocalFile
+
+
+@dataclass(frozen=True)
+class LoadOutcome:
+    """What became of one input: saved, already there, or refused with a reason."""
+
+    source: str
+    saved: SavedArticle | None = None
+    duplicate_of: int | None = None
+    error: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        """True when the input was refused."""
+        return self.error is not None
+
+
+async def load_article(
+    runtime: Runtime, article: ArticleInput, progress: Progress = no_progress
+) -> Reply:
+    """Load one article and say what happened; a failure leaves the store as it was."""
+    try:
+        known = await _already_loaded(runtime, article)
+        if known is not None:
+            return known
+        source = await _read(runtime, article, progress)
+        await progress(EXTRACTING)
+        extracted = await _extract(runtime, source)
+        await progress(SAVING)
+        saved = await save_article(runtime, extracted)
+        return build_loaded(_loaded(saved, source), await _disagreements(runtime, saved))
+    except DuplicateArticleError as duplicate:
+        return build_already_loaded(duplicate.article_id, duplicate.title)
+    except InputError as error:
+        return build_load_failed(str(error))
+    except StoreError:
+        log.exception("saving an article failed")
+        return build_load_failed("The database refused the article; the log has the details.")
+    except Exception:
+        log.exception("loading an article failed")
+        return build_load_failed("Something unexpected went wrong; the log has the details.")
+
+
+async def _already_loaded(runtime: Runtime, article: ArticleInput) -> Reply | None:
+    """The reply for an address loaded before, without fetching it again; None otherwise."""
+    if not isinstance(article, WebAddress):
+        return None
+    async with runtime.sessions() as session:
+        found = await find_article_by_source(session, source=article.url)
+    return build_already_loaded(found.id, found.title) if found else None
+
+
+async def _read(runtime: Runtime, article: ArticleInput, progress: Progress) -> SourceText:
+    """Turn an input into a SourceText, off the event loop; raises InputError."""
+    max_bytes = runtime.settings.max_input_bytes
+    if isinstance(article, LocalFile):
+        await progress(READING)
+        return await asyncio.to_thread(read_path, article.path, max_bytes=max_bytes)
+    if isinstance(article, PastedText):
+        await progress(READING)
+        raw, name, content_type = article.text.encode(), PASTED, None
+    elif isinstance(article, UploadedFile):
+        await progress(DOWNLOADING.format(name=article.name))
+        check_size(article.size or 0, max_bytes, source=article.name)
+        raw, name, content_type = await article.download(), article.name, article.mime_type
+    else:
+        await progress(FETCHING.format(url=article.url))
+        page = await fetch_page(article.url, runtime.settings)
+        raw, name, content_type = page.body, article.url, page.content_type
+    return await asyncio.to_thread(
+        read_article, raw, source=name, max_bytes=max_bytes, content_type=content_type
+    )
+
+
+async def _extract(runtime: Runtime, source: SourceText) -> ExtractedArticle:
+    """The article's facts, extracted in a worker thread so that the event loop stays free."""
+    nlp = await runtime.nlp()
+    return await asyncio.to_thread(extract, nlp, source)
+
+
+async def save_article(runtime: Runtime, extracted: ExtractedArticle) -> SavedArticle:
+    """Save an article and its facts in one transaction; raises DuplicateArticleError."""
+    # One save at a time in this process; the store's write lock covers other processes.
+    async with runtime.write_lock, runtime.sessions.begin() as session:
+        return await save_extracted(session, extracted=extracted)
+
+
+async def _disagreements(runtime: Runtime, saved: SavedArticle) -> list[Disagreement]:
+    """The new article's figures that earlier articles' claimants contradict."""
+    async with runtime.sessions() as session:
+        new = await figures_of_article(session, saved.article_id)
+        return await disagreements_before(session, new, before_article=saved.article_id)
+
+
+async def disagreements_before(
+    session: Session, figures: Sequence[FigureEntry], *, before_article: int
+) -> list[Disagreement]:
+    """The figures that claimants in articles stored before one contradict (loads, digests)."""
+    measures = {m for f in figures if f.measure for m in comparable_measures(f.measure)}
+    if not measures:
+        return []
+    earlier = await figures_measuring(
+        session, measures, before_article=before_article, limit=COMPARED_FIGURES
+    )
+    return find_disagreements(figures, earlier)
+
+
+def _loaded(saved: SavedArticle, source: SourceText) -> LoadedArticle:
+    """The summary of a save, with the metadata the reader found."""
+    return LoadedArticle(
+        article_id=saved.article_id,
+        title=saved.title,
+        outlet=source.outlet,
+        published=source.published.isoformat() if source.published else None,
+        n_actors=saved.n_actors,
+        n_actors_new=saved.n_actors_new,
+        n_figures=saved.n_figures,
+        n_demands=saved.n_demands,
+    )
+
+
+async def load_path(runtime: Runtime, path: Path) -> LoadOutcome:
+    """Load one file for the CLI; any failure leaves the store as it was and is one sentence."""
+    try:
+        source = await asyncio.to_thread(
+            read_path, path, max_bytes=runtime.settings.max_input_bytes
+        )
+        saved = await save_article(runtime, await _extract(runtime, source))
+        return LoadOutcome(path.name, saved=saved)
+    except DuplicateArticleError as duplicate:
+        return LoadOutcome(path.name, duplicate_of=duplicate.article_id)
+    except BriefingError as error:
+        return LoadOutcome(path.name, error=str(error))
+
+
+async def ensure_seeded(runtime: Runtime) -> int:
+    """Load the seed articles when the store is empty; return how many were loaded."""
+    async with runtime.sessions() as session:
+        if await list_articles(session):
+            return 0
+    seeds = sorted(runtime.settings.seeds_dir.glob("*.txt"))
+    outcomes = [await load_path(runtime, path) for path in seeds]
+    return sum(1 for o in outcomes if o.saved is not None)

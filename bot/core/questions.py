@@ -1,0 +1,306 @@
+"""Answer a plain question: find whom it names, try the kinds of answer it asks for, else rank sentences.
+
+"how many soldiers has Ukraine lost?" is answered by the figures of that measure and side,
+contested ones first; "what does Russia want?" by the demands of Russia's side; "who is
+Kellogg?" by his card. A kind that finds nothing gives way to the next, and the last resort
+is the full-text ranking of stored sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from briefings.entries import ActorEntry, DemandEntry, FigureEntry, QuoteEntry, SentenceEntry, Slice
+from briefings.model import ActorKind
+from briefings.questions.intents import Asks, Question, read_question, word_forms
+from briefings.replies.answer_briefs import build_answer, build_empty_question, echo
+from briefings.replies.briefs import build_actor_card
+from briefings.replies.demand_briefs import build_demands, build_side_demands
+from briefings.replies.figure_briefs import build_figures
+from briefings.replies.reply import Reply
+from briefings.replies.story_briefs import build_quotes, build_timeline
+from briefings.vocabulary.sides import countries_on_side, load_sides, side_named
+from storage import (
+    Session,
+    actor_holding,
+    demands_of,
+    demands_of_side,
+    events_about,
+    facts_in_sentences,
+    figures_about,
+    figures_claimed_by,
+    figures_in,
+    find_actor_named,
+    get_actor,
+    quotes_of,
+    search_sentences,
+    timeline,
+)
+
+# Bounds that keep an answer quick on a large store and short on a phone.
+CARD_FACTS = 15
+ANSWER_FIGURES = 40
+ANSWER_DEMANDS = 30
+QUOTE_CANDIDATES = 40
+QUOTES_SHOWN = 8
+EVENT_CANDIDATES = 200
+EVENTS_SHOWN = 8
+ASK_HITS = 5
+ASK_CANDIDATES = 20
+# Words of a quote or event, for matching a question's words.
+_TEXT_WORD = re.compile(r"[^\W_]+")
+# Phrases of a question tried as actor names, longest first.
+NAME_PHRASES = 12
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A question read, with the actor it names as the store knows it."""
+
+    question: Question
+    actor: ActorEntry | None
+
+    @property
+    def person(self) -> ActorEntry | None:
+        """The actor named, when it is a person: a claimant or speaker, never a side."""
+        return self.actor if self.actor and self.actor.kind == ActorKind.PERSON else None
+
+
+async def answer_question(session: Session, text: str) -> Reply:
+    """The best answer the store holds to a question in plain words."""
+    question = read_question(text)
+    if not question.terms:
+        return build_empty_question(text)
+    asked = Asked(question, await named_actor(session, question))
+    for kind in kinds_to_try(asked):
+        found = await ANSWERS[kind](session, asked)
+        if found is not None:
+            return found
+    return await ranked_sentences(session, question)
+
+
+def kinds_to_try(asked: Asked) -> tuple[Asks, ...]:
+    """The kinds a question asks for; a question that only names an actor asks who that is."""
+    asks = asked.question.asks
+    if asked.actor is None or Asks.ACTOR in asks:
+        return asks
+    if all(_names_actor(term, asked.actor) for term in asked.question.topic):
+        return (*asks, Asks.ACTOR)
+    return asks
+
+
+async def named_actor(session: Session, question: Question) -> ActorEntry | None:
+    """The stored actor the question names: by a role it holds ("the Kremlin spokesman"), else
+    by its longest phrase that is a name; phrases naming a side ("Russia") are sides, not actors."""
+    phrases = [p for p in question.names[:NAME_PHRASES] if side_named(p) is None]
+    holder = await actor_holding(session, phrases)
+    if holder is not None:
+        return await get_actor(session, holder)
+    return await find_actor_named(session, phrases)
+
+
+async def actor_card(session: Session, actor: ActorEntry) -> Reply:
+    """An actor's card with the figures it claims and the positions it takes."""
+    claims = await figures_claimed_by(session, actor.id, limit=CARD_FACTS)
+    positions = await demands_of(session, actor_id=actor.id, party=actor.name, limit=CARD_FACTS)
+    return build_actor_card(actor, claims, positions)
+
+
+async def _actor(session: Session, asked: Asked) -> Reply | None:
+    """Who someone is: the card of the actor named."""
+    return await actor_card(session, asked.actor) if asked.actor else None
+
+
+async def _figures(session: Session, asked: Asked) -> Reply | None:
+    """The figures of the measures named, for the side named, the person named's first."""
+    question = asked.question
+    if not question.measures:
+        found = await figures_about(
+            session, measures=(), words=question.topic, limit=ANSWER_FIGURES
+        )
+    else:
+        found = await _figures_of_measures(session, asked)
+    if not found.rows:
+        return None
+    return build_figures(
+        _claimed_as_asked(found.rows, asked), f"Figures about “{echo(question.text)}”"
+    )
+
+
+def _claimed_as_asked(figures: Sequence[FigureEntry], asked: Asked) -> Sequence[FigureEntry]:
+    """The figures whose claimant the question names ("western estimates"), else all of them."""
+    words = _subject_words(asked)
+    named = [f for f in figures if f.claimant and _matched(f.claimant, words)]
+    return named or figures
+
+
+async def _figures_of_measures(session: Session, asked: Asked) -> Slice[FigureEntry]:
+    """The measures' figures, narrowed to the country, else its side, and to the claimant named."""
+    question = asked.question
+    claimants = [asked.person.id, None] if asked.person else [None]
+    for claimant_id in claimants:
+        for sides in _side_filters(question):
+            found = await figures_in(
+                session,
+                measures=question.measures,
+                sides=sides,
+                claimant_id=claimant_id,
+                limit=ANSWER_FIGURES,
+            )
+            if found.rows:
+                return found
+    return Slice((), 0)
+
+
+def _side_filters(question: Question) -> list[tuple[str, ...] | None]:
+    """Whose figures to look for: the country named, then its whole side; anyone's if none."""
+    if question.country is None or question.side is None:
+        return [None]
+    side_countries = countries_on_side(question.side)
+    if side_countries == (question.country,):
+        return [side_countries]
+    return [(question.country,), side_countries]
+
+
+async def _demands(session: Session, asked: Asked) -> Reply | None:
+    """What the person named wants, else the side named, else the body named; on topic first."""
+    side = asked.question.side
+    if asked.person is None and side is not None:
+        found = await demands_of_side(session, side=side, limit=ANSWER_DEMANDS)
+        return _demands_reply(_newest_first(found), asked, side)
+    if asked.actor is None:
+        return None
+    name = asked.actor.name
+    found = await demands_of(session, actor_id=asked.actor.id, party=name, limit=ANSWER_DEMANDS)
+    return _demands_reply(_newest_first(found), asked, name)
+
+
+def _newest_first(found: Slice[DemandEntry]) -> Slice[DemandEntry]:
+    """Demands from the newest article first, each article's in the order it states them."""
+    rows = sorted(found.rows, key=lambda demand: (-demand.article_id, demand.id))
+    return Slice(tuple(rows), found.total)
+
+
+def _demands_reply(found: Slice[DemandEntry], asked: Asked, whose: str) -> Reply | None:
+    """Only the positions on the question's subject when some are ("…reject a ceasefire?"), else all."""
+    if not found.rows:
+        return None
+    words = _subject_words(asked)
+    on_topic = [d for d in found.rows if words and 2 * _matched(d.demand, words) >= len(words)]
+    on_topic.sort(key=lambda demand: -_matched(demand.demand, words))
+    if on_topic:
+        heading = f"Positions of {whose} on “{echo(asked.question.text)}”"
+        return build_demands(on_topic, Counter(d.party for d in on_topic), heading)
+    if asked.person is None and asked.question.side == whose:
+        return build_side_demands(found, whose)
+    return build_demands(found.rows, {whose: found.total}, f"Demands and positions of {whose}")
+
+
+def _subject_words(asked: Asked) -> list[str]:
+    """The question's topic words beside those that chose whose facts to show: the actor's
+    name, or the country when the side was chosen by it ("Ukraine" in "does Ukraine reject…")."""
+    book = load_sides()
+    by_country = asked.person is None and asked.question.country is not None
+    return [
+        word
+        for word in asked.question.topic
+        if not _names_actor(word, asked.actor)
+        and not (by_country and book.country_in(word) == asked.question.country)
+    ]
+
+
+async def _quotes(session: Session, asked: Asked) -> Reply | None:
+    """What the person named said (else the side named), quotes on the question's subject first."""
+    side = asked.question.side
+    actor = asked.person or (asked.actor if side is None else None)
+    if actor is None and side is None:
+        return None
+    found = await quotes_of(
+        session,
+        actor_id=actor.id if actor else None,
+        speaker=None,
+        side=None if actor else side,
+        limit=QUOTE_CANDIDATES,
+    )
+    if not found.rows:
+        return None
+    whose = actor.name if actor else side
+    ranked = _by_topic(found.rows, asked)[:QUOTES_SHOWN]
+    shown = Slice(tuple(ranked), found.total)
+    return build_quotes(shown, f"Quotes of {whose}, on the question's words first", "")
+
+
+async def _events(session: Session, asked: Asked) -> Reply | None:
+    """When something happened: the dated events holding most of the question's words."""
+    words = list(asked.question.topic)
+    if not words:
+        return build_timeline(await timeline(session, limit=EVENTS_SHOWN * 5))
+    candidates = await events_about(session, words, limit=EVENT_CANDIDATES)
+    matching = [e for e in candidates if 2 * _matched(e.text, words) >= len(words)]
+    if not matching:
+        return None
+    ranked = sorted(matching, key=lambda e: -_matched(e.text, words))[:EVENTS_SHOWN]
+    newest_first = sorted(ranked, key=lambda e: (e.day, e.article_id), reverse=True)
+    return build_timeline(
+        Slice(tuple(newest_first), len(newest_first)), f"When: “{echo(asked.question.text)}”"
+    )
+
+
+def _by_topic(quotes: Sequence[QuoteEntry], asked: Asked) -> list[QuoteEntry]:
+    """Quotes holding more of the question's words (beside the speaker's name) first."""
+    words = _subject_words(asked)
+    return sorted(quotes, key=lambda quote: -_matched(quote.text, words))
+
+
+def _names_actor(word: str, actor: ActorEntry | None) -> bool:
+    """Whether a question word is part of the actor's name or aliases."""
+    if actor is None:
+        return False
+    names = " ".join([actor.name, *actor.aliases]).casefold().split()
+    return bool(word_forms(word) & set(names))
+
+
+def _matched(text: str, words: Sequence[str]) -> int:
+    """How many of the words (in any plain form) a text holds."""
+    held = {form for token in _TEXT_WORD.findall(text.casefold()) for form in word_forms(token)}
+    return sum(1 for word in words if word_forms(word) & held)
+
+
+async def ranked_sentences(session: Session, question: Question) -> Reply:
+    """The last resort: the stored sentences holding most of the question's words, with their facts."""
+    terms = list(question.terms)
+    hits = await search_sentences(session, terms, limit=ASK_CANDIDATES)
+    found_figures, found_demands = await facts_in_sentences(session, [h.sentence_id for h in hits])
+    found = [
+        SentenceEntry(
+            hit.article_id,
+            hit.text.strip(),
+            hit.matched_terms,
+            hit.rank,
+            tuple(found_figures.get(hit.sentence_id, ())),
+            tuple(found_demands.get(hit.sentence_id, ())),
+        )
+        for hit in hits
+    ]
+    return build_answer(question.text, len(terms), found, ASK_HITS)
+
+
+async def _reasons(session: Session, asked: Asked) -> Reply:
+    """Why something is so: no fact answers that, the sentences holding the question's words do."""
+    return await ranked_sentences(session, asked.question)
+
+
+Answer = Callable[[Session, Asked], Awaitable[Reply | None]]
+
+# The answer to each kind of question; None when the store holds nothing of that kind for it.
+ANSWERS: dict[Asks, Answer] = {
+    Asks.REASONS: _reasons,
+    Asks.FIGURES: _figures,
+    Asks.DEMANDS: _demands,
+    Asks.ACTOR: _actor,
+    Asks.EVENTS: _events,
+    Asks.QUOTES: _quotes,
+}

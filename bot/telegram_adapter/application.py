@@ -1,0 +1,230 @@
+"""The composition root: build the Telegram Application, its handlers, services and command menu."""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import UTC, datetime
+from typing import Any
+
+from spacy.language import Language
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.error import BadRequest
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.core.admin_commands import ADMIN_HANDLERS
+from bot.core.commands import COMMANDS
+from bot.core.digest_delivery import send_due_digests
+from bot.core.loading import ensure_seeded
+from bot.core.runtime import open_runtime, settle_heap
+from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
+from bot.settings import Settings
+from bot.telegram_adapter import handlers, load_handlers
+from bot.telegram_adapter.buttons import COMMAND_PREFIX, IGNORED
+from bot.telegram_adapter.context import CONTEXT_TYPES, BotData, BriefContext
+from bot.telegram_adapter.error_handler import report_error
+from bot.telegram_adapter.rate_limit import FloodSafeRateLimiter
+from bot.telegram_adapter.replying import INLINE_PREFIX, STORED_PREFIX
+from storage.poller_lock import acquire_poller_lock
+
+log = logging.getLogger(__name__)
+
+# Read RetryAfter.retry_after as a timedelta, the form python-telegram-bot 22 moves to.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+# Retries after a 429 (waiting as long as Telegram asks) before a send is given up.
+MAX_RETRIES = 3
+
+ALREADY_POLLING = (
+    "Another briefbot process is already running on Telegram with this store; only one may poll. "
+    "Stop it first (digests stay safe either way: each is claimed in the store before it is sent)."
+)
+
+
+class AlreadyPollingError(RuntimeError):
+    """Another process polls Telegram with the same store."""
+
+
+BriefApplication = Application[Any, BriefContext, Any, Any, BotData, Any]
+
+# The command menu Telegram shows next to the message box.
+MENU = (
+    BotCommand("who", "Actors and their roles, or one actor's card"),
+    BotCommand("figures", "Numbers, who claims them, where sources disagree"),
+    BotCommand("demands", "What each side demands, proposes or rejects"),
+    BotCommand("quotes", "Who said what, in their own words: /quotes Peskov"),
+    BotCommand("timeline", "Dated events, newest first"),
+    BotCommand("sources", "The articles behind every answer"),
+    BotCommand("ask", "The facts that best answer a question"),
+    BotCommand("digest", "Today's digest, now"),
+    BotCommand("subscribe", "A daily digest at your time: /subscribe 08:00 Kyiv"),
+    BotCommand("settings", "Your digest's time, zone and next delivery"),
+    BotCommand("unsubscribe", "No more daily digests"),
+    BotCommand("help", "What this bot does"),
+)
+# Admins see these too, in their own chats only (a command scope per admin).
+ADMIN_MENU = (
+    *MENU,
+    BotCommand("load", "Load an article: pasted text, a file, or a URL"),
+    BotCommand("articles", "The loaded articles, with their numbers"),
+    BotCommand("remove", "Remove an article and the facts only it supports"),
+)
+# A document whose caption starts with /load (CommandHandler reads only message text).
+LOAD_CAPTION = r"^/load(@\w+)?(\s|$)"
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    nlp: Language | None = None,
+    rate_limited: bool = True,
+) -> BriefApplication:
+    """The bot's Application on the settings' Bot API server; requests and a pipeline may be injected.
+
+    `rate_limited=False` leaves out the rate limiter, which spaces sends to Telegram's limits;
+    the answer benchmark uses it to time the bot's own work.
+    """
+    if settings.telegram_token is None:
+        raise ValueError("TELEGRAM_TOKEN is not set; the offline console needs no Application")
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_token)
+        .base_url(settings.bot_api_url)
+        .base_file_url(settings.bot_file_url)
+        .context_types(CONTEXT_TYPES)
+        .post_init(start_services)
+        .post_shutdown(stop_services)
+    )
+    if rate_limited:
+        # The builder's type names its rate limiter's type; one variable cannot hold both.
+        builder = builder.rate_limiter(FloodSafeRateLimiter(max_retries=MAX_RETRIES))  # type: ignore[arg-type]
+    if request is not None:
+        builder = builder.request(request).get_updates_request(updates_request or request)
+    application = builder.build()
+    application.bot_data.settings = settings
+    application.bot_data.preloaded_nlp = nlp
+    register_handlers(application)
+    return application
+
+
+def register_handlers(application: BriefApplication) -> None:
+    """Every handler, in the order they are tried (the first match in group 0 wins)."""
+    application.add_handlers(
+        [
+            # /load, as a command or as a document's caption. It runs beside other updates
+            # (block=False), so users are answered while an article is extracted.
+            CommandHandler("load", load_handlers.load_from_chat, block=False),
+            MessageHandler(
+                filters.Document.ALL & filters.CaptionRegex(LOAD_CAPTION),
+                load_handlers.load_from_chat,
+                block=False,
+            ),
+            # The other commands of the command core (admin ones check the sender there).
+            CommandHandler(
+                [*COMMANDS, *ADMIN_HANDLERS, *SUBSCRIPTION_HANDLERS], handlers.reply_to_text
+            ),
+            # Paging buttons (◀ ▶) and the page counter between them.
+            CallbackQueryHandler(
+                handlers.turn_page, pattern=rf"^({INLINE_PREFIX}|{STORED_PREFIX}):"
+            ),
+            CallbackQueryHandler(handlers.ignore_press, pattern=rf"^{IGNORED}$"),
+            # Command buttons, such as those under /help.
+            CallbackQueryHandler(handlers.press_command, pattern=rf"^{COMMAND_PREFIX}:"),
+            # Plain text in a private chat is a question; in groups only /ask is.
+            MessageHandler(
+                filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, handlers.reply_to_text
+            ),
+            # Anything else that looks like a command gets a hint.
+            MessageHandler(filters.COMMAND, handlers.unknown),
+        ]
+    )
+    application.add_error_handler(report_error)
+
+
+async def start_services(application: BriefApplication) -> None:
+    """post_init: open the store (migrated, seeded when empty), load the pipeline, set the menu."""
+    data = application.bot_data
+    if data.settings is None:
+        raise RuntimeError("the application was built without settings")
+    runtime = await open_runtime(data.settings, data.preloaded_nlp)
+    runtime.poller_lock = await acquire_poller_lock(runtime.engine)
+    if runtime.poller_lock is None:
+        await runtime.close()
+        raise AlreadyPollingError(ALREADY_POLLING)
+    data.runtime = runtime
+    loaded = await ensure_seeded(runtime)
+    if loaded:
+        log.info("seeded the empty store with %d articles", loaded)
+    # Loaded now, the pipeline is ready for the first article an admin sends.
+    await runtime.nlp()
+    settle_heap()
+    await set_menus(application)
+    schedule_digests(application)
+
+
+def schedule_digests(application: BriefApplication) -> None:
+    """The digest tick: every DIGEST_TICK_SECONDS, first at the start of the next minute."""
+    if application.job_queue is None:
+        raise RuntimeError(
+            "python-telegram-bot is installed without its job queue (job-queue extra)"
+        )
+    settings = application.bot_data.settings
+    interval = settings.digest_tick_seconds if settings else 60.0
+    now = datetime.now(UTC)
+    first = interval - (now.second + now.microsecond / 1e6) % interval
+    application.job_queue.run_repeating(
+        send_digests,
+        interval=interval,
+        first=first,
+        name="digest tick",
+        # A tick still sending when the next is due lets it pass; claims keep each digest once.
+        job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": int(interval)},
+    )
+
+
+async def send_digests(context: BriefContext) -> None:
+    """The digest tick's job: send what is due, log what was done."""
+    report = await send_due_digests(context.runtime, context.bot)
+    if report.claimed or report.skipped:
+        log.info("digest tick: %s", report)
+
+
+async def set_menus(application: BriefApplication) -> None:
+    """The command menu for everyone, and one with the admin commands in each admin's chat."""
+    await application.bot.set_my_commands(list(MENU))
+    settings = application.bot_data.settings
+    for admin_id in sorted(settings.admin_ids if settings else ()):
+        try:
+            await application.bot.set_my_commands(
+                list(ADMIN_MENU), scope=BotCommandScopeChat(admin_id)
+            )
+        except BadRequest as error:
+            # Telegram knows no chat with a user who has never opened the bot.
+            log.warning(
+                "no admin menu for %d (has the admin started the bot?): %s", admin_id, error
+            )
+
+
+async def stop_services(application: BriefApplication) -> None:
+    """post_shutdown: close the store's connections."""
+    runtime = application.bot_data.runtime
+    application.bot_data.runtime = None
+    if runtime is not None:
+        if runtime.poller_lock is not None:
+            await runtime.poller_lock.release()
+        await runtime.close()
+
+
+def run_polling(settings: Settings) -> None:
+    """Run the bot against Telegram (or the configured Bot API server) until interrupted."""
+    application = build_application(settings)
+    application.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -1,0 +1,60 @@
+"""The one error handler: log with the update's context, tell the user kindly, notify the admins."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import traceback
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import Forbidden, TelegramError
+
+from bot.telegram_adapter.context import BriefContext
+from storage import is_unreachable
+
+log = logging.getLogger(__name__)
+
+SORRY = "Sorry, something went wrong on my side. The admins have been told; please try again later."
+STORE_DOWN = "I can't reach the article store right now. Please try again in a minute."
+# Telegram's message limit, less room for the heading and tags of the admin report.
+REPORT_CHARS = 3500
+
+
+async def report_error(update: object, context: BriefContext) -> None:
+    """Log an error raised while handling an update, apologise to the user, and tell the admins."""
+    error = context.error
+    summary = _describe(update)
+    if isinstance(error, Forbidden):
+        # The user blocked the bot or left the chat: nothing to tell them, nothing broken.
+        log.info("chat refused a reply (%s) for %s", error, summary)
+        return
+    log.error("error while handling %s", summary, exc_info=error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        text = STORE_DOWN if error is not None and is_unreachable(error) else SORRY
+        await _send_quietly(context, update.effective_chat.id, text, None)
+    await _notify_admins(context, summary, error)
+
+
+def _describe(update: object) -> str:
+    """The update as compact JSON for the log, or its repr."""
+    if isinstance(update, Update):
+        return json.dumps(update.to_dict(), ensure_ascii=False)[:REPORT_CHARS]
+    return repr(update)[:REPORT_CHARS]
+
+
+async def _notify_admins(context: BriefContext, summary: str, error: BaseException | None) -> None:
+    trace = "".join(traceback.format_exception(error)) if error is not None else "no exception"
+    body = f"{summary}\n\n{trace}"[-REPORT_CHARS:]
+    report = f"<b>ceasefire-brief error</b>\n<pre>{html.escape(body)}</pre>"
+    for admin in sorted(context.settings.admin_ids):
+        await _send_quietly(context, admin, report, ParseMode.HTML)
+
+
+async def _send_quietly(context: BriefContext, chat_id: int, text: str, mode: str | None) -> None:
+    """Send a message; if Telegram refuses, log it rather than raise from the error handler."""
+    try:
+        await context.bot.send_message(chat_id, text, parse_mode=mode)
+    except TelegramError:
+        log.warning("could not send an error notice to chat %s", chat_id, exc_info=True)

@@ -1,0 +1,136 @@
+"""Send replies to Telegram: HTML pages with ◀ ▶ buttons for long ones, and buttons for commands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import CallbackQuery, InlineKeyboardButton, Message
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+
+from bot.core.admin_commands import VISITOR, Caller
+from bot.core.commands import answer
+from bot.telegram_adapter.buttons import IGNORED, NO_PREVIEW, action_buttons, keyboard
+from bot.telegram_adapter.context import BriefContext
+from bot.telegram_adapter.rendering import render_pages
+from briefings.replies.reply import Reply
+from storage import get_pager, save_pager
+
+INLINE_PREFIX = "pg"
+STORED_PREFIX = "pp"
+DONE_BELOW = "✅ Done; the summary follows."
+EXPIRED = "That answer is no longer available. Send the command again for a fresh one."
+# Telegram's limit on a button's callback data, in bytes.
+CALLBACK_BYTES = 64
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """What a paging button names: the command line itself, or a stored pager holding it."""
+
+    line: str | None = None
+    pager_id: int | None = None
+
+    def data(self, number: int) -> str:
+        """The callback data of the button for page `number`."""
+        if self.line is not None:
+            return f"{INLINE_PREFIX}:{number}:{self.line}"
+        return f"{STORED_PREFIX}:{self.pager_id}:{number}"
+
+
+def parse_page_data(data: str) -> tuple[PageKey, int] | None:
+    """The key and page number of a paging button's data; None if malformed."""
+    prefix, _, rest = data.partition(":")
+    first, _, second = rest.partition(":")
+    if prefix == INLINE_PREFIX and first.isdigit() and second:
+        return PageKey(line=second), int(first)
+    if prefix == STORED_PREFIX and first.isdigit() and second.isdigit():
+        return PageKey(pager_id=int(first)), int(second)
+    return None
+
+
+def fits_inline(line: str, count: int) -> bool:
+    """True when the line can ride in the data of every paging button of its reply."""
+    return len(PageKey(line=line).data(count).encode("utf-8")) <= CALLBACK_BYTES
+
+
+def page_buttons(key: PageKey, number: int, count: int) -> list[InlineKeyboardButton]:
+    """◀ page/count ▶, the arrows only where there is a page to go to."""
+    buttons = [InlineKeyboardButton(f"{number}/{count}", callback_data=IGNORED)]
+    if number > 1:
+        buttons.insert(0, InlineKeyboardButton("◀", callback_data=key.data(number - 1)))
+    if number < count:
+        buttons.append(InlineKeyboardButton("▶", callback_data=key.data(number + 1)))
+    return buttons
+
+
+async def send_reply(context: BriefContext, chat_id: int, line: str, reply: Reply) -> Message:
+    """Send the reply to a line: one message, paged with buttons when it is too long for one."""
+    pages = render_pages(reply)
+    rows = [action_buttons(reply)]
+    if len(pages) > 1:
+        key = await _page_key(context, chat_id, line, len(pages))
+        rows.insert(0, page_buttons(key, 1, len(pages)))
+    return await context.bot.send_message(
+        chat_id,
+        pages[0],
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboard(rows),
+        link_preview_options=NO_PREVIEW,
+    )
+
+
+async def _page_key(context: BriefContext, chat_id: int, line: str, count: int) -> PageKey:
+    """The line itself when it fits in the buttons, else a stored pager keeping it."""
+    if fits_inline(line, count):
+        return PageKey(line=line)
+    async with context.runtime.sessions.begin() as session:
+        return PageKey(pager_id=await save_pager(session, chat_id=chat_id, command=line))
+
+
+async def show_page(
+    context: BriefContext,
+    query: CallbackQuery,
+    chat_id: int,
+    key: PageKey,
+    number: int,
+    caller: Caller = VISITOR,
+) -> bool:
+    """Answer the command again and edit the message to show one page; False if it is gone."""
+    line = key.line
+    if line is None and key.pager_id is not None:
+        async with context.runtime.sessions() as session:
+            line = await get_pager(session, pager_id=key.pager_id, chat_id=chat_id)
+    if line is None:
+        return False
+    pages = render_pages(await answer(context.runtime, line, caller))
+    if not 1 <= number <= len(pages):
+        return False
+    markup = keyboard([page_buttons(key, number, len(pages))])
+    try:
+        await query.edit_message_text(
+            pages[number - 1],
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,
+            link_preview_options=NO_PREVIEW,
+        )
+    except BadRequest as error:
+        # A double tap asks for the page already shown; Telegram refuses the no-op edit.
+        if "not modified" not in str(error).lower():
+            raise
+    return True
+
+
+async def finish_status(context: BriefContext, status: Message, line: str, reply: Reply) -> None:
+    """Turn a status message into the reply; a reply too long for one page follows it instead."""
+    pages = render_pages(reply)
+    if len(pages) > 1:
+        await status.edit_text(DONE_BELOW)
+        await send_reply(context, status.chat_id, line, reply)
+        return
+    await status.edit_text(
+        pages[0],
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboard([action_buttons(reply)]),
+        link_preview_options=NO_PREVIEW,
+    )

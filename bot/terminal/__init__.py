@@ -1,0 +1,1 @@
+"""The terminal adapter: the `briefbot` command line and the offline console."""

@@ -1,0 +1,136 @@
+"""The `briefbot` command line: load, export, ask and run (the offline console without a token)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from bot.core.admin_commands import CONSOLE
+from bot.core.commands import respond
+from bot.core.loading import LoadOutcome, ensure_seeded, load_path
+from bot.core.runtime import Runtime, open_runtime
+from bot.settings import Settings, SettingsError, load_settings
+from storage import export_store
+
+app = typer.Typer(
+    help="ceasefire-brief: a sourced briefing bot on the Ukraine ceasefire story.",
+    no_args_is_help=True,
+)
+T = TypeVar("T")
+
+
+def _settings_or_exit() -> Settings:
+    """The settings, or exit 2 with one line per bad field."""
+    try:
+        return load_settings()
+    except SettingsError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+
+
+def _run(work: Callable[[Runtime], Awaitable[T]]) -> T:
+    settings = _settings_or_exit()
+
+    async def main() -> T:
+        runtime = await open_runtime(settings)
+        try:
+            return await work(runtime)
+        finally:
+            await runtime.close()
+
+    return asyncio.run(main())
+
+
+def _describe(outcome: LoadOutcome) -> str:
+    if outcome.saved is not None:
+        s = outcome.saved
+        return (
+            f"{outcome.source}: loaded as article {s.article_id} “{s.title}”: "
+            f"{s.n_actors} actors ({s.n_actors_new} new), {s.n_figures} figures, {s.n_demands} demands"
+        )
+    if outcome.duplicate_of is not None:
+        return (
+            f"{outcome.source}: already loaded as article {outcome.duplicate_of}; nothing changed"
+        )
+    return f"{outcome.source}: not loaded: {outcome.error}"
+
+
+@app.command()
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html)")],
+) -> None:
+    """Load article files into the store and print a summary of each."""
+
+    async def work(runtime: Runtime) -> list[LoadOutcome]:
+        return [await load_path(runtime, path) for path in paths]
+
+    outcomes = _run(work)
+    for outcome in outcomes:
+        typer.echo(_describe(outcome), err=outcome.failed)
+    if any(o.failed for o in outcomes):
+        raise typer.Exit(1)
+
+
+@app.command()
+def export() -> None:
+    """Print the whole store as JSON (articles, actors, figures, demands)."""
+
+    async def work(runtime: Runtime) -> dict[str, object]:
+        async with runtime.sessions() as session:
+            return dict(await export_store(session))
+
+    json.dump(_run(work), sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+@app.command()
+def ask(
+    line: Annotated[str, typer.Argument(help='A command as a user types it, e.g. "/who zelensky"')],
+) -> None:
+    """Print the answer a user gets for a command, on the store (seeded first when empty)."""
+
+    async def work(runtime: Runtime) -> str:
+        await ensure_seeded(runtime)
+        return await respond(runtime, line, replace(CONSOLE, progress=_stage_to_stderr))
+
+    typer.echo(_run(work))
+
+
+async def _stage_to_stderr(stage: str) -> None:
+    """Print a stage of a load on standard error, keeping standard output for the answer."""
+    typer.echo(stage, err=True)
+
+
+@app.command()
+def run() -> None:
+    """Run the bot on Telegram when TELEGRAM_TOKEN is set; otherwise open the offline console."""
+    settings = _settings_or_exit()
+    if settings.telegram_token is not None:
+        from bot.telegram_adapter.application import AlreadyPollingError, run_polling
+
+        logging.basicConfig(
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
+        )
+        # httpx logs every getUpdates request at INFO; keep the bot's own log readable.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+        try:
+            run_polling(settings)
+        except AlreadyPollingError as error:
+            typer.echo(str(error), err=True)
+            raise typer.Exit(1) from None
+        return
+    from bot.terminal.console import run_console
+
+    _run(run_console)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,45 @@
+"""The offline console: the bot's commands typed and answered in a terminal."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from dataclasses import replace
+
+from bot.core.admin_commands import CONSOLE
+from bot.core.commands import respond
+from bot.core.loading import ensure_seeded
+from bot.core.runtime import Runtime
+
+BANNER = (
+    "ceasefire-brief offline console. Type /help for the commands, /quit to leave.\n"
+    "To run on Telegram instead, put TELEGRAM_TOKEN=<token from @BotFather> in .env and run again.\n"
+    "You are an admin here: /load <file, URL or text>, /articles and /remove N work too."
+)
+
+
+async def run_console(runtime: Runtime) -> None:
+    """Seed the store if empty, then answer commands read from standard input until EOF or /quit."""
+    loaded = await ensure_seeded(runtime)
+    print(BANNER)
+    if loaded:
+        print(f"(loaded {loaded} seed articles into the empty store)")
+    while True:
+        line = await asyncio.to_thread(_prompt)
+        if line is None or line.strip() in {"/quit", "/exit"}:
+            return
+        if line.strip():
+            print(await respond(runtime, line, replace(CONSOLE, progress=show_stage)))
+
+
+async def show_stage(stage: str) -> None:
+    """Print a stage of a long command (a load) on its own line."""
+    print(stage, flush=True)
+
+
+def _prompt() -> str | None:
+    try:
+        return input("briefbot> ")
+    except EOFError:
+        print(file=sys.stdout)
+        return None

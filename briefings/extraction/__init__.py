@@ -1,0 +1,1 @@
+"""Extraction: spaCy components and finders that turn a SourceText into facts with provenance."""

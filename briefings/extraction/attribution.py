@@ -1,0 +1,284 @@
+"""Who says what: speakers of reporting verbs, "according to", passive agents, pronouns resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from briefings.extraction.mentions import Mention
+from briefings.model import ActorKind
+from briefings.vocabulary.lexicon import Lexicon
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj"}
+_NP_CUT_DEPS = {"relcl", "appos", "acl", "advcl", "punct", "cc", "prep"}
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_THING_PRONOUNS = {"it", "its"}
+_RELATIVE = {"who", "which", "that", "whose"}
+_OPEN_QUOTES = {"“", "«"}
+_CLOSE_QUOTES = {"”", "»"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Whom a statement is attributed to: a named actor or a descriptive phrase."""
+
+    text: str
+    mention: Mention | None
+
+
+class Attribution:
+    """Speakers and pronoun resolution over one parsed article."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.mentions = mentions
+        self._by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        self.sentences = list(doc.sents)
+        self._sent_of = {s.start: n for n, s in enumerate(self.sentences)}
+        self._paragraph = self._paragraph_numbers()
+        self._in_quote = self._quote_starts()
+        self._own: list[Source | None] = []
+        for sent in self.sentences:
+            self._own.append(self._own_speaker(sent))
+
+    # -- structure -------------------------------------------------------
+    def sentence_index(self, token: Token) -> int:
+        """Index of the sentence that holds a token."""
+        return self._sent_of[token.sent.start]
+
+    def _paragraph_numbers(self) -> list[int]:
+        numbers, current = [], 0
+        for n, sent in enumerate(self.sentences):
+            before = self.doc[sent.start - 1] if sent.start > 0 else None
+            if n and before is not None and "\n" in before.text_with_ws:
+                current += 1
+            numbers.append(current)
+        return numbers
+
+    def _quote_starts(self) -> list[bool]:
+        inside, states = False, []
+        for n, sent in enumerate(self.sentences):
+            if n and self._paragraph[n] != self._paragraph[n - 1]:
+                inside = False
+            first = sent[0].text if len(sent) else ""
+            states.append(inside or first in {'"', *_OPEN_QUOTES})
+            for ch in sent.text:
+                if ch == '"':
+                    inside = not inside
+                elif ch in _OPEN_QUOTES:
+                    inside = True
+                elif ch in _CLOSE_QUOTES:
+                    inside = False
+        return states
+
+    def in_quote(self, sent_index: int) -> bool:
+        """True when a sentence lies inside a direct quote."""
+        return self._in_quote[sent_index]
+
+    # -- noun phrases ------------------------------------------------------
+    def mention_of(self, token: Token) -> Mention | None:
+        """The name a token belongs to, if any."""
+        return self._by_token.get(token.i)
+
+    def phrase(self, head: Token) -> str:
+        """A readable noun phrase around a head token, without clauses and leading articles."""
+        keep = [head]
+        for child in head.children:
+            if child.dep_ not in _NP_CUT_DEPS or (
+                child.dep_ == "prep" and child.i > head.i and child.lower_ in {"of", "for"}
+            ):
+                keep.extend(child.subtree)
+        tokens = sorted(set(keep), key=lambda t: t.i)
+        while tokens and tokens[0].lower_ in {"the", "a", "an", "this", "that"}:
+            tokens = tokens[1:]
+        while tokens and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        return self.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
+
+    def _appositive_person(self, head: Token) -> Mention | None:
+        doc = self.doc
+        if head.i + 2 < len(doc) and doc[head.i + 1].text == ",":
+            after = self.mention_of(doc[head.i + 2])
+            if after is not None and after.kind == ActorKind.PERSON and head.pos_ == "NOUN":
+                return after
+        for child in head.children:
+            if child.dep_ == "appos":
+                m = self.mention_of(child)
+                if m is not None and m.kind == ActorKind.PERSON:
+                    return m
+        return None
+
+    def _previous(
+        self, before: int, kinds: set[ActorKind], noun: str | None = None
+    ) -> Mention | None:
+        best = None
+        for m in self.mentions:
+            if m.start >= before:
+                break
+            if m.kind in kinds and (noun is None or noun in m.text.lower()):
+                best = m
+        return best
+
+    def _recent_subject_person(self, pronoun: Token) -> Mention | None:
+        """The last person who was a subject in the few sentences before; else the last person named."""
+        first = self.sentences[max(0, self._sent_of[pronoun.sent.start] - 2)].start
+        window = [
+            m for m in self.mentions if first <= m.start < pronoun.i and m.kind == ActorKind.PERSON
+        ]
+        subjects = [m for m in window if self.doc[m.end - 1].dep_ in _SUBJECTS]
+        if subjects:
+            return subjects[-1]
+        return self._previous(pronoun.i, {ActorKind.PERSON})
+
+    def _possessor_referent(self, pronoun: Token) -> Token | None:
+        """The subject of the nearest clause above a possessive that does not contain it."""
+        for verb in (a for a in pronoun.ancestors if a.pos_ in {"VERB", "AUX"}):
+            subject = subject_of(verb)
+            if subject is not None and pronoun not in subject.subtree:
+                return subject
+        return None
+
+    def resolve(self, head: Token, speaker: Source | None = None) -> Source | None:
+        """What a subject or agent token refers to, or None when it is not an agent."""
+        low = head.lower_
+        if low in _FIRST_PERSON:
+            return speaker
+        if low in _RELATIVE and head.head.dep_ == "relcl":
+            return self.resolve(head.head.head, speaker)
+        if low in _PERSON_PRONOUNS | _THING_PRONOUNS:
+            return self._resolve_pronoun(head, speaker)
+        mention = self.mention_of(head)
+        if mention is not None:
+            return Source(mention.text, mention)
+        person = self._appositive_person(head)
+        if person is not None:
+            return Source(person.text, person)
+        return self._descriptive(head)
+
+    def _resolve_pronoun(self, pronoun: Token, speaker: Source | None) -> Source | None:
+        is_person = pronoun.lower_ in _PERSON_PRONOUNS
+        if pronoun.dep_ == "poss":
+            referent = self._possessor_referent(pronoun)
+            if referent is not None and referent.lower_ not in _PERSON_PRONOUNS | _THING_PRONOUNS:
+                found = self.resolve(referent, speaker)
+                if found is not None and (
+                    found.mention is None or (found.mention.kind == ActorKind.PERSON) == is_person
+                ):
+                    return found
+        if is_person:
+            in_sentence = self._previous(pronoun.i, {ActorKind.PERSON})
+            if in_sentence is not None and self.doc[in_sentence.start].sent == pronoun.sent:
+                return Source(in_sentence.text, in_sentence)
+            named = self._recent_subject_person(pronoun)
+        else:
+            named = self._previous(pronoun.i, {ActorKind.ORGANISATION, ActorKind.COUNTRY})
+        return Source(named.text, named) if named is not None else None
+
+    def _earlier_unnamed_speaker(self, head: Token) -> Source | None:
+        """ "the source" after "a senior official said": the last speaker given without a name."""
+        current = self._sent_of[head.sent.start]
+        for n in range(current - 1, max(current - 4, -1), -1):
+            for tok in reversed(self.sentences[n]):
+                subject = subject_of(tok) if tok.lemma_ in self.lexicon.speech_verbs else None
+                if (
+                    subject is not None
+                    and self.mention_of(subject) is None
+                    and subject.lower_ in self.lexicon.agent_head_nouns
+                ):
+                    return Source(self.phrase(subject), None)
+        return None
+
+    def _descriptive(self, head: Token) -> Source | None:
+        lex = self.lexicon
+        low = head.lower_
+        if head.pos_ == "PRON":
+            return None
+        if low in lex.resolvable_org_nouns and any(c.lower_ == "the" for c in head.children):
+            org = self._previous(head.i, {ActorKind.ORGANISATION}, noun=low) or self._previous(
+                head.i, {ActorKind.ORGANISATION}
+            )
+            if org is not None:
+                return Source(org.text, org)
+        if low in lex.source_nouns and any(c.lower_ == "the" for c in head.children):
+            earlier = self._earlier_unnamed_speaker(head)
+            if earlier is not None:
+                return earlier
+        if low in lex.agent_head_nouns or head.pos_ == "PROPN":
+            return Source(self.phrase(head), None)
+        return None
+
+    # -- speakers ----------------------------------------------------------
+    def speech_source(self, verb: Token, speaker: Source | None = None) -> Source | None:
+        """The speaker of a reporting verb, if it has an agent-like subject."""
+        if verb.lemma_ not in self.lexicon.speech_verbs or verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        subject = subject_of(verb)
+        if subject is None or subject.dep_ == "nsubjpass":
+            return None
+        return self.resolve(subject, speaker)
+
+    def according_to(self, sent: Span) -> Source | None:
+        """The source named by "according to X" in a sentence."""
+        for tok in sent:
+            if tok.lower_ == "according":
+                to = next((c for c in tok.children if c.lower_ == "to"), None)
+                obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+                if obj is not None:
+                    return self.resolve(obj)
+        return None
+
+    def passive_agent(self, verb: Token) -> Source | None:
+        """The "by X" agent of a verb such as "was put at ... by X"."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self.resolve(obj)
+        return None
+
+    def _own_speaker(self, sent: Span) -> Source | None:
+        for tok in sent:
+            source = self.speech_source(tok)
+            if source is not None:
+                return source
+        return self.according_to(sent)
+
+    def _continues_after_colon(self, sent_index: int) -> bool:
+        if sent_index == 0 or self._paragraph[sent_index] != self._paragraph[sent_index - 1]:
+            return False
+        return self.sentences[sent_index - 1].text.rstrip().endswith(":")
+
+    def sentence_speaker(self, sent_index: int) -> Source | None:
+        """Who speaks in a sentence: its own reporting verb, else the speaker of the quote it is in."""
+        own = self._own[sent_index]
+        if own is None and self._continues_after_colon(sent_index):
+            return self.sentence_speaker(sent_index - 1)
+        if own is not None or not self._in_quote[sent_index]:
+            return own
+        para = self._paragraph[sent_index]
+        order = list(range(sent_index + 1, len(self.sentences))) + list(
+            range(sent_index - 1, -1, -1)
+        )
+        for n in order:
+            if self._paragraph[n] == para and self._own[n] is not None:
+                return self._own[n]
+        return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, climbing through conjunctions, infinitives and participles."""
+    current = verb
+    for _ in range(6):
+        subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
+            return current.head
+        if current.dep_ not in _SHARED_SUBJECT_DEPS or current.head is current:
+            return None
+        current = current.head
+    return None

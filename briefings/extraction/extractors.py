@@ -1,0 +1,182 @@
+"""Turn a doc annotated by the pipeline into plain data: an ExtractedArticle."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from briefings.extraction.actors import ActorGroup, group_actors
+from briefings.extraction.attribution import Source
+from briefings.extraction.demands import FoundDemand
+from briefings.extraction.figures import FoundFigure
+from briefings.extraction.mentions import Mention
+from briefings.extraction.pipeline import FACTS_EXTENSION
+from briefings.extraction.quotes import find_quotes
+from briefings.extraction.timeline import find_events
+from briefings.identity.names import names_match
+from briefings.model import (
+    Actor,
+    ActorKind,
+    Demand,
+    Event,
+    ExtractedArticle,
+    Figure,
+    Precision,
+    Provenance,
+    Quote,
+    Sentence,
+    SourceText,
+)
+from briefings.vocabulary.lexicon import Lexicon, load_lexicon
+from briefings.vocabulary.sides import side_of
+
+
+class Extraction:
+    """Maps the pipeline's annotations of one doc to model objects."""
+
+    def __init__(self, doc: Doc, source: SourceText, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.source = source
+        facts = doc._.get(FACTS_EXTENSION)
+        self.mentions: list[Mention] = facts["mentions"]
+        self.figures_found: list[FoundFigure] = facts["figures"]
+        self.demands_found: list[FoundDemand] = facts["demands"]
+        self.attribution = facts["attribution"]
+        excluded = [n for n in (source.byline,) if n]
+        kept = [m for m in self.mentions if not any(names_match(m.text, n) for n in excluded)]
+        self.groups = group_actors(doc, kept, lexicon)
+        parties = [f.claimant for f in self.figures_found] + [d.party for d in self.demands_found]
+        for group in filter(None, map(self._group, parties)):
+            group.acts = True
+        self.sentences = tuple(
+            Sentence(index=n, start=s.start_char, end=s.end_char, text=s.text)
+            for n, s in enumerate(doc.sents)
+        )
+
+    def _group(self, source: Source | None) -> ActorGroup | None:
+        if source is None or source.mention is None:
+            return None
+        return next((g for g in self.groups if source.mention in g.mentions), None)
+
+    def _name(self, source: Source | None) -> str | None:
+        group = self._group(source)
+        if group is not None:
+            return group.name
+        return source.text if source is not None else None
+
+    def _provenance(self, start: int, end: int) -> Provenance:
+        span = self.doc[start:end]
+        return Provenance(
+            sentence_index=self.attribution.sentence_index(self.doc[start]),
+            start=span.start_char,
+            end=span.end_char,
+        )
+
+    def figures(self) -> tuple[Figure, ...]:
+        """The figures as plain data."""
+        return tuple(
+            Figure(
+                value=f.value,
+                text=self.doc[f.start : f.end].text,
+                unit=f.unit,
+                what=f.what,
+                qualifier=f.qualifier,
+                claimed_by=self._name(f.claimant),
+                provenance=self._provenance(f.start, f.end),
+                measure=f.measure,
+                measured_side=f.measured_side,
+            )
+            for f in self.figures_found
+        )
+
+    def _demand_text(self, demand: FoundDemand) -> str:
+        own = self.doc[demand.start : demand.end].text
+        if demand.context is None:
+            return own
+        return f"{own} ({self.doc[demand.context[0] : demand.context[1]].text})"
+
+    def _side(self, source: Source) -> str | None:
+        group = self._group(source)
+        return _group_side(group) if group is not None else side_of(source.text)
+
+    def demands(self) -> tuple[Demand, ...]:
+        """The demands as plain data, each party on its side."""
+        return tuple(
+            Demand(
+                party=self._name(d.party) or d.party.text,
+                demand=self._demand_text(d),
+                kind=d.kind,
+                provenance=self._provenance(d.start, d.end),
+                side=self._side(d.party),
+            )
+            for d in self.demands_found
+        )
+
+    def quotes(self) -> tuple[Quote, ...]:
+        """The direct quotes whose speaker is known, as plain data, each speaker on its side."""
+        return tuple(
+            Quote(
+                text=q.text,
+                speaker=self._name(q.speaker),
+                provenance=self._provenance(q.start, q.end),
+                side=self._side(q.speaker),
+            )
+            for q in find_quotes(self.doc, self.attribution)
+            if q.speaker is not None
+        )
+
+    def events(self) -> tuple[Event, ...]:
+        """The dated events as plain data."""
+        return tuple(
+            Event(
+                day=e.day,
+                precision=Precision(e.precision.value),
+                text=e.text,
+                provenance=self._provenance(e.start, e.end),
+            )
+            for e in find_events(self.doc, self.source.published)
+        )
+
+    def actors(self) -> tuple[Actor, ...]:
+        """People, plus organisations and countries that speak or act, as plain data."""
+        kept = [g for g in self.groups if g.kind == ActorKind.PERSON or g.acts or _listed(g)]
+        return tuple(
+            Actor(
+                name=g.name,
+                kind=g.kind,
+                role=g.role,
+                aliases=tuple(n for n in g.names if n != g.name),
+                provenance=self._provenance(g.mentions[0].start, g.mentions[0].end),
+                side=_group_side(g),
+            )
+            for g in kept
+        )
+
+
+def _group_side(group: ActorGroup) -> str | None:
+    """The side of an actor: of the country the data gives it, else its name's, else its role's."""
+    country = next((m.known.country for m in group.mentions if m.known is not None), None)
+    return side_of(group.name, group.role, country)
+
+
+def _listed(group: ActorGroup) -> bool:
+    return group.kind == ActorKind.ORGANISATION and any(m.known is not None for m in group.mentions)
+
+
+def extract(nlp: Language, source: SourceText) -> ExtractedArticle:
+    """Run the pipeline over an article's body and return every fact found, with provenance."""
+    return extract_doc(nlp(source.text), source)
+
+
+def extract_doc(doc: Doc, source: SourceText) -> ExtractedArticle:
+    """Turn an already processed doc into an ExtractedArticle."""
+    extraction = Extraction(doc, source, load_lexicon())
+    return ExtractedArticle(
+        source=source,
+        sentences=extraction.sentences,
+        actors=extraction.actors(),
+        figures=extraction.figures(),
+        demands=extraction.demands(),
+        quotes=extraction.quotes(),
+        events=extraction.events(),
+    )

@@ -1,0 +1,1 @@
+"""Questions: what a user's plain question asks for, read without the store."""

@@ -1,0 +1,1 @@
+"""Reading articles: bytes of text, Markdown or HTML in, one clean SourceText with its metadata out."""

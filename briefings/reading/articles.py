@@ -1,0 +1,164 @@
+"""Read an article from the bytes of a file, a paste or a web page into a SourceText."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+from briefings.errors import EmptyInputError, InputError, InputTooLargeError, UnsupportedFormatError
+from briefings.model import SourceText
+from briefings.reading.decoding import decode_text
+from briefings.reading.furniture import ArticleMeta, strip_furniture
+from briefings.reading.markup import Block, looks_like_markdown, parse_markdown, parse_plain
+from briefings.reading.paragraphs import (
+    drop_repeated_title,
+    join_broken_paragraphs,
+    render,
+    split_title,
+)
+from briefings.reading.webpage import read_html
+
+
+class TextFormat(StrEnum):
+    """The formats the reader understands."""
+
+    PLAIN = "plain"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+_EXTENSIONS = {
+    ".txt": TextFormat.PLAIN,
+    ".text": TextFormat.PLAIN,
+    ".md": TextFormat.MARKDOWN,
+    ".markdown": TextFormat.MARKDOWN,
+    ".html": TextFormat.HTML,
+    ".htm": TextFormat.HTML,
+}
+_CONTENT_TYPES = {
+    "text/plain": TextFormat.PLAIN,
+    "text/markdown": TextFormat.MARKDOWN,
+    "text/x-markdown": TextFormat.MARKDOWN,
+    "text/html": TextFormat.HTML,
+    "application/xhtml+xml": TextFormat.HTML,
+}
+# Content types that say nothing about the body; the source's name decides instead.
+_VAGUE_CONTENT_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
+_SUPPORTED = "plain text (.txt), Markdown (.md) or HTML (.html)"
+_HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+)
+_MIB = 1024 * 1024
+
+
+def read_article(
+    raw: bytes, *, source: str, max_bytes: int, content_type: str | None = None
+) -> SourceText:
+    """Turn the bytes of a file, paste or page body into a SourceText, or raise an InputError."""
+    check_size(len(raw), max_bytes, source=source)
+    declared = format_of(source, content_type)
+    text = decode_text(raw)
+    text_format = declared or sniff_format(text)
+    if text_format is TextFormat.HTML:
+        return _from_html(text, source)
+    return _from_text(text, source, markdown=text_format is TextFormat.MARKDOWN)
+
+
+def read_path(path: Path, *, max_bytes: int) -> SourceText:
+    """Read an article file, refusing one over max_bytes before reading it."""
+    try:
+        size = path.stat().st_size
+        check_size(size, max_bytes, source=path.name)
+        raw = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError) as error:
+        raise InputError(f"There is no file named {path.name}.") from error
+    except IsADirectoryError as error:
+        raise InputError(f"{path.name} is a folder, not a file.") from error
+    except PermissionError as error:
+        raise InputError(f"I am not allowed to read {path.name}.") from error
+    return read_article(raw, source=path.name, max_bytes=max_bytes)
+
+
+def check_size(size: int, max_bytes: int, *, source: str) -> None:
+    """Raise InputTooLargeError when size is over max_bytes."""
+    if size > max_bytes:
+        noun = "page" if _is_url(source) else "file"
+        raise InputTooLargeError(
+            f"The {noun} is {_human_size(size)}; the limit is {_human_size(max_bytes)}."
+        )
+
+
+def _human_size(size: int) -> str:
+    """A byte count for people: '512 bytes', '12.5 KB', '2.0 MB'."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < _MIB:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / _MIB:.1f} MB"
+
+
+def format_of(source: str, content_type: str | None) -> TextFormat | None:
+    """The format the content type or the source's extension declares; None if neither does."""
+    media_type = (content_type or "").split(";")[0].strip().lower()
+    if media_type not in _VAGUE_CONTENT_TYPES:
+        if media_type not in _CONTENT_TYPES:
+            raise UnsupportedFormatError(f"I cannot read {media_type}; send {_SUPPORTED}.")
+        return _CONTENT_TYPES[media_type]
+    suffix = _suffix(source)
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
+    # Web addresses end in .php or .aspx as often as in nothing; only files are refused.
+    if suffix and not _is_url(source):
+        raise UnsupportedFormatError(f"I cannot read {suffix} files; send {_SUPPORTED}.")
+    return None
+
+
+def sniff_format(text: str) -> TextFormat:
+    """HTML when the text starts like an HTML document, else plain text."""
+    return TextFormat.HTML if _HTML_START.match(text) else TextFormat.PLAIN
+
+
+def _is_url(source: str) -> bool:
+    """True when the source is a web address."""
+    return urlsplit(source).scheme in {"http", "https"}
+
+
+def _suffix(source: str) -> str:
+    """The lower-case extension of a file name or of a URL's path."""
+    path = urlsplit(source).path if _is_url(source) else source
+    return PurePosixPath(path.replace("\\", "/")).suffix.lower()
+
+
+def _from_text(text: str, source: str, *, markdown: bool) -> SourceText:
+    """A SourceText from plain text or Markdown."""
+    is_markdown = markdown or looks_like_markdown(text)
+    blocks = parse_markdown(text) if is_markdown else parse_plain(text)
+    title, body = split_title(blocks, prefer_heading=is_markdown)
+    return _assemble(title, body, source, ArticleMeta())
+
+
+def _from_html(html: str, source: str) -> SourceText:
+    """A SourceText from an HTML page."""
+    page = read_html(html)
+    title, body = page.title, drop_repeated_title(page.title, page.blocks)
+    if not title:
+        title, body = split_title(body, prefer_heading=True)
+    return _assemble(title, body, source, page.meta)
+
+
+def _assemble(title: str, body: list[Block], source: str, known: ArticleMeta) -> SourceText:
+    """Strip furniture from the body and build the SourceText, preferring known metadata."""
+    blocks, found = strip_furniture(body)
+    text = render(join_broken_paragraphs(blocks))
+    if not text:
+        raise EmptyInputError("I found a title but no article text.")
+    return SourceText(
+        title=title or source,
+        text=text,
+        source=source,
+        outlet=known.outlet or found.outlet,
+        byline=known.byline or found.byline,
+        published=known.published or found.published,
+    )

@@ -1,0 +1,76 @@
+"""Take the title off an article's blocks, mend broken paragraphs, and render the body text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from briefings.reading.furniture import ends_sentence
+from briefings.reading.markup import Block, BlockKind
+
+# Headlines are short; a longer first line is the article's first paragraph, not its title.
+_MAX_TITLE_WORDS = 30
+_DERIVED_TITLE_WORDS = 12
+_INNER_SENTENCE_END = re.compile("[.!?][\"\u201d\u2019']?\\s+[\"\u201c\u2018']?[A-Z]")
+
+
+def split_title(blocks: list[Block], *, prefer_heading: bool) -> tuple[str, list[Block]]:
+    """The title (first level-1 heading if preferred, else first line) and the remaining blocks."""
+    if not blocks:
+        return "", []
+    if prefer_heading:
+        for index, block in enumerate(blocks):
+            if block.kind is BlockKind.HEADING and block.level == 1:
+                return block.text, blocks[:index] + blocks[index + 1 :]
+    first, rest = blocks[0], blocks[1:]
+    line = " ".join(first.lines[0].split())
+    if len(line.split()) > _MAX_TITLE_WORDS:
+        return _derived_title(line), blocks
+    remaining = first.lines[1:]
+    return line, ([replace(first, lines=remaining)] if remaining else []) + rest
+
+
+def _derived_title(line: str) -> str:
+    """A title made from the opening words of a paragraph."""
+    words = line.split()
+    return " ".join(words[:_DERIVED_TITLE_WORDS]) + "…"
+
+
+def drop_repeated_title(title: str, blocks: list[Block]) -> list[Block]:
+    """Blocks without a leading copy of the title (web pages repeat it as their first heading)."""
+    wanted = title.casefold().split()
+    if blocks and blocks[0].text.casefold().split() == wanted:
+        return blocks[1:]
+    return blocks
+
+
+def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
+    """Rejoin paragraphs split mid-sentence (see _continues)."""
+    joined: list[Block] = []
+    for block in blocks:
+        if joined and _continues(joined[-1], block, first=len(joined) == 1):
+            joined[-1] = replace(joined[-1], lines=joined[-1].lines + block.lines)
+        else:
+            joined.append(block)
+    return joined
+
+
+def _continues(previous: Block, block: Block, *, first: bool) -> bool:
+    """True when block reads as the rest of the sentence previous leaves open.
+
+    That is so when previous ends without punctuation and block starts in lower case, or
+    when previous ends on a bare word after whole sentences. A standfirst (the first block)
+    often ends without a full stop, so only the first test applies to it.
+    """
+    if not previous.kind is block.kind is BlockKind.PARAGRAPH or ends_sentence(previous.text):
+        return False
+    before, after = previous.text, block.text
+    if after[:1].islower():
+        return True
+    cut_mid_sentence = before[-1:].isalpha() and _INNER_SENTENCE_END.search(before) is not None
+    return not first and cut_mid_sentence and after[:1].isalnum()
+
+
+def render(blocks: list[Block]) -> str:
+    """The body text: one paragraph per block, separated by one blank line."""
+    return "\n\n".join(text for block in blocks if (text := block.text))

@@ -1,0 +1,172 @@
+"""Compose the answers to /who, /sources and /help as replies, from records the store hands back."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefings.entries import (
+    ActorEntry,
+    DemandEntry,
+    FigureEntry,
+    RoleEntry,
+    Slice,
+    SourceEntry,
+)
+from briefings.replies.citations import cite
+from briefings.replies.figure_briefs import figure_text, merge_figures
+from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
+
+MAIN_COMMANDS = ("/who", "/figures", "/demands", "/sources")
+# An actor card lists this many roles, each with the days of its newest few articles.
+CARD_ROLES = 5
+ROLE_DAYS = 3
+
+STORY = (
+    "December 2024: after meeting Zelenskyy and Macron in Paris, Trump called for an “immediate "
+    "ceasefire”. Zelenskyy asked for a “just and enduring” peace with security guarantees; the "
+    "Kremlin restated its terms."
+)
+COMMAND_HELP = (
+    ("/who [name]", "the actors and their roles, or one actor's card"),
+    ("/figures [topic]", "the numbers, who claims them, and where sources disagree"),
+    ("/demands [party]", "what each side demands, proposes or rejects"),
+    ("/quotes [name]", "who said what, in their own words"),
+    ("/timeline", "the dated events, newest first"),
+    ("/sources", "the articles behind every answer ([n] in answers points here)"),
+    ("/ask <question>", "the facts that best answer a question (or just type it)"),
+    ("/subscribe [HH:MM] [city]", "a daily digest at your time; /settings, /unsubscribe"),
+    ("/digest", "today's digest, now"),
+    ("/help", "this message"),
+)
+
+
+def more_line(hidden: int, what: str, hint: str) -> list[Line]:
+    """A note that some rows are not shown and how to see them; nothing when all are shown."""
+    if hidden <= 0:
+        return []
+    return [line(italic(f"…and {hidden:,} more {what}. {hint}"))]
+
+
+def build_help() -> Reply:
+    """What the bot does, the story in two lines, the commands, and buttons for the main ones."""
+    lines = [
+        line(bold("ceasefire-brief")),
+        line("A sourced briefing on the Ukraine ceasefire story: every fact cites its article."),
+        blank(),
+        line(STORY),
+        blank(),
+        *(line(bold(command), f" — {what}") for command, what in COMMAND_HELP),
+    ]
+    return reply(lines, MAIN_COMMANDS)
+
+
+def build_who(actors: Slice[ActorEntry]) -> Reply:
+    """The actors with their roles, most cited first."""
+    if not actors.rows:
+        return reply([line("No actors yet: load an article first.")])
+    shown = (
+        f"the {len(actors.rows)} most cited of {actors.total:,}"
+        if actors.hidden
+        else f"{actors.total} actors, most cited first"
+    )
+    lines = [line(bold("Who is who"), f" — {shown}"), blank()]
+    lines += [_actor_line(actor) for actor in actors.rows]
+    lines += [blank(), line(italic("Send /who NAME for one actor's card."))]
+    return reply(lines)
+
+
+def _actor_line(actor: ActorEntry) -> Line:
+    role = f" — {actor.role}" if actor.role else ""
+    return line("• ", bold(actor.name), role, " ", cite(actor.articles, total=actor.n_articles))
+
+
+def build_actor_card(
+    actor: ActorEntry, claims: Slice[FigureEntry], positions: Slice[DemandEntry]
+) -> Reply:
+    """One actor's card: roles, other names, what they claim and demand, and the sources."""
+    lines = [line(bold(actor.name)), *_role_lines(actor)]
+    if actor.aliases:
+        lines.append(line("Also named: ", ", ".join(actor.aliases)))
+    lines.append(line("Sources: ", cite(actor.articles, total=actor.n_articles)))
+    hint = f"See /figures or /demands {actor.name}."
+    if claims.rows:
+        lines += [blank(), line(bold("Claims"))]
+        merged = merge_figures(claims.rows)
+        lines += [line("• ", figure_text(f), " ", cite(ids)) for f, ids in merged]
+        lines += more_line(claims.hidden, "figures", hint)
+    if positions.rows:
+        lines += [blank(), line(bold("Positions"))]
+        lines += [demand_line(d) for d in positions.rows]
+        lines += more_line(positions.hidden, "positions", hint)
+    return reply(lines)
+
+
+def _role_lines(actor: ActorEntry) -> list[Line]:
+    """The newest role the articles state, then the others, each with its days and sources."""
+    if not actor.roles:
+        return [line("Role: ", actor.role or "not stated in the articles")]
+    newest, *others = actor.roles[:CARD_ROLES]
+    lines = [line("Role: ", _role_text(newest))]
+    if others:
+        lines += [line("Other roles stated:"), *(line("• ", _role_text(r)) for r in others)]
+    return lines + more_line(len(actor.roles) - CARD_ROLES, "roles", "The newest are shown.")
+
+
+def _role_text(role: RoleEntry) -> str:
+    """A role, the days of the articles that state it (the newest few), and their citations."""
+    days = [format_day(day, "day") for day in role.days[:ROLE_DAYS]]
+    if len(role.days) > ROLE_DAYS:
+        days.append(f"{len(role.days) - ROLE_DAYS} earlier")
+    when = f" — {', '.join(days)}" if days else ""
+    return f"{role.role}{when} {cite(role.articles)}"
+
+
+def format_day(day: date, precision: str) -> str:
+    """A date as precisely as it is known: 7 Dec 2024, Dec 2024, or 2024."""
+    if precision == "year":
+        return f"{day.year}"
+    if precision == "month":
+        return day.strftime("%b %Y")
+    return f"{day.day} {day.strftime('%b %Y')}"
+
+
+def build_unknown_actor(query: str) -> Reply:
+    """The reply when no actor goes by the name asked for."""
+    return reply([line(f"No actor called “{query}” in the articles. /who lists them all.")])
+
+
+def demand_line(demand: DemandEntry) -> Line:
+    """One demand as a bullet: its kind, what is demanded, and the source."""
+    return line("• ", italic(demand.kind), f": {demand.demand} ", cite([demand.article_id]))
+
+
+def build_sources(sources: Slice[SourceEntry]) -> Reply:
+    """The articles behind the store, newest first, numbered as answers cite them."""
+    if not sources.rows:
+        return reply([line("No articles loaded yet.")])
+    shown = (
+        f"the newest {len(sources.rows)} of {sources.total:,}"
+        if sources.hidden
+        else f"{sources.total} articles"
+    )
+    lines = [line(bold("Sources"), f" — {shown}"), blank()]
+    lines += [_source_line(source) for source in sources.rows]
+    if sources.hidden:
+        lines += [blank(), line(italic("Send /sources N for article [N]."))]
+    return reply(lines)
+
+
+def build_source(source: SourceEntry | None, wanted: int) -> Reply:
+    """One article, as an answer's [N] cites it."""
+    if source is None:
+        return reply([line(f"There is no article [{wanted}]. /sources lists them.")])
+    return reply([_source_line(source)])
+
+
+def _source_line(source: SourceEntry) -> Line:
+    published = source.published.isoformat() if source.published else None
+    meta = ", ".join(part for part in (source.outlet, published) if part)
+    counts = f"{source.n_actors} actors, {source.n_figures} figures, {source.n_demands} demands"
+    return line(
+        bold(f"[{source.id}]"), f" {source.title}", f" — {meta}" if meta else "", f" ({counts})"
+    )

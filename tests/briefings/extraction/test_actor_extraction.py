@@ -1,0 +1,145 @@
+"""Tests for briefings.extraction.actors (with briefings.extraction.mentions): who the actors of an article are.
+
+Named test_actor_extraction.py, not test_actors.py: tests/storage/test_actors.py exists, and
+pytest's default import mode refuses two test modules with the same basename.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from article_builders import extract_text, make_source
+from spacy.language import Language
+
+from briefings.extraction.extractors import extract
+from briefings.model import Actor, ActorKind
+
+
+def actor_named(nlp: Language, text: str, name: str) -> Actor:
+    actors = extract_text(nlp, text).actors
+    found = [a for a in actors if a.name == name]
+    assert len(found) == 1, actors
+    return found[0]
+
+
+def person_names(nlp: Language, text: str) -> list[str]:
+    return [a.name for a in extract_text(nlp, text).actors if a.kind == ActorKind.PERSON]
+
+
+def tagged_as_person(nlp: Language, text: str, name: str) -> bool:
+    return any(e.label_ == "PERSON" and e.text.startswith(name) for e in nlp(text).ents)
+
+
+# -- roles -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Kremlin spokesman Dmitry Peskov said the talks would not resume.",
+            "Dmitry Peskov",
+            "Kremlin spokesman",
+        ),
+        (
+            "Foreign ministry spokesman Heorhii Tykhyi said the talks would not resume.",
+            "Heorhii Tykhyi",
+            "Foreign ministry spokesman",
+        ),
+    ],
+)
+def test_a_title_before_the_name_is_the_role(
+    nlp: Language, text: str, name: str, role: str
+) -> None:
+    assert actor_named(nlp, text, name).role == role
+
+
+def test_an_appositive_after_the_name_is_the_role(nlp: Language) -> None:
+    text = "Volodymyr Fesenko, a political analyst, said the front was holding."
+    assert actor_named(nlp, text, "Volodymyr Fesenko").role == "political analyst"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Talks were hosted by the French president, Emmanuel Macron, at the Elysee.",
+            "Emmanuel Macron",
+            "French president",
+        ),
+        (
+            "Estonia's prime minister, Kristen Michal, said Europe must stay united.",
+            "Kristen Michal",
+            "Estonia's prime minister",
+        ),
+    ],
+)
+def test_an_appositive_before_the_name_is_the_role_stated_in_the_text(
+    nlp: Language, text: str, name: str, role: str
+) -> None:
+    assert actor_named(nlp, text, name).role == role
+
+
+def test_a_known_actor_named_without_a_role_gets_the_listed_role(nlp: Language) -> None:
+    text = "Macron spoke to reporters in Brussels."
+    assert actor_named(nlp, text, "Emmanuel Macron").role == "President of France"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oleh Marchenko, Ukraine's defence minister\n\nThe front is holding, Marchenko said.",
+        "Visiting troops: Oleh Marchenko, the defence minister\n\nThe front is holding, he said.",
+    ],
+)
+def test_a_role_stops_at_a_paragraph_break(nlp: Language, text: str) -> None:
+    role = actor_named(nlp, text, "Oleh Marchenko").role
+    assert role is not None
+    assert "\n" not in role
+    assert role.endswith("defence minister")
+
+
+# -- grouping --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky met his generals. Volodymyr Zelensky later said the front was stable.",
+        "Volodymyr Zelensky met his generals. Zelensky later said the front was stable.",
+        "Zelenskiy met his generals. Volodymyr Zelensky later said the front was stable.",
+    ],
+)
+def test_spelling_variants_of_one_name_are_one_actor(nlp: Language, text: str) -> None:
+    actors = extract_text(nlp, text).actors
+    assert [a.name for a in actors] == ["Volodymyr Zelenskyy"]
+    assert "Volodymyr Zelensky" in actors[0].aliases
+
+
+def test_a_surname_alone_joins_the_full_name_of_an_unlisted_person(nlp: Language) -> None:
+    text = "Oleh Marchenko said the front held. Marchenko added that reinforcements had arrived."
+    actor = actor_named(nlp, text, "Oleh Marchenko")
+    assert actor.aliases == ("Marchenko",)
+
+
+# -- what is not an actor ----------------------------------------------------------
+
+
+def test_a_place_the_model_tags_as_a_person_is_not_a_person(nlp: Language) -> None:
+    text = "Petro Bondar visited Kyiv on Monday."
+    assert tagged_as_person(nlp, text, "Kyiv")
+    assert person_names(nlp, text) == ["Petro Bondar"]
+
+
+def test_a_photo_credit_gives_no_actor(nlp: Language) -> None:
+    text = "Rescuers searched the rubble in Kharkiv.\n\nPhotograph: Jane Doe/Reuters"
+    assert tagged_as_person(nlp, text, "Jane Doe")
+    assert extract_text(nlp, text).actors == ()
+
+
+def test_the_byline_is_not_an_actor(nlp: Language) -> None:
+    text = "Anna Kovalenko in Kyiv\n\nThe bridge was destroyed, Petro Bondar said."
+    source = replace(make_source(text), byline="Anna Kovalenko")
+    assert tagged_as_person(nlp, text, "Anna Kovalenko")
+    assert [a.name for a in extract(nlp, source).actors] == ["Petro Bondar"]

@@ -1,0 +1,368 @@
+"""Tests for briefings.reading.articles: files, pastes and pages into SourceText."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefings.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    UnsupportedFormatError,
+)
+from briefings.model import SourceText
+from briefings.reading.articles import TextFormat, format_of, read_article, read_path, sniff_format
+
+MIB = 1024 * 1024
+LIMIT = 2 * MIB
+REPO = Path(__file__).resolve().parents[3]
+SEEDS = REPO / "seeds"
+DEV = Path("/work/shared/eval/dev")
+SEED_000 = SEEDS / "000_80d53bb89c1a5903.txt"
+SEED_004 = SEEDS / "004_7cff107318d3781a.txt"
+
+
+def read(text: str, source: str = "article.txt", **kwargs: str) -> SourceText:
+    return read_article(text.encode(), source=source, max_bytes=LIMIT, **kwargs)
+
+
+def paragraphs(article: SourceText) -> list[str]:
+    return article.text.split("\n\n")
+
+
+def needs(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path
+
+
+# --- size, emptiness, binary ---------------------------------------------------------------
+
+
+def test_over_the_limit_is_refused_before_decoding() -> None:
+    with pytest.raises(InputTooLargeError, match=r"^The file is 20\.0 MB; the limit is 2\.0 MB\.$"):
+        read_article(b"\x00" * (20 * MIB), source="big.pdf", max_bytes=LIMIT)
+
+
+def test_small_limits_are_shown_in_kilobytes() -> None:
+    with pytest.raises(
+        InputTooLargeError, match=r"^The page is 1\.5 KB; the limit is 512 bytes\.$"
+    ):
+        read_article(b"a" * 1536, source="https://news.example/a", max_bytes=512)
+
+
+def test_read_path_refuses_a_20_mb_file_without_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(20 * MIB)
+
+    def no_reading(self: Path) -> bytes:
+        raise AssertionError("read the whole file")
+
+    monkeypatch.setattr(Path, "read_bytes", no_reading)
+    with pytest.raises(InputTooLargeError, match=r"20\.0 MB; the limit is 2\.0 MB"):
+        read_path(big, max_bytes=LIMIT)
+
+
+@pytest.mark.parametrize("raw", [b"", b" \n\t \r\n"])
+def test_empty_and_whitespace_files_are_refused(raw: bytes) -> None:
+    with pytest.raises(EmptyInputError):
+        read_article(raw, source="empty.txt", max_bytes=LIMIT)
+
+
+def test_a_png_with_a_txt_name_is_refused_as_binary() -> None:
+    with pytest.raises(BinaryInputError, match="PNG"):
+        read_article(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", source="photo.txt", max_bytes=LIMIT)
+
+
+def test_random_bytes_with_nuls_are_refused() -> None:
+    raw = os.urandom(4096) + b"\x00"
+    with pytest.raises(BinaryInputError):
+        read_article(raw, source="paste", max_bytes=LIMIT)
+
+
+# --- formats ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "memo.docx", "photo.png", "data.csv"])
+def test_unsupported_extensions_are_refused_naming_what_works(name: str) -> None:
+    with pytest.raises(UnsupportedFormatError, match=r"\.txt.*\.md.*\.html"):
+        read_article(b"text", source=name, max_bytes=LIMIT)
+
+
+def test_unsupported_content_type_is_refused() -> None:
+    with pytest.raises(UnsupportedFormatError, match="application/pdf"):
+        read_article(
+            b"%PDF-1.7",
+            source="https://x.example/a",
+            max_bytes=LIMIT,
+            content_type="application/pdf",
+        )
+
+
+@pytest.mark.parametrize(
+    ("source", "content_type", "expected"),
+    [
+        ("a.txt", None, TextFormat.PLAIN),
+        ("a.MD", None, TextFormat.MARKDOWN),
+        ("a.markdown", None, TextFormat.MARKDOWN),
+        ("a.htm", None, TextFormat.HTML),
+        ("https://x.example/story.html?id=1", None, TextFormat.HTML),
+        ("https://x.example/story.php", None, None),
+        ("https://x.example/story", "text/html; charset=utf-8", TextFormat.HTML),
+        ("a.txt", "text/markdown", TextFormat.MARKDOWN),
+        ("a.html", "application/octet-stream", TextFormat.HTML),
+        ("paste", None, None),
+    ],
+)
+def test_format_of(source: str, content_type: str | None, expected: TextFormat | None) -> None:
+    assert format_of(source, content_type) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<!DOCTYPE html><html><body></body></html>", TextFormat.HTML),
+        ("\n  <html lang='en'><body></body></html>", TextFormat.HTML),
+        ("<!-- saved --><!doctype HTML>", TextFormat.HTML),
+        ('<?xml version="1.0" encoding="utf-8"?>\n<html>', TextFormat.HTML),
+        ("Title\n\n<html> is a tag.", TextFormat.PLAIN),
+    ],
+)
+def test_sniff_format(text: str, expected: TextFormat) -> None:
+    assert sniff_format(text) is expected
+
+
+def test_a_paste_that_starts_like_html_is_read_as_html() -> None:
+    html = (
+        "<!doctype html><html><head><title>Bridge to reopen</title></head><body><article>"
+        "<p>The mayor said on Monday that the bridge would reopen in March.</p></article></body>"
+        "</html>"
+    )
+    article = read(html, source="paste")
+    assert (article.title, article.text) == (
+        "Bridge to reopen",
+        "The mayor said on Monday that the bridge would reopen in March.",
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "<nav><ul><li><a href='/w'>World</a></li><li><a href='/b'>Business</a></li></ul></nav>",
+    ],
+)
+def test_html_without_an_article_is_refused(body: str) -> None:
+    html = f"<!DOCTYPE html><html><head><title>Home</title></head><body>{body}</body></html>"
+    with pytest.raises(EmptyInputError, match=r"^No article text found in the HTML page\.$"):
+        read(html, source="https://news.example/", content_type="text/html")
+
+
+# --- encodings -------------------------------------------------------------------------------
+
+CURLY = "Kyiv\u2019s \u201cred lines\u201d \u2013 caf\u00e9 talk.\n\nThe envoy\u2019s trip is off."
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        CURLY.encode("cp1252"),
+        codecs.BOM_UTF8 + CURLY.encode(),
+        codecs.BOM_UTF16_LE + CURLY.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + CURLY.encode("utf-16-be"),
+        CURLY.replace("\n", "\r\n").encode(),
+    ],
+)
+def test_encodings_and_newlines_are_normalised(raw: bytes) -> None:
+    article = read_article(raw, source="a.txt", max_bytes=LIMIT)
+    assert article.title == "Kyiv\u2019s \u201cred lines\u201d \u2013 caf\u00e9 talk."
+    assert article.text == "The envoy\u2019s trip is off."
+
+
+# --- plain text ------------------------------------------------------------------------------
+
+
+def test_plain_text_title_is_the_first_line_and_the_rest_is_body() -> None:
+    article = read("\n\nHeadline here\n\nFirst paragraph.\n\nSecond paragraph.\n")
+    assert article.title == "Headline here"
+    assert paragraphs(article) == ["First paragraph.", "Second paragraph."]
+
+
+def test_plain_text_byline_date_and_furniture_lines_are_removed() -> None:
+    text = (
+        "Headline\n\nBy Eurowire staff\n\nDecember 08, 2024\n\n4 min read\n\n"
+        "KYIV, Dec 8 - The talks began.\n\nafter newsletter promotion\n\nThey ended."
+    )
+    article = read(text)
+    assert (article.byline, article.published) == ("Eurowire staff", date(2024, 12, 8))
+    assert paragraphs(article) == ["KYIV, Dec 8 - The talks began.", "They ended."]
+
+
+def test_a_title_only_file_has_no_article_text() -> None:
+    with pytest.raises(EmptyInputError):
+        read("Just a headline\n\n4 min read\n")
+
+
+# --- markdown --------------------------------------------------------------------------------
+
+
+def test_markdown_is_cleaned_and_keeps_paragraph_structure() -> None:
+    text = (
+        "# The **Title**\n\n**By the desk** \u00b7 20 December 2024 \u00b7 9 min read\n\n"
+        "> A standfirst.\n\n---\n\nFirst *para* with [a link](https://x.example).\n\n"
+        "## A subhead\n\n- an item\n\n![img](a.png)\n\nLast _para_."
+    )
+    article = read(text, source="a.md")
+    assert article.title == "The Title"
+    assert (article.byline, article.published) == ("the desk", date(2024, 12, 20))
+    assert paragraphs(article) == [
+        "A standfirst.",
+        "First para with a link.",
+        "A subhead",
+        "an item",
+        "Last para.",
+    ]
+
+
+def test_txt_with_markdown_markers_is_cleaned_as_markdown() -> None:
+    text = (
+        "# Title\n\nBy [AFP](#)\n\nZelensky said on social\n\nmedia.\n\n"
+        "Original url:\n\n<https://www.themoscowtimes.com/a>"
+    )
+    article = read(text)
+    assert (article.title, article.byline, article.outlet) == ("Title", "AFP", "themoscowtimes.com")
+    assert article.text == "Zelensky said on social media."
+
+
+def test_output_text_has_single_blank_lines_and_no_outer_whitespace() -> None:
+    article = read("Title\n\n\n\n  One.  \n\n\n\nTwo.\n\n\n")
+    assert article.text == "One.\n\nTwo."
+
+
+# --- read_path -------------------------------------------------------------------------------
+
+
+def test_read_path_uses_the_file_name_as_source(tmp_path: Path) -> None:
+    path = tmp_path / "story.md"
+    path.write_text("# Title\n\nBody text.", encoding="utf-8")
+    article = read_path(path, max_bytes=LIMIT)
+    assert (article.source, article.title, article.text) == ("story.md", "Title", "Body text.")
+
+
+def test_read_path_on_a_missing_file_says_so(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"^There is no file named nope\.txt\.$"):
+        read_path(tmp_path / "nope.txt", max_bytes=LIMIT)
+
+
+def test_read_path_on_a_folder_says_so(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="folder"):
+        read_path(tmp_path, max_bytes=LIMIT)
+
+
+# --- seeds and dev files ---------------------------------------------------------------------
+
+
+def test_seed_000() -> None:
+    article = read_path(needs(SEED_000), max_bytes=LIMIT)
+    body = paragraphs(article)
+    assert (
+        article.title == "Trump calls for 'immediate ceasefire' in Ukraine after meeting Zelenskyy"
+    )
+    assert body[0].startswith("US president-elect claims Kyiv 'would like to make a deal'")
+    assert body[1].startswith("Donald Trump has called for an immediate ceasefire")
+    assert "Trump has already appointed the retired army general Keith Kellogg" in article.text
+    assert "of the Biden administration had disastrous" in article.text
+    assert "Putin also wants a ban on Ukraine joining Nato, as well" in article.text
+    for furniture in ("min. read", "View original", "---", "Photograph", "Wounded Ukrainian", "]("):
+        assert furniture not in article.text
+    assert article.text.endswith("said one source in the Russian foreign policy establishment.")
+
+
+def test_seed_004() -> None:
+    article = read_path(needs(SEED_004), max_bytes=LIMIT)
+    assert article.title == "Zelensky Says Kyiv Wants 'Enduring' Peace To Protect it From Russia"
+    assert (article.byline, article.outlet, article.published) == (
+        "AFP",
+        "themoscowtimes.com",
+        date(2024, 12, 8),
+    )
+    assert '"Zelensky said on social media.' not in article.text
+    assert "Zelensky said on social media." in article.text
+    assert "'Key conditions' discussed'" in paragraphs(article)
+    for furniture in ("Related article", "Original url", "https://", "December 08", "By AFP", "**"):
+        assert furniture not in article.text
+    assert article.text.endswith("wounded by attacks in the southern Kherson region.")
+
+
+def test_d1_wire_copy_keeps_its_dateline_and_subheads() -> None:
+    article = read_path(needs(DEV / "d1_wire_kellogg.txt"), max_bytes=LIMIT)
+    body = paragraphs(article)
+    assert (
+        article.title == "Trump envoy Kellogg plans early-January trip to Kyiv, no stop in Moscow"
+    )
+    assert article.byline == "Eurowire staff"
+    assert body[0].startswith("WASHINGTON, Dec 17 (Eurowire) - Keith Kellogg")
+    assert "MOSCOW REJECTS FREEZE" in body
+    assert body[-1].startswith("(Reporting by Eurowire staff")
+
+
+def test_d2_markdown_analysis() -> None:
+    article = read_path(needs(DEV / "d2_analysis_prisoners.md"), max_bytes=LIMIT)
+    body = paragraphs(article)
+    assert article.title == (
+        "Analysis: Prisoners and the missing are the hardest line in any Ukraine ceasefire"
+    )
+    assert (article.byline, article.published) == ("the Eastern Europe desk", date(2024, 12, 20))
+    assert body[0].startswith("As talk of a truce grows louder")
+    assert body[1].startswith("For all the attention paid to maps")
+    assert body[2] == "The numbers behind the swaps"
+    for syntax in ("#", "**", "> ", "---", "min read", "20 December 2024"):
+        assert syntax not in article.text
+
+
+D3_WANTED = ["Tusk", "Tykhyi", "realities on the ground", "4,000", "690,000", "42,000"]
+D3_WANTED += ["772,000", "3.8%", "9.5%", "Welcome to our coverage"]
+D3_UNWANTED = ["Skip to main content", "subscribe", "Advertisement", "Most read", "Baltic cable"]
+D3_UNWANTED += ["Comments (312)", "Privacy policy", "Northline Media Ltd", "nlTrack", "Business"]
+
+
+def test_d3_liveblog_html() -> None:
+    article = read_path(needs(DEV / "d3_liveblog_putin.html"), max_bytes=LIMIT)
+    assert article.title.startswith("Putin year-end press conference: Russian leader restates")
+    assert (article.byline, article.outlet, article.published) == (
+        "Anna Kovalenko",
+        "The Northline",
+        date(2024, 12, 19),
+    )
+    for wanted in D3_WANTED:
+        assert wanted in article.text
+    for unwanted in D3_UNWANTED:
+        assert unwanted not in article.text
+    assert not article.text.startswith(article.title)
+    assert "\n\n" in article.text and "\n\n\n" not in article.text
+
+
+def test_d4_feature_keeps_its_dateline() -> None:
+    article = read_path(needs(DEV / "d4_feature_frontline.txt"), max_bytes=LIMIT)
+    body = paragraphs(article)
+    assert article.title.startswith("In a town near the front")
+    assert body[0] == "VERKHNIA SOSNIVKA, Zaporizhzhia region"
+    assert body[-1] == '"She asks me when it will end," she said. "I tell her: when they stop."'
+
+
+def test_d5_brief_keeps_dateline_and_caps_subheads() -> None:
+    article = read_path(needs(DEV / "d5_brief_europe.txt"), max_bytes=LIMIT)
+    body = paragraphs(article)
+    assert article.title.startswith("EUROPE BRIEF: Nordic and Baltic leaders pledge")
+    assert body[0] == "TALLINN/BERLIN/LONDON, 18 December"
+    assert article.published is None
+    assert {"GERMANY: GUARANTEES FIRST", "WASHINGTON"} <= set(body)

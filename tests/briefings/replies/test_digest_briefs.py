@@ -1,0 +1,87 @@
+"""Tests of briefings.replies.digest_briefs: the news since the last digest, then the story in brief."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefings.entries import DemandEntry, FigureEntry, SourceEntry
+from briefings.replies.digest_briefs import DigestNews, StoryState, build_digest, clip
+from briefings.replies.load_briefs import find_disagreements
+
+DAY = date(2025, 3, 25)
+
+
+def figure(
+    value: float, claimant: str, article: int, measure: str = "military_killed"
+) -> FigureEntry:
+    """A figure of Ukrainian military losses."""
+    return FigureEntry(
+        article, f"{value:,.0f}", value, None, "soldiers", measure, "Ukraine", claimant, article
+    )
+
+
+def demand(party: str, text: str, article: int) -> DemandEntry:
+    """A demand of a party."""
+    return DemandEntry(article, party, "demand", text, article)
+
+
+STATE = StoryState(
+    figures=(
+        figure(400_000, "Donald Trump", 1, "military_losses"),
+        figure(43_000, "Volodymyr Zelenskyy", 1),
+    ),
+    demands=(
+        demand("Kremlin", "Ukraine withdraw from four regions", 2),
+        demand("Zelenskyy", "security guarantees", 1),
+    ),
+    totals={"Kremlin": 3, "Zelenskyy": 1},
+)
+
+
+def test_a_digest_with_news_lists_it_before_the_state() -> None:
+    new = figure(46_000, "Volodymyr Zelenskyy", 3)
+    news = DigestNews(
+        articles=(SourceEntry(3, "Envoys meet in Geneva", "Example News", DAY, 4, 1, 1),),
+        figures=(new,),
+        demands=(demand("Kremlin", "a neutral Ukraine", 3),),
+        disagreements=tuple(find_disagreements([new], STATE.figures)),
+    )
+    reply = build_digest(DAY, news, STATE)
+    text = reply.plain
+    assert text.startswith("🗞 Ceasefire digest — Tuesday 25 March 2025")
+    assert (
+        "New since your last digest: 1 article\n• [3] Envoys meet in Geneva — Example News" in text
+    )
+    assert "46,000 by Volodymyr Zelenskyy [3] against 400,000 by Donald Trump [1]" in text
+    assert "• Kremlin demand: a neutral Ukraine [3]" in text
+    assert text.index("New since") < text.index("The story so far")
+    assert (
+        "⚠️ Soldiers killed and wounded — Ukraine: Donald Trump 400,000 [1]; Volodymyr Zelenskyy 43,000 [1]"
+        in text
+    )
+    assert reply.actions == ("/figures", "/demands", "/sources")
+
+
+def test_a_digest_without_news_says_so_in_one_line_and_gives_the_state() -> None:
+    text = build_digest(DAY, DigestNews(), STATE).plain
+    lines = text.splitlines()
+    assert lines[2] == "Nothing new since your last digest."
+    assert "The story so far" in text
+    assert text.index("• Kremlin demand") < text.index("• Zelenskyy demand")
+
+
+def test_an_empty_store_gives_a_short_digest() -> None:
+    assert "No articles loaded yet." in build_digest(DAY, DigestNews(), StoryState()).plain
+
+
+def test_many_new_facts_are_bounded_with_pointers_to_the_rest() -> None:
+    articles = tuple(SourceEntry(n, f"Title {n}", None, None, 1, 1, 1) for n in range(3, 30))
+    figures = tuple(figure(1000 + n, "Someone", n) for n in range(3, 30))
+    text = build_digest(DAY, DigestNews(articles, figures), STATE).plain
+    assert "…and 22 more articles: /sources" in text
+    assert "…and 22 more figures: /figures" in text
+
+
+def test_long_text_is_clipped_at_a_word() -> None:
+    assert clip("word " * 100, 20) == "word word word word…"
+    assert clip("short") == "short"

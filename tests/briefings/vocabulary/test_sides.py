@@ -1,0 +1,59 @@
+"""Tests of briefings.vocabulary.sides: an actor's side from its known country, its name, then its role."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.vocabulary.sides import actor_side, side_label, side_named, side_of, side_order
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "side"),
+    [
+        ("Kremlin", None, "Russia"),
+        ("Moscow", None, "Russia"),
+        ("Russian Defence Ministry", None, "Russia"),
+        ("Ukraine's General Staff", None, "Ukraine"),
+        ("Dmitry Peskov", "Kremlin spokesman", "Russia"),
+        ("Andrzej Duda", "Polish president", "European Union"),
+        ("Emmanuel Macron", "President of France", "European Union"),
+        ("U.S. officials", None, "United States"),
+        ("Bridget Brink", "US ambassador to Ukraine", "United States"),
+        # The countries a role is about are not the actor's own.
+        ("An envoy", "special envoy for Ukraine and Russia", None),
+        ("Mark Rutte", "Nato secretary general", None),
+        ("Volodymyr Fesenko", "political analyst", None),
+    ],
+)
+def test_a_side_comes_from_the_name_then_the_role(name: str, role: str | None, side: str) -> None:
+    assert side_of(name, role) == side
+
+
+def test_a_known_actors_country_beats_its_role() -> None:
+    # Kellogg's role names Ukraine and Russia; the data says whom he speaks for.
+    assert actor_side("Keith Kellogg", "Trump's special envoy for Ukraine and Russia") == (
+        "United States"
+    )
+    assert actor_side("Zelensky", None) == "Ukraine"
+
+
+def test_codes_in_capitals_match_only_in_capitals() -> None:
+    assert side_of("US envoy") == "United States"
+    assert side_of("those of us", "told us") is None
+
+
+def test_readers_name_sides_by_name_adjective_or_code() -> None:
+    assert [side_named(t) for t in ("russia", "the Russians", "us", "EU", "Ukrainian")] == [
+        "Russia",
+        "Russia",
+        "United States",
+        "European Union",
+        "Ukraine",
+    ]
+    # Parties are not sides: /demands kremlin stays the Kremlin's own positions.
+    assert side_named("Kremlin") is None and side_named("France") is None
+
+
+def test_sides_are_shown_in_a_fixed_order_with_the_others_last() -> None:
+    assert side_order() == ("Ukraine", "Russia", "United States", "European Union", "Others")
+    assert side_label(None) == "Others"
