@@ -1,0 +1,47 @@
+"""Tests for storage/labelled.py: records filled by column label, drift refused."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from sqlalchemy import Row, column, create_engine, literal, select
+
+from storage.labelled import record_from, records_from
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A record with two fields, declared in the opposite order of the query's columns."""
+
+    left: int
+    right: str
+
+
+def _rows(query: Any) -> list[Row[Any]]:
+    """The rows a query gives on an empty in-memory SQLite database."""
+    with create_engine("sqlite://").connect() as connection:
+        return list(connection.execute(query))
+
+
+def test_fields_are_filled_by_label_not_position() -> None:
+    rows = _rows(select(literal("r").label("right"), literal(1).label("left")))
+    assert record_from(Pair, rows[0]) == Pair(left=1, right="r")
+
+
+def test_records_keep_row_order() -> None:
+    query = select(literal(1).label("left"), literal("a").label("right")).union_all(
+        select(literal(2), literal("b"))
+    )
+    assert records_from(Pair, _rows(query)) == [Pair(1, "a"), Pair(2, "b")]
+
+
+def test_an_unlabelled_or_missing_column_is_refused() -> None:
+    rows = _rows(
+        select(literal(1).label("left"), column("x").label("other")).select_from(
+            select(literal(0).label("x")).subquery()
+        )
+    )
+    with pytest.raises(TypeError):
+        record_from(Pair, rows[0])
