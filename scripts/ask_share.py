@@ -18,8 +18,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bot.core.commands import respond  # noqa: E402
-from bot.core.loading import ensure_seeded  # noqa: E402
 from bot.core.runtime import open_runtime  # noqa: E402
+from bot.core.seeding import ensure_seeded  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from tests.support.ask_eval import AskScore, load_cases  # noqa: E402
 

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bot.core.loading import (
-    ArticleInput,
-    LocalFile,
-    PastedText,
-    Progress,
-    WebAddress,
-    load_article,
-    no_progress,
-)
+from bot.core.article_inputs import ArticleInput, LocalFile, PastedText, WebAddress
+from bot.core.callers import Caller
 from bot.core.runtime import Runtime
 from briefings.entries import SourceEntry
 from briefings.replies.load_briefs import (
@@ -37,24 +29,6 @@ _REMOVE = re.compile(rf"\[?(\d{{1,18}})\]?(?:\s+({CONFIRM_WORD}))?", re.IGNORECA
 REFUSED_CHANGE = "That button has expired; send the command again."
 
 
-@dataclass(frozen=True)
-class Caller:
-    """Who sent a command, and what the front end lets the command do."""
-
-    is_admin: bool = False
-    # The chat replies go to, and who sent the command; None in the console.
-    chat_id: int | None = None
-    user_id: int | None = None
-    # Only the console and the CLI may name files on this machine.
-    local_files: bool = False
-    # False when a command is only re-answered (a page turned), so it must change nothing.
-    may_change: bool = True
-    progress: Progress = no_progress
-
-
-VISITOR = Caller()
-CONSOLE = Caller(is_admin=True, local_files=True)
-
 AdminHandler = Callable[[Runtime, str, Caller], Awaitable[Reply]]
 
 
@@ -64,6 +38,10 @@ async def load(runtime: Runtime, argument: str, caller: Caller) -> Reply:
         return build_load_usage()
     if not caller.may_change:
         return text_reply(REFUSED_CHANGE)
+    # Imported at the first load: the loader brings spaCy, the HTML reader and the fetcher,
+    # which the other commands never need (see tests/bot/terminal/test_cli_imports.py).
+    from bot.core.loading import load_article
+
     return await load_article(runtime, article_input(argument, caller), caller.progress)
 
 

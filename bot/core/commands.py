@@ -6,7 +6,8 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.core.admin_commands import ADMIN_HANDLERS, VISITOR, Caller
+from bot.core.admin_commands import ADMIN_HANDLERS
+from bot.core.callers import VISITOR, Caller
 from bot.core.questions import actor_card, answer_question
 from bot.core.runtime import Runtime
 from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS

@@ -8,7 +8,7 @@ from datetime import date
 
 from telegram import InlineKeyboardMarkup
 
-from bot.core.loading import disagreements_before
+from bot.core.disagreements import disagreements_before
 from bot.core.runtime import Runtime
 from bot.telegram_adapter.buttons import action_buttons, keyboard
 from bot.telegram_adapter.rendering import render_pages

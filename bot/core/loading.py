@@ -11,13 +11,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core.article_inputs import (
+    ArticleInput,
+    LocalFile,
+    PastedText,
+    Progress,
+    UploadedFile,
+    WebAddress,
+    no_progress,
+)
+from bot.core.disagreements import disagreements_before
 from bot.core.fetching import fetch_page
 from bot.core.runtime import Runtime
-from briefings.entries import FigureEntry
 from briefings.errors import BriefingError, DuplicateArticleError, InputError
 from briefings.extraction.extractors import extract
 from briefings.model import ExtractedArticle, SourceText
@@ -33,66 +41,19 @@ from briefings.replies.load_briefs import (
     build_already_loaded,
     build_load_failed,
     build_loaded,
-    find_disagreements,
 )
 from briefings.replies.reply import Reply
-from briefings.vocabulary.measures import comparable_measures
 from storage import (
     SavedArticle,
-    Session,
     StoreError,
-    figures_measuring,
     figures_of_article,
     find_article_by_source,
-    list_articles,
     save_extracted,
 )
 
 log = logging.getLogger(__name__)
 
-# Earlier figures compared with a new article's, at most.
-COMPARED_FIGURES = 500
 PASTED = "pasted text"
-
-Progress = Callable[[str], Awaitable[None]]
-
-
-async def no_progress(stage: str) -> None:
-    """Report nothing; for callers that show only the outcome."""
-
-
-@dataclass(frozen=True)
-class PastedText:
-    """An article pasted into a message."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class UploadedFile:
-    """A file sent to the bot: its name, declared type and size, and how to download it."""
-
-    name: str
-    mime_type: str | None
-    size: int | None
-    download: Callable[[], Awaitable[bytes]]
-
-
-@dataclass(frozen=True)
-class WebAddress:
-    """An http(s) address of an article page."""
-
-    url: str
-
-
-@dataclass(frozen=True)
-class LocalFile:
-    """A file on this machine; only the console and the CLI offer these."""
-
-    path: Path
-
-
-ArticleInput = PastedText | UploadedFile | WebAddress | LocalFile
 
 
 @dataclass(frozen=True)
@@ -187,19 +148,6 @@ async def _disagreements(runtime: Runtime, saved: SavedArticle) -> list[Disagree
         return await disagreements_before(session, new, before_article=saved.article_id)
 
 
-async def disagreements_before(
-    session: Session, figures: Sequence[FigureEntry], *, before_article: int
-) -> list[Disagreement]:
-    """The figures that claimants in articles stored before one contradict (loads, digests)."""
-    measures = {m for f in figures if f.measure for m in comparable_measures(f.measure)}
-    if not measures:
-        return []
-    earlier = await figures_measuring(
-        session, measures, before_article=before_article, limit=COMPARED_FIGURES
-    )
-    return find_disagreements(figures, earlier)
-
-
 def _loaded(saved: SavedArticle, source: SourceText) -> LoadedArticle:
     """The summary of a save, with the metadata the reader found."""
     return LoadedArticle(
@@ -226,13 +174,3 @@ async def load_path(runtime: Runtime, path: Path) -> LoadOutcome:
         return LoadOutcome(path.name, duplicate_of=duplicate.article_id)
     except BriefingError as error:
         return LoadOutcome(path.name, error=str(error))
-
-
-async def ensure_seeded(runtime: Runtime) -> int:
-    """Load the seed articles when the store is empty; return how many were loaded."""
-    async with runtime.sessions() as session:
-        if await list_articles(session):
-            return 0
-    seeds = sorted(runtime.settings.seeds_dir.glob("*.txt"))
-    outcomes = [await load_path(runtime, path) for path in seeds]
-    return sum(1 for o in outcomes if o.saved is not None)

@@ -5,15 +5,16 @@ from __future__ import annotations
 import asyncio
 import gc
 from dataclasses import dataclass, field
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from bot.settings import Settings
-from briefings.extraction.pipeline import build_pipeline
 from briefings.vocabulary.sides import actor_side
 from storage import Engine, SessionFactory, create_engine, make_session_factory
 from storage.poller_lock import PollerLock
 from storage.side_backfill import upgrade_filling_sides
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass
@@ -33,6 +34,10 @@ class Runtime:
 
     async def nlp(self) -> Language:
         """The spaCy pipeline, loaded once, off the event loop."""
+        # Imported on first use: spaCy takes about a second to import, and a command
+        # answered from the store never needs it.
+        from briefings.extraction.pipeline import build_pipeline
+
         async with self._nlp_lock:
             if self._nlp is None:
                 self._nlp = await asyncio.to_thread(build_pipeline, self.settings.spacy_model)

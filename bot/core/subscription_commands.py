@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from bot.core.admin_commands import Caller
+from bot.core.callers import Caller
 from bot.core.digest_composer import Composer
 from bot.core.digest_delivery import utc_now
 from bot.core.runtime import Runtime

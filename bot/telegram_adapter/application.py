@@ -23,8 +23,8 @@ from telegram.request import BaseRequest
 from bot.core.admin_commands import ADMIN_HANDLERS
 from bot.core.commands import COMMANDS
 from bot.core.digest_delivery import send_due_digests
-from bot.core.loading import ensure_seeded
 from bot.core.runtime import open_runtime, settle_heap
+from bot.core.seeding import ensure_seeded
 from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
 from bot.settings import Settings
 from bot.telegram_adapter import handlers, load_handlers

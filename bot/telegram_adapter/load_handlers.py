@@ -8,9 +8,11 @@ from dataclasses import replace
 from telegram import Document, Message, Update
 from telegram.error import BadRequest
 
-from bot.core.admin_commands import Caller, article_input
+from bot.core.admin_commands import article_input
+from bot.core.article_inputs import ArticleInput, PastedText, UploadedFile
+from bot.core.callers import Caller
 from bot.core.commands import parse_command
-from bot.core.loading import ArticleInput, PastedText, UploadedFile, load_article
+from bot.core.loading import load_article
 from bot.telegram_adapter.context import BriefContext
 from bot.telegram_adapter.replying import finish_status, send_reply
 from briefings.replies.load_briefs import READING, build_admin_only, build_load_usage

@@ -8,7 +8,7 @@ from telegram import CallbackQuery, InlineKeyboardButton, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from bot.core.admin_commands import VISITOR, Caller
+from bot.core.callers import VISITOR, Caller
 from bot.core.commands import answer
 from bot.telegram_adapter.buttons import IGNORED, NO_PREVIEW, action_buttons, keyboard
 from bot.telegram_adapter.context import BriefContext

@@ -9,16 +9,19 @@ import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from bot.core.admin_commands import CONSOLE
+from bot.core.callers import CONSOLE
 from bot.core.commands import respond
-from bot.core.loading import LoadOutcome, ensure_seeded, load_path
 from bot.core.runtime import Runtime, open_runtime
+from bot.core.seeding import ensure_seeded
 from bot.settings import Settings, SettingsError, load_settings
 from storage import export_store
+
+if TYPE_CHECKING:
+    from bot.core.loading import LoadOutcome
 
 app = typer.Typer(
     help="ceasefire-brief: a sourced briefing bot on the Ukraine ceasefire story.",
@@ -68,6 +71,9 @@ def load(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html)")],
 ) -> None:
     """Load article files into the store and print a summary of each."""
+
+    # Imported here, not at start: the other commands never need spaCy or the fetcher.
+    from bot.core.loading import load_path
 
     async def work(runtime: Runtime) -> list[LoadOutcome]:
         return [await load_path(runtime, path) for path in paths]

@@ -6,10 +6,10 @@ import asyncio
 import sys
 from dataclasses import replace
 
-from bot.core.admin_commands import CONSOLE
+from bot.core.callers import CONSOLE
 from bot.core.commands import respond
-from bot.core.loading import ensure_seeded
 from bot.core.runtime import Runtime
+from bot.core.seeding import ensure_seeded
 
 BANNER = (
     "ceasefire-brief offline console. Type /help for the commands, /quit to leave.\n"

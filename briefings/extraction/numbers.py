@@ -37,13 +37,3 @@ def is_year(text: str) -> bool:
 def scale_of(text: str, lexicon: Lexicon) -> float | None:
     """Multiplier of a scale word ("million", "bn"), or None."""
     return lexicon.scales.get(text.lower())
-
-
-def format_value(value: float) -> str:
-    """Render a value compactly for people: 43000 -> "43,000", 1.2e9 -> "1.2 billion"."""
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= size:
-            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {word}"
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
-from briefings.questions.terms import QUESTION_WORDS, query_terms
+from briefings.questions.terms import QUESTION_WORDS, query_terms, stop_words
 from briefings.vocabulary.lexicon import Measure, data_text, load_lexicon
 from briefings.vocabulary.measures import measure_family
 from briefings.vocabulary.sides import load_sides
@@ -112,7 +110,7 @@ def name_phrases(words: list[str]) -> tuple[str, ...]:
 def _is_name_word(word: str) -> bool:
     """Whether a word may begin or end an actor's name: not a common or question word."""
     folded = word.casefold()
-    return len(folded) > 1 and folded not in STOP_WORDS and folded not in QUESTION_WORDS
+    return len(folded) > 1 and folded not in stop_words() and folded not in QUESTION_WORDS
 
 
 def _asks(folded: list[str], names_measure: bool) -> tuple[Asks, ...]:

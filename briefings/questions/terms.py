@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import cache
 
 # Words that only say that something is asked. The interrogatives are spaCy stop words too;
 # they are listed so that dropping them does not hang on spaCy's list.
@@ -18,12 +17,24 @@ QUESTION_WORDS = frozenset(
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # English clitics would otherwise leave fragments, such as "don" of "don't" or "ve" of "we've".
 _CLITIC = re.compile(r"(?:n['’]t|['’](?:s|d|ll|re|ve|m))(?![^\W_])", re.IGNORECASE)
-# Stop words, question words, and "wo", which is what the clitic leaves of "won't".
-_IGNORED = frozenset(STOP_WORDS | QUESTION_WORDS | {"wo"})
 # Letters and digits of any script; punctuation, markup, emoji and query syntax separate words.
 _WORD = re.compile(r"[^\W_]+")
 # No English word is this long; longer runs are pasted noise, not something to look up.
 _MAX_WORD_CHARS = 40
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read on first use (importing spaCy takes about a second)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@cache
+def ignored_words() -> frozenset[str]:
+    """Stop words, question words, and "wo", which is what the clitic leaves of "won't"."""
+    return stop_words() | QUESTION_WORDS | {"wo"}
 
 
 def query_terms(question: str, max_terms: int = 12) -> list[str]:
@@ -44,7 +55,7 @@ def _is_content_word(word: str) -> bool:
     """Whether a lowercased word says what the question is about."""
     if not 1 < len(word) <= _MAX_WORD_CHARS:
         return False
-    return word not in _IGNORED
+    return word not in ignored_words()
 
 
 def _normalise(question: str) -> str:

@@ -11,7 +11,6 @@ from briefings.replies.figure_briefs import CONTESTED_MARK, short_label
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply, text_reply
 from briefings.vocabulary.measures import comparable, measure_family
 
-ADMIN_COMMANDS = ("/load", "/articles", "/remove")
 MAX_DISAGREEMENTS = 6
 CONFIRM_WORD = "yes"
 

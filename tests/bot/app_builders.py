@@ -16,8 +16,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from bot.core.loading import ensure_seeded
 from bot.core.runtime import open_runtime
+from bot.core.seeding import ensure_seeded
 from bot.settings import Settings
 from bot.telegram_adapter.application import (
     BriefApplication,

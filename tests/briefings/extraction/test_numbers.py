@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.extraction.numbers import digit_value, format_value, is_year, scale_of, word_value
+from briefings.extraction.numbers import digit_value, is_year, scale_of, word_value
 from briefings.vocabulary.lexicon import load_lexicon
 
 LEXICON = load_lexicon()
@@ -54,20 +54,3 @@ def test_is_year_accepts_four_digit_years(text: str) -> None:
 @pytest.mark.parametrize("text", ["300", "43000", "2,022", "2150", "22"])
 def test_is_year_rejects_other_numbers(text: str) -> None:
     assert not is_year(text)
-
-
-@pytest.mark.parametrize(
-    ("value", "shown"),
-    [
-        (43_000, "43,000"),
-        (1.2e9, "1.2 billion"),
-        (5e8, "500 million"),
-        (1.5e6, "1.5 million"),
-        (2.7e12, "2.7 trillion"),
-        (999_999, "999,999"),
-        (3.8, "3.8"),
-        (90.0, "90"),
-    ],
-)
-def test_format_value_renders_compactly(value: float, shown: str) -> None:
-    assert format_value(value) == shown
