@@ -24,7 +24,7 @@ import os
 import socket
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aiolimiter import AsyncLimiter
@@ -32,6 +32,7 @@ from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
+from bot.core.clock import utc_now
 from bot.core.digest_composer import Composer, Digest
 from bot.core.group_commit import GroupCommit
 from bot.core.runtime import Runtime
@@ -54,8 +55,8 @@ from storage import (
 
 log = logging.getLogger(__name__)
 
-# Who claims a delivery: this process, told apart from others on the same store.
-CLAIMANT = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+# The worker that claims deliveries: this process, told apart from others on the same store.
+WORKER = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 # Due subscriptions read at a time: memory stays flat however many are due.
 BATCH = 1000
 # Claimed in one transaction; the next chunk is claimed once all of these have a send slot,
@@ -63,11 +64,6 @@ BATCH = 1000
 CLAIM_CHUNK = 32
 # Sends in flight at once: enough to keep the pace, few enough that little is in flight.
 CONCURRENCY = 8
-
-
-def utc_now() -> datetime:
-    """The current instant, in UTC."""
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -96,17 +92,18 @@ async def send_due_digests(
     bot: Bot,
     *,
     now: datetime | None = None,
-    claimant: str = CLAIMANT,
+    worker: str = WORKER,
     rate: float | None = None,
 ) -> FanoutReport:
     """One tick: send the retries and dead claims, then every due digest; what it did.
 
     Due subscriptions are read a batch at a time until none is left, and claimed a chunk at
-    a time just ahead of their sends. `now` fixes the clock (tests); `rate` overrides
-    DIGEST_RATE_PER_SECOND (0: no pacing).
+    a time just ahead of their sends. `now` fixes the clock (tests); `worker` names the
+    claiming process (tests run several); `rate` overrides DIGEST_RATE_PER_SECOND (0: no
+    pacing).
     """
     per_second = runtime.settings.digest_rate_per_second if rate is None else rate
-    sender = _Sender(runtime, bot, claimant, per_second)
+    sender = _Sender(runtime, bot, worker, per_second)
     moment = now or utc_now()
     lease = timedelta(seconds=runtime.settings.digest_claim_lease_seconds)
     async with runtime.sessions() as session:
@@ -137,7 +134,7 @@ class _Sender:
 
     runtime: Runtime
     bot: Bot
-    claimant: str
+    worker: str
     rate: float
     report: FanoutReport = field(default_factory=FanoutReport)
     composer: Composer = field(init=False)
@@ -154,14 +151,14 @@ class _Sender:
         self._sent = GroupCommit(self._write_sent)
 
     async def reclaim(self, delivery: DeliveryRecord, now: datetime) -> Job | None:
-        """Take back a retry or a dead process's claim; the job if this process won it."""
+        """Take back a retry or a dead process's claim; the job if this worker won it."""
         async with self.runtime.write_lock, self.runtime.sessions.begin() as session:
             won = await reclaim_delivery(
                 session,
                 delivery_id=delivery.id,
                 status=delivery.status,
                 claimed_at=delivery.claimed_at,
-                claimant=self.claimant,
+                worker=self.worker,
                 now=now,
             )
         return Job(delivery.id, delivery.subscription, delivery.local_date) if won else None
@@ -181,7 +178,7 @@ class _Sender:
                     next_due_at=claim.next_due_at,
                     skipped_date=claim.local_date,
                 )
-            won = await claim_deliveries(session, timely, claimant=self.claimant, now=now)
+            won = await claim_deliveries(session, timely, worker=self.worker, now=now)
         return [
             Job(won[subscription.id], subscription, claim.local_date)
             for subscription, claim in zip(due, claims, strict=True)

@@ -245,8 +245,8 @@ async def test_two_processes_on_one_store_send_each_digest_once(
     other = await open_runtime(runtime_of(app).settings)
     try:
         await asyncio.gather(
-            send_due_digests(runtime_of(app), app.bot, now=dues[0], claimant="first"),
-            send_due_digests(other, app.bot, now=dues[0], claimant="second"),
+            send_due_digests(runtime_of(app), app.bot, now=dues[0], worker="first"),
+            send_due_digests(other, app.bot, now=dues[0], worker="second"),
         )
     finally:
         await other.close()
