@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from app_builders import TOKEN, make_settings, shown_text, started_application
+from app_builders import TOKEN, make_settings, runtime_of, shown_text, started_application
 from spacy.language import Language
 
 from bot.core.digest_delivery import CONCURRENCY, send_due_digests
@@ -33,22 +33,6 @@ NEW_YORK = find_zone("New York")
 
 
 @pytest_asyncio.fixture
-async def recorder() -> RecordingRequest:
-    """Every Bot API call of the bot."""
-    return RecordingRequest()
-
-
-@pytest_asyncio.fixture
-async def app(
-    seeded_store: Path, nlp: Language, recorder: RecordingRequest
-) -> AsyncIterator[BriefApplication]:
-    """The bot on the seeded store, services started, its calls recorded."""
-    async with started_application(make_settings(seeded_store), nlp, recorder) as application:
-        recorder.clear()
-        yield application
-
-
-@pytest_asyncio.fixture
 async def double() -> AsyncIterator[BotApiDouble]:
     """The Bot API double."""
     async with BotApiDouble(token=TOKEN) as server:
@@ -64,13 +48,6 @@ async def app_on_double(
     async with started_application(settings, nlp) as application:
         await add_subscribers(runtime_of(application), CHATS)
         yield application
-
-
-def runtime_of(app: BriefApplication) -> Runtime:
-    """The application's runtime."""
-    runtime = app.bot_data.runtime
-    assert runtime is not None
-    return runtime
 
 
 async def add_subscribers(runtime: Runtime, chats: range) -> None:

@@ -35,12 +35,6 @@ CHAT = 3131
 DIGEST = Digest(reply([line(bold("🗞 Ceasefire digest")), line("A & B")], ("who",)), 7)
 
 
-@pytest.fixture
-def recorder() -> RecordingRequest:
-    """Every Bot API call of the bot."""
-    return RecordingRequest()
-
-
 @pytest_asyncio.fixture
 async def sender(recorder: RecordingRequest) -> AsyncIterator[TelegramDigestSender]:
     """A sender over a Bot whose calls the recorder answers."""
