@@ -39,7 +39,8 @@ class Composer:
     runtime: Runtime
     _state: StoryState | None = None
     _news: dict[int, tuple[DigestNews, int]] = field(default_factory=dict)
-    # Subscribers who saw the same articles get the same digest on the same day: built once.
+    # Subscribers who saw the same articles get the same digest on the same day: built once,
+    # and the same object given to each, so that a front end can render it once too.
     _digests: dict[tuple[int, date], Digest] = field(default_factory=dict)
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
