@@ -1,8 +1,9 @@
 """Benchmark the digest fan-out: our own cost, the paced wall time, memory, and answers meanwhile.
 
-Runs the real tick (`bot.core.digest_delivery.send_due_digests`) through python-telegram-bot's real `Bot`
-with a request class that answers every call at once (no network), on a SQLite store holding
-the seed articles and N subscribers, all due. Prints:
+Runs the real tick (`bot.core.digest_delivery.send_due_digests`) through the real
+`TelegramDigestSender` and python-telegram-bot's real `Bot`, with a request class that answers
+every call at once (no network), on a SQLite store holding the seed articles and N
+subscribers, all due. Prints:
 1. digests composed and sent per second for 10,000 subscribers with no rate limit (our own
    cost; target at least 300/s, ten times Telegram's 30/s);
 2. with the rate limiter on, the wall time for 1,000 subscribers against the ideal
@@ -42,6 +43,7 @@ from bot.telegram_adapter.application import (
     start_services,
     stop_services,
 )
+from bot.telegram_adapter.digest_sender import TelegramDigestSender
 from briefings.extraction.pipeline import build_pipeline
 from storage import create_engine, delivery_summary, make_session_factory, subscribe
 from storage.tables import Base
@@ -145,7 +147,7 @@ async def own_cost(
     runtime = application.bot_data.runtime
     assert runtime is not None
     began = time.perf_counter()
-    report = await send_due_digests(runtime, application.bot, now=DUE, rate=0)
+    report = await send_due_digests(runtime, TelegramDigestSender(application.bot), now=DUE, rate=0)
     elapsed = time.perf_counter() - began
     backend = "PostgreSQL" if postgres else "SQLite"
     print(
@@ -164,7 +166,9 @@ async def paced(template: Path, directory: Path, nlp: Any, count: int) -> None:
     runtime = application.bot_data.runtime
     assert runtime is not None
     began = time.perf_counter()
-    fanout = asyncio.create_task(send_due_digests(runtime, application.bot, now=DUE))
+    fanout = asyncio.create_task(
+        send_due_digests(runtime, TelegramDigestSender(application.bot), now=DUE)
+    )
     latencies = []
     while not fanout.done():
         update = make_command_update(
@@ -198,7 +202,7 @@ async def peak_memory(template: Path, directory: Path, nlp: Any, count: int) -> 
     runtime = application.bot_data.runtime
     assert runtime is not None
     tracemalloc.start()
-    report = await send_due_digests(runtime, application.bot, now=DUE, rate=0)
+    report = await send_due_digests(runtime, TelegramDigestSender(application.bot), now=DUE, rate=0)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     async with runtime.sessions() as session:

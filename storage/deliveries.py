@@ -35,7 +35,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.records import DeliveryRecord, DueClaim, SentDigest
 from storage.subscriptions import (
-    FRESH,
+    REFRESH_LOADED_ROWS,
     UNSYNCED,
     as_utc,
     changed,
@@ -50,7 +50,7 @@ SUBSCRIPTIONS = cast(Table, SubscriptionRow.__table__)
 
 
 async def claim_deliveries(
-    session: AsyncSession, claims: Sequence[DueClaim], *, claimant: str, now: datetime
+    session: AsyncSession, claims: Sequence[DueClaim], *, worker: str, now: datetime
 ) -> dict[int, int]:
     """Claim due subscriptions' local dates and move their due instants on; the deliveries won.
 
@@ -76,7 +76,7 @@ async def claim_deliveries(
             "local_date": claim.local_date,
             "status": "claimed",
             "attempts": 1,
-            "claimant": claimant,
+            "claimant": worker,
             "claimed_at": as_utc(now),
         }
         for claim in moved
@@ -167,7 +167,7 @@ async def stale_deliveries(
         .where(stale, SubscriptionRow.active.is_(True))
         .order_by(DeliveryRow.claimed_at, DeliveryRow.id)
         .limit(limit)
-        .execution_options(**FRESH)
+        .execution_options(**REFRESH_LOADED_ROWS)
     )
     rows = (await session.execute(query)).tuples()
     return [_delivery_record(delivery, subscription) for delivery, subscription in rows]
@@ -179,7 +179,7 @@ async def reclaim_delivery(
     delivery_id: int,
     status: str,
     claimed_at: datetime,
-    claimant: str,
+    worker: str,
     now: datetime,
 ) -> bool:
     """Take over a delivery still in the status and claim time read; True if this caller owns it."""
@@ -192,7 +192,7 @@ async def reclaim_delivery(
         )
         .values(
             status="claimed",
-            claimant=claimant,
+            worker=worker,
             claimed_at=as_utc(now),
             attempts=DeliveryRow.attempts + 1,
         )
@@ -291,6 +291,6 @@ def _delivery_record(row: DeliveryRow, subscription: SubscriptionRow) -> Deliver
         local_date=row.local_date,
         status=row.status,
         attempts=row.attempts,
-        claimant=row.claimant,
+        claimant=row.worker,
         claimed_at=as_utc(row.claimed_at),
     )

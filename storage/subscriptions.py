@@ -20,7 +20,7 @@ from storage.records import SubscriptionRecord
 from storage.tables import DeliveryRow, SubscriptionRow
 
 # ORM rows may sit in the session from before a bulk update; reads always refresh them.
-FRESH = {"populate_existing": True}
+REFRESH_LOADED_ROWS = {"populate_existing": True}
 # Bulk updates leave the session's rows alone (the reads above refresh them): evaluating a
 # WHERE in Python against SQLite's naive datetimes would silently miss rows.
 UNSYNCED = {"synchronize_session": False}
@@ -154,7 +154,7 @@ def subscription_record(row: SubscriptionRow | Row[Any]) -> SubscriptionRecord:
 def _by_chat(chat_id: int) -> Select[tuple[SubscriptionRow]]:
     """The subscription of a chat, read afresh."""
     query = select(SubscriptionRow).where(SubscriptionRow.chat_id == chat_id)
-    return query.execution_options(**FRESH)
+    return query.execution_options(**REFRESH_LOADED_ROWS)
 
 
 async def _update(

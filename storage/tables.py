@@ -289,7 +289,8 @@ class DeliveryRow(Base):
     local_date: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(8))
     attempts: Mapped[int] = mapped_column(Integer, default=1)
-    claimant: Mapped[str | None] = mapped_column(Text)
+    # The worker (process) that claimed the delivery; its column keeps the older name.
+    worker: Mapped[str | None] = mapped_column("claimant", Text)
     claimed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     message_id: Mapped[int | None] = mapped_column(BigInteger)

@@ -1,4 +1,4 @@
-"""Digests composed for subscribers: built and rendered once per (articles seen, local date)."""
+"""Digests composed for subscribers: built once per (articles seen, local date), as plain data."""
 
 from __future__ import annotations
 
@@ -6,12 +6,8 @@ import asyncio
 from dataclasses import dataclass, field
 from datetime import date
 
-from telegram import InlineKeyboardMarkup
-
 from bot.core.disagreements import disagreements_before
 from bot.core.runtime import Runtime
-from bot.telegram_adapter.buttons import action_buttons, keyboard
-from bot.telegram_adapter.rendering import render_pages
 from briefings.replies.digest_briefs import DigestNews, StoryState, build_digest
 from briefings.replies.reply import Reply
 from storage import (
@@ -30,11 +26,9 @@ NEWS_LIMIT = 200
 
 @dataclass(frozen=True)
 class Digest:
-    """One digest: the reply, its message (HTML, bounded to one page), buttons, newest article."""
+    """One digest: the reply, and the newest article it covers (the subscriber's new progress)."""
 
     reply: Reply
-    page: str
-    markup: InlineKeyboardMarkup | None
     newest_article_id: int
 
 
@@ -45,7 +39,8 @@ class Composer:
     runtime: Runtime
     _state: StoryState | None = None
     _news: dict[int, tuple[DigestNews, int]] = field(default_factory=dict)
-    # Subscribers who saw the same articles get the same digest on the same day: built once.
+    # Subscribers who saw the same articles get the same digest on the same day: built once,
+    # and the same object given to each, so that a front end can render it once too.
     _digests: dict[tuple[int, date], Digest] = field(default_factory=dict)
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
@@ -61,7 +56,7 @@ class Composer:
                 self._news[seen_article_id] = await self._load_news(seen_article_id)
             if key not in self._digests:
                 news, newest = self._news[seen_article_id]
-                self._digests[key] = _rendered(build_digest(day, news, self._state), newest)
+                self._digests[key] = Digest(build_digest(day, news, self._state), newest)
         return self._digests[key]
 
     async def _load_state(self) -> StoryState:
@@ -79,9 +74,3 @@ class Composer:
             contradicted = await disagreements_before(session, figures, before_article=seen + 1)
         news = DigestNews(articles.rows, tuple(figures), tuple(demands), tuple(contradicted))
         return news, newest
-
-
-def _rendered(reply: Reply, newest: int) -> Digest:
-    """A digest reply with its one page and buttons rendered."""
-    page = render_pages(reply)[0]
-    return Digest(reply, page, keyboard([action_buttons(reply)]), newest)

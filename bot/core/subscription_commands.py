@@ -6,8 +6,8 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from bot.core.callers import Caller
+from bot.core.clock import utc_now
 from bot.core.digest_composer import Composer
-from bot.core.digest_delivery import utc_now
 from bot.core.runtime import Runtime
 from briefings.errors import InputError
 from briefings.replies.reply import Reply
@@ -24,7 +24,7 @@ from briefings.schedules.zones import parse_schedule
 from storage import article_id_before, get_subscription, subscribe, unsubscribe
 
 # Without a subscription, /digest counts as new what was loaded in the last day.
-FRESH = timedelta(days=1)
+NEW_WITHOUT_SUBSCRIPTION = timedelta(days=1)
 
 
 async def subscribe_(runtime: Runtime, argument: str, caller: Caller) -> Reply:
@@ -81,7 +81,7 @@ async def digest(runtime: Runtime, argument: str, caller: Caller) -> Reply:
         if found is not None and found.active:
             seen, zone = found.seen_article_id, ZoneInfo(found.zone)
         else:
-            seen = await article_id_before(session, utc_now() - FRESH)
+            seen = await article_id_before(session, utc_now() - NEW_WITHOUT_SUBSCRIPTION)
     today = utc_now().astimezone(zone).date()
     return (await Composer(runtime).digest(seen, today)).reply
 

@@ -30,6 +30,7 @@ from bot.settings import Settings
 from bot.telegram_adapter import handlers, load_handlers
 from bot.telegram_adapter.buttons import COMMAND_PREFIX, IGNORED
 from bot.telegram_adapter.context import CONTEXT_TYPES, BotData, BriefContext
+from bot.telegram_adapter.digest_sender import TelegramDigestSender
 from bot.telegram_adapter.error_handler import report_error
 from bot.telegram_adapter.rate_limit import FloodSafeRateLimiter
 from bot.telegram_adapter.replying import INLINE_PREFIX, STORED_PREFIX
@@ -193,7 +194,8 @@ def schedule_digests(application: BriefApplication) -> None:
 
 async def send_digests(context: BriefContext) -> None:
     """The digest tick's job: send what is due, log what was done."""
-    report = await send_due_digests(context.runtime, context.bot)
+    # A sender per tick: it keeps each digest rendered once for the subscribers sharing it.
+    report = await send_due_digests(context.runtime, TelegramDigestSender(context.bot))
     if report.claimed or report.skipped:
         log.info("digest tick: %s", report)
 

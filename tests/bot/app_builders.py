@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from bot.core.runtime import open_runtime
+from bot.core.runtime import Runtime, open_runtime
 from bot.core.seeding import ensure_seeded
 from bot.settings import Settings
 from bot.telegram_adapter.application import (
@@ -73,6 +73,13 @@ async def started_application(
             yield application
         finally:
             await stop_services(application)
+
+
+def runtime_of(app: BriefApplication) -> Runtime:
+    """The application's runtime, started by post_init."""
+    runtime = app.bot_data.runtime
+    assert runtime is not None
+    return runtime
 
 
 async def add_articles(application: BriefApplication, count: int) -> None:

@@ -83,9 +83,9 @@ async def test_concurrent_claims_from_separate_sessions_one_wins(engine: AsyncEn
     async with sessions.begin() as session:
         subscription = await make_subscription(session, 9201)
 
-    async def try_claim(claimant: str) -> int | None:
+    async def try_claim(worker: str) -> int | None:
         async with sessions.begin() as session:
-            return await claim_today(session, subscription, claimant)
+            return await claim_today(session, subscription, worker)
 
     try:
         results = await asyncio.gather(*(try_claim(name) for name in "abcdef"))
@@ -143,7 +143,7 @@ async def test_stale_deliveries_are_old_claims_and_retries_of_active_subscriptio
     await deactivate_subscription(session, subscription_id=(await found(session, 3)).id, reason="x")
     fresh = await make_subscription(session, 4, NOW + timedelta(minutes=1))
     claim = DueClaim(fresh, NOW + timedelta(minutes=1), DAY, TOMORROW)
-    await claim_deliveries(session, [claim], claimant="a", now=NOW + timedelta(minutes=1))
+    await claim_deliveries(session, [claim], worker="a", now=NOW + timedelta(minutes=1))
     soon = await stale_deliveries(session, now=NOW + LEASE / 2, lease=LEASE, limit=10)
     assert [d.id for d in soon] == [retried]
     later = await stale_deliveries(
@@ -157,7 +157,7 @@ async def test_stale_deliveries_are_old_claims_and_retries_of_active_subscriptio
 async def test_a_delivery_is_taken_over_only_as_it_was_read(session: AsyncSession) -> None:
     await claimed(session, 1)
     [stale] = await stale_deliveries(session, now=NOW + LEASE, lease=LEASE, limit=10)
-    take = {"delivery_id": stale.id, "claimant": "b", "now": NOW + LEASE}
+    take = {"delivery_id": stale.id, "worker": "b", "now": NOW + LEASE}
     assert not await reclaim_delivery(session, status="retry", claimed_at=stale.claimed_at, **take)
     assert not await reclaim_delivery(session, status="claimed", claimed_at=TOMORROW, **take)
     assert await reclaim_delivery(
@@ -176,14 +176,14 @@ async def test_two_racing_takeovers_one_wins(engine: AsyncEngine) -> None:
         await claimed(session, 9202)
         [stale] = await stale_deliveries(session, now=NOW + LEASE, lease=LEASE, limit=10)
 
-    async def try_reclaim(claimant: str) -> bool:
+    async def try_reclaim(worker: str) -> bool:
         async with sessions.begin() as session:
             return await reclaim_delivery(
                 session,
                 delivery_id=stale.id,
                 status=stale.status,
                 claimed_at=stale.claimed_at,
-                claimant=claimant,
+                worker=worker,
                 now=NOW + LEASE,
             )
 

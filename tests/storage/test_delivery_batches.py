@@ -47,14 +47,14 @@ async def test_a_chunk_claims_exactly_the_dates_still_due_and_free(session: Asyn
     )  # fmt: skip
     claims = [due_today(s) for s in (plain, inactive, moved, last)]
     claims.append(DueClaim(taken, LATER, DAY, TOMORROW))
-    won = await claim_deliveries(session, claims, claimant="a", now=NOW)
+    won = await claim_deliveries(session, claims, worker="a", now=NOW)
     assert set(won) == {plain, last}
     assert len(set(won.values())) == 2
     dues = {chat: (await found(session, chat)).next_due_at for chat in (1, 2, 3, 4, 5)}
     assert dues == {1: TOMORROW, 2: NOW, 3: LATER, 4: TOMORROW, 5: TOMORROW}
     assert await delivery_summary(session) == {"claimed": 3}
-    assert await claim_deliveries(session, claims, claimant="b", now=NOW) == {}
-    assert await claim_deliveries(session, [], claimant="b", now=NOW) == {}
+    assert await claim_deliveries(session, claims, worker="b", now=NOW) == {}
+    assert await claim_deliveries(session, [], worker="b", now=NOW) == {}
 
 
 async def test_racing_chunks_claim_every_date_once(engine: AsyncEngine) -> None:
@@ -63,12 +63,12 @@ async def test_racing_chunks_claim_every_date_once(engine: AsyncEngine) -> None:
     async with sessions.begin() as session:
         ids = [await make_subscription(session, chat) for chat in chats]
 
-    async def claim_all(claimant: str) -> dict[int, int]:
+    async def claim_all(worker: str) -> dict[int, int]:
         won: dict[int, int] = {}
         for start in range(0, len(ids), 7):
             async with sessions.begin() as session:
                 chunk = [due_today(s) for s in ids[start : start + 7]]
-                won |= await claim_deliveries(session, chunk, claimant=claimant, now=NOW)
+                won |= await claim_deliveries(session, chunk, worker=worker, now=NOW)
         return won
 
     try:
@@ -76,10 +76,10 @@ async def test_racing_chunks_claim_every_date_once(engine: AsyncEngine) -> None:
         winners = [subscription for won in results for subscription in won]
         assert sorted(winners) == sorted(ids)
         async with sessions() as session:
-            claimants = await session.scalars(
-                select(DeliveryRow.claimant).where(DeliveryRow.subscription_id.in_(ids))
+            workers = await session.scalars(
+                select(DeliveryRow.worker).where(DeliveryRow.subscription_id.in_(ids))
             )
-            assert len(list(claimants)) == len(ids)
+            assert len(list(workers)) == len(ids)
     finally:
         async with sessions.begin() as session:
             await session.execute(delete(SubscriptionRow).where(SubscriptionRow.chat_id.in_(chats)))
@@ -89,7 +89,7 @@ async def test_many_sends_are_recorded_at_once_each_with_its_own_outcome(
     session: AsyncSession,
 ) -> None:
     ids = [await make_subscription(session, chat) for chat in (1, 2, 3)]
-    won = await claim_deliveries(session, [due_today(s) for s in ids], claimant="a", now=NOW)
+    won = await claim_deliveries(session, [due_today(s) for s in ids], worker="a", now=NOW)
     first, second, third = (won[s] for s in ids)
     await complete_deliveries(session, [SentDigest(third, NOW, 30, 9)])
     sent_at = NOW + timedelta(seconds=5)

@@ -51,11 +51,11 @@ async def make_subscription(
 
 
 async def claim_today(
-    session: AsyncSession, subscription_id: int, claimant: str = "a", *, due: datetime = NOW
+    session: AsyncSession, subscription_id: int, worker: str = "a", *, due: datetime = NOW
 ) -> int | None:
     """Claim DAY's digest of a subscription expected due at `due`, moving it to TOMORROW."""
     claim = DueClaim(subscription_id, due, DAY, TOMORROW)
-    won = await claim_deliveries(session, [claim], claimant=claimant, now=NOW)
+    won = await claim_deliveries(session, [claim], worker=worker, now=NOW)
     return won.get(subscription_id)
 
 

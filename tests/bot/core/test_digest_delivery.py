@@ -1,4 +1,8 @@
-"""Digest delivery through the real Bot, calls recorded: schedule, once per day, faults, DST."""
+"""Digest delivery: claim → send → record through a recording DigestSender, on a seeded store.
+
+Schedule, once per day, grace, faults (blocked, gone, refused, retried), crashes, DST, and
+two processes on one store; Telegram's side is in tests/bot/telegram_adapter.
+"""
 
 from __future__ import annotations
 
@@ -9,52 +13,43 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from app_builders import make_settings, shown_text, started_application
+from app_builders import make_settings
 from spacy.language import Language
+from sqlalchemy import select
 
 from bot.core.digest_delivery import send_due_digests
+from bot.core.digest_sender import Failure, NotSent
 from bot.core.runtime import Runtime, open_runtime
-from bot.telegram_adapter.application import BriefApplication
 from briefings.schedules.occurrences import next_occurrence
 from briefings.schedules.zones import find_zone
 from storage import delivery_summary, get_subscription, subscribe
-from tests.support.bot_api_calls import Fault
-from tests.support.bot_api_objects import make_command_update
-from tests.support.recording_request import RecordingRequest
+from storage.tables import DeliveryRow
+from tests.support.recording_digest_sender import CRASH, RecordingDigestSender
 
-KYIV = find_zone("Kyiv")
-NEW_YORK = find_zone("New York")
 START = datetime(2025, 3, 20, 12, 0, tzinfo=UTC)
 
 
 @pytest_asyncio.fixture
-async def recorder() -> RecordingRequest:
-    """Every Bot API call of the bot."""
-    return RecordingRequest()
-
-
-@pytest_asyncio.fixture
-async def app(
-    seeded_store: Path, nlp: Language, recorder: RecordingRequest
-) -> AsyncIterator[BriefApplication]:
-    """The bot on the seeded store, services started (the tick is driven by the tests)."""
+async def runtime(seeded_store: Path, nlp: Language) -> AsyncIterator[Runtime]:
+    """A runtime on the seeded store: a one-minute lease, three attempts."""
     settings = make_settings(seeded_store).model_copy(
         update={"digest_claim_lease_seconds": 60.0, "digest_max_attempts": 3}
     )
-    async with started_application(settings, nlp, recorder) as application:
-        recorder.clear()
-        yield application
+    runtime = await open_runtime(settings, nlp)
+    try:
+        yield runtime
+    finally:
+        await runtime.close()
 
 
-def runtime_of(app: BriefApplication) -> Runtime:
-    """The application's runtime."""
-    runtime = app.bot_data.runtime
-    assert runtime is not None
-    return runtime
+@pytest.fixture
+def sender() -> RecordingDigestSender:
+    """The sender every tick of a test sends through."""
+    return RecordingDigestSender()
 
 
 async def add_subscriber(
-    app: BriefApplication,
+    runtime: Runtime,
     chat_id: int,
     at: time,
     zone_name: str = "Europe/Kyiv",
@@ -63,7 +58,7 @@ async def add_subscriber(
     """A subscription as /subscribe stores it; its first due instant."""
     zone = find_zone(zone_name)
     due = next_occurrence(at, zone, after).due_at
-    async with runtime_of(app).sessions.begin() as session:
+    async with runtime.sessions.begin() as session:
         await subscribe(
             session,
             chat_id=chat_id,
@@ -76,35 +71,37 @@ async def add_subscriber(
     return due
 
 
-def digests_to(recorder: RecordingRequest, chat_id: int) -> list[str]:
-    """The digests a chat was sent, as shown."""
-    return [
-        shown_text(c.params["text"])
-        for c in recorder.calls("sendMessage")
-        if c.ok and int(c.params["chat_id"]) == chat_id and "Ceasefire digest" in c.params["text"]
-    ]
-
-
-async def tick(app: BriefApplication, now: datetime) -> None:
-    """One digest tick at a given instant."""
-    await send_due_digests(runtime_of(app), app.bot, now=now)
+async def recorded_errors(runtime: Runtime) -> list[str | None]:
+    """The error recorded for each delivery, oldest first."""
+    async with runtime.sessions() as session:
+        return list(await session.scalars(select(DeliveryRow.error).order_by(DeliveryRow.id)))
 
 
 async def test_a_digest_is_sent_once_at_its_time(
-    app: BriefApplication, recorder: RecordingRequest
+    runtime: Runtime, sender: RecordingDigestSender
 ) -> None:
-    due = await add_subscriber(app, 100, time(8, 0))
+    due = await add_subscriber(runtime, 100, time(8, 0))
     assert due == datetime(2025, 3, 21, 6, 0, tzinfo=UTC)
-    await tick(app, due - timedelta(minutes=1))
-    assert digests_to(recorder, 100) == []
+    await send_due_digests(runtime, sender, now=due - timedelta(minutes=1))
+    assert sender.delivered(100) == []
     for minute in range(3):
-        await tick(app, due + timedelta(minutes=minute))
-    [digest] = digests_to(recorder, 100)
+        await send_due_digests(runtime, sender, now=due + timedelta(minutes=minute))
+    [digest] = sender.delivered(100)
     assert digest.startswith("🗞 Ceasefire digest — Friday 21 March 2025")
     assert "New since your last digest: 2 articles" in digest
-    await tick(app, due + timedelta(days=1))
-    second = digests_to(recorder, 100)[1]
+    await send_due_digests(runtime, sender, now=due + timedelta(days=1))
+    second = sender.delivered(100)[1]
     assert "Nothing new since your last digest." in second
+
+
+async def test_subscribers_who_saw_the_same_articles_share_one_digest(
+    runtime: Runtime, sender: RecordingDigestSender
+) -> None:
+    dues = [await add_subscriber(runtime, 150 + n, time(8, 0)) for n in range(3)]
+    report = await send_due_digests(runtime, sender, now=dues[0])
+    assert report.sent == 3
+    # One object for all three: a front end may render it once.
+    assert len({id(sent.digest) for sent in sender.sends}) == 1
 
 
 @pytest.mark.parametrize(
@@ -147,8 +144,8 @@ async def test_a_digest_is_sent_once_at_its_time(
     ],
 )
 async def test_every_local_day_gets_one_digest_across_clock_changes(
-    app: BriefApplication,
-    recorder: RecordingRequest,
+    runtime: Runtime,
+    sender: RecordingDigestSender,
     zone: str,
     at: time,
     days: tuple[str, ...],
@@ -157,172 +154,120 @@ async def test_every_local_day_gets_one_digest_across_clock_changes(
     local = find_zone(zone)
     start = datetime.fromisoformat(days[0]).replace(tzinfo=local).astimezone(UTC)
     end = datetime.fromisoformat(days[-1]).replace(tzinfo=local).astimezone(UTC) + timedelta(days=1)
-    await add_subscriber(app, 200, at, zone, after=start - timedelta(minutes=1))
+    await add_subscriber(runtime, 200, at, zone, after=start - timedelta(minutes=1))
     sent_at: list[str] = []
     now = start - timedelta(minutes=10)
     while now < end:
-        before = len(digests_to(recorder, 200))
-        await tick(app, now)
-        if len(digests_to(recorder, 200)) > before:
+        before = len(sender.delivered(200))
+        await send_due_digests(runtime, sender, now=now)
+        if len(sender.delivered(200)) > before:
             sent_at.append(now.strftime("%Y-%m-%dT%H:%M"))
         now += timedelta(minutes=10)
     assert sent_at == expected
 
 
 async def test_a_day_missed_beyond_the_grace_period_is_skipped(
-    app: BriefApplication, recorder: RecordingRequest
+    runtime: Runtime, sender: RecordingDigestSender
 ) -> None:
-    due = await add_subscriber(app, 300, time(8, 0))
-    await tick(app, due + timedelta(hours=5, minutes=59))
-    assert len(digests_to(recorder, 300)) == 1
-    later = await add_subscriber(app, 301, time(8, 0))
-    await tick(app, later + timedelta(hours=7))
-    assert digests_to(recorder, 301) == []
-    async with runtime_of(app).sessions() as session:
+    due = await add_subscriber(runtime, 300, time(8, 0))
+    await send_due_digests(runtime, sender, now=due + timedelta(hours=5, minutes=59))
+    assert len(sender.delivered(300)) == 1
+    later = await add_subscriber(runtime, 301, time(8, 0))
+    report = await send_due_digests(runtime, sender, now=later + timedelta(hours=7))
+    assert sender.to(301) == []
+    assert report.skipped == 1
+    async with runtime.sessions() as session:
         found = await get_subscription(session, chat_id=301)
     assert found is not None and found.next_due_at == later + timedelta(days=1)
 
 
-async def test_a_blocked_chat_is_deactivated_at_once_and_not_retried(
-    app: BriefApplication, recorder: RecordingRequest
+@pytest.mark.parametrize(
+    ("failure", "error"),
+    [
+        (Failure.BLOCKED, "blocked: Forbidden: bot was blocked by the user"),
+        (Failure.GONE, "refused: Chat not found"),
+    ],
+)
+async def test_a_blocked_or_vanished_chat_is_deactivated_at_once_and_not_retried(
+    runtime: Runtime, sender: RecordingDigestSender, failure: Failure, error: str
 ) -> None:
-    due = await add_subscriber(app, 400, time(8, 0))
-    recorder.inject("sendMessage", Fault.forbidden())
-    await tick(app, due)
-    await tick(app, due + timedelta(minutes=5))
-    await tick(app, due + timedelta(days=1))
-    assert len(recorder.calls("sendMessage")) == 1
-    async with runtime_of(app).sessions() as session:
+    due = await add_subscriber(runtime, 400, time(8, 0))
+    sender.script(400, NotSent(failure, error))
+    report = await send_due_digests(runtime, sender, now=due)
+    await send_due_digests(runtime, sender, now=due + timedelta(minutes=5))
+    await send_due_digests(runtime, sender, now=due + timedelta(days=1))
+    assert len(sender.to(400)) == 1
+    assert (report.failed, report.deactivated) == (1, 1)
+    async with runtime.sessions() as session:
         found = await get_subscription(session, chat_id=400)
         summary = await delivery_summary(session)
     assert found is not None and not found.active
+    assert found.deactivated_reason == error
     assert summary.get("failed") == 1
+    assert await recorded_errors(runtime) == [error]
+
+
+async def test_a_refused_digest_is_given_up_but_the_subscription_kept(
+    runtime: Runtime, sender: RecordingDigestSender
+) -> None:
+    due = await add_subscriber(runtime, 450, time(8, 0))
+    sender.script(450, NotSent(Failure.REFUSED, "refused: Message is too long"))
+    report = await send_due_digests(runtime, sender, now=due)
+    await send_due_digests(runtime, sender, now=due + timedelta(minutes=5))
+    assert (report.failed, report.deactivated, len(sender.to(450))) == (1, 0, 1)
+    assert await recorded_errors(runtime) == ["refused: Message is too long"]
+    await send_due_digests(runtime, sender, now=due + timedelta(days=1))
+    assert len(sender.delivered(450)) == 1
+    async with runtime.sessions() as session:
+        found = await get_subscription(session, chat_id=450)
+    assert found is not None and found.active
 
 
 async def test_other_failures_are_retried_on_later_ticks_then_recorded(
-    app: BriefApplication, recorder: RecordingRequest
+    runtime: Runtime, sender: RecordingDigestSender
 ) -> None:
-    due = await add_subscriber(app, 500, time(8, 0))
-    recorder.inject("sendMessage", Fault.server_error(), times=1)
-    await tick(app, due)
-    assert digests_to(recorder, 500) == []
-    await tick(app, due + timedelta(minutes=1))
-    assert len(digests_to(recorder, 500)) == 1
-    due = await add_subscriber(app, 501, time(9, 0))
-    recorder.inject("sendMessage", Fault.server_error(), times=10)
+    retry = NotSent(Failure.RETRY_LATER, "NetworkError: Internal Server Error")
+    due = await add_subscriber(runtime, 500, time(8, 0))
+    sender.script(500, retry)
+    report = await send_due_digests(runtime, sender, now=due)
+    assert sender.delivered(500) == [] and report.retrying == 1
+    await send_due_digests(runtime, sender, now=due + timedelta(minutes=1))
+    assert len(sender.delivered(500)) == 1
+    due = await add_subscriber(runtime, 501, time(9, 0))
+    sender.script(501, *[retry] * 10)
     for minute in range(6):
-        await tick(app, due + timedelta(minutes=minute))
-    async with runtime_of(app).sessions() as session:
+        await send_due_digests(runtime, sender, now=due + timedelta(minutes=minute))
+    async with runtime.sessions() as session:
         summary = await delivery_summary(session)
     assert summary.get("failed") == 1
-    assert sum(1 for c in recorder.calls("sendMessage") if int(c.params["chat_id"]) == 501) == 3
+    assert len(sender.to(501)) == 3
+    assert (await recorded_errors(runtime))[-1] == "NetworkError: Internal Server Error"
 
 
 async def test_a_claim_whose_process_died_is_resent_after_the_lease(
-    app: BriefApplication, recorder: RecordingRequest, monkeypatch: pytest.MonkeyPatch
+    runtime: Runtime, sender: RecordingDigestSender
 ) -> None:
-    import bot.core.digest_delivery as digests
-
-    due = await add_subscriber(app, 600, time(8, 0))
-
-    async def crash(*args: object, **kwargs: object) -> None:
-        raise asyncio.CancelledError  # the process dies with the send in flight
-
-    monkeypatch.setattr(digests, "_send_one", crash)
+    due = await add_subscriber(runtime, 600, time(8, 0))
+    sender.script(600, CRASH)  # the process dies with the send in flight
     with pytest.raises(asyncio.CancelledError):
-        await tick(app, due)
-    monkeypatch.undo()
-    await tick(app, due + timedelta(seconds=30))
-    assert digests_to(recorder, 600) == []
-    await tick(app, due + timedelta(seconds=61))
-    assert len(digests_to(recorder, 600)) == 1
+        await send_due_digests(runtime, sender, now=due)
+    await send_due_digests(runtime, sender, now=due + timedelta(seconds=30))
+    assert sender.delivered(600) == []
+    await send_due_digests(runtime, sender, now=due + timedelta(seconds=61))
+    assert len(sender.delivered(600)) == 1
 
 
 async def test_two_processes_on_one_store_send_each_digest_once(
-    app: BriefApplication, recorder: RecordingRequest
+    runtime: Runtime, sender: RecordingDigestSender
 ) -> None:
-    dues = [await add_subscriber(app, 700 + n, time(8, 0)) for n in range(40)]
-    other = await open_runtime(runtime_of(app).settings)
+    dues = [await add_subscriber(runtime, 700 + n, time(8, 0)) for n in range(40)]
+    other = await open_runtime(runtime.settings)
     try:
         await asyncio.gather(
-            send_due_digests(runtime_of(app), app.bot, now=dues[0], claimant="first"),
-            send_due_digests(other, app.bot, now=dues[0], claimant="second"),
+            send_due_digests(runtime, sender, now=dues[0], worker="first"),
+            send_due_digests(other, sender, now=dues[0], worker="second"),
         )
     finally:
         await other.close()
     for n in range(40):
-        assert len(digests_to(recorder, 700 + n)) == 1
-
-
-async def say(
-    app: BriefApplication, recorder: RecordingRequest, text: str, chat_id: int = 900
-) -> str:
-    """Send a command from a private chat; the text of the bot's reply."""
-    recorder.clear()
-    await app.process_update(make_command_update(text, bot=app.bot, chat_id=chat_id))
-    [call] = recorder.calls("sendMessage")
-    return shown_text(call.params["text"])
-
-
-async def test_subscribe_settings_and_unsubscribe(
-    app: BriefApplication, recorder: RecordingRequest
-) -> None:
-    reply = await say(app, recorder, "/subscribe 07:30 Kyiv")
-    assert reply.startswith("✅ Subscribed: a digest every day at 07:30 Europe/Kyiv; next on ")
-    assert "at 07:30 your time" in reply
-    assert (await say(app, recorder, "/subscribe 7pm New York")).startswith(
-        "✅ Digest time changed: a digest every day at 19:00 America/New_York"
-    )
-    settings = await say(app, recorder, "/settings")
-    assert settings.startswith("Your daily digest: every day at 19:00 America/New_York; next on")
-    async with runtime_of(app).sessions() as session:
-        found = await get_subscription(session, chat_id=900)
-    assert found is not None and found.next_due_at.astimezone(NEW_YORK).hour == 19
-    assert (await say(app, recorder, "/unsubscribe")).startswith("Unsubscribed")
-    assert (await say(app, recorder, "/settings")).startswith("You have no daily digest.")
-    assert (await say(app, recorder, "/unsubscribe")).startswith("You have no digest subscription.")
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("/subscribe 25:00", "is not a time of day"),
-        ("/subscribe 8:00 Atlantis", "I don't know the time zone “Atlantis”"),
-    ],
-)
-async def test_a_bad_subscription_gets_a_hint_and_changes_nothing(
-    app: BriefApplication, recorder: RecordingRequest, line: str, expected: str
-) -> None:
-    reply = await say(app, recorder, line)
-    assert expected in reply and "/subscribe 07:30 Kyiv" in reply
-    async with runtime_of(app).sessions() as session:
-        assert await get_subscription(session, chat_id=900) is None
-
-
-async def test_digest_now_leaves_the_schedule_alone(
-    app: BriefApplication, recorder: RecordingRequest
-) -> None:
-    await say(app, recorder, "/subscribe 08:00 Kyiv")
-    async with runtime_of(app).sessions() as session:
-        before = await get_subscription(session, chat_id=900)
-    digest = await say(app, recorder, "/digest")
-    assert digest.startswith("🗞 Ceasefire digest")
-    assert "New since your last digest: 2 articles" in digest
-    async with runtime_of(app).sessions() as session:
-        assert await get_subscription(session, chat_id=900) == before
-
-
-async def test_flood_control_is_waited_out_before_anything_else_is_sent(
-    app: BriefApplication, recorder: RecordingRequest
-) -> None:
-    dues = [await add_subscriber(app, 1000 + n, time(8, 0)) for n in range(3)]
-    recorder.inject("sendMessage", Fault.too_many_requests(1))
-    await tick(app, dues[0])
-    calls = recorder.calls("sendMessage")
-    [refused] = [c for c in calls if not c.ok]
-    sent = [c for c in calls if c.ok]
-    assert {int(c.params["chat_id"]) for c in sent} == {1000, 1001, 1002}
-    # Nothing at all went out until retry_after had passed.
-    assert min(c.at for c in sent) - refused.at >= 1.0
-    async with runtime_of(app).sessions() as session:
-        assert (await delivery_summary(session)).get("sent") == 3
+        assert len(sender.delivered(700 + n)) == 1

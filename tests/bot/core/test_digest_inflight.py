@@ -10,20 +10,22 @@ import asyncio
 import sqlite3
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 
-from app_builders import make_settings, started_application
+from app_builders import make_settings
 from spacy.language import Language
 
+from bot.core.digest_composer import Digest
 from bot.core.digest_delivery import CONCURRENCY, send_due_digests
+from bot.core.digest_sender import SendOutcome
+from bot.core.runtime import open_runtime
 from storage import delivery_summary, subscribe
-from tests.support.recording_request import RecordingRequest
+from tests.support.recording_digest_sender import RecordingDigestSender
 
 SUBSCRIBERS = 120
 DUE = datetime(2025, 3, 21, 6, 0, tzinfo=UTC)
 
 
-class AuditingRequest(RecordingRequest):
+class AuditingSender(RecordingDigestSender):
     """Answers each send a little later, first noting how many sends the store has not recorded."""
 
     def __init__(self, store: Path) -> None:
@@ -40,22 +42,20 @@ class AuditingRequest(RecordingRequest):
             ).fetchone()
         return int(count)
 
-    async def do_request(self, url: str, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+    async def send(self, chat_id: int, digest: Digest) -> SendOutcome:
         """Count this send as started, audit the store, answer after a short wait."""
-        if url.endswith("/sendMessage"):
-            self.started += 1
-            self.unrecorded.append(self.started - self.recorded())
-            await asyncio.sleep(0.003)
-        return await super().do_request(url, *args, **kwargs)
+        self.started += 1
+        self.unrecorded.append(self.started - self.recorded())
+        await asyncio.sleep(0.003)
+        return await super().send(chat_id, digest)
 
 
 async def test_sends_not_yet_recorded_never_exceed_the_concurrency(
     seeded_store: Path, nlp: Language
 ) -> None:
-    request = AuditingRequest(seeded_store)
-    async with started_application(make_settings(seeded_store), nlp, request) as app:
-        runtime = app.bot_data.runtime
-        assert runtime is not None
+    sender = AuditingSender(seeded_store)
+    runtime = await open_runtime(make_settings(seeded_store), nlp)
+    try:
         async with runtime.sessions.begin() as session:
             for n in range(SUBSCRIBERS):
                 await subscribe(
@@ -67,9 +67,11 @@ async def test_sends_not_yet_recorded_never_exceed_the_concurrency(
                     next_due_at=DUE,
                     now=DUE - timedelta(days=1),
                 )
-        report = await send_due_digests(runtime, app.bot, now=DUE, rate=0)
+        report = await send_due_digests(runtime, sender, now=DUE, rate=0)
         async with runtime.sessions() as session:
             assert await delivery_summary(session) == {"sent": SUBSCRIBERS}
-    assert report.sent == request.started == SUBSCRIBERS
+    finally:
+        await runtime.close()
+    assert report.sent == sender.started == SUBSCRIBERS
     # Sends do overlap (the bound is reached), and never beyond it.
-    assert max(request.unrecorded) == CONCURRENCY
+    assert max(sender.unrecorded) == CONCURRENCY

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-import pytest_asyncio
-from app_builders import ADMIN_ID, add_articles, make_settings, shown_text, started_application
-from spacy.language import Language
+from app_builders import ADMIN_ID, add_articles, runtime_of, shown_text
 
 import bot.core.commands as core
 from bot.core.commands import respond
-from bot.core.runtime import Runtime
 from bot.telegram_adapter.application import BriefApplication
 from bot.telegram_adapter.error_handler import SORRY, STORE_DOWN
 from bot.telegram_adapter.rendering import PAGE_LIMIT, telegram_length
@@ -29,22 +24,6 @@ from tests.support.recording_request import RecordingRequest
 CHAT = 4242
 
 
-@pytest_asyncio.fixture
-async def recorder() -> RecordingRequest:
-    """The request every Bot API call of the application goes through."""
-    return RecordingRequest()
-
-
-@pytest_asyncio.fixture
-async def app(
-    seeded_store: Path, nlp: Language, recorder: RecordingRequest
-) -> AsyncIterator[BriefApplication]:
-    """The bot on a copy of the seeded store, its services started."""
-    async with started_application(make_settings(seeded_store), nlp, recorder) as application:
-        recorder.clear()
-        yield application
-
-
 async def send(app: BriefApplication, text: str, *, chat_id: int = CHAT) -> None:
     """Feed one message to the application, as a command or plain text."""
     make = make_command_update if text.startswith("/") else make_text_update
@@ -54,13 +33,6 @@ async def send(app: BriefApplication, text: str, *, chat_id: int = CHAT) -> None
 def sent(recorder: RecordingRequest, chat_id: int = CHAT) -> list[dict[str, Any]]:
     """The parameters of every sendMessage to a chat."""
     return [c.params for c in recorder.calls("sendMessage") if c.params["chat_id"] == chat_id]
-
-
-def runtime_of(app: BriefApplication) -> Runtime:
-    """The application's runtime, started by post_init."""
-    runtime = app.bot_data.runtime
-    assert runtime is not None
-    return runtime
 
 
 @pytest.mark.parametrize(

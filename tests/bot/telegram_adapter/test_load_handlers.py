@@ -10,12 +10,11 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
-from app_builders import ADMIN_ID, make_settings, shown_text, started_application
+from app_builders import ADMIN_ID, make_settings, runtime_of, shown_text, started_application
 from spacy.language import Language
 
 import bot.core.loading as loading
 import storage.repository as repository
-from bot.core.runtime import Runtime
 from bot.telegram_adapter.application import ADMIN_MENU, MENU, BriefApplication
 from briefings.replies.load_briefs import EXTRACTING, READING, SAVING
 from storage import export_store
@@ -38,33 +37,16 @@ ARTICLE = (
 
 
 @pytest_asyncio.fixture
-async def recorder() -> RecordingRequest:
-    """The request every Bot API call of the application goes through."""
-    return RecordingRequest()
-
-
-@pytest_asyncio.fixture
-async def app(
-    seeded_store: Path, nlp: Language, recorder: RecordingRequest
-) -> AsyncIterator[BriefApplication]:
-    """The bot on a copy of the seeded store, its services started and the application running.
+async def app(app: BriefApplication) -> AsyncIterator[BriefApplication]:
+    """The shared bot (tests/bot/telegram_adapter/conftest.py), running.
 
     Running, so that handlers with block=False become tasks the application tracks.
     """
-    async with started_application(make_settings(seeded_store), nlp, recorder) as application:
-        await application.start()
-        recorder.clear()
-        try:
-            yield application
-        finally:
-            await application.stop()
-
-
-def runtime_of(app: BriefApplication) -> Runtime:
-    """The application's runtime, started by post_init."""
-    runtime = app.bot_data.runtime
-    assert runtime is not None
-    return runtime
+    await app.start()
+    try:
+        yield app
+    finally:
+        await app.stop()
 
 
 async def snapshot(app: BriefApplication) -> dict[str, Any]:
