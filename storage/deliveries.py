@@ -291,6 +291,6 @@ def _delivery_record(row: DeliveryRow, subscription: SubscriptionRow) -> Deliver
         local_date=row.local_date,
         status=row.status,
         attempts=row.attempts,
-        claimant=row.worker,
+        worker=row.worker,
         claimed_at=as_utc(row.claimed_at),
     )

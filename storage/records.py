@@ -73,7 +73,8 @@ class DeliveryRecord:
     local_date: date
     status: str
     attempts: int
-    claimant: str | None
+    # The process that claimed it (its host, pid and a random tag), or None.
+    worker: str | None
     claimed_at: datetime
 
 

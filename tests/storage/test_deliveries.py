@@ -47,7 +47,7 @@ async def test_a_date_is_claimed_once_and_the_subscription_moves_on(
     assert (await found(session, 1)).next_due_at == TOMORROW
     [stale] = await stale_deliveries(session, now=NOW + LEASE, lease=LEASE, limit=10)
     assert (stale.id, stale.local_date, stale.status) == (first, DAY, "claimed")
-    assert (stale.attempts, stale.claimant, stale.claimed_at) == (1, "a", NOW)
+    assert (stale.attempts, stale.worker, stale.claimed_at) == (1, "a", NOW)
 
 
 async def test_a_claim_for_a_date_that_has_a_delivery_still_moves_the_due_instant(
@@ -167,7 +167,7 @@ async def test_a_delivery_is_taken_over_only_as_it_was_read(session: AsyncSessio
         session, status="claimed", claimed_at=stale.claimed_at, **take
     )
     [now_stale] = await stale_deliveries(session, now=NOW + 2 * LEASE, lease=LEASE, limit=10)
-    assert (now_stale.claimant, now_stale.attempts, now_stale.claimed_at) == ("b", 2, NOW + LEASE)
+    assert (now_stale.worker, now_stale.attempts, now_stale.claimed_at) == ("b", 2, NOW + LEASE)
 
 
 async def test_two_racing_takeovers_one_wins(engine: AsyncEngine) -> None:
