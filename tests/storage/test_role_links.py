@@ -18,11 +18,13 @@ from spacy.language import Language
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.actor_lookup import find_actor, get_actor
 from briefings.entries import DemandEntry, FigureEntry, Slice
 from briefings.extraction.extractors import extract
+from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import Actor, Quote, SourceText
 from briefings.replies.briefs import build_actor_card
-from storage import find_actor, get_actor, save_extracted
+from storage import save_extracted
 from storage.tables import DemandRow, FigureRow, QuoteRow
 
 NO_FIGURES: Slice[FigureEntry] = Slice((), 0)
@@ -36,7 +38,7 @@ async def save_named(
     draft = make_draft(sentence)
     actor = make_actor(draft, name, role=role)
     extracted = make_extracted(draft, source=sentence, published=day, actors=[actor])
-    return (await save_extracted(session, extracted=extracted)).article_id
+    return (await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)).article_id
 
 
 async def save_claims(
@@ -61,7 +63,9 @@ async def save_claims(
         figures=[make_figure(draft, "500 soldiers", value=500, claimed_by=who)],
         demands=[make_demand(draft, who, "a withdrawal")],
     )
-    await save_extracted(session, extracted=replace(extracted, quotes=(quote,)))
+    await save_extracted(
+        session, extracted=replace(extracted, quotes=(quote,)), rules=IDENTITY_RULES
+    )
 
 
 async def links(session: AsyncSession) -> list[int | None]:
@@ -106,7 +110,7 @@ async def test_the_pipeline_links_the_kremlin_spokesman_of_a_later_article(
     )
     for text, day in ((first, date(2024, 12, 10)), (later, date(2024, 12, 20))):
         source = SourceText(title=text[:20], text=text, source=text[:20], published=day)
-        await save_extracted(session, extracted=extract(nlp, source))
+        await save_extracted(session, extracted=extract(nlp, source), rules=IDENTITY_RULES)
 
     peskov = await actor_id(session, "Peskov")
     figure = (await session.scalars(select(FigureRow))).one()
