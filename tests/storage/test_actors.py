@@ -1,4 +1,7 @@
-"""Tests of actor merging (storage.actors) through save_extracted, within and across articles."""
+"""Tests of saving merged actors (storage.actors, storage.saving): rows, aliases, mentions and links written.
+
+The merging rules themselves are tested on snapshots in tests/briefings/identity/test_merging.py.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.identity.rules import IDENTITY_RULES
-from briefings.model import Actor, ActorKind, ExtractedArticle
+from briefings.model import Actor, ExtractedArticle
 from storage import export_store, save_extracted
 from storage.tables import ActorMentionRow
 
@@ -47,16 +50,6 @@ async def test_actor_named_twice_in_one_article_is_one_actor(session: AsyncSessi
     )
     mention = (await session.scalars(select(ActorMentionRow))).one()
     assert extracted.source.text[mention.start : mention.end] == "Donald Trump"
-
-
-async def test_fuller_name_later_in_the_article_becomes_canonical(session: AsyncSession) -> None:
-    draft = make_draft("Trump spoke on Monday.", "Donald Trump said talks would resume.")
-    extracted = make_extracted(
-        draft, actors=[make_actor(draft, "Trump"), make_actor(draft, "Donald Trump")]
-    )
-    await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
-    [trump] = await actors(session)
-    assert (trump["name"], trump["aliases"]) == ("Donald Trump", ["Trump"])
 
 
 async def test_spellings_across_articles_merge_into_one_actor(session: AsyncSession) -> None:
@@ -94,63 +87,6 @@ async def test_a_role_only_the_data_gives_is_not_stored_as_stated(session: Async
     article = one_actor_article("Zelenskyy spoke.", name="Zelenskyy", role="President of Ukraine")
     await save_extracted(session, extracted=article, rules=IDENTITY_RULES)
     assert list(await session.scalars(select(ActorMentionRow.role))) == [None]
-
-
-async def test_role_is_taken_when_the_stored_actor_has_none(session: AsyncSession) -> None:
-    await save_extracted(
-        session,
-        extracted=one_actor_article("Witkoff arrived.", name="Witkoff"),
-        rules=IDENTITY_RULES,
-    )
-    await save_extracted(
-        session,
-        extracted=one_actor_article("Steve Witkoff left.", name="Steve Witkoff", role="envoy"),
-        rules=IDENTITY_RULES,
-    )
-    [witkoff] = await actors(session)
-    assert (witkoff["name"], witkoff["role"], witkoff["aliases"]) == (
-        "Steve Witkoff",
-        "envoy",
-        ["Witkoff"],
-    )
-
-
-async def test_aliases_add_up_without_repeats(session: AsyncSession) -> None:
-    first = make_draft("Vladimir Putin spoke.")
-    putin = make_actor(first, "Vladimir Putin", aliases=["Putin", "PUTIN", "Vladimir Putin"])
-    await save_extracted(
-        session, extracted=one_actor_article("Vladimir Putin spoke.", putin), rules=IDENTITY_RULES
-    )
-    await save_extracted(
-        session,
-        extracted=one_actor_article("Putin spoke again.", name="Putin", aliases=["Vladimir Putin"]),
-        rules=IDENTITY_RULES,
-    )
-    [stored] = await actors(session)
-    assert (stored["name"], stored["aliases"]) == ("Vladimir Putin", ["Putin"])
-
-
-async def test_people_never_merge_with_countries(session: AsyncSession) -> None:
-    await save_extracted(
-        session, extracted=one_actor_article("Jordan spoke.", name="Jordan"), rules=IDENTITY_RULES
-    )
-    await save_extracted(
-        session,
-        extracted=one_actor_article("Jordan voted.", name="Jordan", kind=ActorKind.COUNTRY),
-        rules=IDENTITY_RULES,
-    )
-    assert [(a["name"], a["kind"]) for a in await actors(session)] == [
-        ("Jordan", "person"),
-        ("Jordan", "country"),
-    ]
-
-
-async def test_organisation_and_country_of_one_name_merge(session: AsyncSession) -> None:
-    country, org = ActorKind.COUNTRY, ActorKind.ORGANISATION
-    for sentence, kind in [("Ukraine agreed.", country), ("Ukraine refused.", org)]:
-        extracted = one_actor_article(sentence, name="Ukraine", kind=kind)
-        await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
-    assert [(a["name"], a["kind"]) for a in await actors(session)] == [("Ukraine", "country")]
 
 
 def trumps_draft() -> Draft:
