@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from briefings.entries import ActorEntry
 from briefings.identity.lookup import actors_named, most_cited
-from briefings.identity.role_linking import names_a_role, role_holder
+from briefings.identity.role_linking import any_role_phrase, role_holder
 from briefings.identity.role_phrases import group_roles
 from storage import Session, actor_names, article_counts, dated_roles, stored_actors
 from storage import get_actor as get_stored_actor
@@ -38,7 +38,7 @@ async def get_actor(session: Session, actor_id: int) -> ActorEntry | None:
 async def actor_holding(session: Session, phrases: Sequence[str]) -> int | None:
     """The one stored actor whose newest stated role the first role phrase to name one names
     ("the Kremlin spokesman"); the roles are read once, and only when some phrase is a role."""
-    if not names_a_role(phrases):
+    if not any_role_phrase(phrases):
         return None
     roles = await dated_roles(session, None)
     holders = await stored_actors(session, {role.key for role in roles})

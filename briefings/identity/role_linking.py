@@ -122,7 +122,7 @@ def role_holder(
     return next((pick for pick in picks if pick is not None), None)
 
 
-def names_a_role(phrases: Sequence[str]) -> bool:
+def any_role_phrase(phrases: Sequence[str]) -> bool:
     """True when some phrase reads as a role phrase: only then are stored roles worth reading."""
     return any(is_role_phrase(phrase) for phrase in phrases)
 

@@ -1,7 +1,7 @@
 """The identity rules a save applies, in one object the core hands the store.
 
 The store reads its actors (and, only when the merge asks, their dated roles) and writes
-what these rules decide; `storage.actor_writes.ActorRules` is the shape it expects.
+what these rules decide; `storage.actors.ActorRules` is the shape it expects.
 """
 
 from __future__ import annotations
