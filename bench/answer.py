@@ -44,6 +44,7 @@ from bot.telegram_adapter.application import (
 )
 from briefings.extraction.extractors import extract
 from briefings.extraction.pipeline import build_pipeline
+from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import ActorKind, ExtractedArticle
 from briefings.reading.articles import read_path
 from storage import create_engine, make_session_factory, save_extracted, upgrade_to_head
@@ -120,7 +121,11 @@ async def build_store(url: str, bases: list[ExtractedArticle], size: int) -> Non
     rename = one_off_people(bases)
     for copy in range(size):
         async with sessions.begin() as session:
-            await save_extracted(session, extracted=variant(bases[copy % len(bases)], copy, rename))
+            await save_extracted(
+                session,
+                extracted=variant(bases[copy % len(bases)], copy, rename),
+                rules=IDENTITY_RULES,
+            )
     if engine.dialect.name == "postgresql":
         # Settle the store as autovacuum would, rather than time it while it analyses.
         async with engine.connect() as connection:

@@ -25,6 +25,7 @@ import spacy
 from bot.settings import Settings
 from briefings.extraction.extractors import extract
 from briefings.extraction.pipeline import build_pipeline
+from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import ExtractedArticle
 from briefings.reading.articles import read_article
 from storage import create_engine, make_session_factory, save_extracted, upgrade_to_head
@@ -56,7 +57,7 @@ async def store_all(url: str, extracted: list[ExtractedArticle]) -> None:
     sessions = make_session_factory(engine)
     for article in extracted:
         async with sessions.begin() as session:
-            await save_extracted(session, extracted=article)
+            await save_extracted(session, extracted=article, rules=IDENTITY_RULES)
     await engine.dispose()
 
 

@@ -5,13 +5,14 @@ commit: the edge that starts the work (a handler, a job, a CLI command) owns the
 """
 
 from storage.actor_queries import (
-    find_actor,
-    find_actor_named,
+    actor_names,
+    article_counts,
     get_actor,
     get_source,
     list_actors,
     list_sources,
 )
+from storage.actors import ActorRules, dated_roles, stored_actors
 from storage.deliveries import (
     claim_deliveries,
     complete_deliveries,
@@ -69,9 +70,8 @@ from storage.repository import (
     get_article,
     list_articles,
     lock_for_writing,
-    save_extracted,
 )
-from storage.role_links import actor_holding
+from storage.saving import save_extracted
 from storage.search import SentenceHit, search_sentences
 from storage.story_queries import events_about, quotes_of, timeline
 from storage.subscriptions import (
@@ -84,6 +84,7 @@ from storage.subscriptions import (
 )
 
 __all__ = [
+    "ActorRules",
     "ArticleSummary",
     "DeliveryRecord",
     "DueClaim",
@@ -96,13 +97,15 @@ __all__ = [
     "SessionFactory",
     "StoreError",
     "SubscriptionRecord",
-    "actor_holding",
+    "actor_names",
+    "article_counts",
     "article_id_before",
     "claim_deliveries",
     "complete_deliveries",
     "count_facts",
     "create_engine",
     "current_revision",
+    "dated_roles",
     "deactivate_subscription",
     "delete_article",
     "delivery_summary",
@@ -123,8 +126,6 @@ __all__ = [
     "figures_measuring",
     "figures_of_article",
     "figures_overview",
-    "find_actor",
-    "find_actor_named",
     "find_article_by_hash",
     "find_article_by_source",
     "get_actor",
@@ -149,6 +150,7 @@ __all__ = [
     "sources_after",
     "sqlite_file_path",
     "stale_deliveries",
+    "stored_actors",
     "subscribe",
     "timeline",
     "unsubscribe",

@@ -1,16 +1,20 @@
-"""Read actors for answers: the most cited first, and one actor found by any of its names."""
+"""Read actors for answers: the most cited first, every actor's names, and one actor's card.
+
+Which actor a phrase names is decided in `briefings.identity.lookup`; the store reads the names
+(`actor_names`) and the counts (`article_counts`) it decides by.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from sqlalchemy import Select, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.entries import ActorEntry, RoleEntry, Slice, SourceEntry
-from briefings.identity.names import fold, names_match
-from briefings.identity.role_phrases import DatedRole, group_roles
+from briefings.records import ActorName, DatedRole
+from storage.labelled import record_from, records_from
 from storage.tables import (
     ActorAliasRow,
     ActorMentionRow,
@@ -22,26 +26,33 @@ from storage.tables import (
 
 # How many of an actor's articles an entry lists; the rest are only counted.
 CITED_ARTICLES = 4
+# An actor's distinct roles from those its articles state (briefings.identity.role_phrases).
+GroupRoles = Callable[[Iterable[DatedRole]], tuple[RoleEntry, ...]]
 
 
 async def list_sources(session: AsyncSession, *, limit: int) -> Slice[SourceEntry]:
     """The newest articles with their fact counts, newest first, and how many there are."""
     total = await session.scalar(select(func.count()).select_from(ArticleRow))
     rows = await session.execute(source_columns().order_by(ArticleRow.id.desc()).limit(limit))
-    return Slice(tuple(SourceEntry(*row) for row in rows.tuples()), total or 0)
+    return Slice(tuple(records_from(SourceEntry, rows)), total or 0)
 
 
 async def get_source(session: AsyncSession, article_id: int) -> SourceEntry | None:
     """One article with its fact counts, or None."""
     row = (await session.execute(source_columns().where(ArticleRow.id == article_id))).first()
-    return SourceEntry(*row) if row else None
+    return record_from(SourceEntry, row) if row else None
 
 
 def source_columns() -> Select[Any]:
-    """An article's metadata and fact counts, without its text."""
+    """An article's metadata and fact counts, without its text, labelled as SourceEntry fields."""
+    counted = {
+        "n_actors": ActorMentionRow.article_id,
+        "n_figures": FigureRow.article_id,
+        "n_demands": DemandRow.article_id,
+    }
     counts = [
-        select(func.count()).where(column == ArticleRow.id).scalar_subquery()
-        for column in (ActorMentionRow.article_id, FigureRow.article_id, DemandRow.article_id)
+        select(func.count()).where(column == ArticleRow.id).scalar_subquery().label(label)
+        for label, column in counted.items()
     ]
     return select(ArticleRow.id, ArticleRow.title, ArticleRow.outlet, ArticleRow.published, *counts)
 
@@ -66,39 +77,29 @@ async def list_actors(session: AsyncSession, *, limit: int) -> Slice[ActorEntry]
     return Slice(tuple(entries), total or 0)
 
 
-async def find_actor(session: AsyncSession, query: str) -> ActorEntry | None:
-    """The actor a name denotes: exact name or alias first, then spelling variants; most cited wins."""
-    return await find_actor_named(session, [query])
+async def actor_names(session: AsyncSession) -> list[ActorName]:
+    """Each actor's id with its name and with each alias."""
+    names = union_all(
+        select(ActorRow.id.label("actor_id"), ActorRow.name),
+        select(ActorAliasRow.actor_id, ActorAliasRow.alias),
+    )
+    return records_from(ActorName, await session.execute(names))
 
 
-async def find_actor_named(session: AsyncSession, phrases: Sequence[str]) -> ActorEntry | None:
-    """The actor the first of some phrases to name one denotes, reading every name once.
+async def article_counts(session: AsyncSession, actor_ids: Collection[int]) -> dict[int, int]:
+    """How many articles mention each of some actors."""
+    query = select(ActorMentionRow.actor_id, func.count()).group_by(ActorMentionRow.actor_id)
+    query = query.where(ActorMentionRow.actor_id.in_(list(actor_ids)))
+    return dict((await session.execute(query)).tuples().all())
 
-    A phrase names an actor by a name or alias spelt alike, else as a variant of one that is
-    at least as long: "Kellogg" and "Keith Kellogg" name Keith Kellogg, but "Ukraine in Nato"
-    does not name NATO for ending with its name.
+
+async def get_actor(
+    session: AsyncSession, actor_id: int, *, group_roles: GroupRoles
+) -> ActorEntry | None:
+    """One actor with its aliases, its first few articles and the roles the articles state, or None.
+
+    `group_roles` makes the actor's distinct roles of those its articles state, each dated.
     """
-    names = await _all_names(session)
-    for phrase in phrases:
-        candidates = _named_by(phrase, names)
-        if len(candidates) > 1:
-            counts = await _article_counts(session, candidates)
-            candidates.sort(key=lambda id_: (-counts.get(id_, 0), id_))
-        if candidates:
-            return await get_actor(session, candidates[0])
-    return None
-
-
-def _named_by(phrase: str, names: list[tuple[int, str]]) -> list[int]:
-    """Ids of the actors a phrase names: exact spellings first, else longer-or-equal variants."""
-    wanted, size = fold(phrase), len(phrase.split())
-    exact = [id_ for id_, name in names if fold(name) == wanted]
-    loose = [id_ for id_, name in names if size <= len(name.split()) and names_match(phrase, name)]
-    return list(dict.fromkeys(exact or loose))
-
-
-async def get_actor(session: AsyncSession, actor_id: int) -> ActorEntry | None:
-    """One actor with its aliases, its first few articles and the roles the articles state, or None."""
     n_articles = (
         select(func.count()).where(ActorMentionRow.actor_id == ActorRow.id).scalar_subquery()
     )
@@ -118,31 +119,20 @@ async def get_actor(session: AsyncSession, actor_id: int) -> ActorEntry | None:
         .order_by(ActorMentionRow.article_id)
         .limit(CITED_ARTICLES)
     )
-    roles = await _dated_roles_of(session, actor_id)
+    roles = group_roles(await _dated_roles_of(session, actor_id))
     return ActorEntry(id_, name, kind, role, tuple(aliases), tuple(articles), count, roles)
 
 
-async def _dated_roles_of(session: AsyncSession, actor_id: int) -> tuple[RoleEntry, ...]:
-    """The roles the articles state for one actor, each with its days and articles, newest first."""
+async def _dated_roles_of(session: AsyncSession, actor_id: int) -> list[DatedRole]:
+    """The roles the articles state for one actor, each with its article and that article's day."""
     query = (
-        select(ActorMentionRow.role, ArticleRow.published, ActorMentionRow.article_id)
+        select(
+            ActorMentionRow.actor_id.label("key"),
+            ActorMentionRow.role,
+            ArticleRow.published,
+            ActorMentionRow.article_id,
+        )
         .join(ArticleRow, ArticleRow.id == ActorMentionRow.article_id)
         .where(ActorMentionRow.actor_id == actor_id, ActorMentionRow.role.is_not(None))
     )
-    rows = (await session.execute(query)).tuples()
-    return group_roles(DatedRole(actor_id, role or "", day, article) for role, day, article in rows)
-
-
-async def _all_names(session: AsyncSession) -> list[tuple[int, str]]:
-    """Each actor's id with its name and with each alias."""
-    names = union_all(
-        select(ActorRow.id, ActorRow.name), select(ActorAliasRow.actor_id, ActorAliasRow.alias)
-    )
-    return [(id_, name) for id_, name in await session.execute(names)]
-
-
-async def _article_counts(session: AsyncSession, actor_ids: Collection[int]) -> dict[int, int]:
-    """How many articles mention each of some actors."""
-    query = select(ActorMentionRow.actor_id, func.count()).group_by(ActorMentionRow.actor_id)
-    query = query.where(ActorMentionRow.actor_id.in_(list(actor_ids)))
-    return dict((await session.execute(query)).tuples().all())
+    return records_from(DatedRole, await session.execute(query))

@@ -1,43 +1,31 @@
-"""Repository functions over a caller's session; they flush but never commit."""
+"""Repository functions over a caller's session: find, list, count and delete articles, and lock.
+
+They flush but never commit; saving an article is in `storage/saving.py`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, delete, false, func, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute, defer
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.selectable import ScalarSelect
 
 from briefings.errors import DuplicateArticleError
-from briefings.model import (
-    Demand,
-    Event,
-    ExtractedArticle,
-    Figure,
-    Provenance,
-    Quote,
-    Sentence,
-    SourceText,
-)
-from storage.actors import ResolvedActors, load_actors, resolve_actors
-from storage.records import ArticleSummary, FactCounts, SavedArticle
-from storage.role_links import Links, link_actors, stated_role
+from storage.labelled import record_from, records_from
+from storage.records import ArticleSummary, FactCounts
 from storage.tables import (
     ActorMentionRow,
     ActorRow,
     ArticleRow,
     Base,
     DemandRow,
-    EventRow,
     FigureRow,
-    QuoteRow,
     SentenceRow,
 )
 
-_SummaryRow = tuple[ArticleRow, int, int, int, int]
 # Any fixed number names the store's write lock among PostgreSQL advisory locks.
 _WRITE_LOCK_KEY = 0x62726965
 
@@ -51,12 +39,9 @@ async def find_article_by_hash(
 
 async def find_article_by_source(session: AsyncSession, *, source: str) -> ArticleSummary | None:
     """The earliest stored article loaded from this source (a URL or file name), if any."""
-    row = (
-        (await session.execute(_summary_query().where(ArticleRow.source == source).limit(1)))
-        .tuples()
-        .first()
-    )
-    return _summary(*row) if row else None
+    query = _summary_query().where(ArticleRow.source == source).limit(1)
+    row = (await session.execute(query)).first()
+    return record_from(_summary, row) if row else None
 
 
 async def lock_for_writing(session: AsyncSession) -> None:
@@ -81,7 +66,7 @@ async def get_article(session: AsyncSession, *, article_id: int) -> ArticleSumma
 async def list_articles(session: AsyncSession) -> list[ArticleSummary]:
     """Every stored article with its fact counts, oldest first."""
     rows = await session.execute(_summary_query().order_by(ArticleRow.id))
-    return [_summary(*row) for row in rows.tuples()]
+    return records_from(_summary, rows)
 
 
 async def count_facts(session: AsyncSession) -> FactCounts:
@@ -89,25 +74,6 @@ async def count_facts(session: AsyncSession) -> FactCounts:
     tables = (ArticleRow, SentenceRow, ActorRow, FigureRow, DemandRow)
     counts = [await _count(session, table) for table in tables]
     return FactCounts(*counts)
-
-
-async def save_extracted(session: AsyncSession, *, extracted: ExtractedArticle) -> SavedArticle:
-    """Store an article and its facts, merging its actors into stored ones; refuse duplicates."""
-    await lock_for_writing(session)
-    await _refuse_duplicate(session, extracted.source.content_hash)
-    article = await _insert_article(session, extracted.source)
-    sentence_ids = await _insert_sentences(session, article.id, extracted.sentences)
-    resolved = resolve_actors(await load_actors(session), extracted.actors)
-    session.add_all(resolved.rows())
-    await session.flush()
-    session.add_all(_mention_rows(article.id, sentence_ids, resolved, extracted.source.text))
-    link = await link_actors(session, article_id=article.id, extracted=extracted, resolved=resolved)
-    session.add_all(_figure_row(article.id, sentence_ids, link, f) for f in extracted.figures)
-    session.add_all(_demand_row(article.id, sentence_ids, link, d) for d in extracted.demands)
-    session.add_all(_quote_row(article.id, sentence_ids, link, q) for q in extracted.quotes)
-    session.add_all(_event_row(article.id, sentence_ids, e) for e in extracted.events)
-    await session.flush()
-    return _saved(article, extracted, resolved)
 
 
 async def delete_article(session: AsyncSession, *, article_id: int) -> ArticleSummary | None:
@@ -126,149 +92,11 @@ async def delete_article(session: AsyncSession, *, article_id: int) -> ArticleSu
     return summary
 
 
-async def _refuse_duplicate(session: AsyncSession, content_hash: str) -> None:
+async def refuse_duplicate(session: AsyncSession, content_hash: str) -> None:
     """Raise DuplicateArticleError if an article with this hash is stored."""
     existing = await find_article_by_hash(session, content_hash=content_hash)
     if existing is not None:
         raise DuplicateArticleError(existing.id, existing.title)
-
-
-async def _insert_article(session: AsyncSession, source: SourceText) -> ArticleRow:
-    """Insert the article row in a savepoint, so a concurrent duplicate fails cleanly."""
-    row = ArticleRow(
-        title=source.title,
-        outlet=source.outlet,
-        byline=source.byline,
-        published=source.published,
-        source=source.source,
-        content_hash=source.content_hash,
-        text=source.text,
-    )
-    try:
-        async with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
-        # Another transaction stored the same text after our check; report it as such.
-        await _refuse_duplicate(session, source.content_hash)
-        raise
-    return row
-
-
-async def _insert_sentences(
-    session: AsyncSession, article_id: int, sentences: Sequence[Sentence]
-) -> dict[int, int]:
-    """Insert the sentences; return sentence ids by sentence index."""
-    rows = [
-        SentenceRow(article_id=article_id, index=s.index, start=s.start, end=s.end, text=s.text)
-        for s in sentences
-    ]
-    session.add_all(rows)
-    await session.flush()
-    return {row.index: row.id for row in rows}
-
-
-def _provenance(sentence_ids: dict[int, int], provenance: Provenance) -> dict[str, int]:
-    """Sentence id and character span of a fact, checked against the article's sentences."""
-    if provenance.sentence_index not in sentence_ids:
-        raise ValueError(f"a fact cites sentence {provenance.sentence_index}, not in the article")
-    sentence_id = sentence_ids[provenance.sentence_index]
-    return {"sentence_id": sentence_id, "start": provenance.start, "end": provenance.end}
-
-
-def _mention_rows(
-    article_id: int, sentence_ids: dict[int, int], resolved: ResolvedActors, text: str
-) -> list[ActorMentionRow]:
-    """One mention per stored actor in this article, at its first appearance, with the role
-    the article states (not the data's fallback role)."""
-    mentions: dict[ActorRow, ActorMentionRow] = {}
-    for actor, row in resolved.pairs:
-        mention = mentions.get(row)
-        if mention is None:
-            span = _provenance(sentence_ids, actor.provenance)
-            role = stated_role(actor.role, text)
-            mentions[row] = ActorMentionRow(
-                actor_id=row.id, article_id=article_id, role=role, **span
-            )
-        elif not mention.role:
-            mention.role = stated_role(actor.role, text)
-    return list(mentions.values())
-
-
-def _figure_row(
-    article_id: int, sentence_ids: dict[int, int], link: Links, figure: Figure
-) -> FigureRow:
-    """A figure row, linked to the actor its claimant names or describes, if one fits."""
-    claimant = link(figure.claimed_by)
-    return FigureRow(
-        article_id=article_id,
-        **_provenance(sentence_ids, figure.provenance),
-        value=figure.value,
-        text=figure.text,
-        unit=figure.unit,
-        what=figure.what,
-        qualifier=figure.qualifier,
-        claimed_by=figure.claimed_by,
-        measure=figure.measure,
-        measured_side=figure.measured_side,
-        claimant_actor_id=claimant.id if claimant else None,
-    )
-
-
-def _demand_row(
-    article_id: int, sentence_ids: dict[int, int], link: Links, demand: Demand
-) -> DemandRow:
-    """A demand row, linked to the actor its party names or describes, if one fits."""
-    party = link(demand.party)
-    return DemandRow(
-        article_id=article_id,
-        **_provenance(sentence_ids, demand.provenance),
-        party=demand.party,
-        party_actor_id=party.id if party else None,
-        demand=demand.demand,
-        kind=demand.kind.value,
-        side=(party.side if party else None) or demand.side,
-    )
-
-
-def _quote_row(
-    article_id: int, sentence_ids: dict[int, int], link: Links, quote: Quote
-) -> QuoteRow:
-    """A quote row, linked to the actor its speaker names or describes, if one fits."""
-    speaker = link(quote.speaker)
-    return QuoteRow(
-        article_id=article_id,
-        **_provenance(sentence_ids, quote.provenance),
-        text=quote.text,
-        speaker=quote.speaker,
-        speaker_actor_id=speaker.id if speaker else None,
-        side=(speaker.side if speaker else None) or quote.side,
-    )
-
-
-def _event_row(article_id: int, sentence_ids: dict[int, int], event: Event) -> EventRow:
-    """An event row."""
-    return EventRow(
-        article_id=article_id,
-        **_provenance(sentence_ids, event.provenance),
-        day=event.day,
-        precision=event.precision.value,
-        text=event.text,
-    )
-
-
-def _saved(
-    article: ArticleRow, extracted: ExtractedArticle, resolved: ResolvedActors
-) -> SavedArticle:
-    """The summary of one save."""
-    return SavedArticle(
-        article_id=article.id,
-        title=article.title,
-        n_sentences=len(extracted.sentences),
-        n_actors_new=resolved.n_new,
-        n_actors=len(resolved.rows()),
-        n_figures=len(extracted.figures),
-        n_demands=len(extracted.demands),
-    )
 
 
 def _count_per_article(column: InstrumentedAttribute[int]) -> ScalarSelect[int]:
@@ -277,41 +105,33 @@ def _count_per_article(column: InstrumentedAttribute[int]) -> ScalarSelect[int]:
     return query.scalar_subquery()
 
 
-def _summary_query() -> Select[_SummaryRow]:
-    """Articles (without their text) with sentence, actor, figure and demand counts."""
+def _summary_query() -> Select[Any]:
+    """Articles (without their text) with sentence, actor, figure and demand counts, labelled."""
     return select(
-        ArticleRow,
-        _count_per_article(SentenceRow.article_id),
-        _count_per_article(ActorMentionRow.article_id),
-        _count_per_article(FigureRow.article_id),
-        _count_per_article(DemandRow.article_id),
-    ).options(defer(ArticleRow.text, raiseload=True))
+        ArticleRow.id,
+        ArticleRow.title,
+        ArticleRow.outlet,
+        ArticleRow.byline,
+        ArticleRow.published,
+        ArticleRow.source,
+        ArticleRow.content_hash,
+        ArticleRow.loaded_at,
+        _count_per_article(SentenceRow.article_id).label("n_sentences"),
+        _count_per_article(ActorMentionRow.article_id).label("n_actors"),
+        _count_per_article(FigureRow.article_id).label("n_figures"),
+        _count_per_article(DemandRow.article_id).label("n_demands"),
+    )
 
 
 async def _one_summary(session: AsyncSession, where: ColumnElement[bool]) -> ArticleSummary | None:
     """The summary of the article matching a condition, if any."""
-    row = (await session.execute(_summary_query().where(where))).tuples().one_or_none()
-    return _summary(*row) if row else None
+    row = (await session.execute(_summary_query().where(where))).one_or_none()
+    return record_from(_summary, row) if row else None
 
 
-def _summary(
-    article: ArticleRow, n_sentences: int, n_actors: int, n_figures: int, n_demands: int
-) -> ArticleSummary:
-    """An article row and its counts as a plain record."""
-    return ArticleSummary(
-        id=article.id,
-        title=article.title,
-        outlet=article.outlet,
-        byline=article.byline,
-        published=article.published,
-        source=article.source,
-        content_hash=article.content_hash,
-        loaded_at=_as_utc(article.loaded_at),
-        n_sentences=n_sentences,
-        n_actors=n_actors,
-        n_figures=n_figures,
-        n_demands=n_demands,
-    )
+def _summary(*, loaded_at: datetime, **columns: Any) -> ArticleSummary:
+    """An article's labelled columns and counts as a plain record, its load time in UTC."""
+    return ArticleSummary(loaded_at=_as_utc(loaded_at), **columns)
 
 
 def _as_utc(moment: datetime) -> datetime:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from bot.core.actor_lookup import find_actor
 from bot.core.admin_commands import ADMIN_HANDLERS
 from bot.core.callers import VISITOR, Caller
 from bot.core.questions import actor_card, answer_question
@@ -33,7 +34,6 @@ from storage import (
     demands_overview,
     figures_about,
     figures_overview,
-    find_actor,
     get_source,
     list_actors,
     list_sources,

@@ -28,6 +28,7 @@ from bot.core.fetching import fetch_page
 from bot.core.runtime import Runtime
 from briefings.errors import BriefingError, DuplicateArticleError, InputError
 from briefings.extraction.extractors import extract
+from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import ExtractedArticle, SourceText
 from briefings.reading.articles import check_size, read_article, read_path
 from briefings.replies.load_briefs import (
@@ -138,7 +139,7 @@ async def save_article(runtime: Runtime, extracted: ExtractedArticle) -> SavedAr
     """Save an article and its facts in one transaction; raises DuplicateArticleError."""
     # One save at a time in this process; the store's write lock covers other processes.
     async with runtime.write_lock, runtime.sessions.begin() as session:
-        return await save_extracted(session, extracted=extracted)
+        return await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
 
 
 async def _disagreements(runtime: Runtime, saved: SavedArticle) -> list[Disagreement]:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
+from bot.core.actor_lookup import actor_holding, find_actor_named, get_actor
 from briefings.entries import ActorEntry, DemandEntry, FigureEntry, QuoteEntry, SentenceEntry, Slice
 from briefings.model import ActorKind
 from briefings.questions.intents import Asks, Question, read_question, word_forms
@@ -25,7 +26,6 @@ from briefings.replies.story_briefs import build_quotes, build_timeline
 from briefings.vocabulary.sides import countries_on_side, load_sides, side_named
 from storage import (
     Session,
-    actor_holding,
     demands_of,
     demands_of_side,
     events_about,
@@ -33,8 +33,6 @@ from storage import (
     figures_about,
     figures_claimed_by,
     figures_in,
-    find_actor_named,
-    get_actor,
     quotes_of,
     search_sentences,
     timeline,

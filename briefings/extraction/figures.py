@@ -1,4 +1,7 @@
-"""Find reported numbers, normalise them, and tie each to what it counts and who claims it."""
+"""Find reported numbers, normalise them, and tie each to what it counts and who claims it.
+
+Who claims a figure is decided in `briefings/extraction/claimants.py`, which states the whole chain.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from briefings.extraction.attribution import Attribution, Source, subject_of
+from briefings.extraction.attribution import Attribution, Source
+from briefings.extraction.claimants import claimant_of
 from briefings.extraction.numbers import digit_value, is_year, scale_of, word_value
 from briefings.model import ActorKind
 from briefings.vocabulary.lexicon import Lexicon
@@ -21,7 +25,6 @@ _MONTHS = re.compile(
 _DEFINITE = {"the", "these", "those", "its", "his", "her", "their", "our", "my", "both"}
 _WHAT_DEPS = {"amod", "compound", "nmod"}
 _SCALE_WORDS = {"m", "bn", "k", "million", "billion", "thousand", "trillion", "mn", "tn"}
-_CALL_VERBS = {"call", "urge", "demand", "propose", "ask", "press"}
 
 
 @dataclass(frozen=True)
@@ -176,36 +179,6 @@ def _what(tok: Token) -> str | None:
     return None
 
 
-def _claimant(tok: Token, attribution: Attribution) -> Source | None:
-    sent = tok.sent
-    for ancestor in tok.ancestors:
-        source = attribution.speech_source(ancestor)
-        subjects = (c for c in ancestor.children if c.dep_ in {"nsubj", "csubj"})
-        subject = next(subjects, None) if source is not None else None
-        if source is not None and (subject is None or tok not in subject.subtree):
-            return source
-        agent = attribution.passive_agent(ancestor)
-        if agent is not None:
-            return agent
-        if ancestor.lemma_ in _CALL_VERBS and ancestor.pos_ == "VERB":
-            subject = subject_of(ancestor)
-            caller = attribution.resolve(subject) if subject is not None else None
-            if caller is not None:
-                return caller
-    found = attribution.according_to(sent)
-    if found is not None:
-        return found
-    for other in sorted(sent, key=lambda t: abs(t.i - tok.i)):
-        source = attribution.speech_source(other)
-        if source is not None:
-            return source
-        if other.lemma_ in {"put", "give", "estimate", "unveil", "report", "record"}:
-            agent = attribution.passive_agent(other)
-            if agent is not None:
-                return agent
-    return attribution.sentence_speaker(attribution.sentence_index(tok))
-
-
 def _strength(figure: FoundFigure) -> int:
     claimant = figure.claimant
     if claimant is None:
@@ -243,7 +216,7 @@ def find_figures(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[F
                 unit=unit,
                 what=_what(tok),
                 qualifier=qualifier,
-                claimant=_claimant(tok, attribution),
+                claimant=claimant_of(tok, attribution),
                 measure=measured.measure,
                 measured_side=measured.side,
             )

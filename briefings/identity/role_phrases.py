@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from briefings.entries import RoleEntry
+from briefings.records import DatedRole
 from briefings.vocabulary.lexicon import data_text, load_lexicon
 from briefings.vocabulary.sides import (
     SideBook,
@@ -63,16 +64,6 @@ class RoleHolder:
     key: int
     roles: tuple[str, ...]
     country: str | None
-
-
-@dataclass(frozen=True)
-class DatedRole:
-    """A role one article gives an actor, and when that article was published."""
-
-    key: int
-    role: str
-    published: date | None
-    article_id: int
 
 
 @cache

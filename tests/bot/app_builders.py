@@ -25,6 +25,7 @@ from bot.telegram_adapter.application import (
     start_services,
     stop_services,
 )
+from briefings.identity.rules import IDENTITY_RULES
 from storage import save_extracted
 from tests.storage.extracted_builders import make_draft, make_extracted
 from tests.support.recording_request import RecordingRequest
@@ -91,7 +92,7 @@ async def add_articles(application: BriefApplication, count: int) -> None:
             draft = make_draft(f"Report number {n} on the ceasefire talks in Paris.")
             title = f"A long headline about the ceasefire talks and what they mean, part {n}"
             extracted = make_extracted(draft, title=title, source=f"r{n}.txt")
-            await save_extracted(session, extracted=extracted)
+            await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
 
 
 def shown_text(page: str) -> str:

@@ -1,4 +1,7 @@
-"""Tests of actor merging (storage.actors) through save_extracted, within and across articles."""
+"""Tests of saving merged actors (storage.actors, storage.saving): rows, aliases, mentions and links written.
+
+The merging rules themselves are tested on snapshots in tests/briefings/identity/test_merging.py.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +18,8 @@ from extracted_builders import (
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from briefings.model import Actor, ActorKind, ExtractedArticle
+from briefings.identity.rules import IDENTITY_RULES
+from briefings.model import Actor, ExtractedArticle
 from storage import export_store, save_extracted
 from storage.tables import ActorMentionRow
 
@@ -36,7 +40,7 @@ async def test_actor_named_twice_in_one_article_is_one_actor(session: AsyncSessi
     extracted = make_extracted(
         draft, actors=[make_actor(draft, "Donald Trump"), make_actor(draft, "Trump")]
     )
-    saved = await save_extracted(session, extracted=extracted)
+    saved = await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
     assert (saved.n_actors_new, saved.n_actors) == (1, 1)
     [trump] = await actors(session)
     assert (trump["name"], trump["aliases"], trump["articles"]) == (
@@ -46,16 +50,6 @@ async def test_actor_named_twice_in_one_article_is_one_actor(session: AsyncSessi
     )
     mention = (await session.scalars(select(ActorMentionRow))).one()
     assert extracted.source.text[mention.start : mention.end] == "Donald Trump"
-
-
-async def test_fuller_name_later_in_the_article_becomes_canonical(session: AsyncSession) -> None:
-    draft = make_draft("Trump spoke on Monday.", "Donald Trump said talks would resume.")
-    extracted = make_extracted(
-        draft, actors=[make_actor(draft, "Trump"), make_actor(draft, "Donald Trump")]
-    )
-    await save_extracted(session, extracted=extracted)
-    [trump] = await actors(session)
-    assert (trump["name"], trump["aliases"]) == ("Donald Trump", ["Trump"])
 
 
 async def test_spellings_across_articles_merge_into_one_actor(session: AsyncSession) -> None:
@@ -71,7 +65,9 @@ async def test_spellings_across_articles_merge_into_one_actor(session: AsyncSess
     ids = []
     for sentence, name, role in spellings:
         saved = await save_extracted(
-            session, extracted=one_actor_article(sentence, name=name, role=role)
+            session,
+            extracted=one_actor_article(sentence, name=name, role=role),
+            rules=IDENTITY_RULES,
         )
         ids.append(saved.article_id)
     [zelensky] = await actors(session)
@@ -89,54 +85,8 @@ async def test_spellings_across_articles_merge_into_one_actor(session: AsyncSess
 async def test_a_role_only_the_data_gives_is_not_stored_as_stated(session: AsyncSession) -> None:
     # "President of Ukraine" is the data's role for Zelenskyy; this article does not state it.
     article = one_actor_article("Zelenskyy spoke.", name="Zelenskyy", role="President of Ukraine")
-    await save_extracted(session, extracted=article)
+    await save_extracted(session, extracted=article, rules=IDENTITY_RULES)
     assert list(await session.scalars(select(ActorMentionRow.role))) == [None]
-
-
-async def test_role_is_taken_when_the_stored_actor_has_none(session: AsyncSession) -> None:
-    await save_extracted(session, extracted=one_actor_article("Witkoff arrived.", name="Witkoff"))
-    await save_extracted(
-        session,
-        extracted=one_actor_article("Steve Witkoff left.", name="Steve Witkoff", role="envoy"),
-    )
-    [witkoff] = await actors(session)
-    assert (witkoff["name"], witkoff["role"], witkoff["aliases"]) == (
-        "Steve Witkoff",
-        "envoy",
-        ["Witkoff"],
-    )
-
-
-async def test_aliases_add_up_without_repeats(session: AsyncSession) -> None:
-    first = make_draft("Vladimir Putin spoke.")
-    putin = make_actor(first, "Vladimir Putin", aliases=["Putin", "PUTIN", "Vladimir Putin"])
-    await save_extracted(session, extracted=one_actor_article("Vladimir Putin spoke.", putin))
-    await save_extracted(
-        session,
-        extracted=one_actor_article("Putin spoke again.", name="Putin", aliases=["Vladimir Putin"]),
-    )
-    [stored] = await actors(session)
-    assert (stored["name"], stored["aliases"]) == ("Vladimir Putin", ["Putin"])
-
-
-async def test_people_never_merge_with_countries(session: AsyncSession) -> None:
-    await save_extracted(session, extracted=one_actor_article("Jordan spoke.", name="Jordan"))
-    await save_extracted(
-        session,
-        extracted=one_actor_article("Jordan voted.", name="Jordan", kind=ActorKind.COUNTRY),
-    )
-    assert [(a["name"], a["kind"]) for a in await actors(session)] == [
-        ("Jordan", "person"),
-        ("Jordan", "country"),
-    ]
-
-
-async def test_organisation_and_country_of_one_name_merge(session: AsyncSession) -> None:
-    country, org = ActorKind.COUNTRY, ActorKind.ORGANISATION
-    for sentence, kind in [("Ukraine agreed.", country), ("Ukraine refused.", org)]:
-        extracted = one_actor_article(sentence, name="Ukraine", kind=kind)
-        await save_extracted(session, extracted=extracted)
-    assert [(a["name"], a["kind"]) for a in await actors(session)] == [("Ukraine", "country")]
 
 
 def trumps_draft() -> Draft:
@@ -162,7 +112,7 @@ async def test_claimants_and_parties_link_only_when_one_actor_fits(session: Asyn
         ],
         demands=[make_demand(draft, "Trump", "a ceasefire")],
     )
-    await save_extracted(session, extracted=extracted)
+    await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
     exported = await export_store(session)
     claimants = [figure["claimed_by"] for figure in exported["figures"]]
     assert claimants == ["Trump", "Melania Trump", "The Kremlin"]
@@ -178,9 +128,9 @@ async def test_linked_party_is_exported_under_the_current_canonical_name(
         actors=[make_actor(draft, "Zelenskyy")],
         demands=[make_demand(draft, "Zelenskyy", "air defence")],
     )
-    await save_extracted(session, extracted=asking)
+    await save_extracted(session, extracted=asking, rules=IDENTITY_RULES)
     later = one_actor_article("Volodymyr Zelensky left.", name="Volodymyr Zelensky")
-    await save_extracted(session, extracted=later)
+    await save_extracted(session, extracted=later, rules=IDENTITY_RULES)
     [demand] = (await export_store(session))["demands"]
     assert demand["party"] == "Volodymyr Zelensky"
 
@@ -192,11 +142,14 @@ async def test_successive_renames_in_one_save_keep_aliases_unique(session: Async
         extracted=make_extracted(
             first, actors=[make_actor(first, "Trump", aliases=["Donald Trump"])]
         ),
+        rules=IDENTITY_RULES,
     )
     draft = make_draft("Donald Trump spoke.", "Donald John Trump was named in full.")
     names = ["Donald Trump", "Donald John Trump"]
     await save_extracted(
-        session, extracted=make_extracted(draft, actors=[make_actor(draft, n) for n in names])
+        session,
+        extracted=make_extracted(draft, actors=[make_actor(draft, n) for n in names]),
+        rules=IDENTITY_RULES,
     )
     [trump] = await actors(session)
     assert trump["name"] == "Donald John Trump"

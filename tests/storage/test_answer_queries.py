@@ -10,6 +10,8 @@ from extracted_builders import make_actor, make_demand, make_draft, make_extract
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.actor_lookup import find_actor, find_actor_named, get_actor
+from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import ActorKind, DemandKind
 from storage import (
     demands_of,
@@ -18,9 +20,6 @@ from storage import (
     figures_about,
     figures_claimed_by,
     figures_overview,
-    find_actor,
-    find_actor_named,
-    get_actor,
     get_pager,
     get_source,
     list_actors,
@@ -36,7 +35,7 @@ async def save_plain(session: AsyncSession, sentence: str, *names: str) -> int:
     draft = make_draft(sentence)
     actors = [make_actor(draft, name) for name in names]
     extracted = make_extracted(draft, title=sentence, actors=actors)
-    return (await save_extracted(session, extracted=extracted)).article_id
+    return (await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)).article_id
 
 
 async def save_figure(
@@ -56,7 +55,7 @@ async def save_figure(
     figure = make_figure(draft, str(value), value=value, what=what, claimed_by=claimant)
     measured = replace(figure, measure=measure, measured_side=side)
     extracted = make_extracted(draft, title=tag, actors=actors, figures=[measured])
-    return (await save_extracted(session, extracted=extracted)).article_id
+    return (await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)).article_id
 
 
 async def save_demands(
@@ -69,7 +68,7 @@ async def save_demands(
     made = [make_actor(draft, name) for name in actors]
     found = [make_demand(draft, party, f"{wording} ({tag})") for party, wording in demands]
     extracted = make_extracted(draft, title=tag, actors=made, demands=found)
-    return (await save_extracted(session, extracted=extracted)).article_id
+    return (await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)).article_id
 
 
 # -- sources ---------------------------------------------------------------------------
@@ -89,7 +88,7 @@ async def test_list_sources_gives_the_newest_with_fact_counts_and_the_total(
         figures=[make_figure(draft, "300", value=300, what="soldiers")],
         demands=[make_demand(draft, "Putin", "a buffer zone")],
     )
-    newest = (await save_extracted(session, extracted=counted)).article_id
+    newest = (await save_extracted(session, extracted=counted, rules=IDENTITY_RULES)).article_id
 
     sources = await list_sources(session, limit=2)
 
@@ -149,7 +148,9 @@ async def test_get_actor_gives_aliases_articles_and_count(session: AsyncSession)
     draft = make_draft("Volodymyr Zelenskyy spoke.", "Zelensky said more.")
     actor = make_actor(draft, "Volodymyr Zelenskyy", role="President of Ukraine")
     alias = make_actor(draft, "Zelensky")
-    saved = await save_extracted(session, extracted=make_extracted(draft, actors=[actor, alias]))
+    saved = await save_extracted(
+        session, extracted=make_extracted(draft, actors=[actor, alias]), rules=IDENTITY_RULES
+    )
     found = await find_actor(session, "Volodymyr Zelenskyy")
     assert found is not None
 
@@ -168,7 +169,9 @@ async def test_get_actor_gives_aliases_articles_and_count(session: AsyncSession)
 async def test_find_actor_matches_aliases_ignoring_case(session: AsyncSession) -> None:
     draft = make_draft("Donald Trump spoke.", "The US president said more.")
     trump = make_actor(draft, "Donald Trump", aliases=["The US president"])
-    await save_extracted(session, extracted=make_extracted(draft, actors=[trump]))
+    await save_extracted(
+        session, extracted=make_extracted(draft, actors=[trump]), rules=IDENTITY_RULES
+    )
 
     found = await find_actor(session, "the us PRESIDENT")
 
@@ -370,7 +373,7 @@ async def test_facts_in_sentences_gives_each_sentences_figures_and_demands(
         figures=[figure],
         demands=[make_demand(draft, "Kyiv", "guarantees", kind=DemandKind.CONDITION)],
     )
-    saved = await save_extracted(session, extracted=extracted)
+    saved = await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
     ids = list(
         await session.scalars(
             select(SentenceRow.id)

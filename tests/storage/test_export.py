@@ -8,6 +8,7 @@ from datetime import date
 from extracted_builders import make_actor, make_demand, make_draft, make_extracted, make_figure
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import ActorKind, DemandKind, ExtractedArticle
 from storage import export_store, save_extracted
 
@@ -44,7 +45,7 @@ def make_talks() -> tuple[str, ExtractedArticle]:
 
 async def test_export_has_the_agreed_shape(session: AsyncSession) -> None:
     text, extracted = make_talks()
-    saved = await save_extracted(session, extracted=extracted)
+    saved = await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
     exported = await export_store(session)
     zelensky, russia = exported["actors"]
     assert exported == {
@@ -111,7 +112,9 @@ async def test_export_is_json_and_ordered_by_id(session: AsyncSession) -> None:
     for index in range(3):
         draft = make_draft(f"Envoy {index} said {index + 2} talks were held.")
         figure = make_figure(draft, f"{index + 2} talks", value=index + 2)
-        await save_extracted(session, extracted=make_extracted(draft, figures=[figure]))
+        await save_extracted(
+            session, extracted=make_extracted(draft, figures=[figure]), rules=IDENTITY_RULES
+        )
     exported = await export_store(session)
     assert json.loads(json.dumps(exported)) == exported
     ids = [article["id"] for article in exported["articles"]]

@@ -9,6 +9,7 @@ from extracted_builders import make_actor, make_draft, make_extracted, make_figu
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import ExtractedArticle
 from storage import (
     delete_article,
@@ -42,7 +43,9 @@ def envoy_article(number: int, *, source: str | None = None) -> ExtractedArticle
 
 async def test_an_article_is_found_by_its_source(session: AsyncSession) -> None:
     url = "https://news.example/ceasefire?id=7"
-    saved = await save_extracted(session, extracted=envoy_article(1, source=url))
+    saved = await save_extracted(
+        session, extracted=envoy_article(1, source=url), rules=IDENTITY_RULES
+    )
     found = await find_article_by_source(session, source=url)
     assert found is not None and found.id == saved.article_id
     assert await find_article_by_source(session, source=url + "8") is None
@@ -51,8 +54,8 @@ async def test_an_article_is_found_by_its_source(session: AsyncSession) -> None:
 async def test_figures_of_an_article_and_earlier_ones_of_some_measures(
     session: AsyncSession,
 ) -> None:
-    first = await save_extracted(session, extracted=envoy_article(1))
-    second = await save_extracted(session, extracted=envoy_article(2))
+    first = await save_extracted(session, extracted=envoy_article(1), rules=IDENTITY_RULES)
+    second = await save_extracted(session, extracted=envoy_article(2), rules=IDENTITY_RULES)
     [own] = await figures_of_article(session, second.article_id)
     assert (own.value, own.measure, own.claimant) == (2000, "military_killed", "Volodymyr Zelensky")
     earlier = await figures_measuring(
@@ -67,7 +70,7 @@ async def test_figures_of_an_article_and_earlier_ones_of_some_measures(
 
 
 async def test_removal_returns_what_was_removed(session: AsyncSession) -> None:
-    saved = await save_extracted(session, extracted=envoy_article(3))
+    saved = await save_extracted(session, extracted=envoy_article(3), rules=IDENTITY_RULES)
     removed = await delete_article(session, article_id=saved.article_id)
     assert removed is not None
     assert (removed.title, removed.n_figures) == ("Round 3", 1)
@@ -82,7 +85,11 @@ async def test_concurrent_saves_of_articles_with_the_same_new_actors_add_each_ac
     async def save(number: int) -> None:
         async with sessions.begin() as session:
             saved.append(
-                (await save_extracted(session, extracted=envoy_article(number))).article_id
+                (
+                    await save_extracted(
+                        session, extracted=envoy_article(number), rules=IDENTITY_RULES
+                    )
+                ).article_id
             )
 
     try:

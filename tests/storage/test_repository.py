@@ -18,6 +18,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.errors import DuplicateArticleError
+from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import ActorKind, ExtractedArticle, Provenance
 from storage import (
     FactCounts,
@@ -29,7 +30,7 @@ from storage import (
     list_articles,
     save_extracted,
 )
-from storage.repository import _insert_article
+from storage.saving import _insert_article
 from storage.tables import ActorMentionRow, ArticleRow, DemandRow, FigureRow, SentenceRow
 
 EMPTY = FactCounts(articles=0, sentences=0, actors=0, figures=0, demands=0)
@@ -65,7 +66,7 @@ def other_draft() -> Draft:
 
 
 async def test_save_reports_what_it_stored(session: AsyncSession) -> None:
-    saved = await save_extracted(session, extracted=make_talks())
+    saved = await save_extracted(session, extracted=make_talks(), rules=IDENTITY_RULES)
     assert (saved.title, saved.n_sentences, saved.n_actors_new, saved.n_actors) == (
         "Ceasefire talks",
         3,
@@ -78,7 +79,7 @@ async def test_save_reports_what_it_stored(session: AsyncSession) -> None:
 
 async def test_articles_are_found_by_hash_and_id(session: AsyncSession) -> None:
     extracted = make_talks()
-    saved = await save_extracted(session, extracted=extracted)
+    saved = await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
     by_hash = await find_article_by_hash(session, content_hash=extracted.source.content_hash)
     assert by_hash is not None and by_hash.id == saved.article_id
     assert await get_article(session, article_id=saved.article_id) == by_hash
@@ -87,8 +88,10 @@ async def test_articles_are_found_by_hash_and_id(session: AsyncSession) -> None:
 
 
 async def test_list_articles_summarises_each_article(session: AsyncSession) -> None:
-    first = await save_extracted(session, extracted=make_talks())
-    second = await save_extracted(session, extracted=make_extracted(other_draft(), title="Other"))
+    first = await save_extracted(session, extracted=make_talks(), rules=IDENTITY_RULES)
+    second = await save_extracted(
+        session, extracted=make_extracted(other_draft(), title="Other"), rules=IDENTITY_RULES
+    )
     summaries = await list_articles(session)
     assert [s.id for s in summaries] == [first.article_id, second.article_id]
     talks = summaries[0]
@@ -103,7 +106,7 @@ async def test_list_articles_summarises_each_article(session: AsyncSession) -> N
 
 
 async def test_duplicate_hash_raises_and_changes_nothing(session: AsyncSession) -> None:
-    saved = await save_extracted(session, extracted=make_talks())
+    saved = await save_extracted(session, extracted=make_talks(), rules=IDENTITY_RULES)
     before = await export_store(session)
     # Same text up to case and spacing, different title and source: still the same article.
     draft = talks_draft()
@@ -111,7 +114,7 @@ async def test_duplicate_hash_raises_and_changes_nothing(session: AsyncSession) 
     again = make_talks(reformatted)
     again = replace(again, source=replace(again.source, title="New", source="elsewhere.html"))
     with pytest.raises(DuplicateArticleError) as raised:
-        await save_extracted(session, extracted=again)
+        await save_extracted(session, extracted=again, rules=IDENTITY_RULES)
     assert (raised.value.article_id, raised.value.title) == (saved.article_id, "Ceasefire talks")
     assert await export_store(session) == before
 
@@ -120,7 +123,7 @@ async def test_duplicate_inserted_concurrently_is_reported_as_duplicate(
     session: AsyncSession,
 ) -> None:
     # Simulates losing the race: the hash check passed, then the insert hits the unique index.
-    saved = await save_extracted(session, extracted=make_talks())
+    saved = await save_extracted(session, extracted=make_talks(), rules=IDENTITY_RULES)
     with pytest.raises(DuplicateArticleError) as raised:
         await _insert_article(session, make_talks().source)
     assert raised.value.article_id == saved.article_id
@@ -129,7 +132,7 @@ async def test_duplicate_inserted_concurrently_is_reported_as_duplicate(
 
 async def test_provenance_spans_point_into_the_text(session: AsyncSession) -> None:
     extracted = make_talks()
-    saved = await save_extracted(session, extracted=extracted)
+    saved = await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
     text = extracted.source.text
     sentences = {
         row.id: row
@@ -155,9 +158,9 @@ async def test_provenance_spans_point_into_the_text(session: AsyncSession) -> No
 
 
 async def test_delete_article_removes_its_facts_and_lone_actors(session: AsyncSession) -> None:
-    talks = await save_extracted(session, extracted=make_talks())
+    talks = await save_extracted(session, extracted=make_talks(), rules=IDENTITY_RULES)
     other = make_extracted(other_draft(), actors=[make_actor(other_draft(), "Donald Trump")])
-    kept = await save_extracted(session, extracted=other)
+    kept = await save_extracted(session, extracted=other, rules=IDENTITY_RULES)
     removed = await delete_article(session, article_id=talks.article_id)
     assert removed is not None and removed.id == talks.article_id
     assert await count_facts(session) == FactCounts(1, 2, 1, 0, 0)
@@ -168,7 +171,7 @@ async def test_delete_article_removes_its_facts_and_lone_actors(session: AsyncSe
 
 async def test_database_cascades_article_deletes_to_facts(session: AsyncSession) -> None:
     # A plain SQL DELETE, so the foreign keys (not the ORM) must remove the facts.
-    saved = await save_extracted(session, extracted=make_talks())
+    saved = await save_extracted(session, extracted=make_talks(), rules=IDENTITY_RULES)
     await session.execute(delete(ArticleRow).where(ArticleRow.id == saved.article_id))
     counts = await count_facts(session)
     assert (counts.articles, counts.sentences, counts.figures, counts.demands) == (0, 0, 0, 0)
@@ -178,7 +181,9 @@ async def test_database_cascades_article_deletes_to_facts(session: AsyncSession)
 async def test_failed_save_rolled_back_leaves_store_unchanged(session: AsyncSession) -> None:
     draft = other_draft()
     await save_extracted(
-        session, extracted=make_extracted(draft, actors=[make_actor(draft, "Trump")])
+        session,
+        extracted=make_extracted(draft, actors=[make_actor(draft, "Trump")]),
+        rules=IDENTITY_RULES,
     )
     before = await export_store(session)
     await session.commit()
@@ -190,7 +195,7 @@ async def test_failed_save_rolled_back_leaves_store_unchanged(session: AsyncSess
     )
     with pytest.raises(ValueError, match="sentence 7"):
         async with session.begin():
-            await save_extracted(session, extracted=broken)
+            await save_extracted(session, extracted=broken, rules=IDENTITY_RULES)
     assert await export_store(session) == before
     assert (await count_facts(session)).articles == 1
 

@@ -10,6 +10,7 @@ from extracted_builders import make_draft, make_extracted
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from briefings.identity.rules import IDENTITY_RULES
 from storage import (
     SentenceHit,
     create_engine,
@@ -71,7 +72,7 @@ async def save_article(
 ) -> int:
     """Store an article made of these sentences; its id."""
     extracted = make_extracted(make_draft(*sentences), published=published)
-    return (await save_extracted(session, extracted=extracted)).article_id
+    return (await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)).article_id
 
 
 def texts(hits: list[SentenceHit]) -> list[str]:

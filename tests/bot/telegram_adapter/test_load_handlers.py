@@ -14,7 +14,7 @@ from app_builders import ADMIN_ID, make_settings, runtime_of, shown_text, starte
 from spacy.language import Language
 
 import bot.core.loading as loading
-import storage.repository as repository
+import storage.saving as saving
 from bot.telegram_adapter.application import ADMIN_MENU, MENU, BriefApplication
 from briefings.replies.load_briefs import EXTRACTING, READING, SAVING
 from storage import export_store
@@ -206,13 +206,13 @@ async def test_a_failure_during_the_save_rolls_everything_back(
     app: BriefApplication, recorder: RecordingRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = await snapshot(app)
-    real = repository._insert_sentences
+    real = saving._insert_sentences
 
     async def fail_after_the_sentences(*args: Any, **kwargs: Any) -> Any:
         await real(*args, **kwargs)
-        raise repository.IntegrityError("INSERT", {}, Exception("injected failure"))
+        raise saving.IntegrityError("INSERT", {}, Exception("injected failure"))
 
-    monkeypatch.setattr(repository, "_insert_sentences", fail_after_the_sentences)
+    monkeypatch.setattr(saving, "_insert_sentences", fail_after_the_sentences)
     await command(app, f"/load {ARTICLE}")
     assert texts(recorder)[-1].startswith("❌ Not loaded. The database refused the article")
     assert await snapshot(app) == before

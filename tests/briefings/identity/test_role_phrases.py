@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from briefings.identity.role_phrases import (
-    DatedRole,
     RoleHolder,
     group_roles,
     holder_country,
@@ -17,6 +16,7 @@ from briefings.identity.role_phrases import (
     role_fits,
     roles_as_of,
 )
+from briefings.records import DatedRole
 
 DEC_8, DEC_20, FEB_1 = date(2024, 12, 8), date(2024, 12, 20), date(2025, 2, 1)
 

@@ -1,0 +1,45 @@
+"""Find stored actors for answers: the store reads names and roles, briefings.identity decides."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from briefings.entries import ActorEntry
+from briefings.identity.lookup import actors_named, most_cited
+from briefings.identity.role_linking import any_role_phrase, role_holder
+from briefings.identity.role_phrases import group_roles
+from storage import Session, actor_names, article_counts, dated_roles, stored_actors
+from storage import get_actor as get_stored_actor
+
+
+async def find_actor(session: Session, query: str) -> ActorEntry | None:
+    """The actor a name denotes: exact name or alias first, then spelling variants; most cited wins."""
+    return await find_actor_named(session, [query])
+
+
+async def find_actor_named(session: Session, phrases: Sequence[str]) -> ActorEntry | None:
+    """The actor the first of some phrases to name one denotes, reading every name once."""
+    names = await actor_names(session)
+    for phrase in phrases:
+        candidates = actors_named(phrase, names)
+        if len(candidates) > 1:
+            counts = await article_counts(session, candidates)
+            return await get_actor(session, most_cited(candidates, counts))
+        if candidates:
+            return await get_actor(session, candidates[0])
+    return None
+
+
+async def get_actor(session: Session, actor_id: int) -> ActorEntry | None:
+    """One actor's card: aliases, first articles, and its distinct dated roles; or None."""
+    return await get_stored_actor(session, actor_id, group_roles=group_roles)
+
+
+async def actor_holding(session: Session, phrases: Sequence[str]) -> int | None:
+    """The one stored actor whose newest stated role the first role phrase to name one names
+    ("the Kremlin spokesman"); the roles are read once, and only when some phrase is a role."""
+    if not any_role_phrase(phrases):
+        return None
+    roles = await dated_roles(session, None)
+    holders = await stored_actors(session, {role.key for role in roles})
+    return role_holder(phrases, roles, holders)

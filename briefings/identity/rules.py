@@ -1,0 +1,41 @@
+"""The identity rules a save applies, in one object the core hands the store.
+
+The store reads its actors (and, only when the merge asks, their dated roles) and writes
+what these rules decide; `storage.actors.ActorRules` is the shape it expects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from briefings.identity.merging import merge_actors
+from briefings.identity.role_linking import (
+    article_mentions,
+    link_speakers,
+    unlinked_role_phrases,
+)
+from briefings.model import ExtractedArticle
+from briefings.records import ActorMerge, DatedRole, SpeakerLinks, StoredActor
+
+
+class IdentityRules:
+    """Merge an article's actors into the stored ones, then link its speakers to them."""
+
+    def merge(self, stored: Sequence[StoredActor], extracted: ExtractedArticle) -> ActorMerge:
+        """Which known actor each actor is, its mentions' stated roles, and the role phrases to link."""
+        merged = merge_actors(stored, extracted.actors)
+        return replace(
+            merged,
+            mentions=article_mentions(merged.picks, extracted.actors, extracted.source.text),
+            role_phrases=unlinked_role_phrases(extracted, merged.picks),
+        )
+
+    def link(
+        self, extracted: ExtractedArticle, merge: ActorMerge, roles: Sequence[DatedRole]
+    ) -> SpeakerLinks:
+        """The known actor each claimant, party and speaker names."""
+        return link_speakers(extracted, merge, roles)
+
+
+IDENTITY_RULES = IdentityRules()

@@ -1,0 +1,99 @@
+"""Stored actors and roles as plain snapshots, and what the identity rules decide about them.
+
+The store reads its rows into these records (`StoredActor`, `DatedRole`, `ActorName`) and
+writes back what `briefings.identity` decides (`ActorMerge`, `SpeakerLinks`); neither side
+holds the other's objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class StoredActor:
+    """A stored actor as the identity rules read it: its id, canonical name, kind, role, side, aliases."""
+
+    id: int
+    name: str
+    kind: str
+    role: str | None
+    side: str | None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorName:
+    """One name of a stored actor: its canonical name or one of its aliases."""
+
+    actor_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class DatedRole:
+    """A role one article gives an actor, and when that article was published."""
+
+    key: int
+    role: str
+    published: date | None
+    article_id: int
+
+
+@dataclass(frozen=True)
+class MergedActor:
+    """A known actor after an article's merge: a stored one (its id) or a new one (id None).
+
+    `aliases` keeps a stored actor's aliases in their stored order, one of them possibly
+    respelt in place (a rename swaps name and alias), and appends the new ones.
+    """
+
+    id: int | None
+    name: str
+    kind: str
+    role: str | None
+    side: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArticleMention:
+    """A known actor's mention in an article: its first actor there, and the role the article states."""
+
+    known: int  # index in ActorMerge.known
+    first: int  # index of the article's actor where it first appears (its provenance)
+    role: str | None
+
+
+@dataclass(frozen=True)
+class ActorMerge:
+    """Which known actor each of an article's actors is, with every known actor after the merge.
+
+    `known` holds the stored actors in the order read, then the article's new actors in order
+    of appearance; `picks` gives, for each of the article's actors, its index in `known`.
+    """
+
+    known: tuple[MergedActor, ...]
+    picks: tuple[int, ...]
+    mentions: tuple[ArticleMention, ...]
+    # Claimant, party and speaker phrases that name no actor of the article but read as roles:
+    # linking them needs the roles stored actors hold (DatedRole), which only then are read.
+    role_phrases: frozenset[str] = frozenset()
+
+    @property
+    def n_new(self) -> int:
+        """How many of the article's actors are new to the store."""
+        return sum(1 for actor in self.known if actor.id is None)
+
+
+@dataclass(frozen=True)
+class SpeakerLinks:
+    """The known actor (index in ActorMerge.known) each claimant, party or speaker phrase names."""
+
+    actors: Mapping[str, int] = field(default_factory=dict)
+
+    def of(self, text: str | None) -> int | None:
+        """The index of the actor a phrase names, or None."""
+        return self.actors.get(text) if text else None

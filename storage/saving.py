@@ -1,0 +1,211 @@
+"""Save an extracted article with its facts, writing the actors and links the identity rules decide."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from briefings.model import (
+    Demand,
+    Event,
+    ExtractedArticle,
+    Figure,
+    Provenance,
+    Quote,
+    Sentence,
+    SourceText,
+)
+from briefings.records import ActorMerge, SpeakerLinks
+from storage.actors import ActorRules, dated_roles, load_actors, snapshot, write_actors
+from storage.records import SavedArticle
+from storage.repository import lock_for_writing, refuse_duplicate
+from storage.tables import (
+    ActorMentionRow,
+    ActorRow,
+    ArticleRow,
+    DemandRow,
+    EventRow,
+    FigureRow,
+    QuoteRow,
+    SentenceRow,
+)
+
+
+async def save_extracted(
+    session: AsyncSession, *, extracted: ExtractedArticle, rules: ActorRules
+) -> SavedArticle:
+    """Store an article and its facts, its actors merged into stored ones; refuse duplicates.
+
+    The rules decide which stored actor each of the article's actors is and which actor each
+    claimant, party and speaker names; the stored roles they may need are read only when the
+    merge has role phrases to link, before this article's mentions are written.
+    """
+    await lock_for_writing(session)
+    await refuse_duplicate(session, extracted.source.content_hash)
+    article = await _insert_article(session, extracted.source)
+    sentence_ids = await _insert_sentences(session, article.id, extracted.sentences)
+    stored = await load_actors(session)
+    merge = rules.merge([snapshot(row) for row in stored], extracted)
+    day = extracted.source.published
+    roles = await dated_roles(session, day) if merge.role_phrases else []
+    known = write_actors(stored, merge)
+    session.add_all(known[mention.known] for mention in merge.mentions)
+    await session.flush()
+    session.add_all(_mention_rows(article.id, sentence_ids, known, merge, extracted))
+    link = _Linked(known, rules.link(extracted, merge, roles))
+    session.add_all(_figure_row(article.id, sentence_ids, link, f) for f in extracted.figures)
+    session.add_all(_demand_row(article.id, sentence_ids, link, d) for d in extracted.demands)
+    session.add_all(_quote_row(article.id, sentence_ids, link, q) for q in extracted.quotes)
+    session.add_all(_event_row(article.id, sentence_ids, e) for e in extracted.events)
+    await session.flush()
+    return _saved(article, extracted, merge)
+
+
+class _Linked:
+    """The stored row of the actor each speaker phrase links to."""
+
+    def __init__(self, known: Sequence[ActorRow], links: SpeakerLinks) -> None:
+        self.known, self.links = known, links
+
+    def __call__(self, text: str | None) -> ActorRow | None:
+        """The row a phrase is linked to, or None."""
+        index = self.links.of(text)
+        return None if index is None else self.known[index]
+
+
+async def _insert_article(session: AsyncSession, source: SourceText) -> ArticleRow:
+    """Insert the article row in a savepoint, so a concurrent duplicate fails cleanly."""
+    row = ArticleRow(
+        title=source.title,
+        outlet=source.outlet,
+        byline=source.byline,
+        published=source.published,
+        source=source.source,
+        content_hash=source.content_hash,
+        text=source.text,
+    )
+    try:
+        async with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        # Another transaction stored the same text after our check; report it as such.
+        await refuse_duplicate(session, source.content_hash)
+        raise
+    return row
+
+
+async def _insert_sentences(
+    session: AsyncSession, article_id: int, sentences: Sequence[Sentence]
+) -> dict[int, int]:
+    """Insert the sentences; return sentence ids by sentence index."""
+    rows = [
+        SentenceRow(article_id=article_id, index=s.index, start=s.start, end=s.end, text=s.text)
+        for s in sentences
+    ]
+    session.add_all(rows)
+    await session.flush()
+    return {row.index: row.id for row in rows}
+
+
+def _provenance(sentence_ids: dict[int, int], provenance: Provenance) -> dict[str, int]:
+    """Sentence id and character span of a fact, checked against the article's sentences."""
+    if provenance.sentence_index not in sentence_ids:
+        raise ValueError(f"a fact cites sentence {provenance.sentence_index}, not in the article")
+    sentence_id = sentence_ids[provenance.sentence_index]
+    return {"sentence_id": sentence_id, "start": provenance.start, "end": provenance.end}
+
+
+def _mention_rows(
+    article_id: int,
+    sentence_ids: dict[int, int],
+    known: Sequence[ActorRow],
+    merge: ActorMerge,
+    extracted: ExtractedArticle,
+) -> list[ActorMentionRow]:
+    """The article's mentions, as the merge gives them: where each actor first appears, its role."""
+    return [
+        ActorMentionRow(
+            actor_id=known[mention.known].id,
+            article_id=article_id,
+            role=mention.role,
+            **_provenance(sentence_ids, extracted.actors[mention.first].provenance),
+        )
+        for mention in merge.mentions
+    ]
+
+
+def _figure_row(
+    article_id: int, sentence_ids: dict[int, int], link: _Linked, figure: Figure
+) -> FigureRow:
+    """A figure row, linked to the actor its claimant names or describes, if one fits."""
+    claimant = link(figure.claimed_by)
+    return FigureRow(
+        article_id=article_id,
+        **_provenance(sentence_ids, figure.provenance),
+        value=figure.value,
+        text=figure.text,
+        unit=figure.unit,
+        what=figure.what,
+        qualifier=figure.qualifier,
+        claimed_by=figure.claimed_by,
+        measure=figure.measure,
+        measured_side=figure.measured_side,
+        claimant_actor_id=claimant.id if claimant else None,
+    )
+
+
+def _demand_row(
+    article_id: int, sentence_ids: dict[int, int], link: _Linked, demand: Demand
+) -> DemandRow:
+    """A demand row, linked to the actor its party names or describes, if one fits."""
+    party = link(demand.party)
+    return DemandRow(
+        article_id=article_id,
+        **_provenance(sentence_ids, demand.provenance),
+        party=demand.party,
+        party_actor_id=party.id if party else None,
+        demand=demand.demand,
+        kind=demand.kind.value,
+        side=(party.side if party else None) or demand.side,
+    )
+
+
+def _quote_row(
+    article_id: int, sentence_ids: dict[int, int], link: _Linked, quote: Quote
+) -> QuoteRow:
+    """A quote row, linked to the actor its speaker names or describes, if one fits."""
+    speaker = link(quote.speaker)
+    return QuoteRow(
+        article_id=article_id,
+        **_provenance(sentence_ids, quote.provenance),
+        text=quote.text,
+        speaker=quote.speaker,
+        speaker_actor_id=speaker.id if speaker else None,
+        side=(speaker.side if speaker else None) or quote.side,
+    )
+
+
+def _event_row(article_id: int, sentence_ids: dict[int, int], event: Event) -> EventRow:
+    """An event row."""
+    return EventRow(
+        article_id=article_id,
+        **_provenance(sentence_ids, event.provenance),
+        day=event.day,
+        precision=event.precision.value,
+        text=event.text,
+    )
+
+
+def _saved(article: ArticleRow, extracted: ExtractedArticle, merge: ActorMerge) -> SavedArticle:
+    """The summary of one save."""
+    return SavedArticle(
+        article_id=article.id,
+        title=article.title,
+        n_sentences=len(extracted.sentences),
+        n_actors_new=merge.n_new,
+        n_actors=len(merge.mentions),
+        n_figures=len(extracted.figures),
+        n_demands=len(extracted.demands),
+    )
