@@ -8,22 +8,31 @@ is the full-text ranking of stored sentences.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.core.actor_lookup import actor_holding, find_actor_named, get_actor
-from briefings.entries import ActorEntry, DemandEntry, FigureEntry, QuoteEntry, SentenceEntry, Slice
+from briefings.entries import ActorEntry, DemandEntry, FigureEntry, SentenceEntry, Slice
 from briefings.model import ActorKind
-from briefings.questions.intents import Asks, Question, read_question, word_forms
+from briefings.questions.intents import Asks, Question, read_question
+from briefings.questions.matching import (
+    by_topic,
+    claimed_as_asked,
+    count_held,
+    holds_most,
+    names_actor,
+    newest_first,
+    on_topic,
+    subject_words,
+)
 from briefings.replies.answer_briefs import build_answer, build_empty_question, echo
 from briefings.replies.briefs import build_actor_card
 from briefings.replies.demand_briefs import build_demands, build_side_demands
 from briefings.replies.figure_briefs import build_figures
 from briefings.replies.reply import Reply
 from briefings.replies.story_briefs import build_quotes, build_timeline
-from briefings.vocabulary.sides import countries_on_side, load_sides, side_named
+from briefings.vocabulary.sides import countries_on_side, side_named
 from storage import (
     Session,
     demands_of,
@@ -48,8 +57,6 @@ EVENT_CANDIDATES = 200
 EVENTS_SHOWN = 8
 ASK_HITS = 5
 ASK_CANDIDATES = 20
-# Words of a quote or event, for matching a question's words.
-_TEXT_WORD = re.compile(r"[^\W_]+")
 # Phrases of a question tried as actor names, longest first.
 NAME_PHRASES = 12
 
@@ -65,6 +72,12 @@ class Asked:
     def person(self) -> ActorEntry | None:
         """The actor named, when it is a person: a claimant or speaker, never a side."""
         return self.actor if self.actor and self.actor.kind == ActorKind.PERSON else None
+
+
+def _subject_words(asked: Asked) -> list[str]:
+    """The question's words beside those that chose whose facts to show."""
+    by_country = asked.person is None and asked.question.country is not None
+    return subject_words(asked.question, asked.actor, by_country=by_country)
 
 
 async def answer_question(session: Session, text: str) -> Reply:
@@ -85,7 +98,7 @@ def kinds_to_try(asked: Asked) -> tuple[Asks, ...]:
     asks = asked.question.asks
     if asked.actor is None or Asks.ACTOR in asks:
         return asks
-    if all(_names_actor(term, asked.actor) for term in asked.question.topic):
+    if all(names_actor(term, asked.actor) for term in asked.question.topic):
         return (*asks, Asks.ACTOR)
     return asks
 
@@ -123,16 +136,8 @@ async def _figures(session: Session, asked: Asked) -> Reply | None:
         found = await _figures_of_measures(session, asked)
     if not found.rows:
         return None
-    return build_figures(
-        _claimed_as_asked(found.rows, asked), f"Figures about “{echo(question.text)}”"
-    )
-
-
-def _claimed_as_asked(figures: Sequence[FigureEntry], asked: Asked) -> Sequence[FigureEntry]:
-    """The figures whose claimant the question names ("western estimates"), else all of them."""
-    words = _subject_words(asked)
-    named = [f for f in figures if f.claimant and _matched(f.claimant, words)]
-    return named or figures
+    claimed = claimed_as_asked(found.rows, _subject_words(asked))
+    return build_figures(claimed, f"Figures about “{echo(question.text)}”")
 
 
 async def _figures_of_measures(session: Session, asked: Asked) -> Slice[FigureEntry]:
@@ -168,46 +173,25 @@ async def _demands(session: Session, asked: Asked) -> Reply | None:
     side = asked.question.side
     if asked.person is None and side is not None:
         found = await demands_of_side(session, side=side, limit=ANSWER_DEMANDS)
-        return _demands_reply(_newest_first(found), asked, side)
+        return _demands_reply(newest_first(found), asked, side)
     if asked.actor is None:
         return None
     name = asked.actor.name
     found = await demands_of(session, actor_id=asked.actor.id, party=name, limit=ANSWER_DEMANDS)
-    return _demands_reply(_newest_first(found), asked, name)
-
-
-def _newest_first(found: Slice[DemandEntry]) -> Slice[DemandEntry]:
-    """Demands from the newest article first, each article's in the order it states them."""
-    rows = sorted(found.rows, key=lambda demand: (-demand.article_id, demand.id))
-    return Slice(tuple(rows), found.total)
+    return _demands_reply(newest_first(found), asked, name)
 
 
 def _demands_reply(found: Slice[DemandEntry], asked: Asked, whose: str) -> Reply | None:
     """Only the positions on the question's subject when some are ("…reject a ceasefire?"), else all."""
     if not found.rows:
         return None
-    words = _subject_words(asked)
-    on_topic = [d for d in found.rows if words and 2 * _matched(d.demand, words) >= len(words)]
-    on_topic.sort(key=lambda demand: -_matched(demand.demand, words))
-    if on_topic:
+    topical = on_topic(found.rows, _subject_words(asked))
+    if topical:
         heading = f"Positions of {whose} on “{echo(asked.question.text)}”"
-        return build_demands(on_topic, Counter(d.party for d in on_topic), heading)
+        return build_demands(topical, Counter(d.party for d in topical), heading)
     if asked.person is None and asked.question.side == whose:
         return build_side_demands(found, whose)
     return build_demands(found.rows, {whose: found.total}, f"Demands and positions of {whose}")
-
-
-def _subject_words(asked: Asked) -> list[str]:
-    """The question's topic words beside those that chose whose facts to show: the actor's
-    name, or the country when the side was chosen by it ("Ukraine" in "does Ukraine reject…")."""
-    book = load_sides()
-    by_country = asked.person is None and asked.question.country is not None
-    return [
-        word
-        for word in asked.question.topic
-        if not _names_actor(word, asked.actor)
-        and not (by_country and book.country_in(word) == asked.question.country)
-    ]
 
 
 async def _quotes(session: Session, asked: Asked) -> Reply | None:
@@ -226,7 +210,7 @@ async def _quotes(session: Session, asked: Asked) -> Reply | None:
     if not found.rows:
         return None
     whose = actor.name if actor else side
-    ranked = _by_topic(found.rows, asked)[:QUOTES_SHOWN]
+    ranked = by_topic(found.rows, _subject_words(asked))[:QUOTES_SHOWN]
     shown = Slice(tuple(ranked), found.total)
     return build_quotes(shown, f"Quotes of {whose}, on the question's words first", "")
 
@@ -237,34 +221,14 @@ async def _events(session: Session, asked: Asked) -> Reply | None:
     if not words:
         return build_timeline(await timeline(session, limit=EVENTS_SHOWN * 5))
     candidates = await events_about(session, words, limit=EVENT_CANDIDATES)
-    matching = [e for e in candidates if 2 * _matched(e.text, words) >= len(words)]
+    matching = [e for e in candidates if holds_most(e.text, words)]
     if not matching:
         return None
-    ranked = sorted(matching, key=lambda e: -_matched(e.text, words))[:EVENTS_SHOWN]
+    ranked = sorted(matching, key=lambda e: -count_held(e.text, words))[:EVENTS_SHOWN]
     newest_first = sorted(ranked, key=lambda e: (e.day, e.article_id), reverse=True)
     return build_timeline(
         Slice(tuple(newest_first), len(newest_first)), f"When: “{echo(asked.question.text)}”"
     )
-
-
-def _by_topic(quotes: Sequence[QuoteEntry], asked: Asked) -> list[QuoteEntry]:
-    """Quotes holding more of the question's words (beside the speaker's name) first."""
-    words = _subject_words(asked)
-    return sorted(quotes, key=lambda quote: -_matched(quote.text, words))
-
-
-def _names_actor(word: str, actor: ActorEntry | None) -> bool:
-    """Whether a question word is part of the actor's name or aliases."""
-    if actor is None:
-        return False
-    names = " ".join([actor.name, *actor.aliases]).casefold().split()
-    return bool(word_forms(word) & set(names))
-
-
-def _matched(text: str, words: Sequence[str]) -> int:
-    """How many of the words (in any plain form) a text holds."""
-    held = {form for token in _TEXT_WORD.findall(text.casefold()) for form in word_forms(token)}
-    return sum(1 for word in words if word_forms(word) & held)
 
 
 async def ranked_sentences(session: Session, question: Question) -> Reply:

@@ -1,0 +1,73 @@
+"""How well stored facts match a question's words: the rules that order and narrow an answer.
+
+Pure functions over entries the store handed back; the core fetches, these decide which of
+the fetched facts answer the question, and in which order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefings.entries import ActorEntry, DemandEntry, FigureEntry, QuoteEntry, Slice
+from briefings.questions.intents import Question, word_forms
+from briefings.vocabulary.sides import load_sides
+
+# Words of a quote, an event or a claimant, for matching a question's words.
+_TEXT_WORD = re.compile(r"[^\W_]+")
+
+
+def count_held(text: str, words: Sequence[str]) -> int:
+    """How many of the words (in any plain form) a text holds."""
+    held = {form for token in _TEXT_WORD.findall(text.casefold()) for form in word_forms(token)}
+    return sum(1 for word in words if word_forms(word) & held)
+
+
+def holds_most(text: str, words: Sequence[str]) -> bool:
+    """Whether a text holds at least half of the words."""
+    return 2 * count_held(text, words) >= len(words)
+
+
+def names_actor(word: str, actor: ActorEntry | None) -> bool:
+    """Whether a question word is part of the actor's name or aliases."""
+    if actor is None:
+        return False
+    names = " ".join([actor.name, *actor.aliases]).casefold().split()
+    return bool(word_forms(word) & set(names))
+
+
+def subject_words(question: Question, actor: ActorEntry | None, *, by_country: bool) -> list[str]:
+    """The question's topic words beside those that chose whose facts to show: the actor's
+    name, or the country when the side was chosen by it ("Ukraine" in "does Ukraine reject…")."""
+    book = load_sides()
+    return [
+        word
+        for word in question.topic
+        if not names_actor(word, actor)
+        and not (by_country and book.country_in(word) == question.country)
+    ]
+
+
+def claimed_as_asked(figures: Sequence[FigureEntry], words: Sequence[str]) -> Sequence[FigureEntry]:
+    """The figures whose claimant the words name ("western estimates"), else all of them."""
+    named = [f for f in figures if f.claimant and count_held(f.claimant, words)]
+    return named or figures
+
+
+def newest_first(found: Slice[DemandEntry]) -> Slice[DemandEntry]:
+    """Demands from the newest article first, each article's in the order it states them."""
+    rows = sorted(found.rows, key=lambda demand: (-demand.article_id, demand.id))
+    return Slice(tuple(rows), found.total)
+
+
+def on_topic(demands: Sequence[DemandEntry], words: Sequence[str]) -> list[DemandEntry]:
+    """The positions holding most of the words, those holding more first; none without words."""
+    if not words:
+        return []
+    held = [demand for demand in demands if holds_most(demand.demand, words)]
+    return sorted(held, key=lambda demand: -count_held(demand.demand, words))
+
+
+def by_topic(quotes: Sequence[QuoteEntry], words: Sequence[str]) -> list[QuoteEntry]:
+    """Quotes holding more of the words first."""
+    return sorted(quotes, key=lambda quote: -count_held(quote.text, words))
