@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from briefings.extraction.extractors import extract
-from briefings.model import ExtractedArticle, Figure, SourceText
+from briefings.model import Demand, ExtractedArticle, Figure, SourceText
 
 
 def make_source(text: str, title: str = "t", source: str = "test.txt") -> SourceText:
@@ -34,3 +34,10 @@ def measured(nlp: Language, text: str, value: float | None = None) -> tuple[str 
     """What that figure measures and whose it is."""
     figure = figure_at(nlp, text, value)
     return figure.measure, figure.measured_side
+
+
+def only_demand(nlp: Language, text: str) -> Demand:
+    """The one demand in an article with this body."""
+    found = extract_text(nlp, text).demands
+    assert len(found) == 1, found
+    return found[0]
