@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from briefings.entries import DemandEntry, FigureEntry, Slice, SourceEntry
 from storage.actor_queries import source_columns
 from storage.fact_queries import demand_columns, figure_columns
+from storage.labelled import records_from
 from storage.tables import ArticleRow, DemandRow, FigureRow
 
 
@@ -26,19 +27,19 @@ async def sources_after(
     total = await session.scalar(select(func.count()).select_from(ArticleRow).where(newer))
     query = source_columns().where(newer).order_by(ArticleRow.id).limit(limit)
     rows = await session.execute(query)
-    return Slice(tuple(SourceEntry(*row) for row in rows.tuples()), total or 0)
+    return Slice(tuple(records_from(SourceEntry, rows)), total or 0)
 
 
 async def figures_after(session: AsyncSession, article_id: int, *, limit: int) -> list[FigureEntry]:
     """The figures of articles stored after one, in the order they were stored."""
     query = figure_columns().where(FigureRow.article_id > article_id).order_by(FigureRow.id)
-    return [FigureEntry(*row) for row in (await session.execute(query.limit(limit))).tuples()]
+    return records_from(FigureEntry, await session.execute(query.limit(limit)))
 
 
 async def demands_after(session: AsyncSession, article_id: int, *, limit: int) -> list[DemandEntry]:
     """The demands of articles stored after one, in the order they were stored."""
     query = demand_columns().where(DemandRow.article_id > article_id).order_by(DemandRow.id)
-    return [DemandEntry(*row) for row in (await session.execute(query.limit(limit))).tuples()]
+    return records_from(DemandEntry, await session.execute(query.limit(limit)))
 
 
 async def article_id_before(session: AsyncSession, moment: datetime) -> int:

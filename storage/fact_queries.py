@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from briefings.entries import DemandEntry, FigureEntry, Slice
+from storage.labelled import paired, records_from
 from storage.tables import ActorRow, DemandRow, FigureRow
 
 Entry = TypeVar("Entry")
@@ -22,7 +23,8 @@ PARTY = func.coalesce(_party.name, DemandRow.party)
 
 
 def figure_columns() -> Select[Any]:
-    """A figure's fields for an entry, its claimant by canonical name when linked."""
+    """A figure's fields, labelled as FigureEntry's, its claimant by canonical name when linked."""
+    # A column's own name is its label; only the computed claimant needs one.
     columns = (FigureRow.id, FigureRow.text, FigureRow.value, FigureRow.unit, FigureRow.what)
     more = (FigureRow.measure, FigureRow.measured_side, CLAIMANT.label("claimant"))
     query = select(*columns, *more, FigureRow.article_id)
@@ -30,7 +32,7 @@ def figure_columns() -> Select[Any]:
 
 
 def demand_columns() -> Select[Any]:
-    """A demand's fields for an entry, its party by canonical name when linked."""
+    """A demand's fields, labelled as DemandEntry's, its party by canonical name when linked."""
     query = select(DemandRow.id, PARTY.label("party"), DemandRow.kind, DemandRow.demand)
     return _with_party(
         query.add_columns(DemandRow.article_id, DemandRow.party_actor_id, DemandRow.side)
@@ -51,7 +53,7 @@ async def figures_overview(session: AsyncSession, *, per_measure: int) -> list[F
     values = {f"m{n}": measure for n, (measure, _) in enumerate(groups) if measure is not None}
     values |= {f"s{n}": side for n, (_, side) in enumerate(groups) if side is not None}
     rows = await session.execute(_overview_query(shape, per_measure), values)
-    return [FigureEntry(*row) for row in rows.tuples()]
+    return records_from(FigureEntry, rows)
 
 
 _GROUPS = select(FigureRow.measure, FigureRow.measured_side).distinct()
@@ -96,7 +98,7 @@ def _union_ids(id_sets: list[Any]) -> Any:
 async def figures_of_article(session: AsyncSession, article_id: int) -> list[FigureEntry]:
     """Every figure one article states, in its order."""
     query = figure_columns().where(FigureRow.article_id == article_id).order_by(FigureRow.id)
-    return [FigureEntry(*row) for row in (await session.execute(query)).tuples()]
+    return records_from(FigureEntry, await session.execute(query))
 
 
 async def figures_measuring(
@@ -108,7 +110,7 @@ async def figures_measuring(
         figure_columns().where(condition).order_by(FigureRow.article_id.desc(), FigureRow.id.desc())
     )
     rows = await session.execute(query.limit(limit))
-    return [FigureEntry(*row) for row in reversed(rows.tuples().all())]
+    return records_from(FigureEntry, reversed(rows.all()))
 
 
 async def figures_claimed_by(
@@ -151,7 +153,7 @@ async def _figure_slice(
     rows = await session.execute(
         query.order_by(FigureRow.article_id.desc(), FigureRow.id.desc()).limit(limit)
     )
-    return _slice([(FigureEntry(*fields), total) for *fields, total in rows.tuples()])
+    return _slice(records_from(paired(FigureEntry, "total"), rows))
 
 
 async def demands_overview(
@@ -193,7 +195,7 @@ async def _demands_by_id(session: AsyncSession, id_sets: list[Any]) -> list[Dema
         return []
     query = demand_columns().where(DemandRow.id.in_(_union_ids(id_sets)))
     rows = await session.execute(query.order_by(DemandRow.article_id, DemandRow.id))
-    return [DemandEntry(*row) for row in rows.tuples()]
+    return records_from(DemandEntry, rows)
 
 
 def _totals_by_name(
@@ -220,7 +222,7 @@ async def demands_of(
     rows = await session.execute(
         query.order_by(DemandRow.article_id.desc(), DemandRow.id.desc()).limit(limit)
     )
-    return _slice([(DemandEntry(*fields), total) for *fields, total in rows.tuples()])
+    return _slice(records_from(paired(DemandEntry, "total"), rows))
 
 
 async def demands_of_side(session: AsyncSession, *, side: str, limit: int) -> Slice[DemandEntry]:
@@ -229,7 +231,7 @@ async def demands_of_side(session: AsyncSession, *, side: str, limit: int) -> Sl
     rows = await session.execute(
         query.order_by(DemandRow.article_id.desc(), DemandRow.id.desc()).limit(limit)
     )
-    return _slice([(DemandEntry(*fields), total) for *fields, total in rows.tuples()])
+    return _slice(records_from(paired(DemandEntry, "total"), rows))
 
 
 # Every matching row's count, on each row, taken before LIMIT: the total in the same query.
@@ -252,11 +254,11 @@ async def facts_in_sentences(
     figure_rows = await session.execute(
         figure_columns().add_columns(FigureRow.sentence_id).where(FigureRow.sentence_id.in_(ids))
     )
-    for *fields, sentence_id in figure_rows.tuples():
-        figures.setdefault(sentence_id, []).append(FigureEntry(*fields))
+    for figure, sentence_id in records_from(paired(FigureEntry, "sentence_id"), figure_rows):
+        figures.setdefault(sentence_id, []).append(figure)
     demand_rows = await session.execute(
         demand_columns().add_columns(DemandRow.sentence_id).where(DemandRow.sentence_id.in_(ids))
     )
-    for *fields, sentence_id in demand_rows.tuples():
-        demands.setdefault(sentence_id, []).append(DemandEntry(*fields))
+    for demand, sentence_id in records_from(paired(DemandEntry, "sentence_id"), demand_rows):
+        demands.setdefault(sentence_id, []).append(demand)
     return figures, demands

@@ -1,14 +1,9 @@
-"""Full-text search over stored sentences: FTS5 on SQLite, a tsvector column on PostgreSQL.
+"""Full-text search over stored sentences: terms sanitised, candidates bounded, hits ranked.
 
-Migration 0002 builds the index. On SQLite it is the external-content FTS5 table
-``sentence_search`` (porter stemming over unicode61), kept in step with ``sentences`` by
-triggers; on PostgreSQL it is the generated column ``sentences.search_vector``
-(``to_tsvector('english', text)``) with a GIN index. The models declare neither, since
-neither exists on both backends; ``include_in_autogenerate`` keeps Alembic's comparison of
-models and database from proposing to drop them.
-
-Terms are sanitised here as well, so any string is safe: each term becomes a phrase of its
-letter and digit runs, bound as a parameter (PostgreSQL) or quoted (FTS5), never as syntax.
+The index is FTS5 on SQLite and a tsvector column on PostgreSQL (see storage.search_backends);
+``include_in_autogenerate`` keeps Alembic's comparison of models and database from proposing
+to drop it. Terms are sanitised here, so any string is safe: each term becomes a phrase of its
+letter and digit runs.
 
 The work of one search is bounded, whatever the size of the store. A first query counts the
 sentences each term is in (counting stops past ``budget``). The candidates are then the
@@ -23,31 +18,25 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import reduce
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Float,
-    FromClause,
-    Integer,
-    Select,
-    case,
-    column,
-    func,
-    literal_column,
-    select,
-    table,
-)
-from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.labelled import record_from
+from storage.search_backends import (
+    POSTGRES,
+    SEARCH_COLUMN,
+    SEARCH_TABLE,
+    SQLITE,
+    Backend,
+    Candidates,
+    Term,
+)
 from storage.tables import ArticleRow, SentenceRow
 
-SEARCH_TABLE = "sentence_search"
-SEARCH_COLUMN = "search_vector"
 SEARCH_INDEX = "ix_sentences_search_vector"
 # Beyond this, more terms only slow the query down; query_terms gives at most 12.
 MAX_TERMS = 32
@@ -60,12 +49,6 @@ _WORD = re.compile(r"[^\W_]+")
 # PostgreSQL refuses to index words over 2047 bytes; no real word comes near this.
 _MAX_WORD_CHARS = 100
 
-_FTS = table(SEARCH_TABLE, column("rowid", Integer), column(SEARCH_TABLE))
-_VECTOR = literal_column(f"sentences.{SEARCH_COLUMN}", TSVECTOR)
-_ENGLISH: ColumnElement[str] = literal_column("'english'::regconfig")
-
-# A term as the phrases that may stand for it, each phrase a sequence of words.
-_Term = tuple[tuple[str, ...], ...]
 _HitRow = tuple[int, int, int, str, int, float]
 
 
@@ -100,7 +83,7 @@ async def search_sentences(
     parsed = _parse_terms(terms)
     if not parsed:
         return []
-    backend = _POSTGRES if session.get_bind().dialect.name == "postgresql" else _SQLITE
+    backend = POSTGRES if session.get_bind().dialect.name == "postgresql" else SQLITE
     counts = (await session.execute(_counts_query(backend, parsed, budget))).one()
     selective = _selective_terms(parsed, counts, budget)
     query = _ranked(
@@ -108,7 +91,7 @@ async def search_sentences(
         backend.candidates(selective or parsed, None if selective else budget),
     )
     rows = await session.execute(query.limit(limit))
-    return [_hit(*row) for row in rows.tuples()]
+    return [record_from(_hit, row) for row in rows]
 
 
 def include_in_autogenerate(
@@ -122,9 +105,9 @@ def include_in_autogenerate(
     return not (type_ == "index" and name == SEARCH_INDEX)
 
 
-def _parse_terms(terms: Sequence[str]) -> list[_Term]:
+def _parse_terms(terms: Sequence[str]) -> list[Term]:
     """The distinct terms that have any letters or digits, at most MAX_TERMS of them."""
-    parsed: list[_Term] = []
+    parsed: list[Term] = []
     for term in terms:
         phrases = _phrases(term)
         if phrases and phrases not in parsed:
@@ -134,7 +117,7 @@ def _parse_terms(terms: Sequence[str]) -> list[_Term]:
     return parsed
 
 
-def _phrases(term: str) -> _Term:
+def _phrases(term: str) -> Term:
     """The phrases a term stands for: its words, and a long number also in groups of three."""
     words = tuple(w for w in _WORD.findall(term.lower()) if len(w) <= _MAX_WORD_CHARS)
     if not words:
@@ -148,9 +131,9 @@ def _phrases(term: str) -> _Term:
     return (words,)
 
 
-def _selective_terms(terms: Sequence[_Term], counts: Sequence[int], budget: int) -> list[_Term]:
+def _selective_terms(terms: Sequence[Term], counts: Sequence[int], budget: int) -> list[Term]:
     """The rarest terms whose sentences add up to at most budget; empty if even one is over."""
-    chosen: list[_Term] = []
+    chosen: list[Term] = []
     total = 0
     for count, term in sorted(zip(counts, terms, strict=True), key=operator.itemgetter(0)):
         total += count
@@ -160,130 +143,22 @@ def _selective_terms(terms: Sequence[_Term], counts: Sequence[int], budget: int)
     return chosen
 
 
-def _counts_query(backend: _Backend, terms: Sequence[_Term], budget: int) -> Select[Any]:
+def _counts_query(backend: Backend, terms: Sequence[Term], budget: int) -> Select[Any]:
     """One row: for each term, the sentences it is in, counted up to budget + 1."""
     return select(*(backend.count(term, budget + 1) for term in terms))
 
 
-@dataclass(frozen=True)
-class _Backend:
-    """How one database engine matches, counts and ranks terms."""
-
-    # A term's sentences counted up to a cap, as a scalar subquery.
-    count: Callable[[_Term, int], ColumnElement[int]]
-    # The number of terms each candidate holds.
-    matched: Callable[[Sequence[_Term]], ColumnElement[int]]
-    # The candidates holding any of the terms, only the newest `window` if given: the FROM
-    # clause, the WHERE clause and the engine's relevance of each candidate.
-    candidates: Callable[[Sequence[_Term], int | None], _Candidates]
-
-
-@dataclass(frozen=True)
-class _Candidates:
-    """The sentences a search ranks: where to find them, which they are, how relevant each is."""
-
-    source: FromClause
-    where: ColumnElement[bool]
-    relevance: ColumnElement[float]
-
-
-def _sqlite_count(term: _Term, cap: int) -> ColumnElement[int]:
-    """How many sentences hold the term, counted up to cap, from the FTS5 index."""
-    own = _FTS.alias("counted")
-    some = select(own.c.rowid).where(own.c[SEARCH_TABLE].match(_fts5(term))).limit(cap)
-    return select(func.count()).select_from(some.subquery()).scalar_subquery()
-
-
-def _sqlite_matched(terms: Sequence[_Term]) -> ColumnElement[int]:
-    """How many of the terms the outer sentence holds; one index lookup per term."""
-    return _count(_sqlite_contains(position, term) for position, term in enumerate(terms))
-
-
-def _sqlite_contains(position: int, term: _Term) -> ColumnElement[int]:
-    """1 if the outer sentence contains the term, else 0."""
-    # An alias of its own, or the subquery would correlate to the outer FTS5 table.
-    own = _FTS.alias(f"term_{position}")
-    hits = select(own.c.rowid).where(own.c[SEARCH_TABLE].match(_fts5(term)))
-    return case((SentenceRow.id.in_(hits), 1), else_=0)
-
-
-def _sqlite_candidates(terms: Sequence[_Term], window: int | None) -> _Candidates:
-    """Sentences the FTS5 index finds for any term, ranked by BM25."""
-    query = " OR ".join(_fts5(term) for term in terms)
-    where: ColumnElement[bool] = _FTS.c[SEARCH_TABLE].match(query)
-    if window is not None:
-        newest = _FTS.alias("newest")
-        recent = (
-            select(newest.c.rowid)
-            .where(newest.c[SEARCH_TABLE].match(query))
-            .order_by(newest.c.rowid.desc())
-            .limit(window)
-        )
-        oldest = select(func.min(recent.subquery().c.rowid)).scalar_subquery()
-        where = where & (_FTS.c.rowid >= oldest)
-    source = _FTS.join(SentenceRow, SentenceRow.id == _FTS.c.rowid)
-    return _Candidates(source, where, -func.bm25(_FTS.c[SEARCH_TABLE]))
-
-
-def _fts5(term: _Term) -> str:
-    """A term in FTS5 query syntax: each phrase double-quoted, so no word is read as syntax."""
-    # Words hold only letters and digits, so none contains a quote to escape.
-    phrases = [f'"{" ".join(words)}"' for words in term]
-    return phrases[0] if len(phrases) == 1 else f"({' OR '.join(phrases)})"
-
-
-def _postgres_count(term: _Term, cap: int) -> ColumnElement[int]:
-    """How many sentences hold the term, counted up to cap, from the GIN index."""
-    some = select(SentenceRow.id).where(_VECTOR.bool_op("@@")(_tsquery(term))).limit(cap)
-    return select(func.count()).select_from(some.subquery()).scalar_subquery()
-
-
-def _postgres_matched(terms: Sequence[_Term]) -> ColumnElement[int]:
-    """How many of the terms the outer sentence holds, tested on its own tsvector."""
-    return _count(case((_VECTOR.bool_op("@@")(_tsquery(t)), 1), else_=0) for t in terms)
-
-
-def _postgres_candidates(terms: Sequence[_Term], window: int | None) -> _Candidates:
-    """Sentences whose tsvector holds any term, ranked by cover density."""
-    query = reduce(_either, (_tsquery(term) for term in terms))
-    where: ColumnElement[bool] = _VECTOR.bool_op("@@")(query)
-    if window is not None:
-        recent = select(SentenceRow.id).where(where).order_by(SentenceRow.id.desc()).limit(window)
-        oldest = select(func.min(recent.subquery().c.id)).scalar_subquery()
-        where = where & (SentenceRow.id >= oldest)
-    relevance = func.ts_rank_cd(_VECTOR, query, type_=Float)
-    return _Candidates(SentenceRow.__table__, where, relevance)
-
-
-def _tsquery(term: _Term) -> ColumnElement[str]:
-    """A term as a tsquery built from bound parameters: its phrases, ORed."""
-    return reduce(_either, (func.phraseto_tsquery(_ENGLISH, " ".join(p)) for p in term))
-
-
-def _either(left: ColumnElement[str], right: ColumnElement[str]) -> ColumnElement[str]:
-    """The OR of two tsqueries."""
-    return left.op("||", return_type=TSQUERY)(right)
-
-
-_SQLITE = _Backend(_sqlite_count, _sqlite_matched, _sqlite_candidates)
-_POSTGRES = _Backend(_postgres_count, _postgres_matched, _postgres_candidates)
-
-
-def _count(flags: Iterable[ColumnElement[int]]) -> ColumnElement[int]:
-    """The sum of 0-or-1 expressions."""
-    return reduce(operator.add, flags)
-
-
-def _ranked(matched: ColumnElement[int], candidates: _Candidates) -> Select[_HitRow]:
-    """The candidates, best first; ties go to the newest article, then sentence order."""
-    # Labelled, so that ORDER BY names them instead of evaluating them again.
+def _ranked(matched: ColumnElement[int], candidates: Candidates) -> Select[_HitRow]:
+    """The candidates, best first, labelled as _hit's arguments; ties go to the newest article,
+    then sentence order."""
+    # Labelled also so that ORDER BY names them instead of evaluating them again.
     matched_label = matched.label("matched_terms")
     relevance_label = candidates.relevance.label("relevance")
     return (
         select(
-            SentenceRow.id,
+            SentenceRow.id.label("sentence_id"),
             SentenceRow.article_id,
-            SentenceRow.index,
+            SentenceRow.index.label("sentence_index"),
             SentenceRow.text,
             matched_label,
             relevance_label,
@@ -302,9 +177,15 @@ def _ranked(matched: ColumnElement[int], candidates: _Candidates) -> Select[_Hit
 
 
 def _hit(
-    sentence_id: int, article_id: int, index: int, text: str, matched: int, relevance: float
+    *,
+    sentence_id: int,
+    article_id: int,
+    sentence_index: int,
+    text: str,
+    matched_terms: int,
+    relevance: float,
 ) -> SentenceHit:
     """A result row as a plain record; relevance is squeezed into [0, 1) and added to the count."""
     relevance = max(float(relevance), 0.0)
-    rank = matched + relevance / (1.0 + relevance)
-    return SentenceHit(sentence_id, article_id, index, text, rank, matched)
+    rank = matched_terms + relevance / (1.0 + relevance)
+    return SentenceHit(sentence_id, article_id, sentence_index, text, rank, matched_terms)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased
 
 from briefings.entries import EventEntry, QuoteEntry, Slice
 from storage.fact_queries import ROW_TOTAL
+from storage.labelled import paired, records_from
 from storage.tables import ActorRow, EventRow, QuoteRow
 
 Entry = TypeVar("Entry")
@@ -20,7 +21,7 @@ SPEAKER = func.coalesce(_speaker.name, QuoteRow.speaker)
 
 
 def _quote_columns() -> Select[Any]:
-    """A quote's fields for an entry, its speaker by canonical name when linked."""
+    """A quote's fields, labelled as QuoteEntry's, its speaker by canonical name when linked."""
     query = select(QuoteRow.id, QuoteRow.text, SPEAKER.label("speaker"), QuoteRow.side)
     query = query.add_columns(QuoteRow.article_id, ROW_TOTAL)
     return query.outerjoin(_speaker, QuoteRow.speaker_actor_id == _speaker.id).where(
@@ -47,10 +48,10 @@ async def quotes_of(
     rows = await session.execute(
         query.order_by(QuoteRow.article_id.desc(), QuoteRow.id).limit(limit)
     )
-    return _slice([(QuoteEntry(*fields), total) for *fields, total in rows.tuples()])
+    return _slice(records_from(paired(QuoteEntry, "total"), rows))
 
 
-# An event's fields for an entry, and the timeline's order: newest day, then newest article.
+# An event's fields, named as EventEntry's, and the timeline's order: newest day, then newest article.
 _EVENT_COLUMNS = (EventRow.id, EventRow.day, EventRow.precision, EventRow.text, EventRow.article_id)
 _NEWEST_EVENTS = (EventRow.day.desc(), EventRow.article_id.desc(), EventRow.id)
 
@@ -58,8 +59,7 @@ _NEWEST_EVENTS = (EventRow.day.desc(), EventRow.article_id.desc(), EventRow.id)
 async def timeline(session: AsyncSession, *, limit: int) -> Slice[EventEntry]:
     """The dated events, newest day first; on one day, the newest article first."""
     query: Select[Any] = select(*_EVENT_COLUMNS, ROW_TOTAL).order_by(*_NEWEST_EVENTS).limit(limit)
-    rows = (await session.execute(query)).tuples()
-    return _slice([(EventEntry(*fields), total) for *fields, total in rows])
+    return _slice(records_from(paired(EventEntry, "total"), await session.execute(query)))
 
 
 async def events_about(
@@ -69,7 +69,7 @@ async def events_about(
     text = func.lower(EventRow.text)
     query = select(*_EVENT_COLUMNS).where(or_(*(text.contains(word) for word in words)))
     rows = await session.execute(query.order_by(*_NEWEST_EVENTS).limit(limit))
-    return [EventEntry(*row) for row in rows.tuples()]
+    return records_from(EventEntry, rows)
 
 
 def _slice(rows: list[tuple[Entry, int]]) -> Slice[Entry]:

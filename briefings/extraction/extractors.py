@@ -5,14 +5,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from briefings.extraction import extensions
 from briefings.extraction.actors import ActorGroup, group_actors
 from briefings.extraction.attribution import Source
 from briefings.extraction.demands import FoundDemand
-from briefings.extraction.figures import FoundFigure
-from briefings.extraction.mentions import Mention
-from briefings.extraction.pipeline import FACTS_EXTENSION
-from briefings.extraction.quotes import find_quotes
-from briefings.extraction.timeline import find_events
 from briefings.identity.names import names_match
 from briefings.model import (
     Actor,
@@ -37,11 +33,10 @@ class Extraction:
     def __init__(self, doc: Doc, source: SourceText, lexicon: Lexicon) -> None:
         self.doc = doc
         self.source = source
-        facts = doc._.get(FACTS_EXTENSION)
-        self.mentions: list[Mention] = facts["mentions"]
-        self.figures_found: list[FoundFigure] = facts["figures"]
-        self.demands_found: list[FoundDemand] = facts["demands"]
-        self.attribution = facts["attribution"]
+        self.mentions = extensions.mentions_of(doc)
+        self.figures_found = extensions.figures_of(doc)
+        self.demands_found = extensions.demands_of(doc)
+        self.attribution = extensions.attribution_of(doc)
         excluded = [n for n in (source.byline,) if n]
         kept = [m for m in self.mentions if not any(names_match(m.text, n) for n in excluded)]
         self.groups = group_actors(doc, kept, lexicon)
@@ -121,7 +116,7 @@ class Extraction:
                 provenance=self._provenance(q.start, q.end),
                 side=self._side(q.speaker),
             )
-            for q in find_quotes(self.doc, self.attribution)
+            for q in extensions.quotes_of(self.doc)
             if q.speaker is not None
         )
 
@@ -134,7 +129,7 @@ class Extraction:
                 text=e.text,
                 provenance=self._provenance(e.start, e.end),
             )
-            for e in find_events(self.doc, self.source.published)
+            for e in extensions.events_of(self.doc)
         )
 
     def actors(self) -> tuple[Actor, ...]:
@@ -165,11 +160,13 @@ def _listed(group: ActorGroup) -> bool:
 
 def extract(nlp: Language, source: SourceText) -> ExtractedArticle:
     """Run the pipeline over an article's body and return every fact found, with provenance."""
-    return extract_doc(nlp(source.text), source)
+    doc = nlp.make_doc(source.text)
+    extensions.set_published(doc, source.published)
+    return extract_doc(nlp(doc), source)
 
 
 def extract_doc(doc: Doc, source: SourceText) -> ExtractedArticle:
-    """Turn an already processed doc into an ExtractedArticle."""
+    """Turn a doc the pipeline processed, its publication day set, into an ExtractedArticle."""
     extraction = Extraction(doc, source, load_lexicon())
     return ExtractedArticle(
         source=source,

@@ -12,10 +12,10 @@ from spacy.tokens import Doc, Token
 
 from briefings.extraction.attribution import Attribution, Source
 from briefings.extraction.claimants import claimant_of
+from briefings.extraction.figure_measures import classify_figure
 from briefings.extraction.numbers import digit_value, is_year, scale_of, word_value
 from briefings.model import ActorKind
 from briefings.vocabulary.lexicon import Lexicon
-from briefings.vocabulary.measures import classify_figure
 
 _MONTHS = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(monday|tuesday|"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from briefings.extraction.extractors import extract
-from briefings.model import ExtractedArticle, SourceText
+from briefings.model import Demand, ExtractedArticle, Figure, SourceText
 
 
 def make_source(text: str, title: str = "t", source: str = "test.txt") -> SourceText:
@@ -21,3 +21,23 @@ def make_source(text: str, title: str = "t", source: str = "test.txt") -> Source
 def extract_text(nlp: Language, text: str) -> ExtractedArticle:
     """Every fact the pipeline finds in an article with this body."""
     return extract(nlp, make_source(text))
+
+
+def figure_at(nlp: Language, text: str, value: float | None = None) -> Figure:
+    """The figure of this value in an article with this body, or its only figure."""
+    found = [f for f in extract_text(nlp, text).figures if value is None or f.value == value]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def measured(nlp: Language, text: str, value: float | None = None) -> tuple[str | None, ...]:
+    """What that figure measures and whose it is."""
+    figure = figure_at(nlp, text, value)
+    return figure.measure, figure.measured_side
+
+
+def only_demand(nlp: Language, text: str) -> Demand:
+    """The one demand in an article with this body."""
+    found = extract_text(nlp, text).demands
+    assert len(found) == 1, found
+    return found[0]

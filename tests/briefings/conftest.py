@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from article_builders import extract_text, make_source
+from article_builders import extract_text, figure_at, make_source, measured, only_demand
 
-__all__ = ["extract_text", "make_source"]
+__all__ = ["extract_text", "figure_at", "make_source", "measured", "only_demand"]

@@ -1,4 +1,4 @@
-"""Tests for storage/labelled.py: records filled by column label, drift refused."""
+"""Tests for storage/labelled.py: records filled by column label, drift refused, extra columns paired."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Row, column, create_engine, literal, select
 
-from storage.labelled import record_from, records_from
+from storage.labelled import paired, record_from, records_from
 
 
 @dataclass(frozen=True)
@@ -45,3 +45,16 @@ def test_an_unlabelled_or_missing_column_is_refused() -> None:
     )
     with pytest.raises(TypeError):
         record_from(Pair, rows[0])
+
+
+def test_paired_gives_the_record_and_the_extra_column() -> None:
+    rows = _rows(
+        select(literal(7).label("total"), literal(1).label("left"), literal("r").label("right"))
+    )
+    assert record_from(paired(Pair, "total"), rows[0]) == (Pair(left=1, right="r"), 7)
+
+
+def test_paired_refuses_a_row_without_the_extra_column() -> None:
+    rows = _rows(select(literal(1).label("left"), literal("r").label("right")))
+    with pytest.raises(TypeError, match="total"):
+        record_from(paired(Pair, "total"), rows[0])

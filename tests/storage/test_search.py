@@ -6,17 +6,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from extracted_builders import make_draft, make_extracted
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from store_builders import save_article
 
-from briefings.identity.rules import IDENTITY_RULES
 from storage import (
     SentenceHit,
     create_engine,
     delete_article,
     downgrade,
-    save_extracted,
     search_sentences,
     upgrade,
     upgrade_to_head,
@@ -65,14 +63,6 @@ WORDY = [
     "-talks",
     "{text}: riyadh",
 ]
-
-
-async def save_article(
-    session: AsyncSession, *sentences: str, published: date | None = None
-) -> int:
-    """Store an article made of these sentences; its id."""
-    extracted = make_extracted(make_draft(*sentences), published=published)
-    return (await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)).article_id
 
 
 def texts(hits: list[SentenceHit]) -> list[str]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from article_builders import extract_text
 from spacy.language import Language
 
-from briefings.extraction.pipeline import PipelineError, build_pipeline
+from briefings.extraction import extensions
+from briefings.extraction.pipeline import FINDERS, PipelineError, build_pipeline
 from briefings.model import ExtractedArticle, Provenance
 
 ARTICLE = (
@@ -21,8 +24,56 @@ def test_paragraphs_component_runs_just_before_the_parser(nlp: Language) -> None
     assert names.index("ceasefire/paragraphs") == names.index("parser") - 1
 
 
-def test_facts_component_runs_last(nlp: Language) -> None:
-    assert nlp.pipe_names[-1] == "ceasefire/facts"
+def test_the_finders_run_last_attribution_first(nlp: Language) -> None:
+    assert tuple(nlp.pipe_names[-len(FINDERS) :]) == FINDERS
+    assert FINDERS[0] == "ceasefire/attribution"
+
+
+ASSIGNS = {
+    "ceasefire/attribution": ["doc._.ceasefire_mentions", "doc._.ceasefire_attribution"],
+    "ceasefire/figures": ["doc._.ceasefire_figures"],
+    "ceasefire/demands": ["doc._.ceasefire_demands"],
+    "ceasefire/quotes": ["doc._.ceasefire_quotes"],
+    "ceasefire/events": ["doc._.ceasefire_events"],
+}
+
+
+@pytest.mark.parametrize("name", FINDERS)
+def test_each_finder_is_a_registered_factory_declaring_what_it_assigns(name: str) -> None:
+    meta = Language.get_factory_meta(name)
+    assert meta.assigns == ASSIGNS[name]
+    assert meta.default_config == {}
+
+
+@pytest.mark.parametrize("name", FINDERS)
+def test_each_finder_writes_the_extensions_it_assigns(nlp: Language, name: str) -> None:
+    doc = nlp.make_doc(ARTICLE)
+    for earlier, component in nlp.pipeline:
+        component(doc)
+        if earlier == name:
+            break
+    for attr in ASSIGNS[name]:
+        assert doc._.get(attr.removeprefix("doc._.")) is not None, attr
+
+
+def test_the_finders_fill_their_extensions_with_what_they_found(nlp: Language) -> None:
+    doc = nlp(ARTICLE + ' "We will not give up," he said on Monday.')
+    assert [m.text for m in extensions.mentions_of(doc)][:2] == ["Oksana Hrytsenko", "Petro Bondar"]
+    assert extensions.attribution_of(doc).mentions == extensions.mentions_of(doc)
+    assert [f.value for f in extensions.figures_of(doc)][:2] == [1200, 300]
+    assert [d.party.text for d in extensions.demands_of(doc)] == ["Petro Bondar"]
+    assert [q.text for q in extensions.quotes_of(doc)] == ["We will not give up"]
+
+
+def test_the_events_finder_places_relative_dates_by_the_publication_day(nlp: Language) -> None:
+    text = "The two delegations met in Geneva on Monday."
+    undated = nlp(text)
+    assert extensions.published_of(undated) is None
+    assert extensions.events_of(undated) == []
+    doc = nlp.make_doc(text)
+    extensions.set_published(doc, date(2025, 3, 5))
+    [event] = extensions.events_of(nlp(doc))
+    assert event.day == date(2025, 3, 3)
 
 
 def test_a_model_that_is_not_installed_raises_pipeline_error_naming_it() -> None:

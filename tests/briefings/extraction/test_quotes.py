@@ -7,15 +7,14 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from briefings.extraction.pipeline import FACTS_EXTENSION
+from briefings.extraction.extensions import attribution_of, quotes_of
 from briefings.extraction.quotes import FoundQuote, find_quotes
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
 
 def quotes_in(nlp: Language, text: str) -> list[FoundQuote]:
-    doc = nlp(text)
-    return find_quotes(doc, doc._.get(FACTS_EXTENSION)["attribution"])
+    return quotes_of(nlp(text))
 
 
 def quoted(nlp: Language, text: str) -> list[tuple[str, str | None]]:
@@ -223,7 +222,7 @@ def test_a_quote_nobody_is_said_to_speak_has_no_speaker(nlp: Language) -> None:
 
 def test_the_token_span_covers_exactly_the_quoted_words(nlp: Language) -> None:
     doc = nlp('"We will win," Zelenskyy said.')
-    [quote] = find_quotes(doc, doc._.get(FACTS_EXTENSION)["attribution"])
+    [quote] = find_quotes(doc, attribution_of(doc))
     assert doc[quote.start : quote.end].text == quote.text == "We will win"
 
 

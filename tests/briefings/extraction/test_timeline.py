@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from briefings.extraction.timeline import FoundEvent, Precision, find_events
+from briefings.extraction.dates import Precision
+from briefings.extraction.timeline import FoundEvent, find_events
 from briefings.reading.articles import read_path
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"

@@ -1,0 +1,144 @@
+"""The demand cues of verbs and adjectives: "called for", "must", "will not accept", "ready to"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from briefings.extraction.attribution import subject_of
+from briefings.extraction.demand_parts import (
+    NEGATIVE_SUBJECTS,
+    DemandReader,
+    FoundDemand,
+    clause_start,
+    complement_end,
+    is_negated,
+    span_text,
+)
+from briefings.model import DemandKind
+
+
+def verb_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
+    """A verb of demanding, calling, proposing, conditioning or rejecting, and its complement."""
+    kind = reader.lex.demand_verbs.get(tok.lemma_)
+    if kind is None or tok.pos_ != "VERB" or reader.framed(tok):
+        return None
+    if tok.dep_ == "acl":
+        return None
+    particles = reader.lex.demand_verb_particles.get(tok.lemma_, frozenset())
+    needs_inf = tok.lemma_ in reader.lex.demand_verbs_needing_infinitive
+    if particles or needs_inf:
+        has_particle = bool(particles) and any(
+            c.lower_ in particles for c in tok.children if c.dep_ in {"prep", "prt"}
+        )
+        has_inf = needs_inf and any(
+            t.lower_ == "to" and t.dep_ == "aux" for t in tok.subtree if t.i > tok.i
+        )
+        if not (has_particle or has_inf):
+            return None
+    if is_negated(tok) and kind != DemandKind.REJECTION:
+        return None
+    party = reader.party(tok)
+    if party is None:
+        return None
+    end = tok.sent.end if kind == DemandKind.CONDITION else _pseudo_cleft_end(tok)
+    content = [
+        t
+        for t in reader.doc[tok.i + 1 : end]
+        if not (t.is_punct or t.is_space) and t.pos_ not in {"DET", "PRON", "ADP"}
+    ]
+    if kind == DemandKind.CONDITION and len(content) < 2:
+        return None
+    return FoundDemand(party, *span_text(reader.doc, tok.i, end), kind)
+
+
+def _pseudo_cleft_end(verb: Token) -> int:
+    if verb.dep_ == "csubj" and any(c.lower_ == "what" for c in verb.children):
+        return complement_end(verb.head)
+    return complement_end(verb)
+
+
+def modal_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
+    """An obligation ("must", "needs to") in what someone says: the speaker's demand."""
+    obligation = tok.lower_ in reader.lex.obligation_modals or (
+        tok.lemma_ in reader.lex.obligation_verbs
+        and tok.dep_ != "aux"
+        and any(
+            c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in tok.children
+        )
+        and subject_of(tok) is not None
+        and subject_of(tok).lower_ not in {"i", "we"}  # type: ignore[union-attr]
+    )
+    if not obligation:
+        return None
+    verb = tok.head if tok.dep_ == "aux" else tok
+    subject = subject_of(verb)
+    if subject is not None and subject.lower_ in {"that", "this", "it", "which"}:
+        return None
+    speaker = reader.reported_speaker(verb) or reader.att.sentence_speaker(
+        reader.att.sentence_index(verb)
+    )
+    if speaker is None or reader.framed(verb):
+        return None
+    start, end = clause_start(verb), max(t.i for t in verb.subtree) + 1
+    return FoundDemand(speaker, *span_text(reader.doc, start, end), DemandKind.DEMAND)
+
+
+def negated_acceptance(reader: DemandReader, tok: Token) -> FoundDemand | None:
+    """ "will not accept", "nobody agreed to": a rejection by the subject or the speaker."""
+    if tok.lemma_ not in reader.lex.negated_acceptance_verbs or tok.pos_ != "VERB":
+        return None
+    subject = subject_of(tok)
+    clause = tok
+    negated = is_negated(tok) or (subject is not None and subject.lower_ in NEGATIVE_SUBJECTS)
+    if not negated and tok.dep_ == "relcl" and is_negated(tok.head.head):
+        negated, clause = True, tok.head.head
+    if not negated or subject is None:
+        return None
+    speaker = reader.reported_speaker(tok)
+    if subject.lower_ in NEGATIVE_SUBJECTS | {"i", "we"}:
+        party = speaker
+    elif reader.att.in_quote(reader.att.sentence_index(tok)):
+        party = None
+    else:
+        party = reader.att.resolve(subject, speaker)
+    if party is None:
+        return None
+    start = (
+        min(t.i for t in clause.subtree)
+        if clause is not tok
+        else min([tok.i, *(c.i for c in tok.children if c.dep_ in {"aux", "neg", "advmod"})])
+    )
+    return FoundDemand(
+        party, *span_text(reader.doc, start, complement_end(clause)), DemandKind.REJECTION
+    )
+
+
+def no_more_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
+    """ "there can be no deal": the speaker's rejection."""
+    if tok.lower_ != "there" or tok.dep_ != "expl":
+        return None
+    verb = tok.head
+    attr = next((c for c in verb.children if c.dep_ in {"attr", "nsubj"} and c.i > verb.i), None)
+    if attr is None or not any(c.lower_ == "no" for c in attr.children):
+        return None
+    speaker = reader.reported_speaker(verb)
+    if speaker is None:
+        return None
+    end = max(t.i for t in verb.subtree) + 1
+    return FoundDemand(speaker, *span_text(reader.doc, tok.i, end), DemandKind.REJECTION)
+
+
+def ready_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
+    """ "ready to talk", "open to a truce": the subject's proposal."""
+    if tok.lower_ not in reader.lex.ready_adjectives or tok.dep_ != "acomp":
+        return None
+    verb = tok.head
+    subject = subject_of(verb)
+    if subject is None or not any(c.dep_ in {"xcomp", "prep"} for c in tok.children):
+        return None
+    party = reader.att.resolve(subject, reader.reported_speaker(verb))
+    if party is None:
+        return None
+    return FoundDemand(
+        party, *span_text(reader.doc, tok.i, complement_end(tok)), DemandKind.PROPOSAL
+    )

@@ -1,0 +1,83 @@
+"""The demand cues of nouns: "their demand for X", "the plan is Y", and stances on them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from briefings.extraction.attribution import Source
+from briefings.extraction.demand_parts import (
+    DemandReader,
+    FoundDemand,
+    complement_end,
+    is_negated,
+    span_text,
+)
+from briefings.model import DemandKind
+
+
+def noun_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
+    """A demand noun whose content the sentence gives, and whose party owns it or is "of" it."""
+    kind = reader.lex.demand_nouns.get(tok.lower_)
+    if kind is None or tok.pos_ != "NOUN":
+        return None
+    content = _noun_content(reader, tok)
+    if content is None:
+        return None
+    possessor = next((c for c in tok.children if c.dep_ == "poss"), None)
+    of_party = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    party = None
+    speaker = reader.reported_speaker(tok)
+    if tok.dep_ == "nsubj" and speaker is not None:
+        stance = _stance_on(reader, tok, speaker, possessor)
+        if stance is not None:
+            return stance
+    if possessor is not None:
+        party = reader.att.resolve(possessor, speaker)
+    elif of_party is not None:
+        obj = next((c for c in of_party.children if c.dep_ == "pobj"), None)
+        party = reader.att.resolve(obj) if obj is not None else None
+    if party is None:
+        return None
+    return FoundDemand(party, *span_text(reader.doc, content[0], content[1]), kind)
+
+
+def _stance_on(
+    reader: DemandReader, noun: Token, speaker: Source, possessor: Token | None
+) -> FoundDemand | None:
+    """ "X said Y's terms were not a plan but a demand for surrender": X's stance, when negative."""
+    verb = noun.head
+    owner = reader.att.resolve(possessor, speaker) if possessor is not None else None
+    if not is_negated(verb) or owner is None or owner.text == speaker.text:
+        return None
+    start = min(t.i for t in noun.subtree)
+    return FoundDemand(
+        speaker, *span_text(reader.doc, start, complement_end(verb)), DemandKind.REJECTION
+    )
+
+
+def _noun_content(reader: DemandReader, noun: Token) -> tuple[int, int] | None:
+    for child in noun.children:
+        if child.dep_ == "relcl" and child.lemma_ in reader.lex.demand_noun_links:
+            obj = next(
+                (c for c in child.children if c.dep_ in {"dobj", "attr", "xcomp", "ccomp"}),
+                None,
+            )
+            if obj is not None:
+                return min(t.i for t in obj.subtree), max(t.i for t in obj.subtree) + 1
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.lemma_ in reader.lex.demand_noun_links:
+        obj = next(
+            (c for c in verb.children if c.dep_ in {"xcomp", "attr", "dobj"} and c.i > verb.i),
+            None,
+        )
+        if obj is not None and obj.pos_ == "PRON":
+            return _after_colon(noun.sent, obj)
+        if obj is not None:
+            return min(t.i for t in obj.subtree), max(t.i for t in obj.subtree) + 1
+    return None
+
+
+def _after_colon(sent: Span, pronoun: Token) -> tuple[int, int] | None:
+    """ "remain those set out in June: X": the content is what follows the colon."""
+    colon = next((t for t in sent if t.text == ":" and t.i > pronoun.i), None)
+    return (colon.i + 1, sent.end) if colon is not None else None

@@ -1,0 +1,153 @@
+"""How each database engine searches sentences: FTS5 on SQLite, a tsvector on PostgreSQL.
+
+Migration 0002 builds the index. On SQLite it is the external-content FTS5 table
+``sentence_search`` (porter stemming over unicode61), kept in step with ``sentences`` by
+triggers; on PostgreSQL it is the generated column ``sentences.search_vector``
+(``to_tsvector('english', text)``) with a GIN index. The models declare neither, since
+neither exists on both backends (see storage.search.include_in_autogenerate).
+
+A term's words hold only letters and digits (storage.search makes them so); they are bound as
+parameters (PostgreSQL) or quoted (FTS5), never read as query syntax.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import reduce
+
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    FromClause,
+    Integer,
+    case,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+)
+from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
+
+from storage.tables import SentenceRow
+
+SEARCH_TABLE = "sentence_search"
+SEARCH_COLUMN = "search_vector"
+
+_FTS = table(SEARCH_TABLE, column("rowid", Integer), column(SEARCH_TABLE))
+_VECTOR = literal_column(f"sentences.{SEARCH_COLUMN}", TSVECTOR)
+_ENGLISH: ColumnElement[str] = literal_column("'english'::regconfig")
+
+# A term as the phrases that may stand for it, each phrase a sequence of words.
+Term = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Backend:
+    """How one database engine matches, counts and ranks terms."""
+
+    # A term's sentences counted up to a cap, as a scalar subquery.
+    count: Callable[[Term, int], ColumnElement[int]]
+    # The number of terms each candidate holds.
+    matched: Callable[[Sequence[Term]], ColumnElement[int]]
+    # The candidates holding any of the terms, only the newest `window` if given: the FROM
+    # clause, the WHERE clause and the engine's relevance of each candidate.
+    candidates: Callable[[Sequence[Term], int | None], Candidates]
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The sentences a search ranks: where to find them, which they are, how relevant each is."""
+
+    source: FromClause
+    where: ColumnElement[bool]
+    relevance: ColumnElement[float]
+
+
+def _sqlite_count(term: Term, cap: int) -> ColumnElement[int]:
+    """How many sentences hold the term, counted up to cap, from the FTS5 index."""
+    own = _FTS.alias("counted")
+    some = select(own.c.rowid).where(own.c[SEARCH_TABLE].match(_fts5(term))).limit(cap)
+    return select(func.count()).select_from(some.subquery()).scalar_subquery()
+
+
+def _sqlite_matched(terms: Sequence[Term]) -> ColumnElement[int]:
+    """How many of the terms the outer sentence holds; one index lookup per term."""
+    return _count(_sqlite_contains(position, term) for position, term in enumerate(terms))
+
+
+def _sqlite_contains(position: int, term: Term) -> ColumnElement[int]:
+    """1 if the outer sentence contains the term, else 0."""
+    # An alias of its own, or the subquery would correlate to the outer FTS5 table.
+    own = _FTS.alias(f"term_{position}")
+    hits = select(own.c.rowid).where(own.c[SEARCH_TABLE].match(_fts5(term)))
+    return case((SentenceRow.id.in_(hits), 1), else_=0)
+
+
+def _sqlite_candidates(terms: Sequence[Term], window: int | None) -> Candidates:
+    """Sentences the FTS5 index finds for any term, ranked by BM25."""
+    query = " OR ".join(_fts5(term) for term in terms)
+    where: ColumnElement[bool] = _FTS.c[SEARCH_TABLE].match(query)
+    if window is not None:
+        newest = _FTS.alias("newest")
+        recent = (
+            select(newest.c.rowid)
+            .where(newest.c[SEARCH_TABLE].match(query))
+            .order_by(newest.c.rowid.desc())
+            .limit(window)
+        )
+        oldest = select(func.min(recent.subquery().c.rowid)).scalar_subquery()
+        where = where & (_FTS.c.rowid >= oldest)
+    source = _FTS.join(SentenceRow, SentenceRow.id == _FTS.c.rowid)
+    return Candidates(source, where, -func.bm25(_FTS.c[SEARCH_TABLE]))
+
+
+def _fts5(term: Term) -> str:
+    """A term in FTS5 query syntax: each phrase double-quoted, so no word is read as syntax."""
+    # Words hold only letters and digits, so none contains a quote to escape.
+    phrases = [f'"{" ".join(words)}"' for words in term]
+    return phrases[0] if len(phrases) == 1 else f"({' OR '.join(phrases)})"
+
+
+def _postgres_count(term: Term, cap: int) -> ColumnElement[int]:
+    """How many sentences hold the term, counted up to cap, from the GIN index."""
+    some = select(SentenceRow.id).where(_VECTOR.bool_op("@@")(_tsquery(term))).limit(cap)
+    return select(func.count()).select_from(some.subquery()).scalar_subquery()
+
+
+def _postgres_matched(terms: Sequence[Term]) -> ColumnElement[int]:
+    """How many of the terms the outer sentence holds, tested on its own tsvector."""
+    return _count(case((_VECTOR.bool_op("@@")(_tsquery(t)), 1), else_=0) for t in terms)
+
+
+def _postgres_candidates(terms: Sequence[Term], window: int | None) -> Candidates:
+    """Sentences whose tsvector holds any term, ranked by cover density."""
+    query = reduce(_either, (_tsquery(term) for term in terms))
+    where: ColumnElement[bool] = _VECTOR.bool_op("@@")(query)
+    if window is not None:
+        recent = select(SentenceRow.id).where(where).order_by(SentenceRow.id.desc()).limit(window)
+        oldest = select(func.min(recent.subquery().c.id)).scalar_subquery()
+        where = where & (SentenceRow.id >= oldest)
+    relevance = func.ts_rank_cd(_VECTOR, query, type_=Float)
+    return Candidates(SentenceRow.__table__, where, relevance)
+
+
+def _tsquery(term: Term) -> ColumnElement[str]:
+    """A term as a tsquery built from bound parameters: its phrases, ORed."""
+    return reduce(_either, (func.phraseto_tsquery(_ENGLISH, " ".join(p)) for p in term))
+
+
+def _either(left: ColumnElement[str], right: ColumnElement[str]) -> ColumnElement[str]:
+    """The OR of two tsqueries."""
+    return left.op("||", return_type=TSQUERY)(right)
+
+
+SQLITE = Backend(_sqlite_count, _sqlite_matched, _sqlite_candidates)
+POSTGRES = Backend(_postgres_count, _postgres_matched, _postgres_candidates)
+
+
+def _count(flags: Iterable[ColumnElement[int]]) -> ColumnElement[int]:
+    """The sum of 0-or-1 expressions."""
+    return reduce(operator.add, flags)

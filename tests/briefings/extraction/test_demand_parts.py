@@ -1,0 +1,56 @@
+"""Tests for briefings.extraction.demand_parts: framing, parties and spans the cues share."""
+
+from __future__ import annotations
+
+import pytest
+from article_builders import extract_text
+from spacy.language import Language
+
+from briefings.extraction.demand_parts import (
+    DemandReader,
+    clause_start,
+    complement_end,
+    is_negated,
+    span_text,
+)
+from briefings.extraction.extensions import attribution_of
+from briefings.vocabulary.lexicon import load_lexicon
+
+
+def reader_of(nlp: Language, text: str) -> DemandReader:
+    doc = nlp(text)
+    return DemandReader(doc, attribution_of(doc), load_lexicon())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Petro Bondar calls for a truce, the talks could resume.",
+        "Petro Bondar said the talks could resume if Kyiv called for a truce.",
+        "If Moscow rejects the plan, the fighting will go on, Petro Bondar said.",
+    ],
+)
+def test_a_cue_inside_an_if_clause_is_not_a_demand(nlp: Language, text: str) -> None:
+    assert extract_text(nlp, text).demands == ()
+
+
+def test_a_cue_in_an_if_clause_or_under_a_belief_is_framed(nlp: Language) -> None:
+    reader = reader_of(nlp, "If Moscow rejects the plan, Kyiv will call for talks.")
+    framed = {t.text: reader.framed(t) for t in reader.doc if t.pos_ == "VERB"}
+    assert framed == {"rejects": True, "call": False}
+
+
+def test_the_party_of_a_reported_we_is_the_speaker(nlp: Language) -> None:
+    reader = reader_of(nlp, '"We reject the plan," Petro Bondar said.')
+    verb = next(t for t in reader.doc if t.lemma_ == "reject")
+    party = reader.party(verb)
+    assert party is not None and party.text == "Petro Bondar"
+
+
+def test_spans_end_after_the_complement_without_trailing_punctuation(nlp: Language) -> None:
+    doc = nlp("Petro Bondar said that Russia did not accept the plan.")
+    verb = next(t for t in doc if t.lemma_ == "accept")
+    assert is_negated(verb)
+    start, end = clause_start(verb), complement_end(verb)
+    assert doc[start:end].text == "Russia did not accept the plan"
+    assert span_text(doc, start, len(doc)) == (start, end)

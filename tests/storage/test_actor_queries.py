@@ -1,0 +1,178 @@
+"""Tests of storage.actor_queries: sources with their fact counts, actors, and finding actors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extracted_builders import make_actor, make_demand, make_draft, make_extracted, make_figure
+from sqlalchemy.ext.asyncio import AsyncSession
+from store_builders import save_plain
+
+from bot.core.actor_lookup import find_actor, find_actor_named, get_actor
+from briefings.identity.rules import IDENTITY_RULES
+from storage import (
+    get_source,
+    list_actors,
+    list_sources,
+    save_extracted,
+)
+
+# -- sources ---------------------------------------------------------------------------
+
+
+async def test_list_sources_gives_the_newest_with_fact_counts_and_the_total(
+    session: AsyncSession,
+) -> None:
+    ids = [await save_plain(session, f"Talks resumed on day {n}.") for n in range(3)]
+    draft = make_draft("Vladimir Putin said 300 soldiers died.", "Putin demanded a buffer zone.")
+    counted = make_extracted(
+        draft,
+        title="Counted",
+        outlet="Kyiv Independent",
+        published=date(2025, 3, 1),
+        actors=[make_actor(draft, "Vladimir Putin")],
+        figures=[make_figure(draft, "300", value=300, what="soldiers")],
+        demands=[make_demand(draft, "Putin", "a buffer zone")],
+    )
+    newest = (await save_extracted(session, extracted=counted, rules=IDENTITY_RULES)).article_id
+
+    sources = await list_sources(session, limit=2)
+
+    assert [s.id for s in sources.rows] == [newest, ids[2]]
+    assert (sources.total, sources.hidden) == (4, 2)
+    first = sources.rows[0]
+    assert (first.title, first.outlet, first.published) == (
+        "Counted",
+        "Kyiv Independent",
+        date(2025, 3, 1),
+    )
+    assert (first.n_actors, first.n_figures, first.n_demands) == (1, 1, 1)
+    assert (sources.rows[1].n_actors, sources.rows[1].n_figures) == (0, 0)
+
+
+async def test_list_sources_on_an_empty_store(session: AsyncSession) -> None:
+    sources = await list_sources(session, limit=5)
+    assert (sources.rows, sources.total, sources.hidden) == ((), 0, 0)
+
+
+async def test_get_source_gives_one_article_or_none(session: AsyncSession) -> None:
+    article_id = await save_plain(session, "Donald Trump spoke in Paris.", "Donald Trump")
+    source = await get_source(session, article_id)
+    assert source is not None
+    assert (source.id, source.title, source.n_actors) == (
+        article_id,
+        "Donald Trump spoke in Paris.",
+        1,
+    )
+    assert await get_source(session, article_id + 1000) is None
+
+
+# -- actors ----------------------------------------------------------------------------
+
+
+async def test_list_actors_orders_by_number_of_articles(session: AsyncSession) -> None:
+    first = await save_plain(
+        session, "Donald Trump and Keir Starmer met.", "Donald Trump", "Keir Starmer"
+    )
+    await save_plain(session, "Keir Starmer spoke in London.", "Keir Starmer")
+    last = await save_plain(
+        session, "Keir Starmer met Emmanuel Macron.", "Keir Starmer", "Emmanuel Macron"
+    )
+    await save_plain(session, "Emmanuel Macron spoke in Paris.", "Emmanuel Macron")
+
+    actors = await list_actors(session, limit=2)
+
+    assert [(a.name, a.n_articles) for a in actors.rows] == [
+        ("Keir Starmer", 3),
+        ("Emmanuel Macron", 2),
+    ]
+    assert (actors.total, actors.hidden) == (3, 1)
+    assert actors.rows[0].articles == (first, last)
+
+
+async def test_get_actor_gives_aliases_articles_and_count(session: AsyncSession) -> None:
+    draft = make_draft("Volodymyr Zelenskyy spoke.", "Zelensky said more.")
+    actor = make_actor(draft, "Volodymyr Zelenskyy", role="President of Ukraine")
+    alias = make_actor(draft, "Zelensky")
+    saved = await save_extracted(
+        session, extracted=make_extracted(draft, actors=[actor, alias]), rules=IDENTITY_RULES
+    )
+    found = await find_actor(session, "Volodymyr Zelenskyy")
+    assert found is not None
+
+    entry = await get_actor(session, found.id)
+
+    assert entry == found
+    assert (entry.name, entry.role, entry.aliases) == (
+        "Volodymyr Zelenskyy",
+        "President of Ukraine",
+        ("Zelensky",),
+    )
+    assert (entry.articles, entry.n_articles) == ((saved.article_id,), 1)
+    assert await get_actor(session, found.id + 1000) is None
+
+
+async def test_find_actor_matches_aliases_ignoring_case(session: AsyncSession) -> None:
+    draft = make_draft("Donald Trump spoke.", "The US president said more.")
+    trump = make_actor(draft, "Donald Trump", aliases=["The US president"])
+    await save_extracted(
+        session, extracted=make_extracted(draft, actors=[trump]), rules=IDENTITY_RULES
+    )
+
+    found = await find_actor(session, "the us PRESIDENT")
+
+    assert found is not None and found.name == "Donald Trump"
+
+
+async def test_find_actor_matches_spelling_variants(session: AsyncSession) -> None:
+    await save_plain(session, "Volodymyr Zelenskyy spoke in Kyiv.", "Volodymyr Zelenskyy")
+
+    for query in ("Zelensky", "zelenskiy", "Volodymyr Zelensky"):
+        found = await find_actor(session, query)
+        assert found is not None and found.name == "Volodymyr Zelenskyy", query
+
+
+async def test_find_actor_prefers_the_most_cited(session: AsyncSession) -> None:
+    await save_plain(session, "Boris Yermak spoke.", "Boris Yermak")
+    for n in range(2):
+        await save_plain(session, f"Andriy Yermak spoke on day {n}.", "Andriy Yermak")
+
+    found = await find_actor(session, "Yermak")
+
+    assert found is not None and (found.name, found.n_articles) == ("Andriy Yermak", 2)
+
+
+async def test_find_actor_prefers_an_exact_name_to_a_variant(session: AsyncSession) -> None:
+    await save_plain(session, "Andriy Yermak spoke.", "Andriy Yermak")
+    for n in range(2):
+        await save_plain(session, f"Boris Yermak spoke on day {n}.", "Boris Yermak")
+
+    found = await find_actor(session, "andriy yermak")
+
+    assert found is not None and found.name == "Andriy Yermak"
+
+
+async def test_find_actor_gives_none_for_an_unknown_name(session: AsyncSession) -> None:
+    await save_plain(session, "Donald Trump spoke.", "Donald Trump")
+    assert await find_actor(session, "Merz") is None
+
+
+async def test_a_phrase_longer_than_a_name_does_not_name_it_for_ending_alike(
+    session: AsyncSession,
+) -> None:
+    await save_plain(session, "Nato met in Brussels.", "Nato")
+    assert await find_actor(session, "Ukraine in Nato") is None
+    found = await find_actor(session, "NATO")
+    assert found is not None and found.name == "Nato"
+
+
+async def test_find_actor_named_takes_the_first_phrase_that_names_someone(
+    session: AsyncSession,
+) -> None:
+    await save_plain(session, "Keith Kellogg spoke.", "Keith Kellogg")
+    await save_plain(session, "Emmanuel Macron spoke.", "Emmanuel Macron")
+
+    found = await find_actor_named(session, ["Kellogg say about", "Macron", "Kellogg"])
+
+    assert found is not None and found.name == "Emmanuel Macron"
+    assert await find_actor_named(session, ["peace", "talks"]) is None
