@@ -1,1 +1,1 @@
-"""Adapters at the edge: the command line, the offline console and (later) Telegram."""
+"""The bot: its settings, the front-end-neutral command core, and its two front ends (Telegram, terminal)."""

@@ -2,6 +2,8 @@
 
 The only package that imports SQLAlchemy. Repository functions take a session and never
 commit: the edge that starts the work (a handler, a job, a CLI command) owns the transaction.
+It takes from the domain only its data types (`briefings.model`, `entries`, `records`, `errors`):
+it loads snapshots and writes what the domain's rules decided, and decides nothing itself.
 """
 
 from storage.actor_queries import (

@@ -7,15 +7,19 @@ reads them back through these functions, so no caller spells an extension name.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from briefings.extraction.attribution import Attribution
-from briefings.extraction.demands import FoundDemand
-from briefings.extraction.figures import FoundFigure
-from briefings.extraction.mentions import Mention
-from briefings.extraction.quotes import FoundQuote
-from briefings.extraction.timeline import FoundEvent
+# The finders' types name what each reader returns; the finders import this module to write,
+# so it must not import them at run time.
+if TYPE_CHECKING:
+    from briefings.extraction.attribution import Attribution
+    from briefings.extraction.demands import FoundDemand
+    from briefings.extraction.figures import FoundFigure
+    from briefings.extraction.mentions import Mention
+    from briefings.extraction.quotes import FoundQuote
+    from briefings.extraction.timeline import FoundEvent
 
 # Set by the caller before the pipeline runs: relative dates ("last Tuesday") are read from it.
 PUBLISHED = "ceasefire_published"

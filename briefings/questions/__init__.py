@@ -1,1 +1,1 @@
-"""Questions: what a user's plain question asks for, read without the store."""
+"""Questions: what a plain question asks for, and which fetched facts answer it; no store access."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 # Words that only say that something is asked. The interrogatives are spaCy stop words too;
 # they are listed so that dropping them does not hang on spaCy's list.
@@ -25,10 +27,24 @@ _MAX_WORD_CHARS = 40
 
 @cache
 def stop_words() -> frozenset[str]:
-    """spaCy's English stop words, read on first use (importing spaCy takes about a second)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    """spaCy's English stop words, read from spaCy's own list without importing spaCy.
 
-    return frozenset(STOP_WORDS)
+    Importing `spacy.lang.en.stop_words` imports the whole of spaCy first (about a second, and
+    its command line pulls in httpx), which a question answered from the store never needs.
+    The list is a plain module that imports nothing, so it is run on its own; where spaCy lays
+    its files out otherwise, the ordinary import is the fallback.
+    """
+    spacy = importlib.util.find_spec("spacy")
+    folders = spacy.submodule_search_locations if spacy else None
+    path = Path(next(iter(folders)), "lang", "en", "stop_words.py") if folders else None
+    spec = importlib.util.spec_from_file_location("_spacy_en_stop_words", path) if path else None
+    if spec is None or spec.loader is None or path is None or not path.is_file():
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        return frozenset(STOP_WORDS)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
 
 
 @cache

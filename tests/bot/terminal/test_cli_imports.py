@@ -47,9 +47,15 @@ def heavy_among(names: set[str]) -> set[str]:
     }
 
 
-@pytest.mark.parametrize(
-    "line", ["/who", "/who zelensky", "/figures", "/demands russia", "/sources"]
-)
+# Every kind of command answered from the store: lists, cards, topics, questions, digests.
+STORE_COMMANDS = [
+    *["/who", "/who zelensky", "/figures", "/figures casualties", "/demands russia"],
+    *["/sources", "/quotes peskov", "/timeline", "/digest", "/help"],
+    *["who is Peskov?", "how many soldiers has Ukraine lost?"],
+]
+
+
+@pytest.mark.parametrize("line", STORE_COMMANDS)
 def test_store_commands_import_nothing_heavy(
     line: str, seeded_template: Path, tmp_path: Path
 ) -> None:
@@ -61,10 +67,12 @@ def test_store_commands_import_nothing_heavy(
     assert heavy_among(names) == set()
 
 
-def test_a_question_in_plain_words_imports_no_telegram_or_fetcher(
-    seeded_template: Path, tmp_path: Path
-) -> None:
+def test_a_load_does_import_the_pipeline(seeded_template: Path, tmp_path: Path) -> None:
+    # The other side of the rule: the loader is imported when a command needs it.
     store = tmp_path / "store.db"
     copy_store(seeded_template, store)
-    names, _ = imported_by("who is Peskov?", store, tmp_path)
-    assert heavy_among(names) & {"telegram", "trafilatura", "httpx"} == set()
+    pasted = "/load Geneva talks\n\nTalks resumed in Geneva on Monday, officials said."
+    names, printed = imported_by(pasted, store, tmp_path)
+    assert printed.startswith("✅")
+    assert {"spacy", "trafilatura", "httpx"} <= heavy_among(names)
+    assert "telegram" not in heavy_among(names)

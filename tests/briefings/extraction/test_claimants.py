@@ -13,13 +13,13 @@ from briefings.extraction.claimants import (
     load_claimant_cues,
     pick_claimant,
 )
-from briefings.extraction.pipeline import FACTS_EXTENSION
+from briefings.extraction.extensions import attribution_of
 
 
 def candidates(nlp: Language, text: str, number: str) -> list[Candidate]:
     """The candidate claimants of a number written in a one-article text."""
     doc = nlp(text)
-    attribution = doc._.get(FACTS_EXTENSION)["attribution"]
+    attribution = attribution_of(doc)
     token = next(token for token in doc if token.text == number)
     return find_candidates(token, attribution)
 

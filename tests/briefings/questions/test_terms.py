@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from briefings.questions.terms import query_terms
+from briefings.questions.terms import query_terms, stop_words
 
 SAFE_TERM = re.compile(r"[^\W_]+")
+
+
+REPO = Path(__file__).resolve().parents[3]
 
 
 def test_stop_words_and_question_words_are_dropped() -> None:
@@ -100,3 +106,21 @@ def test_a_long_question_without_content_words_is_handled_quickly() -> None:
     started = time.perf_counter()
     assert query_terms(question) == []
     assert time.perf_counter() - started < 0.05
+
+
+def test_stop_words_are_spacys_list_read_without_importing_spacy() -> None:
+    probe = (
+        "import sys\n"
+        "from briefings.questions.terms import stop_words\n"
+        "words = stop_words()\n"
+        "print(len(words), 'spacy' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    count, imported = done.stdout.split()
+    assert imported == "False"
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    assert int(count) == len(STOP_WORDS)
+    assert stop_words() == frozenset(STOP_WORDS)
