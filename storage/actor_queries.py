@@ -60,18 +60,26 @@ def source_columns() -> Select[Any]:
 async def list_actors(session: AsyncSession, *, limit: int) -> Slice[ActorEntry]:
     """The most cited actors (by articles mentioning them), each with its first and latest article."""
     n_articles = func.count(ActorMentionRow.article_id)
+    first, last = func.min(ActorMentionRow.article_id), func.max(ActorMentionRow.article_id)
     query = (
-        select(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role, n_articles)
-        .add_columns(func.min(ActorMentionRow.article_id), func.max(ActorMentionRow.article_id))
+        select(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role)
+        .add_columns(n_articles.label("n_articles"), first.label("first"), last.label("last"))
         .join(ActorMentionRow, ActorMentionRow.actor_id == ActorRow.id)
         .group_by(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role)
         .order_by(n_articles.desc(), ActorRow.name)
         .limit(limit)
     )
-    rows = (await session.execute(query)).tuples()
     entries = [
-        ActorEntry(id_, name, kind, role, (), tuple(sorted({first, last})), count)
-        for id_, name, kind, role, count, first, last in rows
+        ActorEntry(
+            id=row.id,
+            name=row.name,
+            kind=row.kind,
+            role=row.role,
+            aliases=(),
+            articles=tuple(sorted({row.first, row.last})),
+            n_articles=row.n_articles,
+        )
+        for row in await session.execute(query)
     ]
     total = await session.scalar(select(func.count()).select_from(ActorRow))
     return Slice(tuple(entries), total or 0)

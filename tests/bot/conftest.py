@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-from app_builders import build_seeded_store
+import pytest_asyncio
+from app_builders import TOKEN, build_seeded_store
 from cli_runner import copy_store, point_settings_at
 from spacy.language import Language
 
 from bot.settings import get_settings
+from tests.support.bot_api_double import BotApiDouble
 
 
 @pytest.fixture
@@ -35,3 +37,10 @@ def seeded_store(seeded_template: Path, tmp_path: Path) -> Path:
     store = tmp_path / "seeded.db"
     copy_store(seeded_template, store)
     return store
+
+
+@pytest_asyncio.fixture
+async def double() -> AsyncIterator[BotApiDouble]:
+    """The Bot API double on an ephemeral loopback port, for the bot's end-to-end tests."""
+    async with BotApiDouble(token=TOKEN) as server:
+        yield server

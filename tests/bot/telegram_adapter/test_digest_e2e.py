@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from app_builders import TOKEN, make_settings, runtime_of, shown_text, started_application
+from app_builders import make_settings, runtime_of, shown_text, started_application
 from spacy.language import Language
 
 from bot.core.digest_delivery import CONCURRENCY, send_due_digests
@@ -30,13 +30,6 @@ NOW = datetime(2025, 3, 21, 6, 0, tzinfo=UTC)
 CHATS = range(2000, 2030)
 BLOCKED = 2007
 NEW_YORK = find_zone("New York")
-
-
-@pytest_asyncio.fixture
-async def double() -> AsyncIterator[BotApiDouble]:
-    """The Bot API double."""
-    async with BotApiDouble(token=TOKEN) as server:
-        yield server
 
 
 @pytest_asyncio.fixture

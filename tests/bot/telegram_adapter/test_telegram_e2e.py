@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from app_builders import ADMIN_ID, TOKEN, add_articles, make_settings, started_application
+from app_builders import ADMIN_ID, add_articles, make_settings, started_application
 from spacy.language import Language
 
 from bot.core.commands import respond
@@ -20,13 +20,6 @@ from tests.support.bot_api_double import BotApiDouble, Fault
 
 CHAT = 5151
 POLL = timedelta(seconds=1)
-
-
-@pytest_asyncio.fixture
-async def double() -> AsyncIterator[BotApiDouble]:
-    """The Bot API double on an ephemeral loopback port."""
-    async with BotApiDouble(token=TOKEN) as server:
-        yield server
 
 
 @pytest_asyncio.fixture

@@ -13,11 +13,9 @@ import os
 import signal
 import sys
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
-import pytest_asyncio
 from app_builders import REPO, TOKEN
 from sqlalchemy import select
 
@@ -28,13 +26,6 @@ from tests.support.bot_api_double import BotApiDouble
 SUBSCRIBERS = 300
 FIRST_CHAT = 10_000
 KILL_AFTER = 90
-
-
-@pytest_asyncio.fixture
-async def double() -> AsyncIterator[BotApiDouble]:
-    """The Bot API double the bot processes poll and send to."""
-    async with BotApiDouble(token=TOKEN) as server:
-        yield server
 
 
 async def add_subscribers(url: str, now: datetime) -> None:
