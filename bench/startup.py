@@ -27,7 +27,12 @@ LINES = ["/who", "/who zelensky", "/figures", "who is Peskov?"]
 def settings_env(store: Path, checkout: Path) -> dict[str, str]:
     """The environment of a run: the store, the checkout's code first, no token, no .env."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
-    return env | {"DATABASE_URL": f"sqlite+aiosqlite:///{store}", "PYTHONPATH": str(checkout)}
+    seeds = str(checkout / "seeds")
+    return env | {
+        "DATABASE_URL": f"sqlite+aiosqlite:///{store}",
+        "SEEDS_DIR": seeds,
+        "PYTHONPATH": str(checkout),
+    }
 
 
 def cli_module(checkout: Path) -> str:
@@ -35,8 +40,8 @@ def cli_module(checkout: Path) -> str:
     return "bot.terminal.cli" if (checkout / "bot" / "terminal" / "cli.py").exists() else "bot.cli"
 
 
-def run(checkout: Path, store: Path, line: str, workdir: Path) -> tuple[float, int]:
-    """One cold `briefbot ask LINE`: seconds taken and modules imported."""
+def run(checkout: Path, store: Path, line: str, workdir: Path) -> tuple[float, int, str]:
+    """One cold `briefbot ask LINE`: seconds taken, modules imported, the answer."""
     module = cli_module(checkout)
     command = [sys.executable, "-X", "importtime", "-m", module, "ask", line]
     started = time.perf_counter()
@@ -46,12 +51,14 @@ def run(checkout: Path, store: Path, line: str, workdir: Path) -> tuple[float, i
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"{checkout}: `ask {line}` failed:\n{done.stderr[-2000:]}")
-    return seconds, done.stderr.count("import time:") - 1
+    return seconds, done.stderr.count("import time:") - 1, done.stdout
 
 
 def seed(checkout: Path, store: Path, workdir: Path) -> None:
     """Load the seed articles into a fresh store with the checkout's own code (untimed)."""
     run(checkout, store, "/help", workdir)
+    if not run(checkout, store, "/sources", workdir)[2].count("["):
+        raise SystemExit(f"{checkout}: the store was not seeded")
 
 
 def describe(times: list[float]) -> str:
@@ -84,7 +91,7 @@ def report(
     modules: dict[str, int] = {}
     for _ in range(rounds):
         for name, checkout in checkouts.items():
-            seconds, modules[name] = run(checkout, stores[name], line, workdir)
+            seconds, modules[name], _ = run(checkout, stores[name], line, workdir)
             times[name].append(seconds)
     print(f"briefbot ask {line!r}")
     for name in checkouts:
