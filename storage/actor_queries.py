@@ -133,7 +133,13 @@ async def get_actor(
 
 async def _dated_roles_of(session: AsyncSession, actor_id: int) -> list[DatedRole]:
     """The roles the articles state for one actor, each with its article and that article's day."""
-    query = (
+    query = dated_role_columns().where(ActorMentionRow.actor_id == actor_id)
+    return records_from(DatedRole, await session.execute(query))
+
+
+def dated_role_columns() -> Select[Any]:
+    """Every stated role of a mention, with its actor, article and that article's day."""
+    return (
         select(
             ActorMentionRow.actor_id.label("key"),
             ActorMentionRow.role,
@@ -141,6 +147,5 @@ async def _dated_roles_of(session: AsyncSession, actor_id: int) -> list[DatedRol
             ActorMentionRow.article_id,
         )
         .join(ArticleRow, ArticleRow.id == ActorMentionRow.article_id)
-        .where(ActorMentionRow.actor_id == actor_id, ActorMentionRow.role.is_not(None))
+        .where(ActorMentionRow.role.is_not(None))
     )
-    return records_from(DatedRole, await session.execute(query))

@@ -23,8 +23,9 @@ from briefings.records import (
     SpeakerLinks,
     StoredActor,
 )
+from storage.actor_queries import dated_role_columns
 from storage.labelled import records_from
-from storage.tables import ActorAliasRow, ActorMentionRow, ActorRow, ArticleRow
+from storage.tables import ActorAliasRow, ActorRow, ArticleRow
 
 
 class ActorRules(Protocol):
@@ -67,16 +68,7 @@ def write_actors(rows: Sequence[ActorRow], merge: ActorMerge) -> list[ActorRow]:
 
 async def dated_roles(session: AsyncSession, day: date | None) -> list[DatedRole]:
     """Every stated role of every actor in the articles published by a day, or undated."""
-    query = (
-        select(
-            ActorMentionRow.actor_id.label("key"),
-            ActorMentionRow.role,
-            ArticleRow.published,
-            ActorMentionRow.article_id,
-        )
-        .join(ArticleRow, ArticleRow.id == ActorMentionRow.article_id)
-        .where(ActorMentionRow.role.is_not(None))
-    )
+    query = dated_role_columns()
     if day is not None:
         query = query.where(or_(ArticleRow.published.is_(None), ArticleRow.published <= day))
     return records_from(DatedRole, await session.execute(query))
