@@ -51,7 +51,7 @@ def score(export_file: Path, gold: Path, key: str, scorer: Path, verbose: bool) 
 
 
 async def main() -> None:
-    """Score every article of both sets and print per-article and mean macro F1."""
+    """Score every article of the three sets and print per-article and mean macro F1."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument(
@@ -64,6 +64,10 @@ async def main() -> None:
         "dev": (
             sorted(p for p in (eval_dir / "dev").iterdir() if p.name[:1] == "d"),
             eval_dir / "dev" / "gold_dev.json",
+        ),
+        "dev2": (
+            sorted(p for p in (eval_dir / "dev2").iterdir() if p.name[:1] == "e"),
+            eval_dir / "dev2" / "gold_dev2.json",
         ),
     }
     nlp = build_pipeline(Settings().spacy_model)
