@@ -6,6 +6,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from briefings.extraction.layout import (
+    label_colon,
+    label_person,
+    load_label_cues,
+    paragraph_numbers,
+    quote_states,
+)
 from briefings.extraction.mentions import Mention
 from briefings.model import ActorKind
 from briefings.vocabulary.lexicon import Lexicon
@@ -17,8 +24,6 @@ _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _THING_PRONOUNS = {"it", "its"}
 _RELATIVE = {"who", "which", "that", "whose"}
-_OPEN_QUOTES = {"“", "«"}
-_CLOSE_QUOTES = {"”", "»"}
 
 
 @dataclass(frozen=True)
@@ -39,45 +44,50 @@ class Attribution:
         self._by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         self.sentences = list(doc.sents)
         self._sent_of = {s.start: n for n, s in enumerate(self.sentences)}
-        self._paragraph = self._paragraph_numbers()
-        self._in_quote = self._quote_starts()
-        self._own: list[Source | None] = []
-        for sent in self.sentences:
-            self._own.append(self._own_speaker(sent))
+        self._paragraph = paragraph_numbers(self.sentences)
+        self._in_quote = quote_states(self.sentences, self._paragraph)
+        # Paragraphs opened by a speaker label, and who speaks them (None for a journalist).
+        self._labels: dict[int, Source | None] = {}
+        for n, sent in enumerate(self.sentences):
+            if n == 0 or self._paragraph[n] != self._paragraph[n - 1]:
+                self._read_label(n, sent)
+        self._own: list[Source | None] = [self._own_speaker(sent) for sent in self.sentences]
 
     # -- structure -------------------------------------------------------
     def sentence_index(self, token: Token) -> int:
         """Index of the sentence that holds a token."""
         return self._sent_of[token.sent.start]
 
-    def _paragraph_numbers(self) -> list[int]:
-        numbers, current = [], 0
-        for n, sent in enumerate(self.sentences):
-            before = self.doc[sent.start - 1] if sent.start > 0 else None
-            if n and before is not None and "\n" in before.text_with_ws:
-                current += 1
-            numbers.append(current)
-        return numbers
-
-    def _quote_starts(self) -> list[bool]:
-        inside, states = False, []
-        for n, sent in enumerate(self.sentences):
-            if n and self._paragraph[n] != self._paragraph[n - 1]:
-                inside = False
-            first = sent[0].text if len(sent) else ""
-            states.append(inside or first in {'"', *_OPEN_QUOTES})
-            for ch in sent.text:
-                if ch == '"':
-                    inside = not inside
-                elif ch in _OPEN_QUOTES:
-                    inside = True
-                elif ch in _CLOSE_QUOTES:
-                    inside = False
-        return states
-
     def in_quote(self, sent_index: int) -> bool:
-        """True when a sentence lies inside a direct quote."""
-        return self._in_quote[sent_index]
+        """True when a sentence lies inside a direct quote or under a speaker label."""
+        return self._in_quote[sent_index] or self.labelled(sent_index)
+
+    def labelled(self, sent_index: int) -> bool:
+        """True when a sentence's paragraph opens with a speaker label ("Stubb:", "Question:")."""
+        return self._paragraph[sent_index] in self._labels
+
+    # -- speaker labels ----------------------------------------------------
+    def _read_label(self, n: int, sent: Span) -> None:
+        """Record who speaks a paragraph that opens with a speaker label."""
+        colon = label_colon(self.doc[sent.start :])
+        if colon is None:
+            return
+        cues = load_label_cues()
+        label = self.doc[sent.start : colon.i]
+        words = {t.lower_ for t in label}
+        named = None if words & cues.questioners else label_person(label, self.mentions)
+        speaker = Source(*named) if named is not None else None
+        if speaker is None and words & cues.quoting and n:
+            # "Quote:" under "X told reporters." carries on the speaker of the paragraph before.
+            before = self._labels.get(self._paragraph[n - 1])
+            speaker = before or self._own_speaker(self.sentences[n - 1])
+        if speaker is not None or words & cues.questioners:
+            self._labels[self._paragraph[n]] = speaker
+
+    def _asked(self, tok: Token) -> bool:
+        """True inside a journalist's question: nobody's position is stated there."""
+        n = self._sent_of.get(tok.sent.start)
+        return n is not None and self.labelled(n) and self._labels[self._paragraph[n]] is None
 
     # -- noun phrases ------------------------------------------------------
     def mention_of(self, token: Token) -> Mention | None:
@@ -216,6 +226,8 @@ class Attribution:
         """The speaker of a reporting verb, if it has an agent-like subject."""
         if verb.lemma_ not in self.lexicon.speech_verbs or verb.pos_ not in {"VERB", "AUX"}:
             return None
+        if self._asked(verb):
+            return None
         subject = subject_of(verb)
         if subject is None or subject.dep_ == "nsubjpass":
             return None
@@ -241,11 +253,8 @@ class Attribution:
         return None
 
     def _own_speaker(self, sent: Span) -> Source | None:
-        for tok in sent:
-            source = self.speech_source(tok)
-            if source is not None:
-                return source
-        return self.according_to(sent)
+        source = next(filter(None, (self.speech_source(tok) for tok in sent)), None)
+        return source or self.according_to(sent)
 
     def _continues_after_colon(self, sent_index: int) -> bool:
         if sent_index == 0 or self._paragraph[sent_index] != self._paragraph[sent_index - 1]:
@@ -253,8 +262,10 @@ class Attribution:
         return self.sentences[sent_index - 1].text.rstrip().endswith(":")
 
     def sentence_speaker(self, sent_index: int) -> Source | None:
-        """Who speaks in a sentence: its own reporting verb, else the speaker of the quote it is in."""
+        """Who speaks in a sentence: its own reporting verb, else its label's or its quote's speaker."""
         own = self._own[sent_index]
+        if own is None and self.labelled(sent_index):
+            return self._labels[self._paragraph[sent_index]]
         if own is None and self._continues_after_colon(sent_index):
             return self.sentence_speaker(sent_index - 1)
         if own is not None or not self._in_quote[sent_index]:

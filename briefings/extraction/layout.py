@@ -1,0 +1,114 @@
+"""How an article's sentences sit on the page: paragraphs, quoted stretches and speaker labels."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from briefings.identity.names import names_match
+from briefings.model import ActorKind
+from briefings.vocabulary.lexicon import data_text
+
+if TYPE_CHECKING:  # for annotation only, so that layout stays a leaf of the package
+    from briefings.extraction.mentions import Mention
+
+_OPEN_QUOTES = {"“", "«"}
+_CLOSE_QUOTES = {"”", "»"}
+_BRACKETS = {"(": 1, "[": 1, ")": -1, "]": -1}
+
+
+@dataclass(frozen=True)
+class LabelCues:
+    """The words of speaker labels (data/speakers.json)."""
+
+    questioners: frozenset[str]
+    quoting: frozenset[str]
+    joiners: frozenset[str]
+    max_words: int
+
+
+@cache
+def load_label_cues() -> LabelCues:
+    """Read the speaker-label words once."""
+    data = json.loads(data_text("speakers.json"))
+    return LabelCues(
+        questioners=frozenset(data["questioners"]),
+        quoting=frozenset(data["quoting"]),
+        joiners=frozenset(data["joiners"]),
+        max_words=int(data["max_words"]),
+    )
+
+
+def label_colon(tokens: Iterable[Token]) -> Token | None:
+    """The colon that ends a speaker label opening these tokens ("Stubb:", "Question (Outlet):").
+
+    A label is capitalised words and joiners, with commas and bracketed asides, on one line;
+    a lower-case content word ("Our position is simple:") means the line is prose.
+    """
+    cues, depth, words = load_label_cues(), 0, 0
+    for tok in tokens:
+        # The tokenizer may glue the colon to a closing bracket: "Question (Outlet):".
+        closing = tok.text[:-1] if tok.text.endswith(":") else None
+        if closing is not None and depth + _BRACKETS.get(closing, 0) == 0:
+            return tok if words else None
+        if "\n" in tok.text_with_ws or tok.is_space:
+            return None
+        depth += _BRACKETS.get(tok.text, 0)
+        if depth or tok.text in {",", ")", "]"}:
+            continue
+        if not (tok.text[:1].isupper() or tok.lower_ in cues.joiners):
+            return None
+        words += 1
+        if words > cues.max_words:
+            return None
+    return None
+
+
+def label_person(label: Span, mentions: list[Mention]) -> tuple[str, Mention | None] | None:
+    """Whom a label names: a person named in it, else a person named elsewhere ("Stubb")."""
+    cues = load_label_cues()
+    people = [m for m in mentions if m.kind == ActorKind.PERSON]
+    inside = [m for m in people if label.start <= m.start < label.end]
+    skip = cues.quoting | cues.joiners
+    name = " ".join(t.text for t in label if t.lower_ not in skip and t.text[:1].isupper())
+    found = inside[-1] if inside else None
+    found = found or next((m for m in people if name and names_match(name, m.text)), None)
+    if found is not None:
+        return found.text, found
+    # "Quote from X:" names its speaker even when the name is new to the model.
+    quoting = any(t.lower_ in cues.quoting for t in label)
+    return (name, None) if name and quoting else None
+
+
+def paragraph_numbers(sentences: list[Span]) -> list[int]:
+    """The paragraph of each sentence: a new one starts after a line break."""
+    numbers, current = [], 0
+    for n, sent in enumerate(sentences):
+        before = sent.doc[sent.start - 1] if sent.start > 0 else None
+        if n and before is not None and "\n" in before.text_with_ws:
+            current += 1
+        numbers.append(current)
+    return numbers
+
+
+def quote_states(sentences: list[Span], paragraphs: list[int]) -> list[bool]:
+    """For each sentence, whether it starts inside a direct quote (quotes end with the paragraph)."""
+    inside, states = False, []
+    for n, sent in enumerate(sentences):
+        if n and paragraphs[n] != paragraphs[n - 1]:
+            inside = False
+        first = sent[0].text if len(sent) else ""
+        states.append(inside or first in {'"', *_OPEN_QUOTES})
+        for ch in sent.text:
+            if ch == '"':
+                inside = not inside
+            elif ch in _OPEN_QUOTES:
+                inside = True
+            elif ch in _CLOSE_QUOTES:
+                inside = False
+    return states

@@ -1,0 +1,67 @@
+"""Tests for briefings.extraction.attribution: who speaks a sentence, from verbs and labels."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from briefings.extraction.extensions import attribution_of
+
+TRANSCRIPT = """Briefing on the port talks
+
+The Prime Minister of Norway, Ingrid Solberg: Good afternoon. We want the shelling to stop.
+
+Question (Daily Ledger): Prime Minister, the other side says the port should be neutral.
+
+Solberg: No. Our navy has escorted 240 ships since May.
+"""
+
+
+def speakers(nlp: Language, text: str) -> dict[str, str | None]:
+    att = attribution_of(nlp(text))
+    found = {}
+    for n, sent in enumerate(att.sentences):
+        speaker = att.sentence_speaker(n)
+        found[sent.text.strip()] = speaker.text if speaker else None
+    return found
+
+
+def speaker_of(nlp: Language, text: str, words: str) -> str | None:
+    found = speakers(nlp, text)
+    return found[next(s for s in found if words in s)]
+
+
+def test_every_sentence_under_a_label_is_the_labelled_speakers(nlp: Language) -> None:
+    found = speakers(nlp, TRANSCRIPT)
+    assert found["We want the shelling to stop."] == "Ingrid Solberg"
+    assert found["Our navy has escorted 240 ships since May."] == "Solberg"
+
+
+def test_a_surname_label_is_the_person_named_before(nlp: Language) -> None:
+    att = attribution_of(nlp(TRANSCRIPT))
+    last = att.sentence_speaker(len(att.sentences) - 1)
+    assert last is not None and last.mention is not None
+
+
+def test_a_journalists_question_has_no_speaker(nlp: Language) -> None:
+    assert speaker_of(nlp, TRANSCRIPT, "the port should be neutral") is None
+
+
+def test_labelled_sentences_count_as_spoken_words(nlp: Language) -> None:
+    att = attribution_of(nlp(TRANSCRIPT))
+    assert att.in_quote(len(att.sentences) - 1)
+    assert not att.in_quote(0)
+
+
+def test_a_quote_line_names_its_speaker(nlp: Language) -> None:
+    text = 'Talks resumed.\n\nQuote from Petro Bondar: "We will not sign it."\n'
+    assert speaker_of(nlp, text, "will not sign") == "Petro Bondar"
+
+
+def test_a_bare_quote_line_is_the_speaker_of_the_paragraph_before(nlp: Language) -> None:
+    text = 'Mykola Danyliuk told reporters on Monday.\n\nQuote: "We need more generators."\n'
+    assert speaker_of(nlp, text, "more generators") == "Mykola Danyliuk"
+
+
+def test_a_plain_label_such_as_details_names_nobody(nlp: Language) -> None:
+    text = "Intro line.\n\nDetails: We want the shelling to stop.\n"
+    assert speaker_of(nlp, text, "shelling") is None
