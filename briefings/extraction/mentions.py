@@ -122,9 +122,11 @@ def _classify(
 
 
 def _in_credit_line(span: Span) -> bool:
-    sent = span.sent.text
+    # The line, not the sentence: a label such as "Photograph:" is a sentence of its own.
+    text = span.doc.text
+    line = text[text.rfind("\n", 0, span.start_char) + 1 : span.start_char]
     after = span.doc[span.end].text if span.end < len(span.doc) else ""
-    return bool(_CREDIT_LINE.match(sent)) or after == "/"
+    return bool(_CREDIT_LINE.match(line)) or after == "/"
 
 
 def _promote_surnames(mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
