@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from briefings.extraction.extensions import published_of
 from briefings.extraction.mentions import Mention
 from briefings.identity.names import fold, names_match
 from briefings.model import ActorKind
@@ -29,6 +31,8 @@ _STRIP_WORDS = {
     "’s",
 }
 _MAX_ROLES = 3
+# Lower-case words inside a long title: "Secretary of the National Security Council".
+_TITLE_JOINERS = {"of", "the", "and", "for", "on"}
 
 
 @dataclass
@@ -39,6 +43,7 @@ class ActorGroup:
     mentions: list[Mention]
     roles: list[str] = field(default_factory=list)
     acts: bool = False
+    day: date | None = None  # the article's date, which picks a known actor's role
 
     @property
     def names(self) -> list[str]:
@@ -58,11 +63,11 @@ class ActorGroup:
 
     @property
     def role(self) -> str | None:
-        """Roles as stated, joined; the known actor's role when the article states none."""
+        """Roles as stated, joined; the known actor's role on the article's date when it states none."""
         if self.roles:
             return "; ".join(self.roles[:_MAX_ROLES])
         known = next((m.known for m in self.mentions if m.known is not None), None)
-        return known.role if known is not None else None
+        return known.role_on(self.day) if known is not None else None
 
 
 def _has_role_word(tokens: list[Token], lexicon: Lexicon) -> bool:
@@ -106,6 +111,23 @@ def _title_before(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
             break
         i -= 1
     return _clean(tokens) if _has_role_word(tokens, lexicon) else None
+
+
+def _long_title_before(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
+    """ "Secretary of State X", "the President of the Republic of Y, X": a capitalised title
+    with "of" or "for", from its first role word up to the name (or a comma before it)."""
+    i = m.start - 2 if m.start > 1 and doc[m.start - 1].text == "," else m.start - 1
+    tokens: list[Token] = []
+    while i >= 0 and "\n" not in doc[i].text_with_ws:
+        if not (doc[i].text[:1].isupper() or doc[i].lower_ in _TITLE_JOINERS):
+            break
+        tokens.insert(0, doc[i])
+        i -= 1
+    titles = lexicon.role_titles | lexicon.role_words
+    first = next((n for n, t in enumerate(tokens) if t.lower_ in titles), None)
+    if first is None or not any(t.lower_ in {"of", "for"} for t in tokens[first:]):
+        return None
+    return _clean(tokens[first:])
 
 
 def _phrase(head: Token, stop_deps: set[str]) -> list[Token]:
@@ -200,6 +222,7 @@ def roles_of(doc: Doc, m: Mention, lexicon: Lexicon) -> list[str]:
     """Every role the text gives a person at one mention."""
     found = [
         _title_before(doc, m, lexicon),
+        _long_title_before(doc, m, lexicon),
         *_appositive_roles(doc, m, lexicon),
         _comma_role_after(doc, m, lexicon),
         _comma_role_before(doc, m, lexicon),
@@ -232,7 +255,7 @@ def group_actors(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Ac
             continue
         group = next((g for g in groups if g.kind == m.kind and _same_name(m, g)), None)
         if group is None:
-            group = ActorGroup(kind=m.kind or ActorKind.ORGANISATION, mentions=[])
+            group = ActorGroup(m.kind or ActorKind.ORGANISATION, [], day=published_of(doc))
             groups.append(group)
         group.mentions.append(m)
         if m.kind == ActorKind.PERSON:

@@ -59,6 +59,9 @@ def _clean_span(span: Span, lexicon: Lexicon) -> Span | None:
         tokens = tokens[:-1]
     if span.label_ == "PERSON":
         tokens = _trim_places(tokens, lexicon)
+        # "Spokeswoman Irina Volkova": the title is the role, not part of the name.
+        while len(tokens) > 1 and tokens[0].lower_ in lexicon.role_titles:
+            tokens = tokens[1:]
     if not tokens or not tokens[0].text[0].isupper():
         return None
     return span.doc[tokens[0].i : tokens[-1].i + 1]

@@ -7,6 +7,7 @@ pytest's default import mode refuses two test modules with the same basename.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from article_builders import extract_text, make_source
@@ -143,3 +144,59 @@ def test_the_byline_is_not_an_actor(nlp: Language) -> None:
     source = replace(make_source(text), byline="Anna Kovalenko")
     assert tagged_as_person(nlp, text, "Anna Kovalenko")
     assert [a.name for a in extract(nlp, source).actors] == ["Petro Bondar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Secretary of State Anna Lindqvist said the deal needs approval.",
+            "Anna Lindqvist",
+            "Secretary of State",
+        ),
+        (
+            "At a news conference, the President of the Republic of Ghana, Kwame Mensah, spoke.",
+            "Kwame Mensah",
+            "President of the Republic of Ghana",
+        ),
+        (
+            "The delegation, headed by Secretary of the National Defence Council Pavlo Hrytsak, met.",
+            "Pavlo Hrytsak",
+            "Secretary of the National Defence Council",
+        ),
+        (
+            "The Minister for Foreign Affairs of Ireland, Sean Byrne, said aid would continue.",
+            "Sean Byrne",
+            "Minister for Foreign Affairs of Ireland",
+        ),
+    ],
+)
+def test_a_long_title_with_of_before_the_name_is_the_role(
+    nlp: Language, text: str, name: str, role: str
+) -> None:
+    assert role in (actor_named(nlp, text, name).role or "")
+
+
+def test_a_title_the_model_puts_inside_the_name_is_the_role(nlp: Language) -> None:
+    actor = actor_named(nlp, "Spokeswoman Irina Volkova said Moscow would wait.", "Irina Volkova")
+    assert actor.role == "Spokeswoman"
+
+
+@pytest.mark.parametrize(
+    ("day", "role"),
+    [
+        (date(2024, 12, 10), "Trump's secretary of state pick"),
+        (date(2025, 3, 12), "US secretary of state"),
+    ],
+)
+def test_a_known_actors_role_is_the_one_held_on_the_articles_date(
+    nlp: Language, day: date, role: str
+) -> None:
+    source = replace(make_source("Rubio spoke to reporters in Brussels."), published=day)
+    assert [a.role for a in extract(nlp, source).actors if a.name == "Marco Rubio"] == [role]
+
+
+def test_a_role_the_article_states_wins_over_the_dated_one(nlp: Language) -> None:
+    text = "Senator Marco Rubio spoke to reporters in Brussels."
+    source = replace(make_source(text), published=date(2025, 3, 12))
+    assert [a.role for a in extract(nlp, source).actors if a.name == "Marco Rubio"] == ["Senator"]
