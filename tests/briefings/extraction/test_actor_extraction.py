@@ -200,3 +200,25 @@ def test_a_role_the_article_states_wins_over_the_dated_one(nlp: Language) -> Non
     text = "Senator Marco Rubio spoke to reporters in Brussels."
     source = replace(make_source(text), published=date(2025, 3, 12))
     assert [a.role for a in extract(nlp, source).actors if a.name == "Marco Rubio"] == ["Senator"]
+
+
+def test_a_person_inside_an_organisations_name_is_found_with_the_title(nlp: Language) -> None:
+    text = (
+        "Deputy Chairman of the Russian Security Council Igor Sechin believes the figure is higher."
+    )
+    assert actor_named(nlp, text, "Igor Sechin").role == (
+        "Deputy Chairman of the Russian Security Council"
+    )
+
+
+def test_a_past_role_gives_way_to_the_role_held_on_the_articles_date(nlp: Language) -> None:
+    text = "Marco Rubio, a former senator, spoke to reporters in Brussels."
+    source = replace(make_source(text), published=date(2025, 3, 12))
+    assert [a.role for a in extract(nlp, source).actors if a.name == "Marco Rubio"] == [
+        "US secretary of state"
+    ]
+
+
+def test_a_past_role_stays_when_nothing_else_is_known(nlp: Language) -> None:
+    text = "Petro Bondar, a former minister, spoke to reporters in Brussels."
+    assert actor_named(nlp, text, "Petro Bondar").role == "former minister"
