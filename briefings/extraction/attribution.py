@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from briefings.extraction.layout import (
+    is_vocative,
     label_colon,
     label_person,
     load_label_cues,
@@ -40,8 +41,9 @@ class Attribution:
     def __init__(self, doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.mentions = mentions
-        self._by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        # A first name addressed in speech ("Thank you, Anna,") names no actor of the story.
+        self.mentions = [m for m in mentions if not is_vocative(doc[m.start : m.end])]
+        self._by_token = {i: m for m in self.mentions for i in range(m.start, m.end)}
         self.sentences = list(doc.sents)
         self._sent_of = {s.start: n for n, s in enumerate(self.sentences)}
         self._paragraph = paragraph_numbers(self.sentences)

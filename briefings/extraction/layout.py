@@ -30,6 +30,7 @@ class LabelCues:
     quoting: frozenset[str]
     joiners: frozenset[str]
     max_words: int
+    vocative_leads: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -41,6 +42,7 @@ def load_label_cues() -> LabelCues:
         quoting=frozenset(data["quoting"]),
         joiners=frozenset(data["joiners"]),
         max_words=int(data["max_words"]),
+        vocative_leads=tuple(tuple(lead.split()) for lead in data["vocative_leads"]),
     )
 
 
@@ -83,6 +85,17 @@ def label_person(label: Span, mentions: list[Mention]) -> tuple[str, Mention | N
     # "Quote from X:" names its speaker even when the name is new to the model.
     quoting = any(t.lower_ in cues.quoting for t in label)
     return (name, None) if name and quoting else None
+
+
+def is_vocative(name: Span) -> bool:
+    """True for a lone name addressed in speech: "Thank you, Anna, for coming"."""
+    doc, start = name.doc, name.start
+    if len(name) != 1 or start < 2 or doc[start - 1].text != ",":
+        return False
+    if name.end < len(doc) and not doc[name.end].is_punct:
+        return False
+    words = tuple(t.lower_ for t in doc[max(0, start - 3) : start - 1])
+    return any(words[-len(lead) :] == lead for lead in load_label_cues().vocative_leads)
 
 
 def paragraph_numbers(sentences: list[Span]) -> list[int]:

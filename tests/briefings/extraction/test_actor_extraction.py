@@ -222,3 +222,19 @@ def test_a_past_role_gives_way_to_the_role_held_on_the_articles_date(nlp: Langua
 def test_a_past_role_stays_when_nothing_else_is_known(nlp: Language) -> None:
     text = "Petro Bondar, a former minister, spoke to reporters in Brussels."
     assert actor_named(nlp, text, "Petro Bondar").role == "former minister"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you, Anneli, for coming to Kyiv. We are grateful, Petro Bondar said.",
+        "Good morning, Anneli. We are grateful, Petro Bondar said.",
+    ],
+)
+def test_a_first_name_addressed_in_speech_is_not_an_actor(nlp: Language, text: str) -> None:
+    assert person_names(nlp, text) == ["Petro Bondar"]
+
+
+def test_a_name_after_a_comma_in_prose_is_still_an_actor(nlp: Language) -> None:
+    text = "Talks resumed on Monday, Anneli Virtanen said."
+    assert person_names(nlp, text) == ["Anneli Virtanen"]
