@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+# subject_of is re-exported: the finders import it from here.
+from briefings.extraction.grammar import SUBJECTS
+from briefings.extraction.grammar import subject_of as subject_of
 from briefings.extraction.layout import (
     is_vocative,
     label_colon,
@@ -18,13 +21,13 @@ from briefings.extraction.mentions import Mention
 from briefings.model import ActorKind
 from briefings.vocabulary.lexicon import Lexicon
 
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj"}
 _NP_CUT_DEPS = {"relcl", "appos", "acl", "advcl", "punct", "cc", "prep"}
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _THING_PRONOUNS = {"it", "its"}
 _RELATIVE = {"who", "which", "that", "whose"}
+# What a reporting verb says: a sentence whose verb has none of these only names the speaker.
+_CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "advcl"}
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,7 @@ class Attribution:
         window = [
             m for m in self.mentions if first <= m.start < pronoun.i and m.kind == ActorKind.PERSON
         ]
-        subjects = [m for m in window if self.doc[m.end - 1].dep_ in _SUBJECTS]
+        subjects = [m for m in window if self.doc[m.end - 1].dep_ in SUBJECTS]
         if subjects:
             return subjects[-1]
         return self._previous(pronoun.i, {ActorKind.PERSON})
@@ -279,19 +282,19 @@ class Attribution:
         for n in order:
             if self._paragraph[n] == para and self._own[n] is not None:
                 return self._own[n]
-        return None
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, climbing through conjunctions, infinitives and participles."""
-    current = verb
-    for _ in range(6):
-        subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None:
-            return subject
-        if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
-            return current.head
-        if current.dep_ not in _SHARED_SUBJECT_DEPS or current.head is current:
+        # A paragraph that opens inside a quote and names no speaker carries on the paragraph
+        # before: "X told reporters on Monday." then the quote on its own.
+        first = self._paragraph.index(para)
+        if not first or not self._in_quote[first]:
             return None
-        current = current.head
-    return None
+        before = first - 1
+        return self.sentence_speaker(before) if self._hands_over(before) else None
+
+    def _hands_over(self, sent_index: int) -> bool:
+        """True when a sentence leads into a quote: it is quoted itself, ends with a colon, or
+        names a speaker without their words ("X told reporters on Monday.")."""
+        sent = self.sentences[sent_index]
+        if self._in_quote[sent_index] or sent.text.rstrip().endswith(":"):
+            return True
+        verbs = [t for t in sent if self.speech_source(t) is not None]
+        return bool(verbs) and not any(c.dep_ in _CONTENT_DEPS for v in verbs for c in v.children)

@@ -65,3 +65,26 @@ def test_a_bare_quote_line_is_the_speaker_of_the_paragraph_before(nlp: Language)
 def test_a_plain_label_such_as_details_names_nobody(nlp: Language) -> None:
     text = "Intro line.\n\nDetails: We want the shelling to stop.\n"
     assert speaker_of(nlp, text, "shelling") is None
+
+
+def test_a_quote_paragraph_is_spoken_by_the_speaker_of_the_paragraph_before(nlp: Language) -> None:
+    text = (
+        "Mykola Danyliuk told reporters in Odesa on Monday.\n\n"
+        '"We need 600 more generators before January. The grid will not hold."\n'
+    )
+    assert speaker_of(nlp, text, "The grid will not hold") == "Mykola Danyliuk"
+
+
+def test_a_narrative_paragraph_before_a_quote_without_a_speaker_gives_none(nlp: Language) -> None:
+    text = (
+        'The port was shelled again overnight.\n\n"We need more generators. The grid is failing."\n'
+    )
+    assert speaker_of(nlp, text, "The grid is failing") is None
+
+
+def test_a_sentence_that_already_gives_the_words_hands_no_quote_on(nlp: Language) -> None:
+    text = (
+        "Mykola Danyliuk said he hoped the talks would resume soon.\n\n"
+        '"My brother is at the front. I want him home."\n'
+    )
+    assert speaker_of(nlp, text, "I want him home") is None
