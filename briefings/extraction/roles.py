@@ -25,6 +25,7 @@ _STRIP_WORDS = {
     "'s",
     "’s",
 }
+_FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # Lower-case words inside a long title: "Secretary of the National Security Council".
 _TITLE_JOINERS = {"of", "the", "and", "for", "on"}
 
@@ -34,7 +35,7 @@ def _has_role_word(tokens: list[Token], lexicon: Lexicon) -> bool:
     return any(
         t.lower_ in lexicon.role_words
         or t.lower_.split("-")[0] in lexicon.role_words
-        or t.lemma_.lower() in lexicon.role_words
+        or (t.tag_ == "NNS" and t is tokens[-1] and t.lemma_.lower() in lexicon.role_words)
         for t in tokens
     )
 
@@ -153,6 +154,8 @@ def _comma_role_after(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
             "told",
         }:
             break
+        if tok.tag_ in _FINITE_VERB_TAGS:
+            return None  # "X, again raised the idea": a clause, not an apposition
         tokens.append(tok)
     if tokens and tokens[0].like_num:
         return None

@@ -36,3 +36,8 @@ def test_a_singular_title_stays_with_the_first_name(nlp: Language) -> None:
 def test_a_name_in_a_list_is_not_the_role_of_the_next(nlp: Language) -> None:
     text = "Foreign ministers Anna Lind, Petr Novak and Ivan Kovac met in Riga."
     assert roles_at(nlp, text, "Petr Novak") == ["Foreign ministers"]
+
+
+def test_a_clause_after_the_name_is_not_a_role(nlp: Language) -> None:
+    text = "The delegation, headed by Pavlo Hrytsak, again raised a meeting between the presidents."
+    assert roles_at(nlp, text, "Pavlo Hrytsak") == []
