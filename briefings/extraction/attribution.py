@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 # subject_of is re-exported: the finders import it from here.
-from briefings.extraction.grammar import SUBJECTS
+from briefings.extraction.grammar import SUBJECTS, noun_phrase, possessor_referent
 from briefings.extraction.grammar import subject_of as subject_of
 from briefings.extraction.layout import (
     is_vocative,
@@ -21,7 +21,6 @@ from briefings.extraction.mentions import Mention
 from briefings.model import ActorKind
 from briefings.vocabulary.lexicon import Lexicon
 
-_NP_CUT_DEPS = {"relcl", "appos", "acl", "advcl", "punct", "cc", "prep"}
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _THING_PRONOUNS = {"it", "its"}
@@ -101,18 +100,7 @@ class Attribution:
 
     def phrase(self, head: Token) -> str:
         """A readable noun phrase around a head token, without clauses and leading articles."""
-        keep = [head]
-        for child in head.children:
-            if child.dep_ not in _NP_CUT_DEPS or (
-                child.dep_ == "prep" and child.i > head.i and child.lower_ in {"of", "for"}
-            ):
-                keep.extend(child.subtree)
-        tokens = sorted(set(keep), key=lambda t: t.i)
-        while tokens and tokens[0].lower_ in {"the", "a", "an", "this", "that"}:
-            tokens = tokens[1:]
-        while tokens and tokens[-1].is_punct:
-            tokens = tokens[:-1]
-        return self.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
+        return noun_phrase(head)
 
     def _appositive_person(self, head: Token) -> Mention | None:
         doc = self.doc
@@ -138,6 +126,16 @@ class Attribution:
                 best = m
         return best
 
+    def _near(self, mention: Mention | None, head: Token) -> Mention | None:
+        """A mention in the paragraph of a token or the one before; else None (too far back)."""
+        here = self._paragraph[self.sentence_index(head)]
+        if (
+            mention is None
+            or self._paragraph[self.sentence_index(self.doc[mention.start])] < here - 1
+        ):
+            return None
+        return mention
+
     def _recent_subject_person(self, pronoun: Token) -> Mention | None:
         """The last person who was a subject in the few sentences before; else the last person named."""
         first = self.sentences[max(0, self._sent_of[pronoun.sent.start] - 2)].start
@@ -148,14 +146,6 @@ class Attribution:
         if subjects:
             return subjects[-1]
         return self._previous(pronoun.i, {ActorKind.PERSON})
-
-    def _possessor_referent(self, pronoun: Token) -> Token | None:
-        """The subject of the nearest clause above a possessive that does not contain it."""
-        for verb in (a for a in pronoun.ancestors if a.pos_ in {"VERB", "AUX"}):
-            subject = subject_of(verb)
-            if subject is not None and pronoun not in subject.subtree:
-                return subject
-        return None
 
     def resolve(self, head: Token, speaker: Source | None = None) -> Source | None:
         """What a subject or agent token refers to, or None when it is not an agent."""
@@ -177,7 +167,7 @@ class Attribution:
     def _resolve_pronoun(self, pronoun: Token, speaker: Source | None) -> Source | None:
         is_person = pronoun.lower_ in _PERSON_PRONOUNS
         if pronoun.dep_ == "poss":
-            referent = self._possessor_referent(pronoun)
+            referent = possessor_referent(pronoun)
             if referent is not None and referent.lower_ not in _PERSON_PRONOUNS | _THING_PRONOUNS:
                 found = self.resolve(referent, speaker)
                 if found is not None and (
@@ -185,6 +175,9 @@ class Attribution:
                 ):
                     return found
         if is_person:
+            reporter = self._reporter_of(pronoun)
+            if reporter is not None:
+                return reporter
             in_sentence = self._previous(pronoun.i, {ActorKind.PERSON})
             if in_sentence is not None and self.doc[in_sentence.start].sent == pronoun.sent:
                 return Source(in_sentence.text, in_sentence)
@@ -192,6 +185,18 @@ class Attribution:
         else:
             named = self._previous(pronoun.i, {ActorKind.ORGANISATION, ActorKind.COUNTRY})
         return Source(named.text, named) if named is not None else None
+
+    def _reporter_of(self, pronoun: Token) -> Source | None:
+        """ "The Ukrainian leader said he would not sign": "he" is who reports it."""
+        verb = next((a for a in pronoun.ancestors if a.lemma_ in self.lexicon.speech_verbs), None)
+        subject = subject_of(verb) if verb is not None and pronoun.dep_ == "nsubj" else None
+        if subject is None or subject.i > pronoun.i or subject.lower_ in _PERSON_PRONOUNS:
+            return None
+        found = self.resolve(subject)
+        person = found is not None and (
+            found.mention is None or found.mention.kind == ActorKind.PERSON
+        )
+        return found if person else None
 
     def _earlier_unnamed_speaker(self, head: Token) -> Source | None:
         """ "the source" after "a senior official said": the last speaker given without a name."""
@@ -213,8 +218,8 @@ class Attribution:
         if head.pos_ == "PRON":
             return None
         if low in lex.resolvable_org_nouns and any(c.lower_ == "the" for c in head.children):
-            org = self._previous(head.i, {ActorKind.ORGANISATION}, noun=low) or self._previous(
-                head.i, {ActorKind.ORGANISATION}
+            org = self._previous(head.i, {ActorKind.ORGANISATION}, noun=low) or self._near(
+                self._previous(head.i, {ActorKind.ORGANISATION}), head
             )
             if org is not None:
                 return Source(org.text, org)
@@ -261,27 +266,22 @@ class Attribution:
         source = next(filter(None, (self.speech_source(tok) for tok in sent)), None)
         return source or self.according_to(sent)
 
-    def _continues_after_colon(self, sent_index: int) -> bool:
-        if sent_index == 0 or self._paragraph[sent_index] != self._paragraph[sent_index - 1]:
-            return False
-        return self.sentences[sent_index - 1].text.rstrip().endswith(":")
-
     def sentence_speaker(self, sent_index: int) -> Source | None:
         """Who speaks in a sentence: its own reporting verb, else its label's or its quote's speaker."""
         own = self._own[sent_index]
         if own is None and self.labelled(sent_index):
             return self._labels[self._paragraph[sent_index]]
-        if own is None and self._continues_after_colon(sent_index):
-            return self.sentence_speaker(sent_index - 1)
+        same = sent_index > 0 and self._paragraph[sent_index] == self._paragraph[sent_index - 1]
+        if own is None and same and self.sentences[sent_index - 1].text.rstrip().endswith(":"):
+            return self.sentence_speaker(sent_index - 1)  # X said: then the words
         if own is not None or not self._in_quote[sent_index]:
             return own
         para = self._paragraph[sent_index]
-        order = list(range(sent_index + 1, len(self.sentences))) + list(
-            range(sent_index - 1, -1, -1)
-        )
-        for n in order:
-            if self._paragraph[n] == para and self._own[n] is not None:
-                return self._own[n]
+        order = list(range(sent_index + 1, len(self.sentences))) + list(range(sent_index))[::-1]
+        spoken = (self._own[n] for n in order if self._paragraph[n] == para)
+        found = next((source for source in spoken if source is not None), None)
+        if found is not None:
+            return found
         # A paragraph that opens inside a quote and names no speaker carries on the paragraph
         # before: "X told reporters on Monday." then the quote on its own.
         first = self._paragraph.index(para)

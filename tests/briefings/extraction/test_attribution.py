@@ -88,3 +88,31 @@ def test_a_sentence_that_already_gives_the_words_hands_no_quote_on(nlp: Language
         '"My brother is at the front. I want him home."\n'
     )
     assert speaker_of(nlp, text, "I want him home") is None
+
+
+def resolved(nlp: Language, text: str, word: str) -> str | None:
+    doc = nlp(text)
+    att = attribution_of(doc)
+    found = att.resolve(next(t for t in doc if t.text == word))
+    return found.text if found else None
+
+
+def test_he_under_a_reporting_verb_is_its_subject(nlp: Language) -> None:
+    text = (
+        "Petro Bondar met Anna Lind in Riga on Monday. "
+        "The Ukrainian minister said he would not sign the deal."
+    )
+    assert resolved(nlp, text, "he") == "Ukrainian minister"
+
+
+def test_the_group_is_not_an_organisation_named_paragraphs_before(nlp: Language) -> None:
+    text = (
+        "The Security Council met on Monday.\n\nTalks went on.\n\nMore talks followed.\n\n"
+        "Petro Bondar said the group needed to go further."
+    )
+    assert resolved(nlp, text, "group") != "Security Council"
+
+
+def test_the_group_is_the_organisation_just_named(nlp: Language) -> None:
+    text = "The Wagner Group sent more fighters. Petro Bondar said the group needed to go further."
+    assert resolved(nlp, text, "group") == "Wagner Group"
