@@ -10,10 +10,10 @@ from spacy.tokens import Doc, Span, Token
 from briefings.extraction.grammar import SUBJECTS, noun_phrase, possessor_referent
 from briefings.extraction.grammar import subject_of as subject_of
 from briefings.extraction.layout import (
-    is_vocative,
     label_colon,
     label_person,
     load_label_cues,
+    names_no_actor,
     paragraph_numbers,
     quote_states,
 )
@@ -43,8 +43,8 @@ class Attribution:
     def __init__(self, doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        # A first name addressed in speech ("Thank you, Anna,") names no actor of the story.
-        self.mentions = [m for m in mentions if not is_vocative(doc[m.start : m.end])]
+        # A name addressed in speech ("Thank you, Anna,") or signing an entry is no actor.
+        self.mentions = [m for m in mentions if not names_no_actor(doc[m.start : m.end])]
         self._by_token = {i: m for m in self.mentions for i in range(m.start, m.end)}
         self.sentences = list(doc.sents)
         self._sent_of = {s.start: n for n, s in enumerate(self.sentences)}

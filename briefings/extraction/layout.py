@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +20,11 @@ if TYPE_CHECKING:  # for annotation only, so that layout stays a leaf of the pac
 
 _OPEN_QUOTES = {"“", "«"}
 _CLOSE_QUOTES = {"”", "»"}
+# A line holding only a name (written as \0): an optional dash or "by", an optional place.
+_NAME_LINE = re.compile(
+    "(?:[\u2014\u2013-]\\s*)?(?:(?:posted\\s+)?by\\s+)?\0(?:\\s+in\\s+[A-Z][\\w'-]*(?:\\s+[A-Z][\\w'-]*)*)?",
+    re.IGNORECASE,
+)
 _BRACKETS = {"(": 1, "[": 1, ")": -1, "]": -1}
 
 
@@ -87,6 +93,11 @@ def label_person(label: Span, mentions: list[Mention]) -> tuple[str, Mention | N
     return (name, None) if name and quoting else None
 
 
+def names_no_actor(name: Span) -> bool:
+    """True for a name addressed in speech or signing an entry (see the two tests below)."""
+    return is_vocative(name) or is_name_line(name)
+
+
 def is_vocative(name: Span) -> bool:
     """True for a lone name addressed in speech: "Thank you, Anna, for coming"."""
     doc, start = name.doc, name.start
@@ -96,6 +107,16 @@ def is_vocative(name: Span) -> bool:
         return False
     words = tuple(t.lower_ for t in doc[max(0, start - 3) : start - 1])
     return any(words[-len(lead) :] == lead for lead in load_label_cues().vocative_leads)
+
+
+def is_name_line(name: Span) -> bool:
+    """True for a name that is its whole line, as a live entry's byline is ("Anna Lind",
+    "By Anna Lind", "- Anna Lind in Kyiv"): a signature, not a statement."""
+    text = name.doc.text
+    start = text.rfind("\n", 0, name.start_char) + 1
+    end = text.find("\n", name.end_char)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return _NAME_LINE.fullmatch(line.replace(name.text, "\0", 1)) is not None
 
 
 def paragraph_numbers(sentences: list[Span]) -> list[int]:

@@ -238,3 +238,13 @@ def test_a_first_name_addressed_in_speech_is_not_an_actor(nlp: Language, text: s
 def test_a_name_after_a_comma_in_prose_is_still_an_actor(nlp: Language) -> None:
     text = "Talks resumed on Monday, Anneli Virtanen said."
     assert person_names(nlp, text) == ["Anneli Virtanen"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Anna Lindqvist", "- Anna Lindqvist in Riga", "By Anna Lindqvist"]
+)
+def test_a_name_alone_on_its_line_signs_an_entry_and_is_not_an_actor(
+    nlp: Language, line: str
+) -> None:
+    text = f"Talks resumed.\n\n10:05 CET\n{line}\nThe ministers met on Monday, Petro Bondar said.\n"
+    assert person_names(nlp, text) == ["Petro Bondar"]

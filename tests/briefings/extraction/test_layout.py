@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from briefings.extraction.layout import label_colon
+from briefings.extraction.layout import is_name_line, label_colon
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,19 @@ def test_a_speaker_label_ends_at_its_colon(nlp: Language, line: str, label: str)
 )
 def test_prose_is_not_a_label(nlp: Language, line: str) -> None:
     assert label_colon(nlp.make_doc(line)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Intro.\n\nAnna Lindqvist\n", True),
+        ("Intro.\n\n— Anna Lindqvist in Riga\n", True),
+        ("Intro.\n\nAnna Lindqvist said the talks resumed.\n", False),
+    ],
+)
+def test_a_name_alone_on_its_line(nlp: Language, text: str, expected: bool) -> None:
+    doc = nlp.make_doc(text)
+    start = text.index("Anna")
+    name = doc.char_span(start, start + len("Anna Lindqvist"))
+    assert name is not None
+    assert is_name_line(name) is expected
