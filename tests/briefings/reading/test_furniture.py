@@ -93,6 +93,7 @@ def test_a_byline_deep_in_the_body_is_left_alone() -> None:
         "after newsletter promotion",
         "Related article: Trump Says Zelensky is Ready for 'Deal' With Russia",
         "Advertisement",
+        "Read also: How the grain corridor works",
     ],
 )
 def test_furniture_lines_are_removed_anywhere(line: str) -> None:
