@@ -94,6 +94,7 @@ def test_a_byline_deep_in_the_body_is_left_alone() -> None:
         "Related article: Trump Says Zelensky is Ready for 'Deal' With Russia",
         "Advertisement",
         "Read also: How the grain corridor works",
+        "Forwarded this? Subscribe · Share on Telegram · Reply to this email with tips.",
     ],
 )
 def test_furniture_lines_are_removed_anywhere(line: str) -> None:
