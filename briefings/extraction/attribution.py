@@ -10,12 +10,11 @@ from spacy.tokens import Doc, Span, Token
 from briefings.extraction.grammar import SUBJECTS, noun_phrase, possessor_referent
 from briefings.extraction.grammar import subject_of as subject_of
 from briefings.extraction.layout import (
-    label_colon,
-    label_person,
-    load_label_cues,
+    carried_turns,
     names_no_actor,
     paragraph_numbers,
     quote_states,
+    read_label,
 )
 from briefings.extraction.mentions import Mention
 from briefings.model import ActorKind
@@ -56,6 +55,9 @@ class Attribution:
             if n == 0 or self._paragraph[n] != self._paragraph[n - 1]:
                 self._read_label(n, sent)
         self._own: list[Source | None] = [self._own_speaker(sent) for sent in self.sentences]
+        silent = [own is None for own in self._own]
+        carried = carried_turns(self.sentences, self._paragraph, self._labels, silent)
+        self._labels.update({para: self._labels[owner] for para, owner in carried.items()})
 
     # -- structure -------------------------------------------------------
     def sentence_index(self, token: Token) -> int:
@@ -73,19 +75,13 @@ class Attribution:
     # -- speaker labels ----------------------------------------------------
     def _read_label(self, n: int, sent: Span) -> None:
         """Record who speaks a paragraph that opens with a speaker label."""
-        colon = label_colon(self.doc[sent.start :])
-        if colon is None:
-            return
-        cues = load_label_cues()
-        label = self.doc[sent.start : colon.i]
-        words = {t.lower_ for t in label}
-        named = None if words & cues.questioners else label_person(label, self.mentions)
-        speaker = Source(*named) if named is not None else None
-        if speaker is None and words & cues.quoting and n:
+        read = read_label(self.doc[sent.start :], self.mentions)
+        speaker = Source(*read.named) if read is not None and read.named else None
+        if read is not None and speaker is None and read.quotes and n:
             # "Quote:" under "X told reporters." carries on the speaker of the paragraph before.
             before = self._labels.get(self._paragraph[n - 1])
             speaker = before or self._own_speaker(self.sentences[n - 1])
-        if speaker is not None or words & cues.questioners:
+        if read is not None and (speaker is not None or read.asks):
             self._labels[self._paragraph[n]] = speaker
 
     def _asked(self, tok: Token) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -25,6 +25,8 @@ _NAME_LINE = re.compile(
     "(?:[\u2014\u2013-]\\s*)?(?:(?:posted\\s+)?by\\s+)?\0(?:\\s+in\\s+[A-Z][\\w'-]*(?:\\s+[A-Z][\\w'-]*)*)?",
     re.IGNORECASE,
 )
+# A turn ends as prose does; a quote line ("Quote from X: '...'") ends with its closing mark.
+_TURN_END = re.compile("[.!?\u2026]$")
 _BRACKETS = {"(": 1, "[": 1, ")": -1, "]": -1}
 
 
@@ -77,6 +79,28 @@ def label_colon(tokens: Iterable[Token]) -> Token | None:
     return None
 
 
+@dataclass(frozen=True)
+class LabelRead:
+    """What a paragraph's speaker label says: whom it names, and whether it asks or quotes."""
+
+    named: tuple[str, Mention | None] | None
+    asks: bool
+    quotes: bool
+
+
+def read_label(tokens: Span, mentions: list[Mention]) -> LabelRead | None:
+    """The speaker label opening a paragraph's tokens, read; None when there is none."""
+    colon = label_colon(tokens)
+    if colon is None:
+        return None
+    cues = load_label_cues()
+    label = tokens.doc[tokens.start : colon.i]
+    words = {t.lower_ for t in label}
+    asks = bool(words & cues.questioners)
+    named = None if asks else label_person(label, mentions)
+    return LabelRead(named, asks, bool(words & cues.quoting))
+
+
 def label_person(label: Span, mentions: list[Mention]) -> tuple[str, Mention | None] | None:
     """Whom a label names: a person named in it, else a person named elsewhere ("Stubb")."""
     cues = load_label_cues()
@@ -117,6 +141,25 @@ def is_name_line(name: Span) -> bool:
     end = text.find("\n", name.end_char)
     line = text[start : end if end >= 0 else len(text)].strip()
     return _NAME_LINE.fullmatch(line.replace(name.text, "\0", 1)) is not None
+
+
+def carried_turns(
+    sentences: list[Span], paragraphs: list[int], labels: Mapping[int, object], silent: list[bool]
+) -> dict[int, int]:
+    """In a transcript (two speakers' turns or more), each paragraph that carries on the turn
+    before it: it has no label (of `labels`, paragraph -> speaker or None for a question) and no
+    reporting verb (`silent`), and it and the paragraph before end as sentences do (a live
+    blog's "Name: headline" does not)."""
+    turns = {p for p, speaker in labels.items() if speaker is not None}
+    last = {p: n for n, p in enumerate(paragraphs)}
+    ends = {p: _TURN_END.search(sentences[n].text.rstrip()) is not None for p, n in last.items()}
+    carried: dict[int, int] = {}
+    for para in sorted(last)[1:] if len(turns) > 1 else ():
+        owner = para - 1 if para - 1 in turns else carried.get(para - 1)
+        quiet = all(silent[n] for n, p in enumerate(paragraphs) if p == para)
+        if owner is not None and para not in labels and quiet and ends[para] and ends[para - 1]:
+            carried[para] = owner
+    return carried
 
 
 def paragraph_numbers(sentences: list[Span]) -> list[int]:

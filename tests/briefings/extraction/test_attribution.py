@@ -116,3 +116,36 @@ def test_the_group_is_not_an_organisation_named_paragraphs_before(nlp: Language)
 def test_the_group_is_the_organisation_just_named(nlp: Language) -> None:
     text = "The Wagner Group sent more fighters. Petro Bondar said the group needed to go further."
     assert resolved(nlp, text, "group") == "Wagner Group"
+
+
+LONG_TRANSCRIPT = """Briefing on the port talks
+
+Solberg: Good afternoon. We want the shelling to stop.
+
+Our navy has escorted 240 ships since May.
+
+Question (Daily Ledger): Will you agree to a monitoring mission?
+
+Emmanuel Macron: We will consider it.
+
+The talks resumed on Monday, officials said.
+"""
+
+
+def test_a_transcript_turn_carries_on_into_the_next_paragraph(nlp: Language) -> None:
+    text = LONG_TRANSCRIPT.replace("Solberg:", "The Prime Minister, Ingrid Solberg:")
+    assert speaker_of(nlp, text, "240 ships") == "Ingrid Solberg"
+
+
+def test_a_question_or_a_reported_paragraph_does_not_carry_a_turn(nlp: Language) -> None:
+    text = LONG_TRANSCRIPT.replace("Solberg:", "The Prime Minister, Ingrid Solberg:")
+    assert speaker_of(nlp, text, "monitoring mission") is None
+    assert speaker_of(nlp, text, "talks resumed") == "officials"
+
+
+def test_a_headline_label_does_not_carry_into_the_story(nlp: Language) -> None:
+    text = (
+        "Live updates\n\nPetro Bondar: talks must go on\n\nThe port reopened on Monday.\n\n"
+        "Ingrid Solberg: ships will sail\n\nThe navy escorted 240 ships.\n"
+    )
+    assert speaker_of(nlp, text, "240 ships") is None
