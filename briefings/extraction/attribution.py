@@ -83,6 +83,9 @@ class Attribution:
             speaker = before or self._own_speaker(self.sentences[n - 1])
         if read is not None and (speaker is not None or read.asks):
             self._labels[self._paragraph[n]] = speaker
+        if read is not None and read.asks:  # "Question from Anna Lind (Outlet):" names no actor
+            self.mentions = [m for m in self.mentions if not sent.start <= m.start < read.end]
+            self._by_token = {i: m for m in self.mentions for i in range(m.start, m.end)}
 
     def _asked(self, tok: Token) -> bool:
         """True inside a journalist's question: nobody's position is stated there."""

@@ -86,6 +86,7 @@ class LabelRead:
     named: tuple[str, Mention | None] | None
     asks: bool
     quotes: bool
+    end: int  # the colon's token: names before it in a question's label are journalists
 
 
 def read_label(tokens: Span, mentions: list[Mention]) -> LabelRead | None:
@@ -98,7 +99,7 @@ def read_label(tokens: Span, mentions: list[Mention]) -> LabelRead | None:
     words = {t.lower_ for t in label}
     asks = bool(words & cues.questioners)
     named = None if asks else label_person(label, mentions)
-    return LabelRead(named, asks, bool(words & cues.quoting))
+    return LabelRead(named, asks, bool(words & cues.quoting), colon.i)
 
 
 def label_person(label: Span, mentions: list[Mention]) -> tuple[str, Mention | None] | None:

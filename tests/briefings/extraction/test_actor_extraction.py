@@ -248,3 +248,11 @@ def test_a_name_alone_on_its_line_signs_an_entry_and_is_not_an_actor(
 ) -> None:
     text = f"Talks resumed.\n\n10:05 CET\n{line}\nThe ministers met on Monday, Petro Bondar said.\n"
     assert person_names(nlp, text) == ["Petro Bondar"]
+
+
+def test_a_journalist_named_in_a_question_label_is_not_an_actor(nlp: Language) -> None:
+    text = (
+        "Briefing\n\nQuestion from Anneli Virtanen (Daily Ledger): Will the port reopen?\n\n"
+        "Emmanuel Macron: We will consider it.\n"
+    )
+    assert person_names(nlp, text) == ["Emmanuel Macron"]
