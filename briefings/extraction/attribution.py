@@ -191,7 +191,7 @@ class Attribution:
         subject = subject_of(verb) if verb is not None and pronoun.dep_ == "nsubj" else None
         if subject is None or subject.i > pronoun.i or subject.lower_ in _PERSON_PRONOUNS:
             return None
-        found = self.resolve(subject)
+        found = self.resolve(subject) if subject.tag_ != "NNS" else None  # "officials" is not "he"
         person = found is not None and (
             found.mention is None or found.mention.kind == ActorKind.PERSON
         )

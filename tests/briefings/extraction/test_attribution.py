@@ -149,3 +149,8 @@ def test_a_headline_label_does_not_carry_into_the_story(nlp: Language) -> None:
         "Ingrid Solberg: ships will sail\n\nThe navy escorted 240 ships.\n"
     )
     assert speaker_of(nlp, text, "240 ships") is None
+
+
+def test_he_under_a_plural_speaker_is_not_that_speaker(nlp: Language) -> None:
+    text = "Petro Bondar arrived in Riga on Monday. Officials said he would not sign the deal."
+    assert resolved(nlp, text, "he") == "Petro Bondar"
