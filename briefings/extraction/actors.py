@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from briefings.extraction.extensions import published_of
 from briefings.extraction.mentions import Mention
+from briefings.extraction.roles import relative_role, roles_of
 from briefings.identity.names import fold, names_match
 from briefings.model import ActorKind
-from briefings.vocabulary.lexicon import Lexicon
+from briefings.vocabulary.lexicon import Lexicon, data_text
 
 _LEFT_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct"}
-_STRIP_WORDS = {
-    "the",
-    "a",
-    "an",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "this",
-    "that",
-    ",",
-    "'s",
-    "’s",
-}
 _MAX_ROLES = 3
 
 
@@ -39,6 +29,7 @@ class ActorGroup:
     mentions: list[Mention]
     roles: list[str] = field(default_factory=list)
     acts: bool = False
+    day: date | None = None  # the article's date, which picks a known actor's role
 
     @property
     def names(self) -> list[str]:
@@ -58,154 +49,25 @@ class ActorGroup:
 
     @property
     def role(self) -> str | None:
-        """Roles as stated, joined; the known actor's role when the article states none."""
-        if self.roles:
-            return "; ".join(self.roles[:_MAX_ROLES])
+        """Roles as stated, joined; the known actor's role on the article's date when it states
+        none, or only past ones ("the former intelligence chief")."""
+        current = [r for r in self.roles if not _is_past(r)]
         known = next((m.known for m in self.mentions if m.known is not None), None)
-        return known.role if known is not None else None
+        dated = known.role_on(self.day) if known is not None and known.roles else None
+        if current or (self.roles and dated is None):
+            return "; ".join((current or self.roles)[:_MAX_ROLES])
+        return known.role_on(self.day) if known is not None else None
 
 
-def _has_role_word(tokens: list[Token], lexicon: Lexicon) -> bool:
-    return any(
-        t.lower_ in lexicon.role_words or t.lower_.split("-")[0] in lexicon.role_words
-        for t in tokens
-    )
+def _is_past(role: str) -> bool:
+    """True for a role its holder no longer has: "former envoy", "once defence minister"."""
+    first = re.split(r"[\s-]", role.lower(), maxsplit=1)[0]
+    return first in _past_markers()
 
 
-def _clean(tokens: list[Token]) -> str | None:
-    breaks = [n for n, t in enumerate(tokens) if t.is_space or "\n" in t.text_with_ws]
-    if breaks:
-        tokens = tokens[: breaks[0] + (0 if tokens[breaks[0]].is_space else 1)]
-    while tokens and (tokens[0].lower_ in _STRIP_WORDS or tokens[0].is_punct):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].lower_ in _STRIP_WORDS or tokens[-1].is_punct):
-        tokens = tokens[:-1]
-    if not tokens:
-        return None
-    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
-
-
-def _title_before(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
-    tokens: list[Token] = []
-    i = m.start - 1
-    while i >= 0:
-        tok = doc[i]
-        joined = tok.text == "-" or (i + 1 < len(doc) and doc[i + 1].text == "-")
-        if (
-            tok.lower_ in lexicon.role_titles
-            or tok.lower_ in lexicon.role_words
-            or joined
-            or (
-                tok.dep_ in {"compound", "amod"}
-                and tok.head.i >= m.start - len(tokens) - 1
-                and tok.pos_ in {"PROPN", "NOUN", "ADJ"}
-            )
-        ):
-            tokens.insert(0, tok)
-        else:
-            break
-        i -= 1
-    return _clean(tokens) if _has_role_word(tokens, lexicon) else None
-
-
-def _phrase(head: Token, stop_deps: set[str]) -> list[Token]:
-    keep = [head]
-    for child in head.children:
-        if child.dep_ not in stop_deps:
-            keep.extend(child.subtree)
-    return sorted(set(keep), key=lambda t: t.i)
-
-
-def _appositive_roles(doc: Doc, m: Mention, lexicon: Lexicon) -> list[str]:
-    head = doc[m.end - 1]
-    roles = []
-    for child in head.children:
-        if child.dep_ == "appos" and not child.like_num and child.i >= m.end:
-            tokens = _phrase(child, {"relcl", "appos", "punct", "acl"})
-            if _has_role_word(tokens, lexicon):
-                roles.append(_clean(tokens))
-    if (
-        head.dep_ == "appos"
-        and head.head.i < m.start
-        and head.head.pos_ in {"NOUN", "NUM", "PROPN"}
-    ):
-        tokens = _phrase(head.head, {"appos", "relcl", "punct", "acl", "det"})
-        tokens = [t for t in tokens if t.i < m.start]
-        if _has_role_word(tokens, lexicon):
-            roles.append(_clean(tokens))
-    return [r for r in roles if r]
-
-
-def _comma_role_after(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
-    """ "Name, a political analyst," when the parser missed the apposition."""
-    if m.end >= len(doc) or doc[m.end].text != ",":
-        return None
-    tokens: list[Token] = []
-    for tok in doc[m.end + 1 : m.end + 14]:
-        if tok.text in {",", ".", ";", ":"} or tok.lower_ in {
-            "who",
-            "which",
-            "said",
-            "says",
-            "told",
-        }:
-            break
-        tokens.append(tok)
-    if tokens and tokens[0].like_num:
-        return None
-    return _clean(tokens) if tokens and _has_role_word(tokens, lexicon) else None
-
-
-def _comma_role_before(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
-    """ "its mayor, Petro Kravets" when the parser missed the apposition."""
-    if m.start < 2 or doc[m.start - 1].text != ",":
-        return None
-    tokens: list[Token] = []
-    for tok in reversed(doc[max(0, m.start - 12) : m.start - 1]):
-        if (
-            tok.is_punct
-            or tok.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"}
-            or tok.is_sent_start
-        ):
-            if tok.is_sent_start and not tok.is_punct:
-                tokens.insert(0, tok)
-            break
-        tokens.insert(0, tok)
-    return _clean(tokens) if tokens and _has_role_word(tokens[-1:], lexicon) else None
-
-
-def _as_role(doc: Doc, m: Mention, lexicon: Lexicon) -> str | None:
-    head = doc[m.end - 1]
-    verb = head.head
-    if head.dep_ != "dobj":
-        return None
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "as" and child.i > head.i:
-            tokens = [t for t in child.subtree if t is not child]
-            if _has_role_word(tokens, lexicon):
-                return _clean(tokens)
-    return None
-
-
-def _relative_role(doc: Doc, m: Mention) -> str | None:
-    head = doc[m.end - 1]
-    for child in head.children:
-        if child.dep_ == "relcl" and any(c.lower_ == "who" for c in child.children):
-            tokens = [t for t in child.subtree if t.lower_ != "who" and not t.is_punct]
-            return _clean(tokens[:12])
-    return None
-
-
-def roles_of(doc: Doc, m: Mention, lexicon: Lexicon) -> list[str]:
-    """Every role the text gives a person at one mention."""
-    found = [
-        _title_before(doc, m, lexicon),
-        *_appositive_roles(doc, m, lexicon),
-        _comma_role_after(doc, m, lexicon),
-        _comma_role_before(doc, m, lexicon),
-        _as_role(doc, m, lexicon),
-    ]
-    return [r for r in found if r]
+@cache
+def _past_markers() -> frozenset[str]:
+    return frozenset(json.loads(data_text("role_phrases.json"))["past"])
 
 
 def _add_role(roles: list[str], role: str) -> None:
@@ -232,7 +94,7 @@ def group_actors(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Ac
             continue
         group = next((g for g in groups if g.kind == m.kind and _same_name(m, g)), None)
         if group is None:
-            group = ActorGroup(kind=m.kind or ActorKind.ORGANISATION, mentions=[])
+            group = ActorGroup(m.kind or ActorKind.ORGANISATION, [], day=published_of(doc))
             groups.append(group)
         group.mentions.append(m)
         if m.kind == ActorKind.PERSON:
@@ -240,7 +102,7 @@ def group_actors(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Ac
                 _add_role(group.roles, role)
     for g in groups:
         if g.kind == ActorKind.PERSON and not g.roles:
-            rel = _relative_role(doc, g.mentions[0])
+            rel = relative_role(doc, g.mentions[0])
             if rel:
                 g.roles.append(rel)
     return groups

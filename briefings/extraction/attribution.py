@@ -6,19 +6,26 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+# subject_of is re-exported: the finders import it from here.
+from briefings.extraction.grammar import SUBJECTS, noun_phrase, possessor_referent
+from briefings.extraction.grammar import subject_of as subject_of
+from briefings.extraction.layout import (
+    carried_turns,
+    names_no_actor,
+    paragraph_numbers,
+    quote_states,
+    read_label,
+)
 from briefings.extraction.mentions import Mention
 from briefings.model import ActorKind
 from briefings.vocabulary.lexicon import Lexicon
 
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj"}
-_NP_CUT_DEPS = {"relcl", "appos", "acl", "advcl", "punct", "cc", "prep"}
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _THING_PRONOUNS = {"it", "its"}
 _RELATIVE = {"who", "which", "that", "whose"}
-_OPEN_QUOTES = {"“", "«"}
-_CLOSE_QUOTES = {"”", "»"}
+# What a reporting verb says: a sentence whose verb has none of these only names the speaker.
+_CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "advcl"}
 
 
 @dataclass(frozen=True)
@@ -35,49 +42,55 @@ class Attribution:
     def __init__(self, doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.mentions = mentions
-        self._by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        # A name addressed in speech ("Thank you, Anna,") or signing an entry is no actor.
+        self.mentions = [m for m in mentions if not names_no_actor(doc[m.start : m.end])]
+        self._by_token = {i: m for m in self.mentions for i in range(m.start, m.end)}
         self.sentences = list(doc.sents)
         self._sent_of = {s.start: n for n, s in enumerate(self.sentences)}
-        self._paragraph = self._paragraph_numbers()
-        self._in_quote = self._quote_starts()
-        self._own: list[Source | None] = []
-        for sent in self.sentences:
-            self._own.append(self._own_speaker(sent))
+        self._paragraph = paragraph_numbers(self.sentences)
+        self._in_quote = quote_states(self.sentences, self._paragraph)
+        # Paragraphs opened by a speaker label, and who speaks them (None for a journalist).
+        self._labels: dict[int, Source | None] = {}
+        for n, sent in enumerate(self.sentences):
+            if n == 0 or self._paragraph[n] != self._paragraph[n - 1]:
+                self._read_label(n, sent)
+        self._own: list[Source | None] = [self._own_speaker(sent) for sent in self.sentences]
+        silent = [own is None for own in self._own]
+        carried = carried_turns(self.sentences, self._paragraph, self._labels, silent)
+        self._labels.update({para: self._labels[owner] for para, owner in carried.items()})
 
     # -- structure -------------------------------------------------------
     def sentence_index(self, token: Token) -> int:
         """Index of the sentence that holds a token."""
         return self._sent_of[token.sent.start]
 
-    def _paragraph_numbers(self) -> list[int]:
-        numbers, current = [], 0
-        for n, sent in enumerate(self.sentences):
-            before = self.doc[sent.start - 1] if sent.start > 0 else None
-            if n and before is not None and "\n" in before.text_with_ws:
-                current += 1
-            numbers.append(current)
-        return numbers
-
-    def _quote_starts(self) -> list[bool]:
-        inside, states = False, []
-        for n, sent in enumerate(self.sentences):
-            if n and self._paragraph[n] != self._paragraph[n - 1]:
-                inside = False
-            first = sent[0].text if len(sent) else ""
-            states.append(inside or first in {'"', *_OPEN_QUOTES})
-            for ch in sent.text:
-                if ch == '"':
-                    inside = not inside
-                elif ch in _OPEN_QUOTES:
-                    inside = True
-                elif ch in _CLOSE_QUOTES:
-                    inside = False
-        return states
-
     def in_quote(self, sent_index: int) -> bool:
-        """True when a sentence lies inside a direct quote."""
-        return self._in_quote[sent_index]
+        """True when a sentence lies inside a direct quote or under a speaker label."""
+        return self._in_quote[sent_index] or self.labelled(sent_index)
+
+    def labelled(self, sent_index: int) -> bool:
+        """True when a sentence's paragraph opens with a speaker label ("Stubb:", "Question:")."""
+        return self._paragraph[sent_index] in self._labels
+
+    # -- speaker labels ----------------------------------------------------
+    def _read_label(self, n: int, sent: Span) -> None:
+        """Record who speaks a paragraph that opens with a speaker label."""
+        read = read_label(self.doc[sent.start :], self.mentions)
+        speaker = Source(*read.named) if read is not None and read.named else None
+        if read is not None and speaker is None and read.quotes and n:
+            # "Quote:" under "X told reporters." carries on the speaker of the paragraph before.
+            before = self._labels.get(self._paragraph[n - 1])
+            speaker = before or self._own_speaker(self.sentences[n - 1])
+        if read is not None and (speaker is not None or read.asks):
+            self._labels[self._paragraph[n]] = speaker
+        if read is not None and read.asks:  # "Question from Anna Lind (Outlet):" names no actor
+            self.mentions = [m for m in self.mentions if not sent.start <= m.start < read.end]
+            self._by_token = {i: m for m in self.mentions for i in range(m.start, m.end)}
+
+    def _asked(self, tok: Token) -> bool:
+        """True inside a journalist's question: nobody's position is stated there."""
+        n = self._sent_of.get(tok.sent.start)
+        return n is not None and self.labelled(n) and self._labels[self._paragraph[n]] is None
 
     # -- noun phrases ------------------------------------------------------
     def mention_of(self, token: Token) -> Mention | None:
@@ -86,18 +99,7 @@ class Attribution:
 
     def phrase(self, head: Token) -> str:
         """A readable noun phrase around a head token, without clauses and leading articles."""
-        keep = [head]
-        for child in head.children:
-            if child.dep_ not in _NP_CUT_DEPS or (
-                child.dep_ == "prep" and child.i > head.i and child.lower_ in {"of", "for"}
-            ):
-                keep.extend(child.subtree)
-        tokens = sorted(set(keep), key=lambda t: t.i)
-        while tokens and tokens[0].lower_ in {"the", "a", "an", "this", "that"}:
-            tokens = tokens[1:]
-        while tokens and tokens[-1].is_punct:
-            tokens = tokens[:-1]
-        return self.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
+        return noun_phrase(head)
 
     def _appositive_person(self, head: Token) -> Mention | None:
         doc = self.doc
@@ -123,24 +125,26 @@ class Attribution:
                 best = m
         return best
 
+    def _near(self, mention: Mention | None, head: Token) -> Mention | None:
+        """A mention in the paragraph of a token or the one before; else None (too far back)."""
+        here = self._paragraph[self.sentence_index(head)]
+        if (
+            mention is None
+            or self._paragraph[self.sentence_index(self.doc[mention.start])] < here - 1
+        ):
+            return None
+        return mention
+
     def _recent_subject_person(self, pronoun: Token) -> Mention | None:
         """The last person who was a subject in the few sentences before; else the last person named."""
         first = self.sentences[max(0, self._sent_of[pronoun.sent.start] - 2)].start
         window = [
             m for m in self.mentions if first <= m.start < pronoun.i and m.kind == ActorKind.PERSON
         ]
-        subjects = [m for m in window if self.doc[m.end - 1].dep_ in _SUBJECTS]
+        subjects = [m for m in window if self.doc[m.end - 1].dep_ in SUBJECTS]
         if subjects:
             return subjects[-1]
         return self._previous(pronoun.i, {ActorKind.PERSON})
-
-    def _possessor_referent(self, pronoun: Token) -> Token | None:
-        """The subject of the nearest clause above a possessive that does not contain it."""
-        for verb in (a for a in pronoun.ancestors if a.pos_ in {"VERB", "AUX"}):
-            subject = subject_of(verb)
-            if subject is not None and pronoun not in subject.subtree:
-                return subject
-        return None
 
     def resolve(self, head: Token, speaker: Source | None = None) -> Source | None:
         """What a subject or agent token refers to, or None when it is not an agent."""
@@ -162,7 +166,7 @@ class Attribution:
     def _resolve_pronoun(self, pronoun: Token, speaker: Source | None) -> Source | None:
         is_person = pronoun.lower_ in _PERSON_PRONOUNS
         if pronoun.dep_ == "poss":
-            referent = self._possessor_referent(pronoun)
+            referent = possessor_referent(pronoun)
             if referent is not None and referent.lower_ not in _PERSON_PRONOUNS | _THING_PRONOUNS:
                 found = self.resolve(referent, speaker)
                 if found is not None and (
@@ -170,6 +174,9 @@ class Attribution:
                 ):
                     return found
         if is_person:
+            reporter = self._reporter_of(pronoun)
+            if reporter is not None:
+                return reporter
             in_sentence = self._previous(pronoun.i, {ActorKind.PERSON})
             if in_sentence is not None and self.doc[in_sentence.start].sent == pronoun.sent:
                 return Source(in_sentence.text, in_sentence)
@@ -177,6 +184,18 @@ class Attribution:
         else:
             named = self._previous(pronoun.i, {ActorKind.ORGANISATION, ActorKind.COUNTRY})
         return Source(named.text, named) if named is not None else None
+
+    def _reporter_of(self, pronoun: Token) -> Source | None:
+        """ "The Ukrainian leader said he would not sign": "he" is who reports it."""
+        verb = next((a for a in pronoun.ancestors if a.lemma_ in self.lexicon.speech_verbs), None)
+        subject = subject_of(verb) if verb is not None and pronoun.dep_ == "nsubj" else None
+        if subject is None or subject.i > pronoun.i or subject.lower_ in _PERSON_PRONOUNS:
+            return None
+        found = self.resolve(subject) if subject.tag_ != "NNS" else None  # "officials" is not "he"
+        person = found is not None and (
+            found.mention is None or found.mention.kind == ActorKind.PERSON
+        )
+        return found if person else None
 
     def _earlier_unnamed_speaker(self, head: Token) -> Source | None:
         """ "the source" after "a senior official said": the last speaker given without a name."""
@@ -198,8 +217,8 @@ class Attribution:
         if head.pos_ == "PRON":
             return None
         if low in lex.resolvable_org_nouns and any(c.lower_ == "the" for c in head.children):
-            org = self._previous(head.i, {ActorKind.ORGANISATION}, noun=low) or self._previous(
-                head.i, {ActorKind.ORGANISATION}
+            org = self._previous(head.i, {ActorKind.ORGANISATION}, noun=low) or self._near(
+                self._previous(head.i, {ActorKind.ORGANISATION}), head
             )
             if org is not None:
                 return Source(org.text, org)
@@ -215,6 +234,8 @@ class Attribution:
     def speech_source(self, verb: Token, speaker: Source | None = None) -> Source | None:
         """The speaker of a reporting verb, if it has an agent-like subject."""
         if verb.lemma_ not in self.lexicon.speech_verbs or verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        if self._asked(verb):
             return None
         subject = subject_of(verb)
         if subject is None or subject.dep_ == "nsubjpass":
@@ -241,44 +262,38 @@ class Attribution:
         return None
 
     def _own_speaker(self, sent: Span) -> Source | None:
-        for tok in sent:
-            source = self.speech_source(tok)
-            if source is not None:
-                return source
-        return self.according_to(sent)
-
-    def _continues_after_colon(self, sent_index: int) -> bool:
-        if sent_index == 0 or self._paragraph[sent_index] != self._paragraph[sent_index - 1]:
-            return False
-        return self.sentences[sent_index - 1].text.rstrip().endswith(":")
+        source = next(filter(None, (self.speech_source(tok) for tok in sent)), None)
+        return source or self.according_to(sent)
 
     def sentence_speaker(self, sent_index: int) -> Source | None:
-        """Who speaks in a sentence: its own reporting verb, else the speaker of the quote it is in."""
+        """Who speaks in a sentence: its own reporting verb, else its label's or its quote's speaker."""
         own = self._own[sent_index]
-        if own is None and self._continues_after_colon(sent_index):
-            return self.sentence_speaker(sent_index - 1)
+        if own is None and self.labelled(sent_index):
+            return self._labels[self._paragraph[sent_index]]
+        same = sent_index > 0 and self._paragraph[sent_index] == self._paragraph[sent_index - 1]
+        if own is None and same and self.sentences[sent_index - 1].text.rstrip().endswith(":"):
+            return self.sentence_speaker(sent_index - 1)  # X said: then the words
         if own is not None or not self._in_quote[sent_index]:
             return own
         para = self._paragraph[sent_index]
-        order = list(range(sent_index + 1, len(self.sentences))) + list(
-            range(sent_index - 1, -1, -1)
-        )
-        for n in order:
-            if self._paragraph[n] == para and self._own[n] is not None:
-                return self._own[n]
-        return None
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, climbing through conjunctions, infinitives and participles."""
-    current = verb
-    for _ in range(6):
-        subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None:
-            return subject
-        if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
-            return current.head
-        if current.dep_ not in _SHARED_SUBJECT_DEPS or current.head is current:
+        order = list(range(sent_index + 1, len(self.sentences))) + list(range(sent_index))[::-1]
+        spoken = (self._own[n] for n in order if self._paragraph[n] == para)
+        found = next((source for source in spoken if source is not None), None)
+        if found is not None:
+            return found
+        # A paragraph that opens inside a quote and names no speaker carries on the paragraph
+        # before: "X told reporters on Monday." then the quote on its own.
+        first = self._paragraph.index(para)
+        if not first or not self._in_quote[first]:
             return None
-        current = current.head
-    return None
+        before = first - 1
+        return self.sentence_speaker(before) if self._hands_over(before) else None
+
+    def _hands_over(self, sent_index: int) -> bool:
+        """True when a sentence leads into a quote: it is quoted itself, ends with a colon, or
+        names a speaker without their words ("X told reporters on Monday.")."""
+        sent = self.sentences[sent_index]
+        if self._in_quote[sent_index] or sent.text.rstrip().endswith(":"):
+            return True
+        verbs = [t for t in sent if self.speech_source(t) is not None]
+        return bool(verbs) and not any(c.dep_ in _CONTENT_DEPS for v in verbs for c in v.children)

@@ -59,6 +59,9 @@ def _clean_span(span: Span, lexicon: Lexicon) -> Span | None:
         tokens = tokens[:-1]
     if span.label_ == "PERSON":
         tokens = _trim_places(tokens, lexicon)
+        # "Spokeswoman Irina Volkova": the title is the role, not part of the name.
+        while len(tokens) > 1 and tokens[0].lower_ in lexicon.role_titles:
+            tokens = tokens[1:]
     if not tokens or not tokens[0].text[0].isupper():
         return None
     return span.doc[tokens[0].i : tokens[-1].i + 1]
@@ -122,9 +125,26 @@ def _classify(
 
 
 def _in_credit_line(span: Span) -> bool:
-    sent = span.sent.text
+    # The line, not the sentence: a label such as "Photograph:" is a sentence of its own.
+    text = span.doc.text
+    line = text[text.rfind("\n", 0, span.start_char) + 1 : span.start_char]
     after = span.doc[span.end].text if span.end < len(span.doc) else ""
-    return bool(_CREDIT_LINE.match(sent)) or after == "/"
+    return bool(_CREDIT_LINE.match(line)) or after == "/"
+
+
+def _split_org_person(ent: Span) -> list[Span]:
+    """ "the Security Council Igor Sechin" tagged as one organisation: the body, then the person
+    whose title it ends ("Deputy Chairman of the Security Council Igor Sechin")."""
+    tokens = list(ent)
+    last_org = max((n for n, t in enumerate(tokens) if _ORG_WORDS.fullmatch(t.text)), default=-1)
+    tail = tokens[last_org + 1 :]
+    if ent.label_ != "ORG" or last_org < 0 or not 2 <= len(tail) <= 3:
+        return [ent]
+    if not all(t.is_alpha and t.text[0].isupper() and t.text[1:].islower() for t in tail):
+        return [ent]
+    doc = ent.doc
+    org = Span(doc, ent.start, ent.start + last_org + 1, label="ORG")
+    return [org, Span(doc, tail[0].i, tail[-1].i + 1, label="PERSON")]
 
 
 def _promote_surnames(mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
@@ -149,7 +169,7 @@ def find_mentions(
 ) -> list[Mention]:
     """Every name in the doc, classified, in text order; credits and bylines left out."""
     found: list[Mention] = []
-    for ent in doc.ents:
+    for ent in (part for whole in doc.ents for part in _split_org_person(whole)):
         if ent.label_ not in _NAME_LABELS:
             continue
         span = _clean_span(ent, lexicon)

@@ -19,6 +19,7 @@ from briefings.extraction import extensions
 from briefings.extraction.attribution import Attribution
 from briefings.extraction.demands import FoundDemand, find_demands
 from briefings.extraction.figures import FoundFigure, find_figures
+from briefings.extraction.layout import label_colon
 from briefings.extraction.mentions import find_mentions
 from briefings.extraction.quotes import FoundQuote, find_quotes
 from briefings.extraction.timeline import FoundEvent, find_events
@@ -42,11 +43,13 @@ class PipelineError(BriefingError):
 
 @Language.component("ceasefire/paragraphs", assigns=["token.is_sent_start"])
 def mark_paragraphs(doc: Doc) -> Doc:
-    """Start a new sentence after every line break, so no sentence spans two paragraphs."""
-    for tok in doc[:-1]:
-        if "\n" in tok.text_with_ws:
-            nxt = doc[tok.i + 1]
-            nxt.is_sent_start = True
+    """Start a new sentence after every line break and after a paragraph's speaker label."""
+    starts = [0] + [tok.i + 1 for tok in doc[:-1] if "\n" in tok.text_with_ws]
+    for start in starts:
+        doc[start].is_sent_start = True
+        colon = label_colon(doc[start:])
+        if colon is not None and colon.i + 1 < len(doc):
+            doc[colon.i + 1].is_sent_start = True
     return doc
 
 

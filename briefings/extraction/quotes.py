@@ -218,6 +218,11 @@ class _QuoteFinder:
             run.speaker = above or self._speaker_after(run) or self._speaker_before(run)
             if run.speaker is None and run.partial:
                 run.speaker = self._subject_above(run)
+            if run.speaker is None and self.att.labelled(
+                self.att.sentence_index(self.doc[run.mark])
+            ):
+                # "Quote from X: '...'" or a transcript turn: the label names the speaker.
+                run.speaker = self.att.sentence_speaker(self.att.sentence_index(self.doc[run.mark]))
         for n, run in enumerate(self.runs):
             if run.speaker is None and not run.partial:
                 run.speaker = self._shared_speaker(n)

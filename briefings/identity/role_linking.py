@@ -47,8 +47,10 @@ def stated_role(role: str | None, text: str) -> str | None:
 
 @cache
 def _fallback_roles() -> frozenset[str]:
-    """The roles the data gives known actors."""
-    return frozenset(known.role for known in load_lexicon().known_actors if known.role)
+    """The roles the data gives known actors, dated or not."""
+    actors = load_lexicon().known_actors
+    dated = {held.role for known in actors for held in known.roles}
+    return frozenset({known.role for known in actors if known.role} | dated)
 
 
 def article_mentions(

@@ -18,6 +18,10 @@ _HEAD_BLOCKS = 6
 _MAX_BYLINE_WORDS = 8
 _MAX_CAPTION_WORDS = 40
 _SEPARATORS = re.compile(r"\s+[·•|]\s+")
+_DASH = re.compile(r"\s+[\u2014\u2013]\s+")
+# Bare names ("Anna Kovalenko, Petro Bondar") are a byline only beside a date on one head line.
+_NAME = r"[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){1,3}"
+_NAMES = re.compile(rf"{_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*")
 _URL_ONLY = re.compile(r"<?(https?://[^\s<>]+)>?")
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":", "\u2026")
 _DATE_FORMATS = (
@@ -141,7 +145,17 @@ class _Scanner:
             self._source_url(label.group(1))
             self.expect_url = label.group(1) is None
             return True
-        return self._meta_line(text, in_head=in_head)
+        return (in_head and self._dated_names(text)) or self._meta_line(text, in_head=in_head)
+
+    def _dated_names(self, text: str) -> bool:
+        """True (and record) for names, a dash and a date: "Anna Kovalenko — 14 March 2025"."""
+        parts = _DASH.split(text, maxsplit=1)
+        day = parse_date(parts[1]) if len(parts) == 2 and _NAMES.fullmatch(parts[0]) else None
+        if day is None:
+            return False
+        self.meta.byline = self.meta.byline or parts[0]
+        self.meta.published = self.meta.published or day
+        return True
 
     def _source_url(self, url: str | None) -> None:
         """Take the outlet from the article's own URL."""

@@ -37,6 +37,10 @@ _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?=\S)")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 _BOLD_LINE = re.compile(r"\s*(\*\*|__)[^*_]+\1\s*")
+# A wrapped line fills most of the width; a line under this share of the widest one is not wrapped.
+_WRAP_SHARE = 0.6
+_MAX_HEADLINE_WORDS = 12
+_PROSE_END = re.compile("[.!?:;,\u2026][\"'\u201d\u2019)\\]]*$")
 
 _MARKDOWN_SIGNS = re.compile(
     r"^\s{0,3}#{1,6}\s+\S|\[[^\]\n]+\]\([^)\n]*\)|\*\*[^*\n]+\*\*|^\s{0,3}(?:-{3,}|\*{3,})\s*$",
@@ -82,8 +86,31 @@ def parse_plain(text: str) -> list[Block]:
     lines = text.split("\n")
     content = [line.strip() for line in lines if line.strip()]
     if len(content) > 1 and not _has_blank_between(lines):
-        return [Block((line,)) for line in content]
-    return [Block(tuple(group)) for group in _paragraph_groups(lines)]
+        return [block for line in content for block in _split_group([line])]
+    return [block for group in _paragraph_groups(lines) for block in _split_group(group)]
+
+
+def _split_group(group: list[str]) -> Iterator[Block]:
+    """Blocks of one run of lines: wrapped lines join, but a list item, or the line after a
+    short line that ends no sentence (a headline, a timestamp, a label), starts a new block."""
+    widest = max(len(line) for line in group)
+    current: list[str] = []
+    kind = BlockKind.PARAGRAPH
+    for line in group:
+        item = _ITEM.match(line)
+        if current and (item or _stands_alone(current[-1], widest)):
+            yield Block(tuple(current), kind)
+            current, kind = [], BlockKind.PARAGRAPH
+        if item:
+            line, kind = line[item.end() :], BlockKind.ITEM
+        current.append(line)
+    yield Block(tuple(current), kind)
+
+
+def _stands_alone(line: str, widest: int) -> bool:
+    """True for a line too short to be wrapped that ends no sentence: "19:47 CEST", "Key events"."""
+    short = len(line) < _WRAP_SHARE * widest and len(line.split()) <= _MAX_HEADLINE_WORDS
+    return short and _PROSE_END.search(line) is None
 
 
 def _has_blank_between(lines: list[str]) -> bool:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
+from functools import cache
+from importlib.resources import files
 
 from briefings.reading.furniture import ends_sentence
 from briefings.reading.markup import Block, BlockKind
@@ -67,8 +70,20 @@ def _continues(previous: Block, block: Block, *, first: bool) -> bool:
     before, after = previous.text, block.text
     if after[:1].islower():
         return True
+    if _speaker_label().match(after):
+        return False  # "Part One. Opening remarks" then "Name: ..." is a heading, then a turn
     cut_mid_sentence = before[-1:].isalpha() and _INNER_SENTENCE_END.search(before) is not None
     return not first and cut_mid_sentence and after[:1].isalnum()
+
+
+@cache
+def _speaker_label() -> re.Pattern[str]:
+    """A speaker label opening a block: capitalised words and joiners, an aside, a colon
+    (the words of briefings/data/speakers.json; extraction/layout.py reads labels on tokens)."""
+    text = files("briefings").joinpath("data", "speakers.json").read_text(encoding="utf-8")
+    joiners = "|".join(re.escape(w) for w in json.loads(text)["joiners"])
+    word = rf"(?:[A-Z][\w'\u2019.-]*|{joiners})"
+    return re.compile(rf"{word}(?:,?\s+{word})*(?:\s*\([^()]{{1,60}}\))?:\s")
 
 
 def render(blocks: list[Block]) -> str:

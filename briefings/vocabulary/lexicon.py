@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from briefings.model import ActorKind, DemandKind
+
+
+@dataclass(frozen=True)
+class HeldRole:
+    """A role a known actor held from one day until another (either end open)."""
+
+    role: str
+    start: date | None
+    end: date | None
+
+    def held_on(self, day: date) -> bool:
+        """True when the role was held on that day."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 @dataclass(frozen=True)
@@ -20,6 +34,13 @@ class KnownActor:
     aliases: tuple[str, ...]
     role: str | None
     country: str | None = None
+    roles: tuple[HeldRole, ...] = ()
+
+    def role_on(self, day: date | None) -> str | None:
+        """The role held on a day by the dated roles; the undated role without a day or dates."""
+        if day is None or not self.roles:
+            return self.role
+        return next((held.role for held in self.roles if held.held_on(day)), None)
 
 
 @dataclass(frozen=True)
@@ -114,6 +135,16 @@ def _known_actor(row: dict[str, Any]) -> KnownActor:
         aliases=tuple(row.get("aliases", ())),
         role=row.get("role"),
         country=row.get("country"),
+        roles=tuple(_held_role(held) for held in row.get("roles", ())),
+    )
+
+
+def _held_role(row: dict[str, str]) -> HeldRole:
+    start, end = row.get("from"), row.get("until")
+    return HeldRole(
+        row["role"],
+        date.fromisoformat(start) if start else None,
+        date.fromisoformat(end) if end else None,
     )
 
 

@@ -233,3 +233,10 @@ def test_seed_quotes_go_to_zelenskyy_and_to_trump_or_the_kremlin(nlp: Language, 
     assert any("Zelensk" in s for s in speakers), speakers
     assert any(part in s for s in speakers for part in ("Trump", "Kremlin", "Peskov")), speakers
     assert all(len(q.text.split()) >= 2 for q in found)
+
+
+def test_a_quote_line_label_names_the_speaker(nlp: Language) -> None:
+    text = (
+        'The talks resumed.\n\nQuote from Petro Bondar: "Kyiv will never accept a frozen line."\n'
+    )
+    assert only_quote(nlp, text) == ("Kyiv will never accept a frozen line.", "Petro Bondar")

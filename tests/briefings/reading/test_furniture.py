@@ -93,6 +93,8 @@ def test_a_byline_deep_in_the_body_is_left_alone() -> None:
         "after newsletter promotion",
         "Related article: Trump Says Zelensky is Ready for 'Deal' With Russia",
         "Advertisement",
+        "Read also: How the grain corridor works",
+        "Forwarded this? Subscribe · Share on Telegram · Reply to this email with tips.",
     ],
 )
 def test_furniture_lines_are_removed_anywhere(line: str) -> None:
@@ -169,3 +171,32 @@ def test_a_credit_does_not_drop_a_heading_or_a_long_paragraph() -> None:
 def test_prose_mentioning_a_photograph_is_kept() -> None:
     found = blocks("The photograph: it showed troops crossing the river at dawn.")
     assert texts(drop_captions(found)) == texts(found)
+
+
+def test_names_beside_a_date_on_a_head_line_are_the_byline() -> None:
+    line = "Anna Kovalenko, Petro Bondar — Friday, 14 March 2025, 09:30"
+    kept, meta = strip_furniture(blocks(line, "Body text."))
+    assert texts(kept) == ["Body text."]
+    assert (meta.byline, meta.published) == ("Anna Kovalenko, Petro Bondar", date(2025, 3, 14))
+
+
+def test_names_and_a_dash_without_a_date_are_kept() -> None:
+    line = "Anna Kovalenko — Petro Bondar"
+    kept, _ = strip_furniture(blocks(line, "Body text."))
+    assert texts(kept)[0] == line
+
+
+@pytest.mark.parametrize(
+    "line", ["— Nadia Petrenko in Warsaw", "– Karl Olsen", "Posted at 10:05 CET by Karl Olsen"]
+)
+def test_a_live_entrys_byline_is_removed(line: str) -> None:
+    body = [f"Paragraph {n}." for n in range(8)]
+    entry = Block(("Entry text.", line))
+    kept, _ = strip_furniture([*blocks(*body), entry, *blocks("Next entry.")])
+    assert texts(kept)[8:] == ["Entry text.", "Next entry."]
+
+
+def test_a_dash_before_lower_case_words_is_prose() -> None:
+    body = [f"Paragraph {n}." for n in range(8)]
+    kept, _ = strip_furniture(blocks(*body, "— and then the talks ended."))
+    assert texts(kept)[-1] == "— and then the talks ended."

@@ -131,3 +131,31 @@ def test_plain_text_keeps_markdown_like_characters() -> None:
 )
 def test_looks_like_markdown(text: str, expected: bool) -> None:
     assert looks_like_markdown(text) is expected
+
+
+def test_plain_lines_after_a_short_unpunctuated_line_start_a_new_block() -> None:
+    text = (
+        "Title\n\n10:05 CET\n"
+        "Minister: talks must go on\n"
+        "The foreign minister said on Monday that the talks had to continue despite the strikes.\n"
+        "Share this update"
+    )
+    assert texts(parse_plain(text))[1:] == [
+        "10:05 CET",
+        "Minister: talks must go on",
+        "The foreign minister said on Monday that the talks had to continue despite the strikes."
+        " Share this update",
+    ]
+
+
+def test_plain_list_items_inside_a_paragraph_are_blocks_of_their_own() -> None:
+    blocks = parse_plain("Title\n\nKey points\n- The port reopens\n- Envoy: no deal yet")
+    assert texts(blocks) == ["Title", "Key points", "The port reopens", "Envoy: no deal yet"]
+    assert [b.kind for b in blocks][1:] == [BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.ITEM]
+
+
+def test_narrow_wrapped_lines_still_join() -> None:
+    text = "Title\n\nThe talks in Geneva ended\nwithout a date for the\nnext round, officials\nsaid on Friday."
+    assert texts(parse_plain(text))[1:] == [
+        "The talks in Geneva ended without a date for the next round, officials said on Friday."
+    ]

@@ -97,3 +97,14 @@ def test_plain_text_subheads_are_not_joined() -> None:
 def test_render_separates_paragraphs_with_one_blank_line() -> None:
     found = [Block(("  One  ", "line. ")), Block(("Heading",), BlockKind.HEADING, 2)]
     assert render(found) == "One line.\n\nHeading"
+
+
+def test_a_heading_cut_like_a_sentence_is_not_joined_to_a_speaker_turn() -> None:
+    blocks = [
+        Block(("First paragraph of the transcript.",)),
+        Block(("Part One. Opening remarks",)),
+        Block(("The Prime Minister of Norway, Ingrid Solberg: Good afternoon.",)),
+        Block(("Part Two. Questions",)),
+        Block(("Question (Daily Ledger): Will you agree?",)),
+    ]
+    assert len(join_broken_paragraphs(blocks)) == 5

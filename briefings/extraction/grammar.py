@@ -1,0 +1,49 @@
+"""Grammar shared by the finders: the subject of a verb, through the clauses that share it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_NP_CUT_DEPS = {"relcl", "appos", "acl", "advcl", "punct", "cc", "prep"}
+_SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj"}
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, climbing through conjunctions, infinitives and participles."""
+    current = verb
+    for _ in range(6):
+        subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
+            return current.head
+        if current.dep_ not in _SHARED_SUBJECT_DEPS or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def noun_phrase(head: Token) -> str:
+    """A readable noun phrase around a head token, without clauses and leading articles."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ not in _NP_CUT_DEPS or (
+            child.dep_ == "prep" and child.i > head.i and child.lower_ in {"of", "for"}
+        ):
+            keep.extend(child.subtree)
+    tokens = sorted(set(keep), key=lambda t: t.i)
+    while tokens and tokens[0].lower_ in {"the", "a", "an", "this", "that"}:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    return head.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
+
+
+def possessor_referent(pronoun: Token) -> Token | None:
+    """The subject of the nearest clause above a possessive that does not contain it."""
+    for verb in (a for a in pronoun.ancestors if a.pos_ in {"VERB", "AUX"}):
+        subject = subject_of(verb)
+        if subject is not None and pronoun not in subject.subtree:
+            return subject
+    return None
