@@ -1,0 +1,120 @@
+"""Tests of briefings.extraction.non_figures: numbers that are no facts of the story stay out."""
+
+from __future__ import annotations
+
+import pytest
+from article_builders import extract_text
+from spacy.language import Language
+
+from briefings.extraction.non_figures import load_non_figure_cues
+
+
+def values(nlp: Language, text: str) -> list[float]:
+    """The values of the figures found in an article with this body."""
+    return [figure.value for figure in extract_text(nlp, text).figures]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Part Three: the harvest\n\nThe farmers kept working.",
+        "Section 4 of the accord covers the ports.",
+        "Issue 52 · Tuesday · 6 min read",
+        "The allies offered guarantees modelled on Article 5 of the treaty.",
+        "The details are set out in points 9-11 of the plan.",
+        "Chapter Seven describes the siege.",
+    ],
+)
+def test_a_label_with_a_number_is_not_a_figure(nlp: Language, text: str) -> None:
+    assert values(nlp, text) == []
+
+
+def test_a_label_word_before_a_count_of_what_follows_keeps_the_count(nlp: Language) -> None:
+    text = "At that point 300 soldiers were trapped in the town, the governor said."
+    assert values(nlp, text) == [300]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said the shelter was full.[4] Buses left at dawn.",
+        "[2] Interview with the author, 14 May, notes 7 and 8.",
+        "The bridge was rebuilt.\n\n[12] Regional administration, 40 pages.",
+    ],
+)
+def test_footnote_markers_and_footnote_text_are_not_figures(nlp: Language, text: str) -> None:
+    assert values(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The draft asks for:\n\n1. A halt to strikes on ports.\n2. An exchange of detainees.",
+        "Kyiv set out its terms. 1. A halt to strikes. 2. Guarantees. 3. Money for repairs.",
+        "Read more: 1. Why the talks stalled 2. What the envoys want 3. Maps of the front",
+    ],
+)
+def test_the_numbers_of_a_list_are_not_figures(nlp: Language, text: str) -> None:
+    assert values(nlp, text) == []
+
+
+def test_a_number_ending_a_sentence_is_still_a_figure(nlp: Language) -> None:
+    text = "The governor said the number of shelters had risen to 14. Buses left at dawn."
+    assert values(nlp, text) == [14]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four officials familiar with the negotiations said the text was ready.",
+        "Two diplomats briefed on the plan said the text was ready.",
+        "Three sources close to the presidency described the mood as tense.",
+        "The text is ready, according to two officials.",
+        "Five people who spoke on condition of anonymity described the meeting.",
+    ],
+)
+def test_a_count_of_anonymous_sources_is_not_a_figure(nlp: Language, text: str) -> None:
+    assert values(nlp, text) == []
+
+
+def test_a_count_of_officials_killed_is_a_figure(nlp: Language) -> None:
+    assert values(nlp, "Four officials were killed in the strike, the governor said.") == [4]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Men aged 18 to 60 are barred from leaving the country.",
+        "The law covers men between the ages of 25 and 55.",
+        "Volunteers must be 18 years of age or older.",
+        "The scheme is open to recruits who are 21 or older.",
+        "Parliament lowered the mobilisation age from 27 to 25.",
+        "The conscription age limit was raised to 30 last year.",
+        "The camp housed dozens of 17-year-olds.",
+    ],
+)
+def test_an_age_is_not_a_figure(nlp: Language, text: str) -> None:
+    assert values(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "19:47 CEST\n\nThe envoys met again.",
+        "The talks ran from 09:00 to 13:30 in the old palace.",
+        "The sirens sounded at 22.40 in the capital.",
+    ],
+)
+def test_a_clock_time_is_not_a_figure(nlp: Language, text: str) -> None:
+    assert values(nlp, text) == []
+
+
+def test_a_share_count_is_not_a_figure(nlp: Language) -> None:
+    assert values(nlp, "Share this story: 340 shares") == []
+
+
+def test_the_cue_words_are_data() -> None:
+    cues = load_non_figure_cues()
+    assert {"part", "section", "issue", "article"} <= cues.label_words
+    assert "familiar" in cues.anonymity_words
+    assert "aged" in cues.age_words
