@@ -5,11 +5,15 @@ The chain of "who claims this figure", end to end:
 1. Extraction (this module) picks the claimant's text. Around a number it finds candidates,
    each with the cue it came from, and picks the first by this order (earlier wins):
 
-   a. on the verbs governing the number, nearest first, and on each verb in this order:
-      `SPEECH_VERB`, the speaker of a speech verb ("Kyiv said 20 drones were downed"),
-      unless the number is inside that verb's own subject; `PASSIVE_AGENT`, the agent of a
-      passive ("the toll was put at 40 by the ministry"); `CALL_SUBJECT`, the subject of a
-      call verb ("Kyiv urged the release of 300 prisoners");
+   a. on the verbs governing the number, nearest first (so the innermost of nested reports:
+      "state media reported that the ministry claimed ..." is the ministry's), and on each verb
+      in this order: `SPEECH_VERB`, the speaker of a speech verb ("Kyiv said 20 drones were
+      downed", "..., the ministry says"), unless the number is inside that verb's own subject,
+      and the outer speaker for a speech verb the parse hangs on what is reported ("X said A,
+      and claimed B"); `FINDING_VERB`, the subject of a verb of finding or judging ("Mediazona
+      has identified", "the ombudsman believes"); `PASSIVE_AGENT`, the agent of a passive ("the
+      toll was put at 40 by the ministry"); `CALL_SUBJECT`, the subject of a call verb ("Kyiv
+      urged the release of 300 prisoners");
    b. `ACCORDING_TO`, the source of "according to X" in the number's sentence;
    c. on every word of the sentence, nearest to the number first (left before right at
       equal distance): `NEAREST_SPEECH`, the speaker of a speech verb; then
@@ -19,7 +23,8 @@ The chain of "who claims this figure", end to end:
 
    A speaker is resolved to a named actor where it can be (pronouns included, by
    `briefings/extraction/attribution.py`), else kept as a descriptive phrase ("the Kremlin
-   spokesman"). Cue words are data: `briefings/data/claimants.json`, and the speech verbs of
+   spokesman", "Russian milbloggers" for a speech verb's plural subject). A study as subject or
+   source ("a survey by X found", "according to X's estimates", "a KIIS poll") gives its author. Cue words are data: `briefings/data/claimants.json`, and the speech verbs of
    `briefings/data/lexicon.json`. When a number repeats in an article, the figure keeps the
    best attributed occurrence (`briefings/extraction/figures.py`).
 2. Identity links that text to a stored actor when the article is saved: to the article's
@@ -40,6 +45,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from briefings.extraction.attribution import Attribution, Source, subject_of
+from briefings.extraction.figure_context import has_subject
 from briefings.vocabulary.lexicon import data_text
 
 
@@ -47,17 +53,19 @@ class Cue(IntEnum):
     """Where a candidate claimant came from; within a stage, a lower cue wins at one word."""
 
     SPEECH_VERB = 1
-    PASSIVE_AGENT = 2
-    CALL_SUBJECT = 3
-    ACCORDING_TO = 4
-    NEAREST_SPEECH = 5
-    NEAREST_REPORT_AGENT = 6
-    SENTENCE_SPEAKER = 7
+    FINDING_VERB = 2
+    PASSIVE_AGENT = 3
+    CALL_SUBJECT = 4
+    ACCORDING_TO = 5
+    NEAREST_SPEECH = 6
+    NEAREST_REPORT_AGENT = 7
+    SENTENCE_SPEAKER = 8
 
 
 # The stages of the order above; a candidate of an earlier stage always wins.
 _STAGE = {
     Cue.SPEECH_VERB: 0,
+    Cue.FINDING_VERB: 0,
     Cue.PASSIVE_AGENT: 0,
     Cue.CALL_SUBJECT: 0,
     Cue.ACCORDING_TO: 1,
@@ -67,12 +75,18 @@ _STAGE = {
 }
 
 
+_CUE_LISTS = ("call_verbs", "report_verbs", "finding_verbs", "study_nouns", "author_preps")
+
+
 @dataclass(frozen=True)
 class ClaimantCues:
     """The cue words, from briefings/data/claimants.json."""
 
     call_verbs: frozenset[str]
     report_verbs: frozenset[str]
+    finding_verbs: frozenset[str]
+    study_nouns: frozenset[str]
+    author_preps: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -97,7 +111,7 @@ class Candidate:
 def load_claimant_cues() -> ClaimantCues:
     """Read the claimant cue words once."""
     data = json.loads(data_text("claimants.json"))
-    return ClaimantCues(frozenset(data["call_verbs"]), frozenset(data["report_verbs"]))
+    return ClaimantCues(**{key: frozenset(data[key]) for key in _CUE_LISTS})
 
 
 def claimant_of(number: Token, attribution: Attribution) -> Source | None:
@@ -115,7 +129,7 @@ def find_candidates(number: Token, attribution: Attribution) -> list[Candidate]:
     """Every candidate claimant of a number, each with its cue and step."""
     cues = load_claimant_cues()
     found = [*_governing(number, attribution, cues)]
-    according = attribution.according_to(number.sent)
+    according = _according_to(number, attribution, cues)
     if according is not None:
         found.append(Candidate(according, Cue.ACCORDING_TO))
     found += _in_sentence(number, attribution, cues)
@@ -126,13 +140,14 @@ def find_candidates(number: Token, attribution: Attribution) -> list[Candidate]:
 
 
 def _governing(number: Token, attribution: Attribution, cues: ClaimantCues) -> Iterator[Candidate]:
-    """Candidates on the verbs above the number: speakers, passive agents, callers."""
+    """Candidates on the verbs above the number: speakers, finders, passive agents, callers."""
     for step, verb in enumerate(number.ancestors):
-        source = attribution.speech_source(verb)
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
-        # A number inside the speaker's own subject ("20 officials said") is not claimed by it.
-        if source is not None and (subject is None or number not in subject.subtree):
+        source = _speaker(verb, number, attribution, cues)
+        if source is not None:
             yield Candidate(source, Cue.SPEECH_VERB, step)
+        finder = _finder(verb, number, attribution, cues)
+        if finder is not None:
+            yield Candidate(finder, Cue.FINDING_VERB, step)
         agent = attribution.passive_agent(verb)
         if agent is not None:
             yield Candidate(agent, Cue.PASSIVE_AGENT, step)
@@ -141,6 +156,106 @@ def _governing(number: Token, attribution: Attribution, cues: ClaimantCues) -> I
             caller = attribution.resolve(caller_token) if caller_token is not None else None
             if caller is not None:
                 yield Candidate(caller, Cue.CALL_SUBJECT, step)
+
+
+def _active_subject(verb: Token, number: Token) -> Token | None:
+    """A verb's subject, unless passive or holding the number ("20 officials said": not theirs)."""
+    subject = subject_of(verb)
+    if subject is None or subject.dep_ == "nsubjpass" or number in subject.subtree:
+        return None
+    return subject
+
+
+def _speaker(
+    verb: Token, number: Token, attribution: Attribution, cues: ClaimantCues
+) -> Source | None:
+    """Who says what a speech verb reports: its subject, or the speaker it continues."""
+    if verb.lemma_ not in attribution.lexicon.speech_verbs or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    outer = _continued_speaker(verb, attribution)
+    if outer is not None:
+        return outer
+    subject = _active_subject(verb, number)
+    return _who(subject, attribution, cues, speaking=True) if subject is not None else None
+
+
+def _continued_speaker(verb: Token, attribution: Attribution) -> Source | None:
+    """ "X said A, and claimed B": the parse hangs "claimed" on A, but X claims B."""
+    doc, head = verb.doc, verb.head
+    joined = verb.i >= 2 and doc[verb.i - 1].lower_ == "and" and doc[verb.i - 2].text == ","
+    if verb.dep_ != "conj" or not joined or has_subject(verb) or head.dep_ != "ccomp":
+        return None
+    return attribution.speech_source(head.head)
+
+
+def _finder(
+    verb: Token, number: Token, attribution: Attribution, cues: ClaimantCues
+) -> Source | None:
+    """Who finds, judges or counts what a verb governs: "Mediazona has identified 160,000"."""
+    if verb.lemma_ not in cues.finding_verbs or verb.pos_ != "VERB":
+        return None
+    subject = _active_subject(verb, number)
+    return _who(subject, attribution, cues, speaking=False) if subject is not None else None
+
+
+def _who(
+    subject: Token, attribution: Attribution, cues: ClaimantCues, speaking: bool
+) -> Source | None:
+    """Who a claiming subject is: a study's author, a name, a resolved phrase or, for a speech
+    verb, the plural noun phrase itself ("Russian milbloggers claimed")."""
+    if _is_study(subject, cues):
+        return _author(subject, attribution, cues)
+    if attribution.mention_of(subject) is None and _is_compound_name(subject):
+        # A name of several words is its own ("the Coordination Headquarters for ..."),
+        # not a back-reference to the organisation named before.
+        return Source(attribution.phrase(subject), None)
+    found = attribution.resolve(subject)
+    if found is None and speaking and subject.tag_ == "NNS":
+        return Source(attribution.phrase(subject), None)
+    return found
+
+
+def _is_study(noun: Token, cues: ClaimantCues) -> bool:
+    return noun.lower_ in cues.study_nouns or noun.lemma_.lower() in cues.study_nouns
+
+
+def _is_compound_name(head: Token) -> bool:
+    return head.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children
+    )
+
+
+def _author(study: Token, attribution: Attribution, cues: ClaimantCues) -> Source | None:
+    """Who made a study: "a survey by X", "data from X", "X's estimates", "a KIIS poll"."""
+    for child in study.children:
+        if child.dep_ == "prep" and child.lower_ in cues.author_preps:
+            author = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            author = child
+        elif child.dep_ == "acl":
+            agent = attribution.passive_agent(child)  # "a poll conducted by X"
+            if agent is not None:
+                return agent
+            continue
+        else:
+            continue
+        if author is not None:
+            return _who(author, attribution, cues, speaking=False)
+    return None
+
+
+def _according_to(number: Token, attribution: Attribution, cues: ClaimantCues) -> Source | None:
+    """The source of "according to X" in the number's sentence; a study's author for a study."""
+    for tok in number.sent:
+        to = (
+            next((c for c in tok.children if c.lower_ == "to"), None)
+            if tok.lower_ == "according"
+            else None
+        )
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if source is not None and _is_study(source, cues):
+            return _author(source, attribution, cues) or attribution.resolve(source)
+    return attribution.according_to(number.sent)
 
 
 def _in_sentence(

@@ -37,6 +37,7 @@ _WORD_SETS = (
     "age_nouns",
     "anonymity_words",
     "source_nouns",
+    "demand_words",
 )
 
 
@@ -52,6 +53,7 @@ class NonFigureCues:
     age_nouns: frozenset[str]
     anonymity_words: frozenset[str]
     source_nouns: frozenset[str]
+    demand_words: frozenset[str]
 
 
 @cache
@@ -67,7 +69,7 @@ def is_not_a_figure(tok: Token, lexicon: Lexicon) -> bool:
     cues = load_non_figure_cues()
     return (
         tok.lower_ == "one"
-        or is_age(tok, cues)
+        or (is_age(tok, cues) and not _in_demand(tok, cues))
         or _is_clock_time(tok)
         or _in_date_or_time(tok)
         or _is_year(tok)
@@ -106,6 +108,11 @@ def is_age(tok: Token, cues: NonFigureCues) -> bool:
         or _age_given(tok, cues)
         or _is_apposed_age(tok)
     )
+
+
+def _in_demand(tok: Token, cues: NonFigureCues) -> bool:
+    """An age a demand or proposal sets ("urged Kyiv to lower the draft age to 18") is its figure."""
+    return any(a.lemma_.lower() in cues.demand_words for a in tok.ancestors)
 
 
 def _has_age_word_before(tok: Token, cues: NonFigureCues) -> bool:

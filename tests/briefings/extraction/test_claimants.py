@@ -105,7 +105,115 @@ def test_the_order_is_stage_then_nearness_then_cue() -> None:
     assert pick_claimant([nearer, same_verb_speaker]) == same_verb_speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        (
+            "The Kyiv School of Economics has identified 340 damaged bridges.",
+            "340",
+            "Kyiv School of Economics",
+        ),
+        (
+            "Olena Hrytsenko believes that 2,300 children are still missing.",
+            "2,300",
+            "Olena Hrytsenko",
+        ),
+        (
+            "Amnesty International has documented 87 attacks on hospitals.",
+            "87",
+            "Amnesty International",
+        ),
+        ("The Kiel Institute has tallied €45 billion in pledges.", "45", "Kiel Institute"),
+    ],
+)
+def test_a_verb_of_finding_or_judging_names_its_subject(
+    nlp: Language, text: str, number: str, expected: str
+) -> None:
+    assert picked(nlp, text, number) == (expected, Cue.FINDING_VERB)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        (
+            "A survey by the Gallup institute found that 72% of Poles back the aid.",
+            "72",
+            "Gallup institute",
+        ),
+        (
+            "A poll conducted by the Levada Center showed 48 per cent want talks.",
+            "48",
+            "Levada Center",
+        ),
+        ("A Rating Group poll found 64 per cent oppose any land swap.", "64", "Rating Group"),
+        ("Data from the World Bank show that 9 million people need help.", "9", "World Bank"),
+    ],
+)
+def test_a_study_as_subject_gives_its_author(
+    nlp: Language, text: str, number: str, expected: str
+) -> None:
+    assert picked(nlp, text, number) == (expected, Cue.FINDING_VERB)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        (
+            "Some 40,000 homes lack heating, according to the World Bank's estimates.",
+            "40,000",
+            "World Bank",
+        ),
+        (
+            "Some 61% oppose a truce, according to a survey by the Gallup institute.",
+            "61",
+            "Gallup institute",
+        ),
+    ],
+)
+def test_according_to_a_study_gives_its_author(
+    nlp: Language, text: str, number: str, expected: str
+) -> None:
+    assert picked(nlp, text, number) == (expected, Cue.ACCORDING_TO)
+
+
+def test_a_study_without_an_author_names_no_claimant(nlp: Language) -> None:
+    assert picked(nlp, "The figures show that 30 villages were emptied.", "30") is None
+
+
+def test_a_subject_that_is_not_an_agent_does_not_find(nlp: Language) -> None:
+    assert picked(nlp, "Russia's losses show that 30 brigades were worn down.", "30") is None
+
+
+def test_a_plural_speaker_without_a_name_is_kept_as_written(nlp: Language) -> None:
+    text = "Pro-war bloggers claimed that the army had taken 14 villages."
+    assert picked(nlp, text, "14") == ("Pro-war bloggers", Cue.SPEECH_VERB)
+
+
+def test_a_name_of_several_words_at_the_end_is_its_own_claimant(nlp: Language) -> None:
+    text = (
+        "The UN refugee agency has registered 6 million refugees. Some 900 detainees were "
+        "released last year, the Joint Headquarters for the Exchange of Prisoners of War says."
+    )
+    found = picked(nlp, text, "900")  # not the UN, the organisation named before
+    assert found == ("Joint Headquarters for the Exchange of Prisoners of War", Cue.SPEECH_VERB)
+
+
+def test_in_nested_reports_the_innermost_source_claims(nlp: Language) -> None:
+    text = "Local television reported that the regional governor claimed 70 drones were downed."
+    assert picked(nlp, text, "70") == ("regional governor", Cue.SPEECH_VERB)
+
+
+def test_a_second_speech_verb_after_a_comma_and_keeps_the_first_speaker(nlp: Language) -> None:
+    text = (
+        'Government spokeswoman Anna Bilyk said Moscow "must stop lying" about the deal, '
+        "and claimed Russian shells had hit the plant 14 times this week."
+    )
+    assert picked(nlp, text, "14") == ("Anna Bilyk", Cue.SPEECH_VERB)
+
+
 def test_the_cue_words_are_data() -> None:
     cues = load_claimant_cues()
     assert {"urge", "call"} <= cues.call_verbs
     assert {"estimate", "put"} <= cues.report_verbs
+    assert {"believe", "identify", "find"} <= cues.finding_verbs
+    assert {"survey", "poll"} <= cues.study_nouns

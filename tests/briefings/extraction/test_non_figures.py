@@ -118,3 +118,14 @@ def test_the_cue_words_are_data() -> None:
     assert {"part", "section", "issue", "article"} <= cues.label_words
     assert "familiar" in cues.anonymity_words
     assert "aged" in cues.age_words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington urged Kyiv to lower the conscription age from 25 to 20.", [25, 20]),
+        ("The generals proposed to draft men aged 20 to 24 first, Petro Bondar said.", [20, 24]),
+    ],
+)
+def test_an_age_set_by_a_demand_is_kept(nlp: Language, text: str, expected: list[float]) -> None:
+    assert values(nlp, text) == expected
