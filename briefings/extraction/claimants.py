@@ -36,17 +36,22 @@ The chain of "who claims this figure", end to end:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
-from functools import cache
 
 from spacy.tokens import Token
 
 from briefings.extraction.attribution import Attribution, Source, subject_of
+from briefings.extraction.claimant_sources import (
+    ClaimantCues,
+    author,
+    is_count,
+    is_study,
+    load_claimant_cues,
+    who,
+)
 from briefings.extraction.figure_context import has_subject
-from briefings.vocabulary.lexicon import data_text
 
 
 class Cue(IntEnum):
@@ -75,20 +80,6 @@ _STAGE = {
 }
 
 
-_CUE_LISTS = ("call_verbs", "report_verbs", "finding_verbs", "study_nouns", "author_preps")
-
-
-@dataclass(frozen=True)
-class ClaimantCues:
-    """The cue words, from briefings/data/claimants.json."""
-
-    call_verbs: frozenset[str]
-    report_verbs: frozenset[str]
-    finding_verbs: frozenset[str]
-    study_nouns: frozenset[str]
-    author_preps: frozenset[str]
-
-
 @dataclass(frozen=True)
 class Candidate:
     """A possible claimant of a figure: who, from which cue, and how far from the number.
@@ -105,13 +96,6 @@ class Candidate:
     def rank(self) -> tuple[int, int, int]:
         """The candidate's place in the order: stage, then step, then cue (lower wins)."""
         return (_STAGE[self.cue], self.step, self.cue)
-
-
-@cache
-def load_claimant_cues() -> ClaimantCues:
-    """Read the claimant cue words once."""
-    data = json.loads(data_text("claimants.json"))
-    return ClaimantCues(**{key: frozenset(data[key]) for key in _CUE_LISTS})
 
 
 def claimant_of(number: Token, attribution: Attribution) -> Source | None:
@@ -172,11 +156,40 @@ def _speaker(
     """Who says what a speech verb reports: its subject, or the speaker it continues."""
     if verb.lemma_ not in attribution.lexicon.speech_verbs or verb.pos_ not in {"VERB", "AUX"}:
         return None
+    if _hands_over(verb, number, cues):
+        return None
+    cited = _cited(verb, attribution, cues)
+    if cited is not None:
+        return cited
     outer = _continued_speaker(verb, attribution)
     if outer is not None:
         return outer
     subject = _active_subject(verb, number)
-    return _who(subject, attribution, cues, speaking=True) if subject is not None else None
+    return who(subject, attribution, cues, speaking=True) if subject is not None else None
+
+
+def _hands_over(verb: Token, number: Token, cues: ClaimantCues) -> bool:
+    """ "Germany gave 18 tanks": a verb handing over the number, not reporting it."""
+    if verb.lemma_ not in cues.transfer_verbs:
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    held = next((o for o in objects if number in o.subtree), None)
+    return held is not None and held.lemma_.lower() not in cues.figure_nouns
+
+
+def _cited(verb: Token, attribution: Attribution, cues: ClaimantCues) -> Source | None:
+    """The source a speaker cites: "citing the General Staff, X reported", "quoted Y as saying"."""
+    citing = [c for c in verb.children if c.lemma_ in cues.citing_verbs and c.tag_ == "VBG"]
+    head = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
+    citing += [head] if head is not None and head.lemma_ in cues.citing_verbs else []
+    for cite in citing:
+        cited = next((c for c in cite.children if c.dep_ == "dobj"), None)
+        if cited is not None and is_count(cited):
+            continue  # "citing two officials": the speaker stays the source
+        found = who(cited, attribution, cues, speaking=True) if cited is not None else None
+        if found is not None:
+            return found
+    return None
 
 
 def _continued_speaker(verb: Token, attribution: Attribution) -> Source | None:
@@ -195,67 +208,32 @@ def _finder(
     if verb.lemma_ not in cues.finding_verbs or verb.pos_ != "VERB":
         return None
     subject = _active_subject(verb, number)
-    return _who(subject, attribution, cues, speaking=False) if subject is not None else None
-
-
-def _who(
-    subject: Token, attribution: Attribution, cues: ClaimantCues, speaking: bool
-) -> Source | None:
-    """Who a claiming subject is: a study's author, a name, a resolved phrase or, for a speech
-    verb, the plural noun phrase itself ("Russian milbloggers claimed")."""
-    if _is_study(subject, cues):
-        return _author(subject, attribution, cues)
-    if attribution.mention_of(subject) is None and _is_compound_name(subject):
-        # A name of several words is its own ("the Coordination Headquarters for ..."),
-        # not a back-reference to the organisation named before.
-        return Source(attribution.phrase(subject), None)
-    found = attribution.resolve(subject)
-    if found is None and speaking and subject.tag_ == "NNS":
-        return Source(attribution.phrase(subject), None)
-    return found
-
-
-def _is_study(noun: Token, cues: ClaimantCues) -> bool:
-    return noun.lower_ in cues.study_nouns or noun.lemma_.lower() in cues.study_nouns
-
-
-def _is_compound_name(head: Token) -> bool:
-    return head.pos_ == "PROPN" and any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children
-    )
-
-
-def _author(study: Token, attribution: Attribution, cues: ClaimantCues) -> Source | None:
-    """Who made a study: "a survey by X", "data from X", "X's estimates", "a KIIS poll"."""
-    for child in study.children:
-        if child.dep_ == "prep" and child.lower_ in cues.author_preps:
-            author = next((c for c in child.children if c.dep_ == "pobj"), None)
-        elif child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
-            author = child
-        elif child.dep_ == "acl":
-            agent = attribution.passive_agent(child)  # "a poll conducted by X"
-            if agent is not None:
-                return agent
-            continue
-        else:
-            continue
-        if author is not None:
-            return _who(author, attribution, cues, speaking=False)
-    return None
+    return who(subject, attribution, cues, speaking=False) if subject is not None else None
 
 
 def _according_to(number: Token, attribution: Attribution, cues: ClaimantCues) -> Source | None:
-    """The source of "according to X" in the number's sentence; a study's author for a study."""
-    for tok in number.sent:
-        to = (
-            next((c for c in tok.children if c.lower_ == "to"), None)
-            if tok.lower_ == "according"
-            else None
-        )
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-        if source is not None and _is_study(source, cues):
-            return _author(source, attribution, cues) or attribution.resolve(source)
+    """The source of "according to X" or "by X's count" in the number's sentence.
+
+    A study gives its author; an unnamed plural stands as written ("according to rescuers").
+    """
+    for source in _source_phrases(number, cues):
+        if is_study(source, cues):
+            found = author(source, attribution, cues)
+        else:
+            found = who(source, attribution, cues, speaking=True)
+        if found is not None:
+            return found
     return attribution.according_to(number.sent)
+
+
+def _source_phrases(number: Token, cues: ClaimantCues) -> Iterator[Token]:
+    """The X of "according to X" and the study of "by X's count" in the number's sentence."""
+    for tok in number.sent:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            yield from (c for c in (to.children if to else ()) if c.dep_ == "pobj")
+        elif tok.lower_ == "by" and tok.dep_ == "prep":
+            yield from (c for c in tok.children if c.dep_ == "pobj" and is_study(c, cues))
 
 
 def _in_sentence(
@@ -265,7 +243,7 @@ def _in_sentence(
     by_distance = sorted(number.sent, key=lambda word: abs(word.i - number.i))
     for step, word in enumerate(by_distance):
         source = attribution.speech_source(word)
-        if source is not None:
+        if source is not None and not _hands_over(word, number, cues):
             yield Candidate(source, Cue.NEAREST_SPEECH, step)
         if word.lemma_ in cues.report_verbs:
             agent = attribution.passive_agent(word)

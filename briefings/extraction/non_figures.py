@@ -38,6 +38,7 @@ _WORD_SETS = (
     "anonymity_words",
     "source_nouns",
     "demand_words",
+    "citing_verbs",
 )
 
 
@@ -54,6 +55,7 @@ class NonFigureCues:
     anonymity_words: frozenset[str]
     source_nouns: frozenset[str]
     demand_words: frozenset[str]
+    citing_verbs: frozenset[str]
 
 
 @cache
@@ -252,11 +254,12 @@ def _is_followed_by_furniture(tok: Token, lexicon: Lexicon) -> bool:
 
 
 def is_anonymous_source_count(tok: Token, lexicon: Lexicon, cues: NonFigureCues) -> bool:
-    """ "three people familiar with the talks", "two diplomats said", "according to four officials"."""
+    """ "three people familiar with the talks", "two diplomats said", "citing two officials"."""
     head = tok.head
     if head.lower_ not in lexicon.source_nouns | cues.source_nouns or tok.dep_ != "nummod":
         return False
     speaks = head.dep_ == "nsubj" and head.head.lemma_ in lexicon.speech_verbs
-    cited = head.dep_ == "pobj" and head.head.head.lower_ == "according"
+    according = head.dep_ == "pobj" and head.head.head.lower_ == "according"
+    cited = according or (head.dep_ == "dobj" and head.head.lemma_ in cues.citing_verbs)
     marked = any(t.lemma_.lower() in cues.anonymity_words for t in head.subtree if t.i > head.i)
     return speaks or cited or marked

@@ -211,6 +211,56 @@ def test_a_second_speech_verb_after_a_comma_and_keeps_the_first_speaker(nlp: Lan
     assert picked(nlp, text, "14") == ("Anna Bilyk", Cue.SPEECH_VERB)
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("Citing the border guard, Interfax reported 2,400 crossings.", "2,400", "border guard"),
+        (
+            "The ministry, citing the air force, said 52 missiles were fired.",
+            "52",
+            "air force",
+        ),
+        (
+            "State television quoted the regional governor as saying 19 houses burned.",
+            "19",
+            "regional governor",
+        ),
+    ],
+)
+def test_a_cited_or_quoted_source_claims_the_figure(
+    nlp: Language, text: str, number: str, expected: str
+) -> None:
+    assert picked(nlp, text, number) == (expected, Cue.SPEECH_VERB)
+
+
+def test_a_count_of_cited_sources_leaves_the_speaker(nlp: Language) -> None:
+    text = "Interfax, citing three officials, reported that 900 troops had arrived."
+    assert picked(nlp, text, "900") == ("Interfax", Cue.SPEECH_VERB)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("By Warsaw's count, 1,300 refugees crossed on Monday.", "1,300", "Warsaw"),
+        ("The toll rose to 23, according to rescuers.", "23", "rescuers"),
+    ],
+)
+def test_a_source_phrase_names_the_claimant(
+    nlp: Language, text: str, number: str, expected: str
+) -> None:
+    assert picked(nlp, text, number) == (expected, Cue.ACCORDING_TO)
+
+
+def test_a_number_handed_over_is_not_reported_by_the_giver(nlp: Language) -> None:
+    text = "Norway gave 14 patrol boats to the navy, the defence minister said."
+    assert picked(nlp, text, "14") == ("defence minister", Cue.SPEECH_VERB)
+
+
+def test_giving_a_figure_still_reports_it(nlp: Language) -> None:
+    text = "Petro Bondar gave a figure of 8,000 for the missing."
+    assert picked(nlp, text, "8,000") == ("Petro Bondar", Cue.SPEECH_VERB)
+
+
 def test_the_cue_words_are_data() -> None:
     cues = load_claimant_cues()
     assert {"urge", "call"} <= cues.call_verbs
