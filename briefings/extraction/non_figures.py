@@ -37,8 +37,12 @@ _WORD_SETS = (
     "age_nouns",
     "anonymity_words",
     "source_nouns",
-    "demand_words",
+    "demand_verbs",
+    "demand_nouns",
     "citing_verbs",
+    "age_preps",
+    "age_groups",
+    "time_units",
 )
 
 
@@ -54,8 +58,12 @@ class NonFigureCues:
     age_nouns: frozenset[str]
     anonymity_words: frozenset[str]
     source_nouns: frozenset[str]
-    demand_words: frozenset[str]
+    demand_verbs: frozenset[str]
+    demand_nouns: frozenset[str]
     citing_verbs: frozenset[str]
+    age_preps: frozenset[str]
+    age_groups: frozenset[str]
+    time_units: frozenset[str]
 
 
 @cache
@@ -71,7 +79,7 @@ def is_not_a_figure(tok: Token, lexicon: Lexicon) -> bool:
     cues = load_non_figure_cues()
     return (
         tok.lower_ == "one"
-        or (is_age(tok, cues) and not _in_demand(tok, cues))
+        or ((is_age(tok, cues) or is_duration(tok, cues)) and not _in_demand(tok, cues))
         or _is_clock_time(tok)
         or _in_date_or_time(tok)
         or _is_year(tok)
@@ -109,12 +117,34 @@ def is_age(tok: Token, cues: NonFigureCues) -> bool:
         or _has_age_follower(tok, cues)
         or _age_given(tok, cues)
         or _is_apposed_age(tok)
+        or _is_group_age(tok, cues)
     )
 
 
+def _is_group_age(tok: Token, cues: NonFigureCues) -> bool:
+    """ "men over 60", "children under 14": a number after "over" on a group of people."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj" and prep.lower_ in cues.age_preps and prep.head.lower_ in cues.age_groups
+    )
+
+
+def is_duration(tok: Token, cues: NonFigureCues) -> bool:
+    """ "for 30 days", "in the past 24 hours", "a 90-minute call", "three years ago"."""
+    nxt = tok.doc[tok.i + 1 : tok.i + 3]
+    words = [t.lower_ for t in nxt if t.text != "-"]
+    return bool(words) and words[0] in cues.time_units
+
+
 def _in_demand(tok: Token, cues: NonFigureCues) -> bool:
-    """An age a demand or proposal sets ("urged Kyiv to lower the draft age to 18") is its figure."""
-    return any(a.lemma_.lower() in cues.demand_words for a in tok.ancestors)
+    """An age or duration a demand or deal sets ("urged Kyiv to lower the draft age to 18")."""
+    return any(_is_demand_word(a, cues) for a in tok.ancestors)
+
+
+def _is_demand_word(tok: Token, cues: NonFigureCues) -> bool:
+    """ "urged", "a proposal", "the ceasefire"; a phone "call" is no demand."""
+    lemma = tok.lemma_.lower()
+    return lemma in (cues.demand_verbs if tok.pos_ == "VERB" else cues.demand_nouns)
 
 
 def _has_age_word_before(tok: Token, cues: NonFigureCues) -> bool:
@@ -183,6 +213,8 @@ def _in_date_or_time(tok: Token) -> bool:
     if tok.ent_type_ not in {"DATE", "TIME"}:
         return False
     ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    if re.search(r"\bago\b", ent.text, re.I):
+        return True
     if ent.label_ == "TIME" and not re.search(r"\b(hours?|minutes?)\b", ent.text, re.I):
         return True
     return bool(_MONTHS.search(ent.text)) or not tok.text[0].isdigit()

@@ -109,8 +109,11 @@ def test_a_clock_time_is_not_a_figure(nlp: Language, text: str) -> None:
     assert values(nlp, text) == []
 
 
-def test_a_share_count_is_not_a_figure(nlp: Language) -> None:
-    assert values(nlp, "Share this story: 340 shares") == []
+@pytest.mark.parametrize(
+    "text", ["Share this story: 340 shares", "Comments 45", "Part 2 of 4: the ports"]
+)
+def test_counters_and_part_numbers_are_not_figures(nlp: Language, text: str) -> None:
+    assert values(nlp, text) == []
 
 
 def test_the_cue_words_are_data() -> None:
@@ -129,3 +132,39 @@ def test_the_cue_words_are_data() -> None:
 )
 def test_an_age_set_by_a_demand_is_kept(nlp: Language, text: str, expected: list[float]) -> None:
     assert values(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks lasted 6 hours, Petro Bondar said.",
+        "In the past 48 hours, the shelling eased, the governor said.",
+        "The two ministers held a 45-minute call on Friday.",
+        "Published 5 hours ago",
+    ],
+)
+def test_a_duration_is_not_a_figure(nlp: Language, text: str) -> None:
+    assert values(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv proposed a truce of 60 days, Petro Bondar said.",
+        "Both sides agreed to a 60-day pause in strikes on ports.",
+    ],
+)
+def test_a_duration_a_proposal_or_deal_sets_is_kept(nlp: Language, text: str) -> None:
+    assert values(nlp, text) == [60]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Men over 65 may leave the country.", "Children under 14 were evacuated first."],
+)
+def test_an_age_after_over_or_under_a_group_is_not_a_figure(nlp: Language, text: str) -> None:
+    assert values(nlp, text) == []
+
+
+def test_over_before_a_count_is_a_qualifier_not_an_age(nlp: Language) -> None:
+    assert values(nlp, "Over 60 soldiers were captured, the governor said.") == [60]
