@@ -13,6 +13,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from briefings.extraction.attribution import Attribution, Source
+from briefings.model import ActorKind
 from briefings.vocabulary.lexicon import data_text
 
 _CUE_LISTS = (
@@ -64,7 +65,32 @@ def who(
         return Source(attribution.phrase(subject), None)
     if found is not None and found.mention is not None and _names_another(subject, found):
         return Source(attribution.phrase(subject), None)
+    if found is not None and found.mention is None:
+        return _role_holder(subject, attribution) or found
     return found
+
+
+def _role_holder(noun: Token, attribution: Attribution) -> Source | None:
+    """ "the minister" after "Russia's foreign minister, Sergei Lavrov": the last person the
+    article has given that title, when the phrase is definite and names no one itself."""
+    definite = any(c.lower_ == "the" for c in noun.children)
+    if noun.pos_ != "NOUN" or not definite:
+        return None
+    people = [m for m in attribution.mentions if m.end <= noun.i and m.kind == ActorKind.PERSON]
+    for person in reversed(people):
+        if noun.lemma_.lower() in _titles(attribution.doc[person.end - 1], person.start):
+            return Source(person.text, person)
+    return None
+
+
+def _titles(name: Token, first: int) -> set[str]:
+    """The words that title a named person: "Foreign Minister X", "X, the ombudsman", "the
+    country's defence minister, X"."""
+    titled = [c for c in name.children if c.dep_ in {"compound", "appos"} and c.i != first]
+    if name.dep_ == "appos":
+        titled.append(name.head)
+    words = [t for head in titled for t in head.subtree if t.i < first or t.i > name.i]
+    return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
 
 
 def is_count(noun: Token) -> bool:

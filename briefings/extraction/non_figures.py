@@ -42,7 +42,6 @@ _WORD_SETS = (
     "citing_verbs",
     "age_preps",
     "age_groups",
-    "time_units",
 )
 
 
@@ -63,7 +62,6 @@ class NonFigureCues:
     citing_verbs: frozenset[str]
     age_preps: frozenset[str]
     age_groups: frozenset[str]
-    time_units: frozenset[str]
 
 
 @cache
@@ -79,7 +77,7 @@ def is_not_a_figure(tok: Token, lexicon: Lexicon) -> bool:
     cues = load_non_figure_cues()
     return (
         tok.lower_ == "one"
-        or ((is_age(tok, cues) or is_duration(tok, cues)) and not _in_demand(tok, cues))
+        or (is_age(tok, cues) and not _in_demand(tok, cues))
         or _is_clock_time(tok)
         or _in_date_or_time(tok)
         or _is_year(tok)
@@ -129,15 +127,8 @@ def _is_group_age(tok: Token, cues: NonFigureCues) -> bool:
     )
 
 
-def is_duration(tok: Token, cues: NonFigureCues) -> bool:
-    """ "for 30 days", "in the past 24 hours", "a 90-minute call", "three years ago"."""
-    nxt = tok.doc[tok.i + 1 : tok.i + 3]
-    words = [t.lower_ for t in nxt if t.text != "-"]
-    return bool(words) and words[0] in cues.time_units
-
-
 def _in_demand(tok: Token, cues: NonFigureCues) -> bool:
-    """An age or duration a demand or deal sets ("urged Kyiv to lower the draft age to 18")."""
+    """An age a demand or deal sets ("urged Kyiv to lower the draft age to 18") is its figure."""
     return any(_is_demand_word(a, cues) for a in tok.ancestors)
 
 
@@ -208,13 +199,13 @@ def _next_to_month(tok: Token) -> bool:
 
 
 def _in_date_or_time(tok: Token) -> bool:
-    if _next_to_month(tok):
+    """ "18 October", "three days" in words, "5 hours ago": dates and times."""
+    if _next_to_month(tok) or tok.doc[tok.i + 1 : tok.i + 3].text.lower().endswith(" ago"):
         return True
     if tok.ent_type_ not in {"DATE", "TIME"}:
         return False
     ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-    if re.search(r"\bago\b", ent.text, re.I):
-        return True
+
     if ent.label_ == "TIME" and not re.search(r"\b(hours?|minutes?)\b", ent.text, re.I):
         return True
     return bool(_MONTHS.search(ent.text)) or not tok.text[0].isdigit()

@@ -261,6 +261,23 @@ def test_giving_a_figure_still_reports_it(nlp: Language) -> None:
     assert picked(nlp, text, "8,000") == ("Petro Bondar", Cue.SPEECH_VERB)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland's defence minister, Marek Nowak, visited Lviv. The minister said 70 tanks were sent.",
+        "Defence Minister Marek Nowak visited Lviv. The minister said 70 tanks were sent.",
+        "Marek Nowak, the defence minister, visited Lviv. The minister said 70 tanks were sent.",
+    ],
+)
+def test_a_definite_title_is_the_person_the_article_gave_it(nlp: Language, text: str) -> None:
+    assert picked(nlp, text, "70") == ("Marek Nowak", Cue.SPEECH_VERB)
+
+
+def test_a_title_no_named_person_holds_stays_as_written(nlp: Language) -> None:
+    text = "Marek Nowak visited Lviv. The minister said 70 tanks were sent."
+    assert picked(nlp, text, "70") == ("minister", Cue.SPEECH_VERB)
+
+
 def test_the_cue_words_are_data() -> None:
     cues = load_claimant_cues()
     assert {"urge", "call"} <= cues.call_verbs
