@@ -7,6 +7,7 @@ are `briefings/data/claimants.json`.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,6 +17,7 @@ from briefings.extraction.attribution import Attribution, Source
 from briefings.model import ActorKind
 from briefings.vocabulary.lexicon import data_text
 
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
 _CUE_LISTS = (
     "call_verbs",
     "report_verbs",
@@ -84,13 +86,12 @@ def _role_holder(noun: Token, attribution: Attribution) -> Source | None:
 
 
 def _titles(name: Token, first: int) -> set[str]:
-    """The words that title a named person: "Foreign Minister X", "X, the ombudsman", "the
-    country's defence minister, X"."""
-    titled = [c for c in name.children if c.dep_ in {"compound", "appos"} and c.i != first]
-    if name.dep_ == "appos":
-        titled.append(name.head)
-    words = [t for head in titled for t in head.subtree if t.i < first or t.i > name.i]
-    return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    """The head words that title a named person: "Foreign Minister X", "X, the ombudsman", "the
+    country's defence minister, X"; not "a spokesman for [the headquarters]"."""
+    heads = [c for c in name.children if c.dep_ == "appos"]
+    heads += [t for t in name.subtree if t.dep_ == "compound" and t.i < first]
+    heads += [name.head] if name.dep_ == "appos" else []
+    return {t.lemma_.lower() for t in heads} | {t.lower_ for t in heads}
 
 
 def is_count(noun: Token) -> bool:
@@ -123,8 +124,9 @@ def author(study: Token, attribution: Attribution, cues: ClaimantCues) -> Source
         if child.dep_ == "acl" and attribution.passive_agent(child) is not None:
             return attribution.passive_agent(child)  # "a poll conducted by X"
         maker = _maker(child, cues)
-        if maker is not None:
-            return who(maker, attribution, cues, speaking=False)
+        found = who(maker, attribution, cues, speaking=False) if maker is not None else None
+        if found is not None:
+            return found if found.mention else Source(_POSSESSIVE.sub("", found.text), None)
     return None
 
 

@@ -11,7 +11,8 @@ The chain of "who claims this figure", end to end:
       downed", "..., the ministry says"), unless the number is inside that verb's own subject,
       and the outer speaker for a speech verb the parse hangs on what is reported ("X said A,
       and claimed B"); `FINDING_VERB`, the subject of a verb of finding or judging ("Mediazona
-      has identified", "the ombudsman believes"); `PASSIVE_AGENT`, the agent of a passive ("the
+      has identified", "the ombudsman believes"); `STUDY_AUTHOR`, the author of a study or count
+      the number is in ("the agency's count of 4,500"); `PASSIVE_AGENT`, the agent of a passive ("the
       toll was put at 40 by the ministry"); `CALL_SUBJECT`, the subject of a call verb ("Kyiv
       urged the release of 300 prisoners");
    b. `ACCORDING_TO`, the source of "according to X" in the number's sentence;
@@ -59,18 +60,20 @@ class Cue(IntEnum):
 
     SPEECH_VERB = 1
     FINDING_VERB = 2
-    PASSIVE_AGENT = 3
-    CALL_SUBJECT = 4
-    ACCORDING_TO = 5
-    NEAREST_SPEECH = 6
-    NEAREST_REPORT_AGENT = 7
-    SENTENCE_SPEAKER = 8
+    STUDY_AUTHOR = 3
+    PASSIVE_AGENT = 4
+    CALL_SUBJECT = 5
+    ACCORDING_TO = 6
+    NEAREST_SPEECH = 7
+    NEAREST_REPORT_AGENT = 8
+    SENTENCE_SPEAKER = 9
 
 
 # The stages of the order above; a candidate of an earlier stage always wins.
 _STAGE = {
     Cue.SPEECH_VERB: 0,
     Cue.FINDING_VERB: 0,
+    Cue.STUDY_AUTHOR: 0,
     Cue.PASSIVE_AGENT: 0,
     Cue.CALL_SUBJECT: 0,
     Cue.ACCORDING_TO: 1,
@@ -132,6 +135,9 @@ def _governing(number: Token, attribution: Attribution, cues: ClaimantCues) -> I
         finder = _finder(verb, number, attribution, cues)
         if finder is not None:
             yield Candidate(finder, Cue.FINDING_VERB, step)
+        maker = author(verb, attribution, cues) if is_study(verb, cues) else None
+        if maker is not None:  # "the agency's count of 4,500", "an estimate by X of 40,000"
+            yield Candidate(maker, Cue.STUDY_AUTHOR, step)
         agent = attribution.passive_agent(verb)
         if agent is not None:
             yield Candidate(agent, Cue.PASSIVE_AGENT, step)
@@ -178,12 +184,13 @@ def _hands_over(verb: Token, number: Token, cues: ClaimantCues) -> bool:
 
 
 def _cited(verb: Token, attribution: Attribution, cues: ClaimantCues) -> Source | None:
-    """The source a speaker cites: "citing the General Staff, X reported", "quoted Y as saying"."""
+    """The source a speaker cites: "citing the General Staff, X reported", "quoted Y as saying",
+    "Y was quoted as saying"."""
     citing = [c for c in verb.children if c.lemma_ in cues.citing_verbs and c.tag_ == "VBG"]
     head = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
     citing += [head] if head is not None and head.lemma_ in cues.citing_verbs else []
     for cite in citing:
-        cited = next((c for c in cite.children if c.dep_ == "dobj"), None)
+        cited = next((c for c in cite.children if c.dep_ in {"dobj", "nsubjpass"}), None)
         if cited is not None and is_count(cited):
             continue  # "citing two officials": the speaker stays the source
         found = who(cited, attribution, cues, speaking=True) if cited is not None else None

@@ -233,6 +233,32 @@ def test_a_cited_or_quoted_source_claims_the_figure(
     assert picked(nlp, text, number) == (expected, Cue.SPEECH_VERB)
 
 
+def test_a_person_quoted_in_the_passive_claims_the_figure(nlp: Language) -> None:
+    text = "Maria Ivanova was quoted as saying 45 shells hit the port."
+    assert picked(nlp, text, "45") == ("Maria Ivanova", Cue.SPEECH_VERB)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        (
+            "The council's tally of 2,800 arrests is disputed, its chair admitted.",
+            "2,800",
+            "council",
+        ),
+        (
+            "Amnesty International's count of 312 strikes was published on Friday.",
+            "312",
+            "Amnesty International",
+        ),
+    ],
+)
+def test_the_author_of_a_count_the_number_is_in_claims_it(
+    nlp: Language, text: str, number: str, expected: str
+) -> None:
+    assert picked(nlp, text, number) == (expected, Cue.STUDY_AUTHOR)
+
+
 def test_a_count_of_cited_sources_leaves_the_speaker(nlp: Language) -> None:
     text = "Interfax, citing three officials, reported that 900 troops had arrived."
     assert picked(nlp, text, "900") == ("Interfax", Cue.SPEECH_VERB)
@@ -271,6 +297,15 @@ def test_giving_a_figure_still_reports_it(nlp: Language) -> None:
 )
 def test_a_definite_title_is_the_person_the_article_gave_it(nlp: Language, text: str) -> None:
     assert picked(nlp, text, "70") == ("Marek Nowak", Cue.SPEECH_VERB)
+
+
+def test_a_word_inside_a_title_does_not_make_its_holder(nlp: Language) -> None:
+    text = (
+        "Marek Nowak, a spokesman for the council, spoke first. "
+        "In May, 80 convoys were stopped, the council said."
+    )
+    found = picked(nlp, text, "80")
+    assert found is not None and found[0] != "Marek Nowak"
 
 
 def test_a_title_no_named_person_holds_stays_as_written(nlp: Language) -> None:
