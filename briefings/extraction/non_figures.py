@@ -277,12 +277,23 @@ def _is_followed_by_furniture(tok: Token, lexicon: Lexicon) -> bool:
 
 
 def is_anonymous_source_count(tok: Token, lexicon: Lexicon, cues: NonFigureCues) -> bool:
-    """ "three people familiar with the talks", "two diplomats said", "citing two officials"."""
-    head = tok.head
-    if head.lower_ not in lexicon.source_nouns | cues.source_nouns or tok.dep_ != "nummod":
+    """ "three people familiar with the talks", "two diplomats said", "citing two officials",
+    "two of the officials said"."""
+    group, role = _counted_group(tok)
+    if group is None or group.lower_ not in lexicon.source_nouns | cues.source_nouns:
         return False
-    speaks = head.dep_ == "nsubj" and head.head.lemma_ in lexicon.speech_verbs
-    according = head.dep_ == "pobj" and head.head.head.lower_ == "according"
-    cited = according or (head.dep_ == "dobj" and head.head.lemma_ in cues.citing_verbs)
-    marked = any(t.lemma_.lower() in cues.anonymity_words for t in head.subtree if t.i > head.i)
+    speaks = role.dep_ == "nsubj" and role.head.lemma_ in lexicon.speech_verbs
+    according = role.dep_ == "pobj" and role.head.head.lower_ == "according"
+    cited = according or (role.dep_ == "dobj" and role.head.lemma_ in cues.citing_verbs)
+    marked = any(t.lemma_.lower() in cues.anonymity_words for t in group.subtree if t.i > group.i)
     return speaks or cited or marked
+
+
+def _counted_group(tok: Token) -> tuple[Token | None, Token]:
+    """What a number counts and the token that plays its part in the clause: "two [diplomats]",
+    or "[two] of the diplomats"."""
+    if tok.dep_ == "nummod":
+        return tok.head, tok.head
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return group, tok
