@@ -193,7 +193,8 @@ def _cited(verb: Token, attribution: Attribution, cues: ClaimantCues) -> Source 
         cited = next((c for c in cite.children if c.dep_ in {"dobj", "nsubjpass"}), None)
         if cited is not None and is_count(cited):
             continue  # "citing two officials": the speaker stays the source
-        found = who(cited, attribution, cues, speaking=True) if cited is not None else None
+        # "citing images": an unnamed plural cited is no source; the speaker stays.
+        found = who(cited, attribution, cues, speaking=False) if cited is not None else None
         if found is not None:
             return found
     return None

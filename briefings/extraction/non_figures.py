@@ -22,6 +22,7 @@ _MONTHS = re.compile(
     re.I,
 )
 _DEFINITE = {"the", "these", "those", "its", "his", "her", "their", "our", "my", "both"}
+_OLDEST = 120
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2})?")
 # A line that opens with a footnote marker ("[3] Interview, 4 May") or a list number ("2. ...").
 _FOOTNOTE_LINE = re.compile(r"[ \t]*\[\d{1,3}\]")
@@ -42,6 +43,7 @@ _WORD_SETS = (
     "citing_verbs",
     "age_preps",
     "age_groups",
+    "age_verbs",
 )
 
 
@@ -62,6 +64,7 @@ class NonFigureCues:
     citing_verbs: frozenset[str]
     age_preps: frozenset[str]
     age_groups: frozenset[str]
+    age_verbs: frozenset[str]
 
 
 @cache
@@ -120,11 +123,19 @@ def is_age(tok: Token, cues: NonFigureCues) -> bool:
 
 
 def _is_group_age(tok: Token, cues: NonFigureCues) -> bool:
-    """ "men over 60", "children under 14": a number after "over" on a group of people."""
-    prep = tok.head
-    return (
-        tok.dep_ == "pobj" and prep.lower_ in cues.age_preps and prep.head.lower_ in cues.age_groups
-    )
+    """ "men over 60", "children under 14", "men between 18 and 60", "once they turn 18".
+
+    Read on the words, not the parse, which often takes the group for the number's noun.
+    """
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    counts = after is not None and after.pos_ == "NOUN" and after.lower_ not in {"years", "year"}
+    if not tok.text.isdigit() or int(tok.text) > _OLDEST or counts:  # "over 60 kilometres"
+        return False
+    first = _first_of_run(tok, cues)
+    before = list(tok.doc[max(tok.sent.start, first.i - 2) : first.i])
+    if len(before) == 2 and before[1].lower_ in cues.age_preps:
+        return before[0].lower_ in cues.age_groups
+    return bool(before) and before[-1].lemma_.lower() in cues.age_verbs
 
 
 def _in_demand(tok: Token, cues: NonFigureCues) -> bool:
@@ -133,9 +144,12 @@ def _in_demand(tok: Token, cues: NonFigureCues) -> bool:
 
 
 def _is_demand_word(tok: Token, cues: NonFigureCues) -> bool:
-    """ "urged", "a proposal", "the ceasefire"; a phone "call" is no demand."""
+    """ "urged", "a proposal", "the ceasefire"; a phone "call" or "called up" is no demand."""
     lemma = tok.lemma_.lower()
-    return lemma in (cues.demand_verbs if tok.pos_ == "VERB" else cues.demand_nouns)
+    if tok.pos_ == "VERB":
+        # A particle makes another verb: "called up" conscripts is no call for anything.
+        return lemma in cues.demand_verbs and not any(c.dep_ == "prt" for c in tok.children)
+    return lemma in cues.demand_nouns
 
 
 def _has_age_word_before(tok: Token, cues: NonFigureCues) -> bool:

@@ -259,6 +259,24 @@ def test_the_author_of_a_count_the_number_is_in_claims_it(
     assert picked(nlp, text, number) == (expected, Cue.STUDY_AUTHOR)
 
 
+def test_an_unnamed_plural_cited_leaves_the_speaker(nlp: Language) -> None:
+    text = "Russia lost 40 tanks, the institute said, citing satellite images."
+    assert picked(nlp, text, "40") == ("institute", Cue.SPEECH_VERB)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("Prosecutors alleged that 230 civilians were executed.", "230", "Prosecutors"),
+        ("Kyiv accused Moscow of abducting 19,000 children.", "19,000", "Kyiv"),
+    ],
+)
+def test_alleging_and_accusing_name_their_subject(
+    nlp: Language, text: str, number: str, expected: str
+) -> None:
+    assert picked(nlp, text, number) == (expected, Cue.FINDING_VERB)
+
+
 def test_a_count_of_cited_sources_leaves_the_speaker(nlp: Language) -> None:
     text = "Interfax, citing three officials, reported that 900 troops had arrived."
     assert picked(nlp, text, "900") == ("Interfax", Cue.SPEECH_VERB)

@@ -160,11 +160,23 @@ def test_a_duration_of_the_story_is_a_figure(nlp: Language, text: str, value: fl
 
 @pytest.mark.parametrize(
     "text",
-    ["Men over 65 may leave the country.", "Children under 14 were evacuated first."],
+    [
+        "Men over 65 may leave the country.",
+        "Children under 14 were evacuated first.",
+        "Men between 20 and 55 cannot cross the border.",
+        "Recruits can be called up once they turn 19, the ministry said.",
+    ],
 )
 def test_an_age_after_over_or_under_a_group_is_not_a_figure(nlp: Language, text: str) -> None:
     assert values(nlp, text) == []
 
 
-def test_over_before_a_count_is_a_qualifier_not_an_age(nlp: Language) -> None:
-    assert values(nlp, "Over 60 soldiers were captured, the governor said.") == [60]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over 60 soldiers were captured, the governor said.",
+        "Villages over 60 kilometres from the front were spared, the governor said.",
+    ],
+)
+def test_over_before_a_count_or_a_unit_is_not_an_age(nlp: Language, text: str) -> None:
+    assert values(nlp, text) == [60]
