@@ -44,6 +44,7 @@ _WORD_SETS = (
     "age_preps",
     "age_groups",
     "age_verbs",
+    "other_verb_particles",
 )
 
 
@@ -65,6 +66,7 @@ class NonFigureCues:
     age_preps: frozenset[str]
     age_groups: frozenset[str]
     age_verbs: frozenset[str]
+    other_verb_particles: frozenset[str]
 
 
 @cache
@@ -148,7 +150,8 @@ def _is_demand_word(tok: Token, cues: NonFigureCues) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
         # A particle makes another verb: "called up" conscripts is no call for anything.
-        return lemma in cues.demand_verbs and not any(c.dep_ == "prt" for c in tok.children)
+        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        return lemma in cues.demand_verbs and not particles & cues.other_verb_particles
     return lemma in cues.demand_nouns
 
 

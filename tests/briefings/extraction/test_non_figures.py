@@ -136,6 +136,7 @@ def test_the_cue_words_are_data() -> None:
     ("text", "expected"),
     [
         ("Washington urged Kyiv to lower the conscription age from 25 to 20.", [25, 20]),
+        ("The allies are calling on Kyiv to lower the draft age to 21 years old.", [21]),
         ("The generals proposed to draft men aged 20 to 24 first, Petro Bondar said.", [20, 24]),
     ],
 )
