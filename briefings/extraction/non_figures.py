@@ -245,12 +245,16 @@ def _line_of(tok: Token) -> tuple[int, str]:
 
 
 def is_marker(tok: Token) -> bool:
-    """A footnote marker ("[3]"), any number in a footnote's text, or the number of a list item."""
+    """A footnote marker ("[3]"), any number in a footnote's text, or the number of a list item
+    ("2." at a line's start or in a run of items, "(2)")."""
     doc = tok.doc
-    bracketed = (
-        0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "[" and doc[tok.i + 1].text == "]"
-    )
+    inside = 0 < tok.i < len(doc) - 1
+    bracketed = inside and doc[tok.i - 1].text == "[" and doc[tok.i + 1].text == "]"
+    # "(2)" alone in brackets is a list label; "(40 more than ...)" is a figure.
+    labelled = inside and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"
     start, line = _line_of(tok)
+    if labelled and tok.text.isdigit() and len(tok.text) <= 2:
+        return True
     if bracketed or _FOOTNOTE_LINE.match(line):
         return True
     listed = _LIST_NUMBER.match(line)

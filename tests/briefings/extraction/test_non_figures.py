@@ -23,6 +23,7 @@ def values(nlp: Language, text: str) -> list[float]:
         "The allies offered guarantees modelled on Article 5 of the treaty.",
         "The details are set out in points 9-11 of the plan.",
         "Chapter Seven describes the siege.",
+        "On day 900 of the war, the envoys met in Geneva.",
     ],
 )
 def test_a_label_with_a_number_is_not_a_figure(nlp: Language, text: str) -> None:
@@ -52,10 +53,16 @@ def test_footnote_markers_and_footnote_text_are_not_figures(nlp: Language, text:
         "The draft asks for:\n\n1. A halt to strikes on ports.\n2. An exchange of detainees.",
         "Kyiv set out its terms. 1. A halt to strikes. 2. Guarantees. 3. Money for repairs.",
         "Read more: 1. Why the talks stalled 2. What the envoys want 3. Maps of the front",
+        "The draft asks for (1) a halt to strikes and (2) an exchange of detainees.",
     ],
 )
 def test_the_numbers_of_a_list_are_not_figures(nlp: Language, text: str) -> None:
     assert values(nlp, text) == []
+
+
+def test_a_figure_in_brackets_is_still_a_figure(nlp: Language) -> None:
+    text = "Russia fired 90 drones (40 more than a week before), the air force said."
+    assert values(nlp, text) == [90, 40]
 
 
 def test_a_number_ending_a_sentence_is_still_a_figure(nlp: Language) -> None:
