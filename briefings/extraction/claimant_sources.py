@@ -57,7 +57,8 @@ def who(
     """Who a claiming subject is: a study's author, a name, a resolved phrase or, for a speech
     verb, the plural noun phrase itself ("Russian milbloggers claimed")."""
     if is_study(subject, cues):
-        return author(subject, attribution, cues)
+        # Without an author, a study stands as written only where it names one ("western estimates").
+        return author(subject, attribution, cues) or attribution.resolve(subject)
     if attribution.mention_of(subject) is None and _is_compound_name(subject):
         # A name of several words is its own ("the Coordination Headquarters for ..."),
         # not a back-reference to the organisation named before.
