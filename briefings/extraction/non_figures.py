@@ -1,20 +1,26 @@
 """Numbers that are not facts of the story: dates, times, ages, labels, markers, source counts.
 
-Cue words are data: `briefings/data/non_figures.json` (labels, ages, anonymous sources) and the
-lexicon's `non_figure_followers` and `source_nouns` (`briefings/data/lexicon.json`).
+Ages are decided in `briefings/extraction/ages.py`. Cue words are data:
+`briefings/data/non_figures.json` (labels, ages, anonymous sources; read by
+`briefings/extraction/non_figure_cues.py`) and the lexicon's `non_figure_followers` and
+`source_nouns` (`briefings/data/lexicon.json`).
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Token
 
+from briefings.extraction.ages import in_demand, is_age
+from briefings.extraction.non_figure_cues import (
+    NonFigureCues,
+    first_of_run,
+    load_non_figure_cues,
+    words_before,
+)
 from briefings.extraction.numbers import is_year
-from briefings.vocabulary.lexicon import Lexicon, data_text
+from briefings.vocabulary.lexicon import Lexicon
 
 _MONTHS = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(monday|tuesday|"
@@ -22,7 +28,6 @@ _MONTHS = re.compile(
     re.I,
 )
 _DEFINITE = {"the", "these", "those", "its", "his", "her", "their", "our", "my", "both"}
-_OLDEST = 120
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2})?")
 # A line that opens with a footnote marker ("[3] Interview, 4 May") or a list number ("2. ...").
 _FOOTNOTE_LINE = re.compile(r"[ \t]*\[\d{1,3}\]")
@@ -30,59 +35,12 @@ _LIST_NUMBER = re.compile(r"[ \t]*\d{1,2}[.)](\s|$)")
 _LIST_MARK = re.compile(r"\d{1,2}[.)]\s+[A-Z\"“]")
 
 
-_WORD_SETS = (
-    "label_words",
-    "range_links",
-    "age_words",
-    "age_lead_ins",
-    "age_nouns",
-    "anonymity_words",
-    "source_nouns",
-    "demand_verbs",
-    "demand_nouns",
-    "citing_verbs",
-    "age_preps",
-    "age_groups",
-    "age_verbs",
-    "other_verb_particles",
-)
-
-
-@dataclass(frozen=True)
-class NonFigureCues:
-    """The cue words of data/non_figures.json."""
-
-    label_words: frozenset[str]
-    range_links: frozenset[str]
-    age_words: frozenset[str]
-    age_lead_ins: frozenset[str]
-    age_followers: tuple[str, ...]
-    age_nouns: frozenset[str]
-    anonymity_words: frozenset[str]
-    source_nouns: frozenset[str]
-    demand_verbs: frozenset[str]
-    demand_nouns: frozenset[str]
-    citing_verbs: frozenset[str]
-    age_preps: frozenset[str]
-    age_groups: frozenset[str]
-    age_verbs: frozenset[str]
-    other_verb_particles: frozenset[str]
-
-
-@cache
-def load_non_figure_cues() -> NonFigureCues:
-    """Read the cue words once."""
-    data = json.loads(data_text("non_figures.json"))
-    words = {key: frozenset(data[key]) for key in _WORD_SETS}
-    return NonFigureCues(**words, age_followers=tuple(data["age_followers"]))
-
-
 def is_not_a_figure(tok: Token, lexicon: Lexicon) -> bool:
     """True for a number that is no fact of the story: see this module's docstring."""
     cues = load_non_figure_cues()
     return (
         tok.lower_ == "one"
-        or (is_age(tok, cues) and not _in_demand(tok, cues))
+        or (is_age(tok, cues) and not in_demand(tok, cues))
         or _is_clock_time(tok)
         or _in_date_or_time(tok)
         or _is_year(tok)
@@ -92,104 +50,6 @@ def is_not_a_figure(tok: Token, lexicon: Lexicon) -> bool:
         or _is_followed_by_furniture(tok, lexicon)
         or _is_name_part(tok)
     )
-
-
-# -- runs of numbers ------------------------------------------------------------------------------
-
-
-def _first_of_run(tok: Token, cues: NonFigureCues) -> Token:
-    """The first number of the range or list a number ends: 18 in "18 to 60", 4 in "4, 5 and 6"."""
-    first, i = tok, tok.i - 1
-    while i >= tok.sent.start and (tok.doc[i].like_num or tok.doc[i].lower_ in cues.range_links):
-        first = tok.doc[i] if tok.doc[i].like_num else first
-        i -= 1
-    return first
-
-
-def _words_before(tok: Token, width: int) -> str:
-    return tok.doc[max(tok.sent.start, tok.i - width) : tok.i].text.lower()
-
-
-# -- ages -----------------------------------------------------------------------------------------
-
-
-def is_age(tok: Token, cues: NonFigureCues) -> bool:
-    """ "aged 18 to 60", "the ages of 18 and 60", "18 years of age", "the draft age was lowered to 25"."""
-    return (
-        _has_age_word_before(tok, cues)
-        or _has_age_follower(tok, cues)
-        or _age_given(tok, cues)
-        or _is_apposed_age(tok)
-        or _is_group_age(tok, cues)
-    )
-
-
-def _is_group_age(tok: Token, cues: NonFigureCues) -> bool:
-    """ "men over 60", "children under 14", "men between 18 and 60", "once they turn 18".
-
-    Read on the words, not the parse, which often takes the group for the number's noun.
-    """
-    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    counts = after is not None and after.pos_ == "NOUN" and after.lower_ not in {"years", "year"}
-    if not tok.text.isdigit() or int(tok.text) > _OLDEST or counts:  # "over 60 kilometres"
-        return False
-    first = _first_of_run(tok, cues)
-    before = list(tok.doc[max(tok.sent.start, first.i - 2) : first.i])
-    if len(before) == 2 and before[1].lower_ in cues.age_preps:
-        return before[0].lower_ in cues.age_groups
-    return bool(before) and before[-1].lemma_.lower() in cues.age_verbs
-
-
-def _in_demand(tok: Token, cues: NonFigureCues) -> bool:
-    """An age a demand or deal sets ("urged Kyiv to lower the draft age to 18") is its figure."""
-    return any(_is_demand_word(a, cues) for a in tok.ancestors)
-
-
-def _is_demand_word(tok: Token, cues: NonFigureCues) -> bool:
-    """ "urged", "a proposal", "the ceasefire"; a phone "call" or "called up" is no demand."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB":
-        # A particle makes another verb: "called up" conscripts is no call for anything.
-        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-        return lemma in cues.demand_verbs and not particles & cues.other_verb_particles
-    return lemma in cues.demand_nouns
-
-
-def _has_age_word_before(tok: Token, cues: NonFigureCues) -> bool:
-    first = _first_of_run(tok, cues)
-    i = first.i
-    while i > first.sent.start and first.doc[i - 1].lower_ in cues.age_lead_ins:
-        i -= 1
-    lead = first.doc[i]
-    return _words_before(lead, 1) in cues.age_words or _words_before(lead, 2) in cues.age_words
-
-
-def _has_age_follower(tok: Token, cues: NonFigureCues) -> bool:
-    after = tok.doc[tok.i + 1 : tok.i + 6].text.lower()
-    glued = "".join(t.text_with_ws for t in tok.doc[tok.i + 1 : tok.i + 6]).lower()
-    if re.match(r"-?years?[- ]old", glued):
-        return True
-    return any(after.startswith(f) or glued.startswith(f) for f in cues.age_followers)
-
-
-def _age_given(tok: Token, cues: NonFigureCues) -> bool:
-    """A number a verb gives to an age: "the age limit was lowered from 27 to 25", "men aged 60"."""
-    if tok.head.lemma_.lower() in cues.age_nouns and tok.head.pos_ == "VERB":
-        return True
-    if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.head.pos_ not in {"VERB", "AUX"}:
-        return False
-    verb = tok.head.head
-    arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
-    return any(t.lemma_.lower() in cues.age_nouns for a in arguments for t in a.subtree)
-
-
-def _is_apposed_age(tok: Token) -> bool:
-    """ "Petro Bondar, 54, said": a bare number between commas after a name."""
-    doc = tok.doc
-    if not 0 < tok.i < len(doc) - 1:
-        return False
-    prev, after = doc[tok.i - 1], doc[tok.i + 1]
-    return prev.text == "," and after.text == "," and prev.i > 0 and doc[prev.i - 1].pos_ == "PROPN"
 
 
 # -- dates and times ------------------------------------------------------------------------------
@@ -274,9 +134,9 @@ def _is_list_item_number(tok: Token, line: str) -> bool:
 
 def is_label(tok: Token, cues: NonFigureCues) -> bool:
     """ "Part Two", "Section 2", "Issue 31", "Article 5", "points 14-16": a number naming a thing."""
-    first = _first_of_run(tok, cues)
+    first = first_of_run(tok, cues)
     counts_what_follows = first.dep_ in {"nummod", "quantmod"} and first.head.i > first.i
-    return _words_before(first, 1) in cues.label_words and not counts_what_follows
+    return words_before(first, 1) in cues.label_words and not counts_what_follows
 
 
 def _is_name_part(tok: Token) -> bool:
