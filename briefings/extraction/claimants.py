@@ -12,7 +12,8 @@ The chain of "who claims this figure", end to end:
       and the outer speaker for a speech verb the parse hangs on what is reported ("X said A,
       and claimed B"); `FINDING_VERB`, the subject of a verb of finding or judging ("Mediazona
       has identified", "the ombudsman believes"); `STUDY_AUTHOR`, the author of a study or count
-      the number is in ("the agency's count of 4,500"); `PASSIVE_AGENT`, the agent of a passive ("the
+      the number is in or that is the verb's subject ("the agency's count of 4,500", "the UN's
+      tally rose to 12,000"); `PASSIVE_AGENT`, the agent of a passive ("the
       toll was put at 40 by the ministry"); `CALL_SUBJECT`, the subject of a call verb ("Kyiv
       urged the release of 300 prisoners");
    b. `ACCORDING_TO`, the source of "according to X" in the number's sentence;
@@ -135,8 +136,8 @@ def _governing(number: Token, attribution: Attribution, cues: ClaimantCues) -> I
         finder = _finder(verb, number, attribution, cues)
         if finder is not None:
             yield Candidate(finder, Cue.FINDING_VERB, step)
-        maker = author(verb, attribution, cues) if is_study(verb, cues) else None
-        if maker is not None:  # "the agency's count of 4,500", "an estimate by X of 40,000"
+        maker = _study_maker(verb, number, attribution, cues)
+        if maker is not None:
             yield Candidate(maker, Cue.STUDY_AUTHOR, step)
         agent = attribution.passive_agent(verb)
         if agent is not None:
@@ -146,6 +147,17 @@ def _governing(number: Token, attribution: Attribution, cues: ClaimantCues) -> I
             caller = attribution.resolve(caller_token) if caller_token is not None else None
             if caller is not None:
                 yield Candidate(caller, Cue.CALL_SUBJECT, step)
+
+
+def _study_maker(
+    word: Token, number: Token, attribution: Attribution, cues: ClaimantCues
+) -> Source | None:
+    """The author of a study holding the number ("the agency's count of 4,500") or of a study
+    that is the subject of the number's verb ("the UN's tally rose to 12,000")."""
+    if is_study(word, cues):
+        return author(word, attribution, cues)
+    subject = _active_subject(word, number) if word.pos_ in {"VERB", "AUX"} else None
+    return author(subject, attribution, cues) if subject and is_study(subject, cues) else None
 
 
 def _active_subject(verb: Token, number: Token) -> Token | None:

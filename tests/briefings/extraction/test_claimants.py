@@ -251,6 +251,8 @@ def test_a_person_quoted_in_the_passive_claims_the_figure(nlp: Language) -> None
             "312",
             "Amnesty International",
         ),
+        ("The council's tally of arrests rose to 2,950 in June.", "2,950", "council"),
+        ("Figures from the health ministry reached 3,400 on Friday.", "3,400", "health ministry"),
     ],
 )
 def test_the_author_of_a_count_the_number_is_in_claims_it(
