@@ -140,12 +140,22 @@ def is_label(tok: Token, cues: NonFigureCues) -> bool:
 
 
 def _is_name_part(tok: Token) -> bool:
-    """ "the 1,200 drones" is a figure; "the third", "No. 5", "#3" and "F-16" are not."""
+    """ "the third", "No. 5", "#3", "F-16" and "Leopard 2 tanks" are names, not figures."""
     doc = tok.doc
     prev = doc[tok.i - 1] if tok.i else None
-    if prev is not None and (prev.lower_ in _DEFINITE or prev.text in {"No.", "#", "No"}):
+    if prev is None:
+        return False
+    if prev.lower_ in _DEFINITE or prev.text in {"No.", "#", "No"}:
         return True
-    return prev is not None and prev.text == "-" and not prev.whitespace_
+    return (prev.text == "-" and not prev.whitespace_) or _names_with(prev, tok)
+
+
+def _names_with(name: Token, tok: Token) -> bool:
+    """ "Leopard 2 tanks", "the Nord Stream 2 pipeline": a small number after a proper noun that
+    modifies the same noun; not "sent Ukraine 40 tanks", where the name is the verb's."""
+    small = tok.text.isdigit() and len(tok.text) <= 2
+    shared = name.dep_ in {"nmod", "compound"} and name.head == tok.head and tok.head.i > tok.i
+    return small and name.pos_ == "PROPN" and shared
 
 
 def _is_followed_by_furniture(tok: Token, lexicon: Lexicon) -> bool:

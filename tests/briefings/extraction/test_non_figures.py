@@ -58,6 +58,20 @@ def test_the_numbers_of_a_list_are_not_figures(nlp: Language, text: str) -> None
     assert values(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Poland sent 14 Leopard 2 tanks, the minister said.", [14]),
+        ("The Minsk 2 accord was signed in February.", []),
+        ("Poland sent Ukraine 30 tanks, the minister said.", [30]),
+    ],
+)
+def test_a_name_with_a_number_is_not_a_figure(
+    nlp: Language, text: str, expected: list[float]
+) -> None:
+    assert values(nlp, text) == expected
+
+
 def test_a_figure_in_brackets_is_still_a_figure(nlp: Language) -> None:
     text = "Russia fired 90 drones (40 more than a week before), the air force said."
     assert values(nlp, text) == [90, 40]
