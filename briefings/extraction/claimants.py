@@ -8,27 +8,32 @@ The chain of "who claims this figure", end to end:
    a. on the verbs governing the number, nearest first (so the innermost of nested reports:
       "state media reported that the ministry claimed ..." is the ministry's), and on each verb
       in this order: `SPEECH_VERB`, the speaker of a speech verb ("Kyiv said 20 drones were
-      downed", "..., the ministry says"), unless the number is inside that verb's own subject,
-      and the outer speaker for a speech verb the parse hangs on what is reported ("X said A,
-      and claimed B"); `FINDING_VERB`, the subject of a verb of finding or judging ("Mediazona
-      has identified", "the ombudsman believes"); `STUDY_AUTHOR`, the author of a study or count
-      the number is in or that is the verb's subject ("the agency's count of 4,500", "the UN's
-      tally rose to 12,000"); `PASSIVE_AGENT`, the agent of a passive ("the
-      toll was put at 40 by the ministry"); `CALL_SUBJECT`, the subject of a call verb ("Kyiv
-      urged the release of 300 prisoners");
-   b. `ACCORDING_TO`, the source of "according to X" in the number's sentence;
+      downed", "..., the ministry says"), unless the number is inside that verb's own subject;
+      for such a verb, a source it cites or quotes comes first ("citing the General Staff, X
+      reported", "X was quoted as saying"), and a speech verb the parse hangs on what is
+      reported keeps the outer speaker ("X said A, and claimed B"); `FINDING_VERB`, the subject
+      of a verb of finding, judging or alleging ("Mediazona has identified", "the ombudsman
+      believes"); `STUDY_AUTHOR`, the author of a study or count the number is in or that is
+      the verb's subject ("the agency's count of 4,500", "the UN's tally rose to 12,000");
+      `PASSIVE_AGENT`, the agent of a passive ("the toll was put at 40 by the ministry");
+      `CALL_SUBJECT`, the subject of a call verb ("Kyiv urged the release of 300 prisoners");
+   b. `ACCORDING_TO`, the source of "according to X" or "by X's count" in the number's
+      sentence;
    c. on every word of the sentence, nearest to the number first (left before right at
       equal distance): `NEAREST_SPEECH`, the speaker of a speech verb; then
       `NEAREST_REPORT_AGENT`, the agent of a report verb ("estimated by", "put at ... by");
    d. `SENTENCE_SPEAKER`, who speaks the sentence: its own speaker, or that of the quote or
       the colon it continues (`Attribution.sentence_speaker`).
 
-   A speaker is resolved to a named actor where it can be (pronouns included, by
-   `briefings/extraction/attribution.py`), else kept as a descriptive phrase ("the Kremlin
-   spokesman", "Russian milbloggers" for a speech verb's plural subject). A study as subject or
-   source ("a survey by X found", "according to X's estimates", "a KIIS poll") gives its author. Cue words are data: `briefings/data/claimants.json`, and the speech verbs of
-   `briefings/data/lexicon.json`. When a number repeats in an article, the figure keeps the
-   best attributed occurrence (`briefings/extraction/figures.py`).
+   A speech verb that hands the number over ("Germany gave 18 tanks") reports nothing. Whom a
+   phrase names is `briefings/extraction/claimant_sources.py`: a named actor where it can be
+   (pronouns included, by `briefings/extraction/attribution.py`); a study's author ("a survey
+   by X found", "according to X's estimates", "a KIIS poll"); for a definite title ("the
+   minister"), the person the article gave it; else a descriptive phrase ("the Kremlin
+   spokesman", "Russian milbloggers" for a speech verb's plural subject). Cue words are data:
+   `briefings/data/claimants.json`, and the speech verbs of `briefings/data/lexicon.json`.
+   When a number repeats in an article, the figure keeps the best attributed occurrence
+   (`briefings/extraction/figures.py`).
 2. Identity links that text to a stored actor when the article is saved: to the article's
    actor of that name if exactly one fits, else, for a role phrase, to the actor holding that
    role as of the article's date (`briefings/identity/role_linking.py`).
