@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -75,24 +76,34 @@ def who(
 
 def _role_holder(noun: Token, attribution: Attribution) -> Source | None:
     """ "the minister" after "Russia's foreign minister, Sergei Lavrov": the last person the
-    article has given that title, when the phrase is definite and names no one itself."""
+    article has given that title, when the phrase is definite and names no one itself. A
+    country the phrase names must be in the title too ("the Ukrainian president")."""
     definite = any(c.lower_ == "the" for c in noun.children)
     if noun.pos_ != "NOUN" or not definite:
         return None
+    wanted = _sides(noun.children, attribution)
     people = [m for m in attribution.mentions if m.end <= noun.i and m.kind == ActorKind.PERSON]
     for person in reversed(people):
-        if noun.lemma_.lower() in _titles(attribution.doc[person.end - 1], person.start):
+        heads = _title_heads(attribution.doc[person.end - 1], person.start)
+        if noun.lemma_.lower() not in {w for t in heads for w in (t.lemma_.lower(), t.lower_)}:
+            continue
+        if not wanted or wanted & _sides((t for h in heads for t in h.subtree), attribution):
             return Source(person.text, person)
     return None
 
 
-def _titles(name: Token, first: int) -> set[str]:
+def _sides(tokens: Iterable[Token], attribution: Attribution) -> set[str]:
+    """The countries or sides these words name: "Ukrainian", "Russia's"."""
+    sides = attribution.lexicon.measures.folded_sides
+    return {side for t in tokens if (side := sides.get((t.lower_,))) is not None}
+
+
+def _title_heads(name: Token, first: int) -> list[Token]:
     """The head words that title a named person: "Foreign Minister X", "X, the ombudsman", "the
     country's defence minister, X"; not "a spokesman for [the headquarters]"."""
     heads = [c for c in name.children if c.dep_ == "appos"]
     heads += [t for t in name.subtree if t.dep_ == "compound" and t.i < first]
-    heads += [name.head] if name.dep_ == "appos" else []
-    return {t.lemma_.lower() for t in heads} | {t.lower_ for t in heads}
+    return heads + ([name.head] if name.dep_ == "appos" else [])
 
 
 def is_count(noun: Token) -> bool:

@@ -319,6 +319,22 @@ def test_a_definite_title_is_the_person_the_article_gave_it(nlp: Language, text:
     assert picked(nlp, text, "70") == ("Marek Nowak", Cue.SPEECH_VERB)
 
 
+def test_a_country_in_the_title_picks_its_holder(nlp: Language) -> None:
+    text = (
+        "Ukrainian President Ana Ceban met Polish President Jan Wrona in Riga. "
+        "The Ukrainian president said 40 drones had crossed the border."
+    )
+    assert picked(nlp, text, "40") == ("Ana Ceban", Cue.SPEECH_VERB)
+
+
+def test_a_title_of_another_country_is_not_taken(nlp: Language) -> None:
+    text = (
+        "Poland's foreign minister, Jan Wrona, spoke in Riga. "
+        "The Russian minister claimed 600 soldiers had surrendered."
+    )
+    assert picked(nlp, text, "600") == ("Russian minister", Cue.SPEECH_VERB)
+
+
 def test_a_word_inside_a_title_does_not_make_its_holder(nlp: Language) -> None:
     text = (
         "Marek Nowak, a spokesman for the council, spoke first. "
