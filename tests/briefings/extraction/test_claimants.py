@@ -302,6 +302,11 @@ def test_a_number_handed_over_is_not_reported_by_the_giver(nlp: Language) -> Non
     assert picked(nlp, text, "14") == ("defence minister", Cue.SPEECH_VERB)
 
 
+def test_a_toll_that_claimed_lives_is_not_claimed_by_the_strikes(nlp: Language) -> None:
+    text = "The floods claimed 25 lives in Odesa, the governor said."
+    assert picked(nlp, text, "25") == ("governor", Cue.SPEECH_VERB)
+
+
 def test_giving_a_figure_still_reports_it(nlp: Language) -> None:
     text = "Petro Bondar gave a figure of 8,000 for the missing."
     assert picked(nlp, text, "8,000") == ("Petro Bondar", Cue.SPEECH_VERB)
