@@ -29,6 +29,7 @@ _MONTHS = re.compile(
 )
 _DEFINITE = {"the", "these", "those", "its", "his", "her", "their", "our", "my", "both"}
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2})?")
+_DOTTED_TIME = re.compile(r"([01]?\d|2[0-3])[.:][0-5]\d")
 # A line that opens with a footnote marker ("[3] Interview, 4 May") or a list number ("2. ...").
 _FOOTNOTE_LINE = re.compile(r"[ \t]*\[\d{1,3}\]")
 _LIST_NUMBER = re.compile(r"[ \t]*\d{1,2}[.)](\s|$)")
@@ -41,7 +42,7 @@ def is_not_a_figure(tok: Token, lexicon: Lexicon) -> bool:
     return (
         tok.lower_ == "one"
         or (is_age(tok, cues) and not in_demand(tok, cues))
-        or _is_clock_time(tok)
+        or _is_clock_time(tok, lexicon)
         or _in_date_or_time(tok)
         or _is_year(tok)
         or is_marker(tok)
@@ -55,8 +56,8 @@ def is_not_a_figure(tok: Token, lexicon: Lexicon) -> bool:
 # -- dates and times ------------------------------------------------------------------------------
 
 
-def _is_clock_time(tok: Token) -> bool:
-    """ "19:47", "at 10.30", "at 11.15 in Kyiv", "at 10 local time": times of day, not figures."""
+def _is_clock_time(tok: Token, lexicon: Lexicon) -> bool:
+    """ "19:47", "at 10.30", "at 10 local time", a line opening "10.32": times of day."""
     doc = tok.doc
     if _CLOCK.fullmatch(tok.text):
         return True
@@ -64,9 +65,12 @@ def _is_clock_time(tok: Token) -> bool:
     after = doc[tok.i + 1 : tok.i + 3].text.lower()
     if after.startswith(("local time", "gmt", "utc", "cet", "bst", "est", "o'clock", "hours gmt")):
         return True
-    return (
-        prev in {"at", "until", "till"} and re.fullmatch(r"\d{1,2}[.:]\d{2}", tok.text) is not None
-    )
+    amount = after.split(" ")[0] in lexicon.scales or after.startswith(tuple(lexicon.percent_words))
+    time_like = _DOTTED_TIME.fullmatch(tok.text) is not None and not amount  # "12.50 million"
+    start, line = _line_of(tok)
+    # A live entry's stamp opens its line: "10.32 The governor said ..."
+    opens_line = tok.idx == start + len(line) - len(line.lstrip(" \t"))
+    return time_like and (prev in {"at", "until", "till"} or opens_line)
 
 
 def _next_to_month(tok: Token) -> bool:

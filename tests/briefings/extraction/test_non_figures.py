@@ -72,6 +72,10 @@ def test_a_name_with_a_number_is_not_a_figure(
     assert values(nlp, text) == expected
 
 
+def test_an_amount_opening_a_line_is_not_a_time(nlp: Language) -> None:
+    assert values(nlp, "12.50 million people need aid, the UN said.") == [12.5e6]
+
+
 def test_a_figure_in_brackets_is_still_a_figure(nlp: Language) -> None:
     text = "Russia fired 90 drones (40 more than a week before), the air force said."
     assert values(nlp, text) == [90, 40]
@@ -115,6 +119,7 @@ def test_a_count_of_officials_in_the_news_is_a_figure(nlp: Language, text: str) 
         "19:47 CEST\n\nThe envoys met again.",
         "The talks ran from 09:00 to 13:30 in the old palace.",
         "The sirens sounded at 22.40 in the capital.",
+        "09.15 The envoys arrived in Geneva.",
     ],
 )
 def test_a_clock_time_is_not_a_figure(nlp: Language, text: str) -> None:
