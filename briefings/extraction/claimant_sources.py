@@ -115,7 +115,9 @@ def _names_another(noun: Token, found: Source) -> bool:
     """ "the defence ministry" taken back to "the Kremlin": a modified common noun is its own
     phrase unless what it is taken back to bears that noun."""
     modified = any(c.dep_ in {"compound", "amod"} for c in noun.children)
-    return noun.pos_ == "NOUN" and modified and noun.lower_ not in found.text.lower()
+    # A person is found through apposition ("the regional governor, Ivan Fedorov"), not taken back.
+    person = found.mention is not None and found.mention.kind == ActorKind.PERSON
+    return noun.pos_ == "NOUN" and modified and not person and noun.lower_ not in found.text.lower()
 
 
 def is_study(noun: Token, cues: ClaimantCues) -> bool:

@@ -340,6 +340,11 @@ def test_a_title_of_another_country_is_not_taken(nlp: Language) -> None:
     assert picked(nlp, text, "600") == ("Russian minister", Cue.SPEECH_VERB)
 
 
+def test_a_title_with_the_name_in_apposition_is_the_person(nlp: Language) -> None:
+    text = "The regional governor, Marek Nowak, said 70 shells hit the town."
+    assert picked(nlp, text, "70") == ("Marek Nowak", Cue.SPEECH_VERB)
+
+
 def test_a_word_inside_a_title_does_not_make_its_holder(nlp: Language) -> None:
     text = (
         "Marek Nowak, a spokesman for the council, spoke first. "
