@@ -127,9 +127,17 @@ def find_candidates(number: Token, attribution: Attribution) -> list[Candidate]:
         found.append(Candidate(according, Cue.ACCORDING_TO))
     found += _in_sentence(number, attribution, cues)
     speaker = attribution.sentence_speaker(attribution.sentence_index(number))
-    if speaker is not None:
+    if speaker is not None and not _only_denies(speaker, number, attribution):
         found.append(Candidate(speaker, Cue.SENTENCE_SPEAKER))
     return found
+
+
+def _only_denies(speaker: Source, number: Token, attribution: Attribution) -> bool:
+    """Whether the sentence's speaker speaks in it only through a negated verb ("the ministry
+    did not confirm that 40 ...")."""
+    verbs = [(w, attribution.speech_source(w)) for w in number.sent]
+    theirs = [w for w, source in verbs if source is not None and source.text == speaker.text]
+    return bool(theirs) and all(_negated(w) for w in theirs)
 
 
 def _governing(number: Token, attribution: Attribution, cues: ClaimantCues) -> Iterator[Candidate]:
@@ -179,7 +187,7 @@ def _speaker(
     """Who says what a speech verb reports: its subject, or the speaker it continues."""
     if verb.lemma_ not in attribution.lexicon.speech_verbs or verb.pos_ not in {"VERB", "AUX"}:
         return None
-    if _hands_over(verb, number, cues):
+    if _hands_over(verb, number, cues) or _negated(verb):
         return None
     cited = _cited(verb, attribution, cues)
     if cited is not None:
@@ -189,6 +197,11 @@ def _speaker(
         return outer
     subject = _active_subject(verb, number)
     return who(subject, attribution, cues, speaking=True) if subject is not None else None
+
+
+def _negated(verb: Token) -> bool:
+    """ "did not confirm", "has not verified": what a verb denies, its subject does not claim."""
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _hands_over(verb: Token, number: Token, cues: ClaimantCues) -> bool:
@@ -230,7 +243,7 @@ def _finder(
     verb: Token, number: Token, attribution: Attribution, cues: ClaimantCues
 ) -> Source | None:
     """Who finds, judges or counts what a verb governs: "Mediazona has identified 160,000"."""
-    if verb.lemma_ not in cues.finding_verbs or verb.pos_ != "VERB":
+    if verb.lemma_ not in cues.finding_verbs or verb.pos_ != "VERB" or _negated(verb):
         return None
     subject = _active_subject(verb, number)
     return who(subject, attribution, cues, speaking=False) if subject is not None else None
@@ -268,7 +281,7 @@ def _in_sentence(
     by_distance = sorted(number.sent, key=lambda word: abs(word.i - number.i))
     for step, word in enumerate(by_distance):
         source = attribution.speech_source(word)
-        if source is not None and not _hands_over(word, number, cues):
+        if source is not None and not (_hands_over(word, number, cues) or _negated(word)):
             yield Candidate(source, Cue.NEAREST_SPEECH, step)
         if word.lemma_ in cues.report_verbs:
             agent = attribution.passive_agent(word)

@@ -93,6 +93,22 @@ def test_a_number_with_no_cue_has_no_claimant(nlp: Language) -> None:
     assert picked(nlp, "Zelenskyy spoke on Monday.\n\nRussia fired 90 missiles.", "90") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("The ministry did not confirm that 40 soldiers had surrendered.", "40"),
+        ("Russia seized 12 villages, a figure the institute has not verified.", "12"),
+    ],
+)
+def test_a_denying_verb_claims_nothing(nlp: Language, text: str, number: str) -> None:
+    assert picked(nlp, text, number) is None
+
+
+def test_a_speaker_who_also_denies_something_still_claims(nlp: Language) -> None:
+    text = "Petro Bondar said 40 tanks were lost but did not confirm the date."
+    assert picked(nlp, text, "40") == ("Petro Bondar", Cue.SPEECH_VERB)
+
+
 def test_the_order_is_stage_then_nearness_then_cue() -> None:
     near, far = Source("near", None), Source("far", None)
     assert pick_claimant([]) is None
