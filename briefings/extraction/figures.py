@@ -13,16 +13,11 @@ from spacy.tokens import Doc, Token
 from briefings.extraction.attribution import Attribution, Source
 from briefings.extraction.claimants import claimant_of
 from briefings.extraction.figure_measures import classify_figure
-from briefings.extraction.numbers import digit_value, is_year, scale_of, word_value
+from briefings.extraction.non_figures import is_not_a_figure
+from briefings.extraction.numbers import digit_value, scale_of, word_value
 from briefings.model import ActorKind
 from briefings.vocabulary.lexicon import Lexicon
 
-_MONTHS = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday)\b",
-    re.I,
-)
-_DEFINITE = {"the", "these", "those", "its", "his", "her", "their", "our", "my", "both"}
 _WHAT_DEPS = {"amod", "compound", "nmod"}
 _SCALE_WORDS = {"m", "bn", "k", "million", "billion", "thousand", "trillion", "mn", "tn"}
 
@@ -49,76 +44,6 @@ def _core_value(tok: Token, lexicon: Lexicon) -> float | None:
     if tok.pos_ == "NUM" or tok.like_num:
         return word_value(tok.text, lexicon)
     return None
-
-
-def _is_age(tok: Token) -> bool:
-    doc = tok.doc
-    nxt = "".join(t.text_with_ws for t in doc[tok.i + 1 : tok.i + 6]).lower()
-    if re.match(r"-?years?-old", nxt):
-        return True
-    before = doc[max(0, tok.sent.start) : tok.i]
-    threshold = any(t.lower_ in {"age", "ages"} for t in before)
-    if re.match(r"years? old\b", nxt) and not threshold:
-        return True
-    if tok.i and doc[tok.i - 1].lower_ in {"aged", "age"}:
-        return True
-    prev, after = tok.nbor(-1) if tok.i else None, tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return bool(
-        prev
-        and after
-        and prev.text == ","
-        and after.text == ","
-        and prev.i
-        and prev.nbor(-1).pos_ == "PROPN"
-    )
-
-
-def _is_clock_time(tok: Token) -> bool:
-    """ "at 10.30", "at 11.15 in Kyiv", "at 10 local time": times of day, not figures."""
-    doc = tok.doc
-    prev = doc[tok.i - 1].lower_ if tok.i else ""
-    after = doc[tok.i + 1 : tok.i + 3].text.lower()
-    if after.startswith(("local time", "gmt", "utc", "cet", "bst", "est", "o'clock", "hours gmt")):
-        return True
-    return (
-        prev in {"at", "until", "till"} and re.fullmatch(r"\d{1,2}[.:]\d{2}", tok.text) is not None
-    )
-
-
-def _next_to_month(tok: Token) -> bool:
-    doc = tok.doc
-    neighbours = [doc[i].text for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
-    return any(_MONTHS.fullmatch(n) for n in neighbours)
-
-
-def _in_date_or_time(tok: Token) -> bool:
-    if _next_to_month(tok):
-        return True
-    if tok.ent_type_ not in {"DATE", "TIME"}:
-        return False
-    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-    if ent.label_ == "TIME" and not re.search(r"\b(hours?|minutes?)\b", ent.text, re.I):
-        return True
-    return bool(_MONTHS.search(ent.text)) or not tok.text[0].isdigit()
-
-
-def _is_incidental(tok: Token, lexicon: Lexicon) -> bool:
-    doc = tok.doc
-    if tok.lower_ == "one" or _is_age(tok) or _is_clock_time(tok) or _in_date_or_time(tok):
-        return True
-    if is_year(tok.text) and not (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNS"):
-        return True
-    following = doc[tok.i + 1 : tok.i + 3]
-    if any(t.lower_ in lexicon.non_figure_followers for t in following):
-        return True
-    prev = doc[tok.i - 1] if tok.i else None
-    if prev is not None and (prev.lower_ in _DEFINITE or prev.text in {"No.", "#", "No"}):
-        return True
-    if prev is not None and prev.text == "-" and not prev.whitespace_:
-        return True
-    head = tok.head
-    speaks = head.head.lemma_ in lexicon.speech_verbs
-    return head.lower_ in lexicon.source_nouns and head.dep_ == "nsubj" and speaks
 
 
 def _extent(tok: Token, lexicon: Lexicon) -> tuple[int, int, float, str | None]:
@@ -203,7 +128,7 @@ def find_figures(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[F
     found: list[FoundFigure] = []
     for tok in doc:
         value = _core_value(tok, lexicon)
-        if value is None or _is_incidental(tok, lexicon) or tok.sent.text.isupper():
+        if value is None or is_not_a_figure(tok, lexicon) or tok.sent.text.isupper():
             continue
         start, end, scale, unit = _extent(tok, lexicon)
         qualifier, start = _qualifier(doc, start, lexicon)
