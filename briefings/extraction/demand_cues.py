@@ -4,28 +4,29 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from briefings.extraction.attribution import subject_of
+from briefings.extraction.attribution import Source, subject_of
 from briefings.extraction.demand_parts import (
     NEGATIVE_SUBJECTS,
-    DemandReader,
     FoundDemand,
     clause_start,
     complement_end,
     is_negated,
     span_text,
 )
+from briefings.extraction.demand_reader import DemandReader
 from briefings.model import DemandKind
 
 
 def verb_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
     """A verb of demanding, calling, proposing, conditioning or rejecting, and its complement."""
-    kind = reader.lex.demand_verbs.get(tok.lemma_)
+    lemma = reader.lemma(tok)
+    kind = reader.lex.demand_verbs.get(lemma)
     if kind is None or tok.pos_ != "VERB" or reader.framed(tok):
         return None
-    if tok.dep_ == "acl":
+    if _not_own_position(reader, tok) or _inside_another_cue(reader, tok):
         return None
-    particles = reader.lex.demand_verb_particles.get(tok.lemma_, frozenset())
-    needs_inf = tok.lemma_ in reader.lex.demand_verbs_needing_infinitive
+    particles = reader.lex.demand_verb_particles.get(lemma, frozenset())
+    needs_inf = lemma in reader.lex.demand_verbs_needing_infinitive
     if particles or needs_inf:
         has_particle = bool(particles) and any(
             c.lower_ in particles for c in tok.children if c.dep_ in {"prep", "prt"}
@@ -37,7 +38,7 @@ def verb_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
             return None
     if is_negated(tok) and kind != DemandKind.REJECTION:
         return None
-    party = reader.party(tok)
+    party = reader.purpose_party(tok) if tok.dep_ == "acl" else reader.party(tok)
     if party is None:
         return None
     end = tok.sent.end if kind == DemandKind.CONDITION else _pseudo_cleft_end(tok)
@@ -46,9 +47,50 @@ def verb_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
         for t in reader.doc[tok.i + 1 : end]
         if not (t.is_punct or t.is_space) and t.pos_ not in {"DET", "PRON", "ADP"}
     ]
-    if kind == DemandKind.CONDITION and len(content) < 2:
+    if len(content) < (2 if kind == DemandKind.CONDITION else 1):
+        return None
+    if lemma in reader.words.verbs_needing_party_clause and not _about_a_party(reader, tok, party):
         return None
     return FoundDemand(party, *span_text(reader.doc, tok.i, end), kind)
+
+
+def _not_own_position(reader: DemandReader, tok: Token) -> bool:
+    """ "X needs to stop": an obligation, read by modal_cue; "X cannot veto": a permission denied."""
+    subject = subject_of(tok)
+    first_person = subject is not None and subject.lower_ in reader.words.first_person
+    if tok.lemma_ in reader.lex.obligation_verbs and not first_person and _has_infinitive(tok):
+        return True
+    return is_negated(tok) and any(
+        c.dep_ == "aux" and c.lower_ in reader.words.permission_modals for c in tok.children
+    )
+
+
+def _inside_another_cue(reader: DemandReader, tok: Token) -> bool:
+    """ "demanded that Russia agree to X": the inner verb is the content of the outer demand."""
+    current = tok
+    while current.dep_ in {"ccomp", "xcomp"}:
+        step, current = current.dep_, current.head
+        lemma = reader.lemma(current)
+        kind = reader.lex.demand_verbs.get(lemma)
+        # "told them that we need X" is no demand of telling; "told them to X" is.
+        plain = lemma not in reader.lex.demand_verbs_needing_infinitive or step == "xcomp"
+        if current.pos_ == "VERB" and kind not in {None, DemandKind.REJECTION} and plain:
+            return True
+    return False
+
+
+def _about_a_party(reader: DemandReader, verb: Token, party: Source) -> bool:
+    """ "X hopes Y will sign": a hope is a position when it asks another party to act."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    subject = subject_of(clause) if clause is not None else None
+    other = reader.resolve(subject, None) if subject is not None else None
+    return other is not None and other.text != party.text
+
+
+def _has_infinitive(verb: Token) -> bool:
+    return any(
+        c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in verb.children
+    )
 
 
 def _pseudo_cleft_end(verb: Token) -> int:

@@ -6,12 +6,12 @@ from spacy.tokens import Span, Token
 
 from briefings.extraction.attribution import Source
 from briefings.extraction.demand_parts import (
-    DemandReader,
     FoundDemand,
     complement_end,
     is_negated,
     span_text,
 )
+from briefings.extraction.demand_reader import DemandReader
 from briefings.model import DemandKind
 
 
@@ -74,7 +74,19 @@ def _noun_content(reader: DemandReader, noun: Token) -> tuple[int, int] | None:
             return _after_colon(noun.sent, obj)
         if obj is not None:
             return min(t.i for t in obj.subtree), max(t.i for t in obj.subtree) + 1
+    if _states_its_content(noun):
+        return min(t.i for t in noun.subtree), max(t.i for t in noun.subtree) + 1
     return None
+
+
+def _states_its_content(noun: Token) -> bool:
+    """ "Moscow's demands to cap the army", "Kyiv's call for a truce": the noun carries its content."""
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    return owned and any(
+        (c.dep_ == "acl" and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children))
+        or (c.dep_ == "prep" and c.lower_ == "for")
+        for c in noun.children
+    )
 
 
 def _after_colon(sent: Span, pronoun: Token) -> tuple[int, int] | None:

@@ -1,18 +1,17 @@
-"""What the demand cues share: the demand found, who it is attributed to, and its span.
-
-A DemandReader reads one parsed article for the cues of demand_cues.py and demand_nouns.py:
-whether a cue sits in reported speech, is framed as someone else's belief, and whose it is.
-"""
+"""What the demand cues share: the demand found and its span (demand_reader.py says whose it is)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from briefings.extraction.attribution import Attribution, Source, subject_of
 from briefings.model import DemandKind
-from briefings.vocabulary.lexicon import Lexicon
+from briefings.vocabulary.demand_words import load_demand_words
+
+if TYPE_CHECKING:
+    from briefings.extraction.attribution import Source
 
 _COMPLEMENT_DEPS = {
     "dobj",
@@ -62,12 +61,23 @@ def span_text(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def complement_end(verb: Token) -> int:
-    """Where a verb's complements (objects, prepositions, clauses after it) end."""
+    """Where a verb's complements (objects, prepositions, clauses after it, a proviso) end."""
     end = verb.i + 1
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in _COMPLEMENT_DEPS:
+        if child.i > verb.i and (child.dep_ in _COMPLEMENT_DEPS or _is_proviso(child)):
             end = max(end, max(t.i for t in child.subtree) + 1)
     return end
+
+
+def _is_proviso(clause: Token) -> bool:
+    """ "provided Washington moves first", "only if sanctions are lifted": a condition attached."""
+    marks = load_demand_words().proviso_marks
+    if clause.dep_ in {"advcl", "prep"} and clause.lower_ in marks:
+        return True
+    heads = {"mark", "advmod", "prep"}
+    return clause.dep_ == "advcl" and any(
+        c.dep_ in heads and c.lower_ in marks for c in clause.children
+    )
 
 
 def clause_start(verb: Token) -> int:
@@ -80,47 +90,3 @@ def clause_start(verb: Token) -> int:
 def is_negated(verb: Token) -> bool:
     """Whether a verb is negated: "did not accept", "never agreed"."""
     return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in verb.children)
-
-
-class DemandReader:
-    """One parsed article read for demand cues: its attribution and the lexicon's cue words."""
-
-    def __init__(self, doc: Doc, attribution: Attribution, lexicon: Lexicon) -> None:
-        self.doc = doc
-        self.att = attribution
-        self.lex = lexicon
-
-    def reported_speaker(self, tok: Token) -> Source | None:
-        """The speaker when a token sits in reported speech (a quote or a reporting verb's complement)."""
-        n = self.att.sentence_index(tok)
-        for ancestor in [tok, *tok.ancestors]:
-            source = self.att.speech_source(ancestor) if ancestor is not tok else None
-            aside = next((c for c in ancestor.children if c.dep_ == "parataxis"), None)
-            if source is None and aside is not None:
-                source = self.att.speech_source(aside)
-            if source is not None:
-                return source
-        return self.att.sentence_speaker(n) if self.att.in_quote(n) else None
-
-    def framed(self, tok: Token) -> bool:
-        """True when a cue is framed by someone else's belief or accusation, or is hypothetical."""
-        if tok.sent.text.isupper():
-            return True
-        chain = [tok, *tok.ancestors]
-        if any(
-            c.lower_ in {"if", "unless"} and c.dep_ == "mark" for t in chain for c in t.children
-        ):
-            return True
-        return any(a.lemma_ in self.lex.reported_framing_verbs for a in tok.ancestors)
-
-    def party(self, verb: Token) -> Source | None:
-        """Who a cue verb's subject is, speaking for themselves or reported; None if unclear."""
-        subject = subject_of(verb)
-        speaker = self.reported_speaker(verb)
-        if subject is None:
-            return None
-        if subject.lower_ in NEGATIVE_SUBJECTS:
-            return speaker
-        if self.att.in_quote(self.att.sentence_index(verb)) and subject.lower_ not in {"i", "we"}:
-            return None
-        return self.att.resolve(subject, speaker)

@@ -7,12 +7,12 @@ from article_builders import extract_text
 from spacy.language import Language
 
 from briefings.extraction.demand_parts import (
-    DemandReader,
     clause_start,
     complement_end,
     is_negated,
     span_text,
 )
+from briefings.extraction.demand_reader import DemandReader
 from briefings.extraction.extensions import attribution_of
 from briefings.vocabulary.lexicon import load_lexicon
 

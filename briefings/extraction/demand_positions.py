@@ -1,0 +1,81 @@
+"""Positions stated without a verb of demanding: denied permission, importance, "let", willingness.
+
+"Russia cannot veto this", said by a Ukrainian, is Ukraine's position; so are "the key is X",
+"X is essential", "let there be X first" and "Kyiv expressed willingness to X".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from briefings.extraction.attribution import subject_of
+from briefings.extraction.demand_parts import (
+    FoundDemand,
+    clause_start,
+    complement_end,
+    is_negated,
+    span_text,
+)
+from briefings.extraction.demand_reader import DemandReader, side_guess
+from briefings.model import DemandKind
+
+
+def prohibition_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
+    """ "Russia cannot veto this", said by the other side: the speaker rejects Russia's say."""
+    verb = tok.head
+    if tok.dep_ != "aux" or tok.lower_ not in reader.words.permission_modals:
+        return None
+    subject = subject_of(verb)
+    if subject is None or not is_negated(verb) or reader.framed(verb):
+        return None
+    speaker = reader.speaker_of(verb)
+    party = reader.att.resolve(subject, speaker)
+    if speaker is None or party is None or party.text == speaker.text:
+        return None
+    their_side = side_guess(party)
+    if their_side is None or their_side == side_guess(speaker):
+        return None
+    start, end = clause_start(verb), complement_end(verb)
+    return FoundDemand(speaker, *span_text(reader.doc, start, end), DemandKind.REJECTION)
+
+
+def importance_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
+    """ "X is essential", "the key is X": what a speaker holds necessary."""
+    adjective = tok.dep_ == "acomp" and tok.lower_ in reader.words.importance_adjectives
+    noun = tok.dep_ == "nsubj" and tok.lower_ in reader.words.importance_nouns
+    verb = tok.head
+    if not (adjective or noun) or verb.lemma_ != "be" or reader.framed(verb):
+        return None
+    speaker = reader.reported_speaker(verb)
+    if speaker is None:
+        return None
+    start, end = clause_start(verb), max(t.i for t in verb.subtree) + 1
+    return FoundDemand(speaker, *span_text(reader.doc, start, end), DemandKind.DEMAND)
+
+
+def let_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
+    """ "Let there be guarantees first": an imperative of the speaker."""
+    if tok.lower_ not in reader.words.let_words or subject_of(tok) is not None:
+        return None
+    if not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
+        return None
+    speaker = reader.speaker_of(tok)
+    if speaker is None:
+        return None
+    end = max(t.i for t in tok.subtree) + 1
+    return FoundDemand(speaker, *span_text(reader.doc, tok.i, end), DemandKind.DEMAND)
+
+
+def willingness_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
+    """ "Kyiv expressed willingness to join talks": the subject's proposal."""
+    if tok.lower_ not in reader.words.willingness_nouns or tok.dep_ != "dobj":
+        return None
+    if not any(c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    speaker = reader.reported_speaker(tok.head)
+    party = reader.att.resolve(owner, speaker) if owner is not None else reader.party(tok.head)
+    if party is None:
+        return None
+    end = max(t.i for t in tok.subtree) + 1
+    return FoundDemand(party, *span_text(reader.doc, tok.head.i, end), DemandKind.PROPOSAL)

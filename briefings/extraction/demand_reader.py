@@ -1,0 +1,159 @@
+"""Whose a position is: the DemandReader that the demand cues read one parsed article with.
+
+It tells whether a cue sits in reported speech or is framed as someone else's belief, and who
+holds the position when its subject is not a named party: "the memorandum demands ..." is the
+position of whoever wrote the memorandum, "the coalition of the willing demanded ..." that of
+the group, and a speaker saying what the other side cannot do states the speaker's own position.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from briefings.extraction.attribution import Attribution, Source, subject_of
+from briefings.extraction.demand_parts import NEGATIVE_SUBJECTS
+from briefings.vocabulary.demand_words import DemandWords, load_demand_words
+from briefings.vocabulary.lexicon import Lexicon
+from briefings.vocabulary.sides import load_sides, side_of
+
+_OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
+
+
+def side_guess(source: Source) -> str | None:
+    """The side a party is on, from its known country or its name."""
+    mention = source.mention
+    country = mention.known.country if mention is not None and mention.known else None
+    return side_of(source.text, country=country)
+
+
+def _owner(att: Attribution, noun: Token, speaker: Source | None) -> Source | None:
+    """ "Russia's memorandum", "the Russian draft", "the Kremlin memorandum": who owns a noun."""
+    for child in noun.children:
+        if child.dep_ not in _OWNER_DEPS or child.lower_ in {"the", "a"}:
+            continue
+        found = att.resolve(child, speaker) if child.pos_ != "ADJ" else None
+        if found is not None:
+            return found
+        country = load_sides().country_in(child.text)
+        if country is not None:
+            return Source(country, None)
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return att.resolve(obj, speaker) if obj is not None else None
+
+
+def _earlier_owner(att: Attribution, words: DemandWords, noun: Token) -> Source | None:
+    """The owner the article gave the same document earlier ("Russia handed over a memorandum")."""
+    for tok in reversed(att.doc[: noun.i]):
+        if tok.lemma_ not in words.document_nouns or tok.pos_ != "NOUN":
+            continue
+        owner = _owner(att, tok, None)
+        if owner is not None:
+            return owner
+        if tok.dep_ in {"dobj", "nsubjpass"}:
+            subject = subject_of(tok.head) if tok.dep_ == "dobj" else None
+            agent = att.passive_agent(tok.head) if subject is None else None
+            found = att.resolve(subject) if subject is not None else agent
+            if found is not None:
+                return found
+    return None
+
+
+def document_author(
+    att: Attribution, words: DemandWords, noun: Token, speaker: Source | None
+) -> Source | None:
+    """The author of a document that demands something, else whoever speaks of it, else itself."""
+    if noun.lower_ not in words.document_nouns and noun.lemma_ not in words.document_nouns:
+        return None
+    found = _owner(att, noun, speaker) or _earlier_owner(att, words, noun) or speaker
+    return found if found is not None else Source(att.phrase(noun), None)
+
+
+def group_party(att: Attribution, words: DemandWords, noun: Token) -> Source | None:
+    """ "the coalition of the willing", "European leaders": a group named by its head noun."""
+    if noun.lower_ not in words.group_nouns or noun.pos_ != "NOUN":
+        return None
+    return Source(att.phrase(noun), None)
+
+
+class DemandReader:
+    """One parsed article read for demand cues: its attribution and the lexicon's cue words."""
+
+    def __init__(self, doc: Doc, attribution: Attribution, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.att = attribution
+        self.lex = lexicon
+        self.words = load_demand_words()
+
+    def reported_speaker(self, tok: Token) -> Source | None:
+        """The speaker when a token sits in reported speech (a quote or a reporting verb's complement)."""
+        n = self.att.sentence_index(tok)
+        for ancestor in [tok, *tok.ancestors]:
+            source = self.att.speech_source(ancestor) if ancestor is not tok else None
+            aside = next((c for c in ancestor.children if c.dep_ == "parataxis"), None)
+            if source is None and aside is not None:
+                source = self.att.speech_source(aside)
+            if source is not None:
+                return source
+        return self.att.sentence_speaker(n) if self.att.in_quote(n) else None
+
+    def framed(self, tok: Token) -> bool:
+        """True when a cue is framed by someone else's belief or accusation, or is hypothetical."""
+        if tok.sent.text.isupper():
+            return True
+        chain = [tok, *tok.ancestors]
+        marks = self.words.hypothetical_marks
+        if any(c.lower_ in marks and c.dep_ == "mark" for t in chain for c in t.children):
+            return True
+        # "ended the talks without agreeing to a truce": a position not taken.
+        if any(t.dep_ == "pcomp" and t.head.lower_ in self.words.negating_preps for t in chain):
+            return True
+        return any(a.lemma_ in self.lex.reported_framing_verbs for a in tok.ancestors)
+
+    def lemma(self, tok: Token) -> str:
+        """A token's lemma, mended where the model gets a cue verb wrong."""
+        return self.words.verb_forms.get(tok.lower_, tok.lemma_)
+
+    def speaker_of(self, tok: Token) -> Source | None:
+        """Who speaks the words a token is in: a reporting verb, the quote's or the sentence's speaker."""
+        return self.reported_speaker(tok) or self.att.sentence_speaker(self.att.sentence_index(tok))
+
+    def party(self, verb: Token) -> Source | None:
+        """Who a cue verb's subject is, speaking for themselves or reported; None if unclear."""
+        subject = subject_of(verb)
+        speaker = self.reported_speaker(verb)
+        if subject is None:
+            return None
+        if subject.lower_ in NEGATIVE_SUBJECTS:
+            return speaker
+        if subject.lower_ in self.words.first_person:
+            return self.speaker_of(verb)
+        if self.att.in_quote(self.att.sentence_index(verb)):
+            return None
+        return self.holder(subject, verb, speaker)
+
+    def purpose_party(self, verb: Token) -> Source | None:
+        """ "efforts to press Moscow to agree": whose the efforts are, by owner or by the verb's subject."""
+        noun = verb.head
+        if verb.dep_ != "acl" or noun.lower_ not in self.words.purpose_nouns:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return self.att.resolve(owner, self.reported_speaker(noun))
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        return self.party(governor) if noun.dep_ in {"dobj", "pobj"} else None
+
+    def resolve(self, subject: Token, speaker: Source | None) -> Source | None:
+        """Who a subject is; "he" or "she" in a speaker's reported words is the speaker."""
+        if subject.lower_ in self.words.third_person and speaker is not None:
+            return speaker
+        return self.att.resolve(subject, speaker)
+
+    def holder(self, subject: Token, verb: Token, speaker: Source | None) -> Source | None:
+        """Who holds a position whose subject is a party, a document, a group or a thing."""
+        found = document_author(self.att, self.words, subject, speaker)
+        found = found or self.resolve(subject, speaker)
+        found = found or group_party(self.att, self.words, subject)
+        # "a deal would require X", said by Y: a thing's requirement in Y's words is Y's.
+        thing = subject.pos_ == "NOUN" and verb.lemma_ in self.words.thing_subject_verbs
+        return found if found is not None or not thing else speaker

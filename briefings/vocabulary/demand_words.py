@@ -1,0 +1,63 @@
+"""The cue words of positions kept in `briefings/data/demand_cues.json`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from briefings.vocabulary.lexicon import data_text
+
+
+@dataclass(frozen=True)
+class DemandWords:
+    """Words that mark a party's position beyond the verbs and nouns of lexicon.json."""
+
+    document_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    permission_modals: frozenset[str]
+    importance_adjectives: frozenset[str]
+    importance_nouns: frozenset[str]
+    purpose_nouns: frozenset[str]
+    willingness_nouns: frozenset[str]
+    proviso_marks: frozenset[str]
+    let_words: frozenset[str]
+    list_markers: frozenset[str]
+    first_person: frozenset[str]
+    thing_subject_verbs: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    negating_preps: frozenset[str]
+    verbs_needing_party_clause: frozenset[str]
+    third_person: frozenset[str]
+    verb_forms: dict[str, str]
+
+
+@cache
+def load_demand_words() -> DemandWords:
+    """Read demand_cues.json once."""
+    raw: dict[str, Any] = json.loads(data_text("demand_cues.json"))
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(raw[name])
+
+    return DemandWords(
+        document_nouns=words("document_nouns"),
+        group_nouns=words("group_nouns"),
+        permission_modals=words("permission_modals"),
+        importance_adjectives=words("importance_adjectives"),
+        importance_nouns=words("importance_nouns"),
+        purpose_nouns=words("purpose_nouns"),
+        willingness_nouns=words("willingness_nouns"),
+        proviso_marks=words("proviso_marks"),
+        let_words=words("let_words"),
+        list_markers=words("list_markers"),
+        first_person=words("first_person"),
+        thing_subject_verbs=words("thing_subject_verbs"),
+        hypothetical_marks=words("hypothetical_marks"),
+        negating_preps=words("negating_preps"),
+        verbs_needing_party_clause=words("verbs_needing_party_clause"),
+        third_person=words("third_person"),
+        # spaCy's small model lemmatises some cue verbs wrongly ("hopes" -> "hop").
+        verb_forms=dict(raw["verb_forms"]),
+    )

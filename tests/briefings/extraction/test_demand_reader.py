@@ -1,0 +1,49 @@
+"""Tests for briefings.extraction.demand_reader: documents, groups and speakers as parties."""
+
+from __future__ import annotations
+
+from article_builders import extract_text, only_demand
+from spacy.language import Language
+
+
+def test_a_document_without_an_owner_is_its_own_party(nlp: Language) -> None:
+    demand = only_demand(
+        nlp, "The memorandum demands that Ukraine pull its troops out of two regions."
+    )
+    assert demand.party == "memorandum"
+    assert "pull its troops out" in demand.demand
+
+
+def test_a_document_demands_for_whoever_handed_it_over(nlp: Language) -> None:
+    text = "Russia handed over a memorandum on Monday. The document demands that Ukraine hold elections."
+    demand = only_demand(nlp, text)
+    assert (demand.party, demand.side) == ("Russia", "Russia")
+
+
+def test_a_document_owned_by_a_country_is_that_country_s(nlp: Language) -> None:
+    for text in (
+        "Russia's memorandum demanded that Ukraine withdraw its troops.",
+        "The Russian memorandum demanded that Ukraine withdraw its troops.",
+    ):
+        assert only_demand(nlp, text).party == "Russia"
+
+
+def test_a_document_in_a_speaker_s_words_is_the_speaker_s_position(nlp: Language) -> None:
+    text = "Petro Bondar said any final text would require the approval of both parliaments."
+    demand = only_demand(nlp, text)
+    assert demand.party == "Petro Bondar"
+    assert "approval" in demand.demand
+
+
+def test_a_group_named_by_its_head_noun_is_a_party(nlp: Language) -> None:
+    text = "The coalition of the willing demanded a ceasefire along the current line."
+    assert only_demand(nlp, text).party == "coalition of the willing"
+
+
+def test_he_in_a_speaker_s_words_is_the_speaker(nlp: Language) -> None:
+    text = (
+        "Marko Lenz met Petro Bondar on Monday. "
+        "The Ukrainian leader Petro Bondar said he will not accept any loss of territory."
+    )
+    found = extract_text(nlp, text).demands
+    assert [d.party for d in found] == ["Petro Bondar"]
