@@ -41,17 +41,42 @@ def verb_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
     party = reader.purpose_party(tok) if tok.dep_ == "acl" else reader.party(tok)
     if party is None:
         return None
-    end = tok.sent.end if kind == DemandKind.CONDITION else _pseudo_cleft_end(tok)
+    end = tok.sent.end if kind == DemandKind.CONDITION else _bare_infinitive_end(tok)
+    start = _fronted_object_start(tok)
     content = [
         t
-        for t in reader.doc[tok.i + 1 : end]
+        for t in [*reader.doc[start : tok.i], *reader.doc[tok.i + 1 : end]]
         if not (t.is_punct or t.is_space) and t.pos_ not in {"DET", "PRON", "ADP"}
     ]
     if len(content) < (2 if kind == DemandKind.CONDITION else 1):
         return None
     if lemma in reader.words.verbs_needing_party_clause and not _about_a_party(reader, tok, party):
         return None
-    return FoundDemand(party, *span_text(reader.doc, tok.i, end), kind)
+    return FoundDemand(party, *span_text(reader.doc, start, end), kind)
+
+
+def _bare_infinitive_end(verb: Token) -> int:
+    """ "demands Ukraine withdraw its troops": the bare infinitive after the object belongs in."""
+    end = _pseudo_cleft_end(verb)
+    after = verb.doc[end] if end < len(verb.doc) else None
+    if after is not None and after.tag_ == "VB" and verb.doc[end - 1].dep_ == "dobj":
+        end = max(end, max(t.i for t in after.subtree) + 1)
+    return end
+
+
+def _fronted_object_start(verb: Token) -> int:
+    """ "the truce Ukraine agreed to": a verb whose preposition is stranded takes the noun before
+    its subject as its object."""
+    stranded = any(
+        c.dep_ == "prep" and not any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
+        for c in verb.children
+        if c.i == verb.i + 1
+    )
+    subject = subject_of(verb)
+    if not stranded or subject is None or subject.i == 0 or subject.i > verb.i:
+        return verb.i
+    before = verb.doc[subject.i - 1]
+    return before.left_edge.i if before.pos_ == "NOUN" else verb.i
 
 
 def _not_own_position(reader: DemandReader, tok: Token) -> bool:
@@ -80,7 +105,11 @@ def _inside_another_cue(reader: DemandReader, tok: Token) -> bool:
 
 
 def _about_a_party(reader: DemandReader, verb: Token, party: Source) -> bool:
-    """ "X hopes Y will sign": a hope is a position when it asks another party to act."""
+    """ "X hopes Y will sign", "we hope": a hope is a position when it asks another party to act
+    or is said in the first person."""
+    hoper = subject_of(verb)
+    if hoper is not None and hoper.lower_ in reader.words.first_person:
+        return True
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     subject = subject_of(clause) if clause is not None else None
     other = reader.resolve(subject, None) if subject is not None else None
@@ -116,8 +145,10 @@ def modal_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
     subject = subject_of(verb)
     if subject is not None and subject.lower_ in {"that", "this", "it", "which"}:
         return None
-    speaker = reader.reported_speaker(verb) or reader.att.sentence_speaker(
-        reader.att.sentence_index(verb)
+    speaker = (
+        reader.reported_speaker(verb)
+        or reader.att.sentence_speaker(reader.att.sentence_index(verb))
+        or reader.document_source(verb.sent)
     )
     if speaker is None or reader.framed(verb):
         return None
@@ -142,7 +173,7 @@ def negated_acceptance(reader: DemandReader, tok: Token) -> FoundDemand | None:
     elif reader.att.in_quote(reader.att.sentence_index(tok)):
         party = None
     else:
-        party = reader.att.resolve(subject, speaker)
+        party = reader.resolve(subject, speaker)
     if party is None:
         return None
     start = (

@@ -93,3 +93,26 @@ def _after_colon(sent: Span, pronoun: Token) -> tuple[int, int] | None:
     """ "remain those set out in June: X": the content is what follows the colon."""
     colon = next((t for t in sent if t.text == ":" and t.i > pronoun.i), None)
     return (colon.i + 1, sent.end) if colon is not None else None
+
+
+def held_noun_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
+    """ "The memorandum contains several demands, including X", "Kyiv raised the idea of X":
+    a position the subject puts forward, whose content the noun carries."""
+    if tok.lower_ not in reader.words.raised_nouns or tok.dep_ != "dobj" or tok.pos_ != "NOUN":
+        return None
+    verb = tok.head
+    if verb.lemma_ not in reader.words.holding_verbs or reader.framed(verb):
+        return None
+    if any(c.dep_ == "poss" for c in tok.children):
+        return None
+    colon = tok.i + 1 < tok.sent.end and reader.doc[tok.i + 1].text == ":"
+    carried = any(
+        c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in reader.words.content_preps)
+        for c in tok.children
+    )
+    party = reader.party(verb) if carried or colon else None
+    if party is None:
+        return None
+    end = tok.sent.end if colon else max(t.i for t in tok.subtree) + 1
+    kind = reader.lex.demand_nouns.get(tok.lower_, DemandKind.PROPOSAL)
+    return FoundDemand(party, *span_text(reader.doc, verb.i, end), kind)

@@ -8,7 +8,7 @@ the group, and a speaker saying what the other side cannot do states the speaker
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from briefings.extraction.attribution import Attribution, Source, subject_of
 from briefings.extraction.demand_parts import NEGATIVE_SUBJECTS
@@ -44,7 +44,7 @@ def _owner(att: Attribution, noun: Token, speaker: Source | None) -> Source | No
 
 def _earlier_owner(att: Attribution, words: DemandWords, noun: Token) -> Source | None:
     """The owner the article gave the same document earlier ("Russia handed over a memorandum")."""
-    for tok in reversed(att.doc[: noun.i]):
+    for tok in reversed(att.doc[: noun.i + 1]):
         if tok.lemma_ not in words.document_nouns or tok.pos_ != "NOUN":
             continue
         owner = _owner(att, tok, None)
@@ -128,9 +128,18 @@ class DemandReader:
             return speaker
         if subject.lower_ in self.words.first_person:
             return self.speaker_of(verb)
+        if subject.lower_ in {"that", "which"} and subject.head.dep_ == "relcl":
+            subject = subject.head.head
         if self.att.in_quote(self.att.sentence_index(verb)):
-            return None
+            return self._thing_holder(subject, verb, self.speaker_of(verb))
         return self.holder(subject, verb, speaker)
+
+    def _thing_holder(self, subject: Token, verb: Token, speaker: Source | None) -> Source | None:
+        """ "a deal would require X", "reaching it would require X", said by Y: Y's position."""
+        thing = subject.pos_ == "NOUN" or subject.dep_ == "csubj"
+        if not thing or verb.lemma_ not in self.words.thing_subject_verbs:
+            return None
+        return speaker if self.att.resolve(subject) is None else None
 
     def purpose_party(self, verb: Token) -> Source | None:
         """ "efforts to press Moscow to agree": whose the efforts are, by owner or by the verb's subject."""
@@ -143,6 +152,15 @@ class DemandReader:
         governor = noun.head.head if noun.dep_ == "pobj" else noun.head
         return self.party(governor) if noun.dep_ in {"dobj", "pobj"} else None
 
+    def document_source(self, sent: Span) -> Source | None:
+        """ "According to the text, ...": the author of the document a sentence is sourced to."""
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 2 < sent.end and tok.nbor().lower_ == "to":
+                noun = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None)
+                if noun is not None:
+                    return document_author(self.att, self.words, noun, None)
+        return None
+
     def resolve(self, subject: Token, speaker: Source | None) -> Source | None:
         """Who a subject is; "he" or "she" in a speaker's reported words is the speaker."""
         if subject.lower_ in self.words.third_person and speaker is not None:
@@ -154,6 +172,4 @@ class DemandReader:
         found = document_author(self.att, self.words, subject, speaker)
         found = found or self.resolve(subject, speaker)
         found = found or group_party(self.att, self.words, subject)
-        # "a deal would require X", said by Y: a thing's requirement in Y's words is Y's.
-        thing = subject.pos_ == "NOUN" and verb.lemma_ in self.words.thing_subject_verbs
-        return found if found is not None or not thing else speaker
+        return found if found is not None else self._thing_holder(subject, verb, speaker)

@@ -21,7 +21,7 @@ from briefings.extraction.demand_cues import (
     verb_cue,
 )
 from briefings.extraction.demand_lists import list_demands
-from briefings.extraction.demand_nouns import noun_cue
+from briefings.extraction.demand_nouns import held_noun_cue, noun_cue
 from briefings.extraction.demand_parts import FoundDemand
 from briefings.extraction.demand_positions import (
     importance_cue,
@@ -42,6 +42,7 @@ _CUES: tuple[Callable[[DemandReader, Token], FoundDemand | None], ...] = (
     negated_acceptance,
     no_more_cue,
     noun_cue,
+    held_noun_cue,
     ready_cue,
     prohibition_cue,
     importance_cue,

@@ -30,6 +30,9 @@ class DemandWords:
     negating_preps: frozenset[str]
     verbs_needing_party_clause: frozenset[str]
     third_person: frozenset[str]
+    holding_verbs: frozenset[str]
+    raised_nouns: frozenset[str]
+    content_preps: frozenset[str]
     verb_forms: dict[str, str]
 
 
@@ -58,6 +61,9 @@ def load_demand_words() -> DemandWords:
         negating_preps=words("negating_preps"),
         verbs_needing_party_clause=words("verbs_needing_party_clause"),
         third_person=words("third_person"),
+        holding_verbs=words("holding_verbs"),
+        raised_nouns=words("raised_nouns"),
+        content_preps=words("content_preps"),
         # spaCy's small model lemmatises some cue verbs wrongly ("hopes" -> "hop").
         verb_forms=dict(raw["verb_forms"]),
     )

@@ -156,3 +156,98 @@ def test_ready_to_is_the_subjects_proposal(nlp: Language) -> None:
         DemandKind.PROPOSAL,
         "ready to talk",
     )
+
+
+def test_what_a_speaker_says_the_other_side_needs_to_do_is_the_speaker_s(nlp: Language) -> None:
+    text = (
+        "A Kremlin spokeswoman, Maria Ivanova, said Kyiv needs to stop shelling the power plants."
+    )
+    demand = only_demand(nlp, text)
+    assert (demand.party, demand.side) == ("Maria Ivanova", "Russia")
+
+
+def test_a_cue_inside_another_cue_is_its_content_not_a_position(nlp: Language) -> None:
+    demand = only_demand(nlp, "Petro Bondar demanded that Russia agree to a full ceasefire.")
+    assert demand.party == "Petro Bondar"
+
+
+def test_a_position_not_taken_is_no_position(nlp: Language) -> None:
+    no_demands(nlp, "The two leaders ended their talks without agreeing to a ceasefire.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "words"),
+    [
+        (
+            "Petro Bondar said Ukraine would consider a halt to strikes.",
+            DemandKind.PROPOSAL,
+            "consider a halt",
+        ),
+        ("Kyiv agreed to consider the proposal.", DemandKind.PROPOSAL, "agreed to consider"),
+        (
+            "Ukraine accepts the principle of a maritime truce.",
+            DemandKind.PROPOSAL,
+            "accepts the principle",
+        ),
+        (
+            "Petro Bondar ridiculed the idea of a buffer zone.",
+            DemandKind.REJECTION,
+            "ridiculed the idea",
+        ),
+        (
+            "Moscow offered Kyiv to create two joint commissions.",
+            DemandKind.PROPOSAL,
+            "offered Kyiv",
+        ),
+    ],
+)
+def test_consideration_acceptance_and_evaluation_are_positions(
+    nlp: Language, text: str, kind: DemandKind, words: str
+) -> None:
+    demand = only_demand(nlp, text)
+    assert demand.kind == kind
+    assert words in demand.demand
+
+
+def test_a_hope_that_another_party_acts_is_a_position(nlp: Language) -> None:
+    demand = only_demand(nlp, "Petro Bondar hopes that Washington will add sanctions.")
+    assert (demand.party, demand.kind) == ("Petro Bondar", DemandKind.CALL)
+
+
+def test_a_first_person_hope_is_a_position(nlp: Language) -> None:
+    demand = only_demand(nlp, '"We hope that the talks will resume soon," Petro Bondar said.')
+    assert demand.party == "Petro Bondar"
+
+
+def test_a_hope_about_how_things_turn_out_is_no_position(nlp: Language) -> None:
+    no_demands(nlp, "Petro Bondar hoped the meeting could help bring an end to the fighting.")
+
+
+def test_efforts_to_press_a_party_are_the_call_of_whoever_makes_them(nlp: Language) -> None:
+    text = "European leaders met in Paris in an effort to press Russia to accept a truce."
+    demand = only_demand(nlp, text)
+    assert (demand.party, demand.demand) == ("European leaders", "press Russia to accept a truce")
+
+
+def test_a_cue_with_nothing_after_it_is_no_position(nlp: Language) -> None:
+    no_demands(nlp, "What Russia wants")
+
+
+def test_a_requirement_of_a_thing_in_a_quote_is_the_speaker_s(nlp: Language) -> None:
+    demand = only_demand(
+        nlp, 'Reaching a settlement "would require years of work," Petro Bondar said.'
+    )
+    assert (demand.party, demand.demand) == ("Petro Bondar", "require years of work")
+
+
+def test_a_bare_infinitive_after_the_object_belongs_to_the_demand(nlp: Language) -> None:
+    text = "Moscow handed over a paper that demands Ukraine withdraw its troops from four regions."
+    assert "withdraw its troops" in only_demand(nlp, text).demand
+
+
+def test_a_position_on_a_noun_before_its_subject_names_that_noun(nlp: Language) -> None:
+    demand = only_demand(nlp, "Russia broke the 30-day truce Ukraine agreed to in Geneva.")
+    assert (demand.party, demand.demand) == (
+        "Ukraine",
+        "the 30-day truce Ukraine agreed to in Geneva",
+    )

@@ -47,3 +47,14 @@ def test_he_in_a_speaker_s_words_is_the_speaker(nlp: Language) -> None:
     )
     found = extract_text(nlp, text).demands
     assert [d.party for d in found] == ["Petro Bondar"]
+
+
+def test_a_document_sourced_by_according_to_states_its_author_s_demand(nlp: Language) -> None:
+    text = "Russia handed over its draft. According to the draft, Kyiv must also hold a referendum."
+    demand = only_demand(nlp, text)
+    assert (demand.party, demand.side) == ("Russia", "Russia")
+
+
+def test_a_relative_clause_on_a_document_gives_the_document_s_author(nlp: Language) -> None:
+    text = "Moscow handed Kyiv a document that demands Ukraine dissolve its army before any truce."
+    assert only_demand(nlp, text).party == "Moscow"
