@@ -21,12 +21,16 @@ from briefings.model import DemandKind
 
 
 def prohibition_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
-    """ "Russia cannot veto this", said by the other side: the speaker rejects Russia's say."""
-    verb = tok.head
-    if tok.dep_ != "aux" or tok.lower_ not in reader.words.permission_modals:
+    """ "Russia cannot veto this", "Russia has no say", said by the other side: the speaker's
+    rejection of the other side's say."""
+    denied = tok.dep_ == "aux" and tok.lower_ in reader.words.permission_modals
+    verb = tok.head if denied else tok
+    if denied and not is_negated(verb):
+        return None
+    if not denied and not (tok.lemma_ == "have" and _has_no_object(tok)):
         return None
     subject = subject_of(verb)
-    if subject is None or not is_negated(verb) or reader.framed(verb):
+    if subject is None or reader.framed(verb):
         return None
     speaker = reader.speaker_of(verb)
     party = reader.att.resolve(subject, speaker)
@@ -37,6 +41,12 @@ def prohibition_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
         return None
     start, end = clause_start(verb), complement_end(verb)
     return FoundDemand(speaker, *span_text(reader.doc, start, end), DemandKind.REJECTION)
+
+
+def _has_no_object(verb: Token) -> bool:
+    return any(
+        c.dep_ == "dobj" and any(g.lower_ == "no" for g in c.children) for c in verb.children
+    )
 
 
 def importance_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
@@ -55,7 +65,8 @@ def importance_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
 
 def let_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
     """ "Let there be guarantees first": an imperative of the speaker."""
-    if tok.lower_ not in reader.words.let_words or subject_of(tok) is not None:
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+    if tok.lower_ not in reader.words.let_words or own_subject:
         return None
     if not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
         return None
@@ -79,3 +90,30 @@ def willingness_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
         return None
     end = max(t.i for t in tok.subtree) + 1
     return FoundDemand(party, *span_text(reader.doc, tok.head.i, end), DemandKind.PROPOSAL)
+
+
+def only_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
+    """ "a truce could only be discussed with X", "a summit is possible only to sign a deal", in
+    someone's words: a condition of the party that holds it (the subject, else the speaker)."""
+    if tok.lower_ not in reader.words.restricting_adverbs or tok.dep_ != "advmod":
+        return None
+    verb = tok.head
+    modal = any(
+        c.dep_ == "aux" and c.lower_ in reader.words.condition_modals for c in verb.children
+    )
+    words = reader.words
+    if not (
+        (modal and verb.lemma_ in words.conditioned_verbs)
+        or verb.lower_ in words.condition_adjectives
+    ):
+        return None
+    verb = verb.head if verb.dep_ == "acomp" else verb
+    speaker = reader.reported_speaker(verb)
+    if speaker is None or reader.framed(verb):
+        return None
+    subject = subject_of(verb)
+    own = reader.resolve(subject, speaker) if subject is not None else None
+    in_quote = reader.att.in_quote(reader.att.sentence_index(verb))
+    party = own if own is not None and not in_quote else speaker
+    end = max(t.i for t in verb.subtree) + 1
+    return FoundDemand(party, *span_text(reader.doc, clause_start(verb), end), DemandKind.CONDITION)

@@ -26,6 +26,7 @@ from briefings.extraction.demand_parts import FoundDemand
 from briefings.extraction.demand_positions import (
     importance_cue,
     let_cue,
+    only_cue,
     prohibition_cue,
     willingness_cue,
 )
@@ -48,6 +49,7 @@ _CUES: tuple[Callable[[DemandReader, Token], FoundDemand | None], ...] = (
     importance_cue,
     let_cue,
     willingness_cue,
+    only_cue,
 )
 
 

@@ -33,6 +33,10 @@ class DemandWords:
     holding_verbs: frozenset[str]
     raised_nouns: frozenset[str]
     content_preps: frozenset[str]
+    restricting_adverbs: frozenset[str]
+    condition_modals: frozenset[str]
+    condition_adjectives: frozenset[str]
+    conditioned_verbs: frozenset[str]
     verb_forms: dict[str, str]
 
 
@@ -64,6 +68,10 @@ def load_demand_words() -> DemandWords:
         holding_verbs=words("holding_verbs"),
         raised_nouns=words("raised_nouns"),
         content_preps=words("content_preps"),
+        restricting_adverbs=words("restricting_adverbs"),
+        condition_modals=words("condition_modals"),
+        condition_adjectives=words("condition_adjectives"),
+        conditioned_verbs=words("conditioned_verbs"),
         # spaCy's small model lemmatises some cue verbs wrongly ("hopes" -> "hop").
         verb_forms=dict(raw["verb_forms"]),
     )

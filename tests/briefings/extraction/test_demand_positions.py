@@ -45,3 +45,36 @@ def test_expressed_willingness_is_the_subject_s_proposal(nlp: Language) -> None:
     demand = only_demand(nlp, "Kyiv expressed willingness to join talks in Geneva.")
     assert (demand.party, demand.kind) == ("Kyiv", DemandKind.PROPOSAL)
     assert demand.demand == "expressed willingness to join talks in Geneva"
+
+
+def test_let_inside_a_quote_framed_by_tell_is_the_speaker_s(nlp: Language) -> None:
+    text = (
+        '"Let there be a treaty first, and then let there be a truce," Petro Bondar told reporters.'
+    )
+    demand = only_demand(nlp, text)
+    assert demand.party == "Petro Bondar"
+    assert demand.demand.startswith("Let there be a treaty first")
+
+
+def test_the_other_side_having_no_say_is_the_speaker_s_rejection(nlp: Language) -> None:
+    text = "Ukraine's foreign minister Petro Bondar said Russia has no say in Ukraine's future."
+    demand = only_demand(nlp, text)
+    assert (demand.party, demand.kind) == ("Petro Bondar", DemandKind.REJECTION)
+
+
+def test_only_with_a_modal_in_reported_words_is_a_condition(nlp: Language) -> None:
+    text = "Maria Ivanova, a Kremlin spokeswoman, said a truce could only be discussed with guarantees for Russia."
+    demand = only_demand(nlp, text)
+    assert (demand.party, demand.kind) == ("Maria Ivanova", DemandKind.CONDITION)
+
+
+def test_only_gives_the_condition_of_a_party_subject(nlp: Language) -> None:
+    demand = only_demand(
+        nlp, "Petro Bondar said Kyiv would only agree to a deal that brings peace."
+    )
+    assert (demand.party, demand.kind) == ("Kyiv", DemandKind.CONDITION)
+
+
+def test_only_about_repairs_or_counts_is_no_condition(nlp: Language) -> None:
+    text = "Petro Bondar said only 12 people were hurt. Officials said the bridge could only be repaired in spring."
+    assert extract_text(nlp, text).demands == ()
