@@ -31,9 +31,7 @@ def verb_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
         has_particle = bool(particles) and any(
             c.lower_ in particles for c in tok.children if c.dep_ in {"prep", "prt"}
         )
-        has_inf = needs_inf and any(
-            t.lower_ == "to" and t.dep_ == "aux" for t in tok.subtree if t.i > tok.i
-        )
+        has_inf = needs_inf and _has_object_infinitive(tok)
         if not (has_particle or has_inf):
             return None
     if is_negated(tok) and kind != DemandKind.REJECTION:
@@ -66,13 +64,15 @@ def _bare_infinitive_end(verb: Token) -> int:
 
 def _fronted_object_start(verb: Token) -> int:
     """ "the truce Ukraine agreed to": a verb whose preposition is stranded takes the noun before
-    its subject as its object."""
+    its subject as its object; a passive verb takes its subject."""
     stranded = any(
         c.dep_ == "prep" and not any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
         for c in verb.children
         if c.i == verb.i + 1
     )
     subject = subject_of(verb)
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.i < verb.i:
+        return subject.left_edge.i  # "the plan was rejected by X": the plan is what X rejects
     if not stranded or subject is None or subject.i == 0 or subject.i > verb.i:
         return verb.i
     before = verb.doc[subject.i - 1]
@@ -116,9 +116,20 @@ def _about_a_party(reader: DemandReader, verb: Token, party: Source) -> bool:
     return other is not None and other.text != party.text
 
 
-def _has_infinitive(verb: Token) -> bool:
+def _has_object_infinitive(verb: Token) -> bool:
+    """ "urged Kyiv to accept", "urged the families who remain to leave": an infinitive on the verb
+    or inside its object, not inside a clause of its own ("warned that X could force Y to go")."""
+    if _has_infinitive(verb, {"xcomp", "ccomp", "advcl"}):
+        return True
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(t.lower_ == "to" and t.dep_ == "aux" for o in objects for t in o.subtree)
+
+
+def _has_infinitive(verb: Token, deps: frozenset[str] | set[str] = frozenset({"xcomp"})) -> bool:
+    """ "urged Kyiv to accept": an infinitive hung on the verb itself, not deeper in its clause."""
     return any(
-        c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in verb.children
+        c.dep_ in deps and c.i > verb.i and any(g.lower_ == "to" for g in c.children)
+        for c in verb.children
     )
 
 
@@ -209,9 +220,13 @@ def ready_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
     subject = subject_of(verb)
     if subject is None or not any(c.dep_ in {"xcomp", "prep"} for c in tok.children):
         return None
-    party = reader.att.resolve(subject, reader.reported_speaker(verb))
+    first_person = subject.lower_ in reader.words.first_person
+    speaker = reader.speaker_of(verb) if first_person else reader.reported_speaker(verb)
+    party = reader.resolve(subject, speaker)
     if party is None:
         return None
-    return FoundDemand(
-        party, *span_text(reader.doc, tok.i, complement_end(tok)), DemandKind.PROPOSAL
-    )
+    # "not ready to discuss our territory": a refusal, from the negation to the complement.
+    negated = is_negated(verb)
+    start = min(c.i for c in verb.children if c.dep_ == "neg") if negated else tok.i
+    kind = DemandKind.REJECTION if negated else DemandKind.PROPOSAL
+    return FoundDemand(party, *span_text(reader.doc, start, complement_end(tok)), kind)

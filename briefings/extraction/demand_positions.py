@@ -56,7 +56,7 @@ def importance_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
     verb = tok.head
     if not (adjective or noun) or verb.lemma_ != "be" or reader.framed(verb):
         return None
-    speaker = reader.reported_speaker(verb)
+    speaker = reader.speaker_of(verb)
     if speaker is None:
         return None
     start, end = clause_start(verb), max(t.i for t in verb.subtree) + 1
@@ -117,3 +117,19 @@ def only_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
     party = own if own is not None and not in_quote else speaker
     end = max(t.i for t in verb.subtree) + 1
     return FoundDemand(party, *span_text(reader.doc, clause_start(verb), end), DemandKind.CONDITION)
+
+
+def up_to_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
+    """ "it is now up to Kyiv to sign", in someone's words: the speaker's call on that party."""
+    if tok.lower_ not in reader.words.up_to_words:
+        return None
+    to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    target = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if target is None or reader.att.resolve(target) is None:
+        return None
+    verb = tok.head
+    speaker = reader.speaker_of(verb)
+    if speaker is None or reader.framed(verb):
+        return None
+    end = max(t.i for t in verb.subtree) + 1
+    return FoundDemand(speaker, *span_text(reader.doc, clause_start(verb), end), DemandKind.CALL)

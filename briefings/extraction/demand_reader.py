@@ -37,9 +37,13 @@ def _owner(att: Attribution, noun: Token, speaker: Source | None) -> Source | No
         country = load_sides().country_in(child.text)
         if country is not None:
             return Source(country, None)
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return att.resolve(obj, speaker) if obj is not None else None
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if obj is not None:
+        return att.resolve(obj, speaker)
+    # "the draft, prepared by X": the agent of a participle hung on the noun.
+    made = (att.passive_agent(c) for c in noun.children if c.dep_ == "acl")
+    return next((found for found in made if found is not None), None)
 
 
 def _earlier_owner(att: Attribution, words: DemandWords, noun: Token) -> Source | None:
@@ -65,7 +69,10 @@ def document_author(
     """The author of a document that demands something, else whoever speaks of it, else itself."""
     if noun.lower_ not in words.document_nouns and noun.lemma_ not in words.document_nouns:
         return None
-    found = _owner(att, noun, speaker) or _earlier_owner(att, words, noun) or speaker
+    # "any final text" is no document the article handed to anyone: the speaker's words hold.
+    hypothetical = any(c.lower_ == "any" for c in noun.children)
+    earlier = _earlier_owner(att, words, noun) if not hypothetical else None
+    found = _owner(att, noun, speaker) or earlier or speaker
     return found if found is not None else Source(att.phrase(noun), None)
 
 
@@ -108,7 +115,9 @@ class DemandReader:
         # "ended the talks without agreeing to a truce": a position not taken.
         if any(t.dep_ == "pcomp" and t.head.lower_ in self.words.negating_preps for t in chain):
             return True
-        return any(a.lemma_ in self.lex.reported_framing_verbs for a in tok.ancestors)
+        # "X argued that Y wants Z" frames Y's want; "X argued A and insists B" does not frame B.
+        framing = self.lex.reported_framing_verbs
+        return any(t.head.lemma_ in framing and t.dep_ not in {"conj", "ROOT"} for t in chain)
 
     def lemma(self, tok: Token) -> str:
         """A token's lemma, mended where the model gets a cue verb wrong."""
@@ -126,6 +135,9 @@ class DemandReader:
             return None
         if subject.lower_ in NEGATIVE_SUBJECTS:
             return speaker
+        if subject.dep_ == "nsubjpass":
+            # "Kyiv was urged to ...": the position is the agent's, when the sentence names one.
+            return self.att.passive_agent(verb)
         if subject.lower_ in self.words.first_person:
             return self.speaker_of(verb)
         if subject.lower_ in {"that", "which"} and subject.head.dep_ == "relcl":
@@ -166,6 +178,10 @@ class DemandReader:
         if subject.lower_ in self.words.third_person and speaker is not None:
             return speaker
         return self.att.resolve(subject, speaker)
+
+    def owner(self, noun: Token) -> Source | None:
+        """Whose a position noun is by its "of" phrase: a party, or a group ("the Russian side")."""
+        return self.att.resolve(noun) or group_party(self.att, self.words, noun)
 
     def holder(self, subject: Token, verb: Token, speaker: Source | None) -> Source | None:
         """Who holds a position whose subject is a party, a document, a group or a thing."""

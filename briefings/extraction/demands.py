@@ -28,6 +28,7 @@ from briefings.extraction.demand_positions import (
     let_cue,
     only_cue,
     prohibition_cue,
+    up_to_cue,
     willingness_cue,
 )
 from briefings.extraction.demand_reader import DemandReader
@@ -50,6 +51,7 @@ _CUES: tuple[Callable[[DemandReader, Token], FoundDemand | None], ...] = (
     let_cue,
     willingness_cue,
     only_cue,
+    up_to_cue,
 )
 
 

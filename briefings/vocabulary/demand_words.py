@@ -37,6 +37,8 @@ class DemandWords:
     condition_modals: frozenset[str]
     condition_adjectives: frozenset[str]
     conditioned_verbs: frozenset[str]
+    up_to_words: frozenset[str]
+    first_person_possessives: frozenset[str]
     verb_forms: dict[str, str]
 
 
@@ -72,6 +74,8 @@ def load_demand_words() -> DemandWords:
         condition_modals=words("condition_modals"),
         condition_adjectives=words("condition_adjectives"),
         conditioned_verbs=words("conditioned_verbs"),
+        up_to_words=words("up_to_words"),
+        first_person_possessives=words("first_person_possessives"),
         # spaCy's small model lemmatises some cue verbs wrongly ("hopes" -> "hop").
         verb_forms=dict(raw["verb_forms"]),
     )

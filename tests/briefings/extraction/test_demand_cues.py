@@ -251,3 +251,43 @@ def test_a_position_on_a_noun_before_its_subject_names_that_noun(nlp: Language) 
         "Ukraine",
         "the 30-day truce Ukraine agreed to in Geneva",
     )
+
+
+def test_warning_a_party_not_to_act_is_a_rejection(nlp: Language) -> None:
+    demand = only_demand(nlp, 'Petro Bondar warned Moscow not to "throw a wrench" into the talks.')
+    assert (demand.party, demand.kind) == ("Petro Bondar", DemandKind.REJECTION)
+
+
+def test_a_warning_about_what_may_happen_is_no_position(nlp: Language) -> None:
+    no_demands(
+        nlp, "The agency warned that damage to the grid could force more people to move west."
+    )
+
+
+def test_favouring_one_course_over_another_is_a_proposal(nlp: Language) -> None:
+    text = "Marko Lenz said he now favoured going straight to a full peace agreement."
+    assert only_demand(nlp, text).kind == DemandKind.PROPOSAL
+
+
+def test_a_passive_cue_is_the_agent_s_position(nlp: Language) -> None:
+    demand = only_demand(
+        nlp, "Kyiv was urged to accept the plan. The plan was rejected by Petro Bondar."
+    )
+    assert (demand.party, demand.demand) == ("Petro Bondar", "The plan was rejected")
+
+
+def test_a_cue_joined_to_a_framing_verb_is_not_framed_by_it(nlp: Language) -> None:
+    text = "Marko Lenz has argued that relief awaits Russia, and insists the West must unfreeze its assets."
+    assert only_demand(nlp, text).party == "Marko Lenz"
+
+
+def test_urging_a_group_described_by_a_clause_still_finds_the_infinitive(nlp: Language) -> None:
+    text = "Petro Bondar urged the families who remain in the villages to leave before winter."
+    assert only_demand(nlp, text).kind == DemandKind.CALL
+
+
+def test_not_ready_in_the_first_person_is_the_speaker_s_refusal(nlp: Language) -> None:
+    text = '"I am not ready to discuss our territory with anyone," Petro Bondar said.'
+    demand = only_demand(nlp, text)
+    assert (demand.party, demand.kind) == ("Petro Bondar", DemandKind.REJECTION)
+    assert demand.demand == "not ready to discuss our territory with anyone"

@@ -80,3 +80,10 @@ def test_a_position_put_forward_as_a_noun_is_its_subject_s(
     demand = only_demand(nlp, text)
     assert demand.party == party
     assert words in demand.demand
+
+
+def test_our_position_followed_by_a_colon_is_the_speaker_s(nlp: Language) -> None:
+    demand = only_demand(
+        nlp, '"Our position is simple: a ceasefire first, then talks," Petro Bondar said.'
+    )
+    assert (demand.party, demand.demand) == ("Petro Bondar", "a ceasefire first, then talks")

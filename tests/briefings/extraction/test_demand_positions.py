@@ -78,3 +78,15 @@ def test_only_gives_the_condition_of_a_party_subject(nlp: Language) -> None:
 def test_only_about_repairs_or_counts_is_no_condition(nlp: Language) -> None:
     text = "Petro Bondar said only 12 people were hurt. Officials said the bridge could only be repaired in spring."
     assert extract_text(nlp, text).demands == ()
+
+
+def test_up_to_a_party_in_someone_s_words_is_the_speaker_s_call(nlp: Language) -> None:
+    text = "Marko Lenz said it was now up to Petro Bondar to get a deal done."
+    demand = only_demand(nlp, text)
+    assert (demand.party, demand.kind) == ("Marko Lenz", DemandKind.CALL)
+    assert "up to Petro Bondar" in demand.demand
+
+
+def test_the_key_is_in_a_quote_is_the_speaker_s(nlp: Language) -> None:
+    text = '"For us the key is that any force has American support," Petro Bondar said.'
+    assert only_demand(nlp, text).party == "Petro Bondar"

@@ -29,7 +29,10 @@ def test_a_document_owned_by_a_country_is_that_country_s(nlp: Language) -> None:
 
 
 def test_a_document_in_a_speaker_s_words_is_the_speaker_s_position(nlp: Language) -> None:
-    text = "Petro Bondar said any final text would require the approval of both parliaments."
+    text = (
+        "The draft was prepared by Marko Lenz. "
+        "Petro Bondar said any final text would require the approval of both parliaments."
+    )
     demand = only_demand(nlp, text)
     assert demand.party == "Petro Bondar"
     assert "approval" in demand.demand
@@ -58,3 +61,15 @@ def test_a_document_sourced_by_according_to_states_its_author_s_demand(nlp: Lang
 def test_a_relative_clause_on_a_document_gives_the_document_s_author(nlp: Language) -> None:
     text = "Moscow handed Kyiv a document that demands Ukraine dissolve its army before any truce."
     assert only_demand(nlp, text).party == "Moscow"
+
+
+def test_a_document_prepared_by_someone_is_theirs(nlp: Language) -> None:
+    text = "The first draft, reportedly prepared by Marko Lenz, contains several demands, including a cap on the army."
+    assert only_demand(nlp, text).party == "Marko Lenz"
+
+
+def test_the_aim_of_a_side_is_that_side_s(nlp: Language) -> None:
+    demand = only_demand(
+        nlp, "The minimum aim of the Russian side is that Western military aid stops."
+    )
+    assert (demand.side, demand.demand) == ("Russia", "that Western military aid stops")
