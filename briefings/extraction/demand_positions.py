@@ -97,13 +97,11 @@ def only_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
     someone's words: a condition of the party that holds it (the subject, else the speaker)."""
     if tok.lower_ not in reader.words.restricting_adverbs or tok.dep_ != "advmod":
         return None
-    verb = tok.head
-    modal = any(
-        c.dep_ == "aux" and c.lower_ in reader.words.condition_modals for c in verb.children
-    )
     words = reader.words
+    verb, stated = _restricted_verb(tok, words.condition_words)
+    modal = any(c.dep_ == "aux" and c.lower_ in words.condition_modals for c in verb.children)
     if not (
-        (modal and verb.lemma_ in words.conditioned_verbs)
+        (modal and (verb.lemma_ in words.conditioned_verbs or stated))
         or verb.lower_ in words.condition_adjectives
     ):
         return None
@@ -117,6 +115,17 @@ def only_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
     party = own if own is not None and not in_quote else speaker
     end = max(t.i for t in verb.subtree) + 1
     return FoundDemand(party, *span_text(reader.doc, clause_start(verb), end), DemandKind.CONDITION)
+
+
+def _restricted_verb(only: Token, condition_words: frozenset[str]) -> tuple[Token, bool]:
+    """The verb "only" restricts, and whether a condition word follows it: "would take effect only
+    after X is lifted" restricts "take" by a stated condition."""
+    head = only.head
+    if head.lower_ not in condition_words:
+        return head, False
+    if head.dep_ == "mark" and head.head.dep_ == "advcl":
+        return head.head.head, True
+    return head.head, True
 
 
 def up_to_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:

@@ -136,8 +136,9 @@ class DemandReader:
         if subject.lower_ in NEGATIVE_SUBJECTS:
             return speaker
         if subject.dep_ == "nsubjpass":
-            # "Kyiv was urged to ...": the position is the agent's, when the sentence names one.
-            return self.att.passive_agent(verb)
+            # "Kyiv was urged to ...": the position is the agent's, when the sentence names one;
+            # "X was dismissed in Kyiv": a capital named as where it was dismissed.
+            return self.att.passive_agent(verb) or self._passive_place(verb)
         if subject.lower_ in self.words.first_person:
             return self.speaker_of(verb)
         if subject.lower_ in {"that", "which"} and subject.head.dep_ == "relcl":
@@ -152,6 +153,12 @@ class DemandReader:
         if not thing or verb.lemma_ not in self.words.thing_subject_verbs:
             return None
         return speaker if self.att.resolve(subject) is None else None
+
+    def _passive_place(self, verb: Token) -> Source | None:
+        place = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        obj = next((c for c in place.children if c.dep_ == "pobj"), None) if place else None
+        found = self.att.resolve(obj) if obj is not None and obj.pos_ == "PROPN" else None
+        return found if found is not None and found.mention is not None else None
 
     def purpose_party(self, verb: Token) -> Source | None:
         """ "efforts to press Moscow to agree": whose the efforts are, by owner or by the verb's subject."""

@@ -39,6 +39,7 @@ class DemandWords:
     conditioned_verbs: frozenset[str]
     up_to_words: frozenset[str]
     first_person_possessives: frozenset[str]
+    condition_words: frozenset[str]
     verb_forms: dict[str, str]
 
 
@@ -76,6 +77,7 @@ def load_demand_words() -> DemandWords:
         conditioned_verbs=words("conditioned_verbs"),
         up_to_words=words("up_to_words"),
         first_person_possessives=words("first_person_possessives"),
+        condition_words=words("condition_words"),
         # spaCy's small model lemmatises some cue verbs wrongly ("hopes" -> "hop").
         verb_forms=dict(raw["verb_forms"]),
     )

@@ -90,3 +90,12 @@ def test_up_to_a_party_in_someone_s_words_is_the_speaker_s_call(nlp: Language) -
 def test_the_key_is_in_a_quote_is_the_speaker_s(nlp: Language) -> None:
     text = '"For us the key is that any force has American support," Petro Bondar said.'
     assert only_demand(nlp, text).party == "Petro Bondar"
+
+
+def test_only_after_a_stated_condition_is_a_condition_whatever_the_verb(nlp: Language) -> None:
+    text = (
+        "The Kremlin said the truce would take effect only after sanctions on the bank are lifted."
+    )
+    demand = only_demand(nlp, text)
+    assert (demand.party, demand.kind) == ("Kremlin", DemandKind.CONDITION)
+    assert demand.demand.endswith("only after sanctions on the bank are lifted")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from article_builders import extract_text, only_demand
 from spacy.language import Language
 
+from briefings.model import DemandKind
+
 
 def test_a_document_without_an_owner_is_its_own_party(nlp: Language) -> None:
     demand = only_demand(
@@ -73,3 +75,9 @@ def test_the_aim_of_a_side_is_that_side_s(nlp: Language) -> None:
         nlp, "The minimum aim of the Russian side is that Western military aid stops."
     )
     assert (demand.side, demand.demand) == ("Russia", "that Western military aid stops")
+
+
+def test_a_position_dismissed_in_a_capital_is_that_capital_s(nlp: Language) -> None:
+    text = "Moscow's demands to shrink the fleet were dismissed in Kyiv and in several European capitals."
+    found = {(d.party, d.kind) for d in extract_text(nlp, text).demands}
+    assert found == {("Kyiv", DemandKind.REJECTION), ("Moscow", DemandKind.DEMAND)}
