@@ -148,7 +148,11 @@ def modal_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
             c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in tok.children
         )
         and subject_of(tok) is not None
-        and subject_of(tok).lower_ not in {"i", "we"}  # type: ignore[union-attr]
+        # "we need to X" is verb_cue's; "we have to X" is an obligation the speaker states.
+        and (
+            subject_of(tok).lower_ not in {"i", "we"}  # type: ignore[union-attr]
+            or tok.lemma_ not in reader.lex.demand_verbs
+        )
     )
     if not obligation:
         return None

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from briefings.extraction.attribution import Attribution, Source, subject_of
 from briefings.extraction.demand_parts import NEGATIVE_SUBJECTS
+from briefings.model import ActorKind
 from briefings.vocabulary.demand_words import DemandWords, load_demand_words
 from briefings.vocabulary.lexicon import Lexicon
 from briefings.vocabulary.sides import load_sides, side_of
@@ -63,6 +64,12 @@ def _earlier_owner(att: Attribution, words: DemandWords, noun: Token) -> Source 
     return None
 
 
+def _agrees(pronoun: Token, party: Source) -> bool:
+    """ "they" stands for a body or a group, "he" and "she" for a person."""
+    person = party.mention is not None and party.mention.kind == ActorKind.PERSON
+    return person if pronoun.lower_ in {"he", "she"} else not person
+
+
 def document_author(
     att: Attribution, words: DemandWords, noun: Token, speaker: Source | None
 ) -> Source | None:
@@ -112,12 +119,20 @@ class DemandReader:
         marks = self.words.hypothetical_marks
         if any(c.lower_ in marks and c.dep_ == "mark" for t in chain for c in t.children):
             return True
+        if self._alternative(tok):
+            return True
         # "ended the talks without agreeing to a truce": a position not taken.
         if any(t.dep_ == "pcomp" and t.head.lower_ in self.words.negating_preps for t in chain):
             return True
         # "X argued that Y wants Z" frames Y's want; "X argued A and insists B" does not frame B.
         framing = self.lex.reported_framing_verbs
         return any(t.head.lemma_ in framing and t.dep_ not in {"conj", "ROOT"} for t in chain)
+
+    def _alternative(self, tok: Token) -> bool:
+        """ "either Ukraine pulls out, or it accepts X": one of two routes offered, no position."""
+        before = tok.doc[tok.sent.start : tok.i]
+        either = [t.i for t in before if t.lower_ in self.words.alternative_words]
+        return bool(either) and any(t.lower_ == "or" and t.i > either[0] for t in before)
 
     def lemma(self, tok: Token) -> str:
         """A token's lemma, mended where the model gets a cue verb wrong."""
@@ -181,9 +196,17 @@ class DemandReader:
         return None
 
     def resolve(self, subject: Token, speaker: Source | None) -> Source | None:
-        """Who a subject is; "he" or "she" in a speaker's reported words is the speaker."""
+        """Who a subject is; "he" or "she" in a speaker's reported words is the speaker, and "they"
+        in a clause hung on a party's verb ("Kremlin officials signaled they will") is that party."""
         if subject.lower_ in self.words.third_person and speaker is not None:
             return speaker
+        clause = subject.head
+        pronoun = subject.lower_ in self.words.third_person | self.words.plural_pronouns
+        if pronoun and clause.dep_ == "ccomp":
+            governor = subject_of(clause.head)
+            found = self.att.resolve(governor) if governor is not None else None
+            if found is not None and _agrees(subject, found):
+                return found
         return self.att.resolve(subject, speaker)
 
     def owner(self, noun: Token) -> Source | None:

@@ -40,6 +40,8 @@ class DemandWords:
     up_to_words: frozenset[str]
     first_person_possessives: frozenset[str]
     condition_words: frozenset[str]
+    plural_pronouns: frozenset[str]
+    alternative_words: frozenset[str]
     verb_forms: dict[str, str]
 
 
@@ -78,6 +80,8 @@ def load_demand_words() -> DemandWords:
         up_to_words=words("up_to_words"),
         first_person_possessives=words("first_person_possessives"),
         condition_words=words("condition_words"),
+        plural_pronouns=words("plural_pronouns"),
+        alternative_words=words("alternative_words"),
         # spaCy's small model lemmatises some cue verbs wrongly ("hopes" -> "hop").
         verb_forms=dict(raw["verb_forms"]),
     )

@@ -291,3 +291,11 @@ def test_not_ready_in_the_first_person_is_the_speaker_s_refusal(nlp: Language) -
     demand = only_demand(nlp, text)
     assert (demand.party, demand.kind) == ("Petro Bondar", DemandKind.REJECTION)
     assert demand.demand == "not ready to discuss our territory with anyone"
+
+
+def test_we_have_to_is_the_speaker_s_obligation(nlp: Language) -> None:
+    demand = only_demand(nlp, '"We have to think about it very carefully," Petro Bondar said.')
+    assert (demand.party, demand.demand) == (
+        "Petro Bondar",
+        "We have to think about it very carefully",
+    )

@@ -81,3 +81,22 @@ def test_a_position_dismissed_in_a_capital_is_that_capital_s(nlp: Language) -> N
     text = "Moscow's demands to shrink the fleet were dismissed in Kyiv and in several European capitals."
     found = {(d.party, d.kind) for d in extract_text(nlp, text).demands}
     assert found == {("Kyiv", DemandKind.REJECTION), ("Moscow", DemandKind.DEMAND)}
+
+
+def test_they_in_a_clause_on_a_body_s_verb_is_that_body(nlp: Language) -> None:
+    text = (
+        "Kremlin officials have signaled they will consider only a framework that keeps the truce."
+    )
+    assert only_demand(nlp, text).side == "Russia"
+
+
+def test_they_in_a_person_s_words_is_not_the_person(nlp: Language) -> None:
+    assert extract_text(nlp, "Petro Bondar said they will never accept a ceasefire.").demands == ()
+
+
+def test_one_of_two_routes_offered_is_no_position_of_its_subject(nlp: Language) -> None:
+    text = (
+        "The paper offers two routes to a truce: either Ukraine pulls its forces out of the "
+        "regions, or it accepts a package that would halt mobilisation."
+    )
+    assert [d.party for d in extract_text(nlp, text).demands] != ["Ukraine"]
