@@ -65,11 +65,21 @@ def _lead_in(reader: DemandReader, para: Span) -> _LeadIn | None:
     if not (heading or colon):
         return None
     last = reader.doc[para.end - 1].sent
-    kinds = [k for t in last if (k := _cue_kind(reader, t)) is not None]
-    party = _named_party(reader, last) if kinds else None
-    if party is None or kinds[0] == DemandKind.REJECTION:
+    cues = [(t, k) for t in last if (k := _cue_kind(reader, t)) is not None]
+    if not cues or (heading and not _names_only(reader, last, cues[0][0])):
         return None
-    return _LeadIn(party, kinds[0], immediate=not heading)
+    party = _named_party(reader, last)
+    if party is None or cues[0][1] == DemandKind.REJECTION:
+        return None
+    return _LeadIn(party, cues[0][1], immediate=not heading)
+
+
+def _names_only(reader: DemandReader, heading: Span, cue: Token) -> bool:
+    """ "What Russia demands", "Kyiv's conditions": a subhead that names demands without stating
+    one; "Zelensky says Ukraine wants peace" is a headline, and no list follows it."""
+    speech = any(t.lemma_ in reader.lex.speech_verbs for t in heading)
+    after = [t for t in heading if t.i > cue.i and t.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}]
+    return not speech and not after
 
 
 def _items(reader: DemandReader, para: Span) -> list[tuple[int, int]]:

@@ -88,10 +88,12 @@ def _noun_content(reader: DemandReader, noun: Token) -> tuple[int, int] | None:
 
 
 def _states_its_content(noun: Token) -> bool:
-    """ "Moscow's demands to cap the army", "Kyiv's call for a truce": the noun carries its content."""
+    """ "Moscow's demands to cap the army", "Kyiv's call for a truce", "Russia's demand that Kyiv
+    withdraw": the noun carries its content."""
     owned = any(c.dep_ == "poss" for c in noun.children)
     return owned and any(
         (c.dep_ == "acl" and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children))
+        or (c.dep_ in {"acl", "ccomp"} and any(g.lower_ == "that" for g in c.children))
         or (c.dep_ == "prep" and c.lower_ == "for")
         for c in noun.children
     )

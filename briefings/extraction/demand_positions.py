@@ -142,3 +142,23 @@ def up_to_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
         return None
     end = max(t.i for t in verb.subtree) + 1
     return FoundDemand(speaker, *span_text(reader.doc, clause_start(verb), end), DemandKind.CALL)
+
+
+def judgement_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
+    """ "X is unacceptable" in someone's words, "Y called X unacceptable": a rejection by evaluation."""
+    if tok.lower_ not in reader.words.rejection_adjectives:
+        return None
+    verb = tok.head
+    if tok.dep_ == "acomp" and verb.lemma_ == "be":
+        party, start = reader.speaker_of(verb), clause_start(verb)
+    elif (
+        tok.dep_ in {"oprd", "ccomp", "xcomp", "acomp"}
+        and verb.lemma_ in reader.words.judging_verbs
+    ):
+        party, start = reader.party(verb), verb.i
+    else:
+        return None
+    if party is None or reader.framed(verb):
+        return None
+    end = max(t.i for t in verb.subtree) + 1
+    return FoundDemand(party, *span_text(reader.doc, start, end), DemandKind.REJECTION)

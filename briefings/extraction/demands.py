@@ -25,6 +25,7 @@ from briefings.extraction.demand_nouns import held_noun_cue, noun_cue
 from briefings.extraction.demand_parts import FoundDemand
 from briefings.extraction.demand_positions import (
     importance_cue,
+    judgement_cue,
     let_cue,
     only_cue,
     prohibition_cue,
@@ -52,6 +53,7 @@ _CUES: tuple[Callable[[DemandReader, Token], FoundDemand | None], ...] = (
     willingness_cue,
     only_cue,
     up_to_cue,
+    judgement_cue,
 )
 
 

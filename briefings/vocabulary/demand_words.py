@@ -42,6 +42,8 @@ class DemandWords:
     condition_words: frozenset[str]
     plural_pronouns: frozenset[str]
     alternative_words: frozenset[str]
+    rejection_adjectives: frozenset[str]
+    judging_verbs: frozenset[str]
     verb_forms: dict[str, str]
 
 
@@ -82,6 +84,8 @@ def load_demand_words() -> DemandWords:
         condition_words=words("condition_words"),
         plural_pronouns=words("plural_pronouns"),
         alternative_words=words("alternative_words"),
+        rejection_adjectives=words("rejection_adjectives"),
+        judging_verbs=words("judging_verbs"),
         # spaCy's small model lemmatises some cue verbs wrongly ("hopes" -> "hop").
         verb_forms=dict(raw["verb_forms"]),
     )

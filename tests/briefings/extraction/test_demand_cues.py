@@ -299,3 +299,21 @@ def test_we_have_to_is_the_speaker_s_obligation(nlp: Language) -> None:
         "Petro Bondar",
         "We have to think about it very carefully",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The Kremlin ties the truce to the lifting of sanctions on its banks.",
+            DemandKind.CONDITION,
+        ),
+        ("Petro Bondar vowed to keep fighting until every region is free.", DemandKind.PROPOSAL),
+    ],
+)
+def test_tying_and_vowing_are_positions(nlp: Language, text: str, kind: DemandKind) -> None:
+    assert only_demand(nlp, text).kind == kind
+
+
+def test_suggesting_what_might_have_been_is_no_position(nlp: Language) -> None:
+    no_demands(nlp, "Marko Lenz suggested Ukraine could have kept more land by talking earlier.")

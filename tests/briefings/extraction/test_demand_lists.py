@@ -36,3 +36,12 @@ def test_bullets_after_a_lead_in_with_a_colon_are_its_party_s(nlp: Language) -> 
 def test_a_list_under_a_subhead_without_a_demand_word_is_no_demand(nlp: Language) -> None:
     text = "Key events\n\n1. Talks resumed in Geneva. 2. Petro Bondar arrived late."
     assert _listed(nlp, text) == []
+
+
+def test_a_headline_stating_a_demand_does_not_own_the_list_after_it(nlp: Language) -> None:
+    text = (
+        "Petro Bondar says Ukraine wants a just peace\n\n"
+        "- Russian drones struck Kharkiv overnight\n- Talks are due in Geneva"
+    )
+    listed = _listed(nlp, text)
+    assert all("Kharkiv" not in demand and "Geneva" not in demand for _, demand in listed)

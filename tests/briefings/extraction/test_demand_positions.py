@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from article_builders import extract_text, only_demand
 from spacy.language import Language
 
@@ -99,3 +100,21 @@ def test_only_after_a_stated_condition_is_a_condition_whatever_the_verb(nlp: Lan
     demand = only_demand(nlp, text)
     assert (demand.party, demand.kind) == ("Kremlin", DemandKind.CONDITION)
     assert demand.demand.endswith("only after sanctions on the bank are lifted")
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Petro Bondar said the Russian proposal was unacceptable.", "Petro Bondar"),
+        ("Marko Lenz called the plan unacceptable.", "Marko Lenz"),
+    ],
+)
+def test_calling_something_unacceptable_is_a_rejection(
+    nlp: Language, text: str, party: str
+) -> None:
+    demand = only_demand(nlp, text)
+    assert (demand.party, demand.kind) == (party, DemandKind.REJECTION)
+
+
+def test_an_evaluation_nobody_makes_is_no_position(nlp: Language) -> None:
+    assert extract_text(nlp, "The proposal is unacceptable.").demands == ()
