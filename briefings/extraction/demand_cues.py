@@ -36,6 +36,11 @@ def verb_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
             return None
     if is_negated(tok) and kind != DemandKind.REJECTION:
         return None
+    # "accepted the bodies of 900 soldiers" receives something; it takes no position.
+    if any(
+        c.dep_ == "dobj" and c.lower_ in reader.words.not_position_objects for c in tok.children
+    ):
+        return None
     party = reader.purpose_party(tok) if tok.dep_ == "acl" else reader.party(tok)
     if party is None:
         return None

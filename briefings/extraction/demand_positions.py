@@ -25,6 +25,9 @@ def prohibition_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
     rejection of the other side's say."""
     denied = tok.dep_ == "aux" and tok.lower_ in reader.words.permission_modals
     verb = tok.head if denied else tok
+    # "Russia cannot veto/dictate/block" denies a say; "Russia cannot win" is an assessment.
+    if verb.lemma_ not in reader.words.control_verbs:
+        return None
     if denied and not is_negated(verb):
         return None
     if not denied and not (tok.lemma_ == "have" and _has_no_object(tok)):

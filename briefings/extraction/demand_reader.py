@@ -50,7 +50,9 @@ def _owner(att: Attribution, noun: Token, speaker: Source | None) -> Source | No
 def _earlier_owner(att: Attribution, words: DemandWords, noun: Token) -> Source | None:
     """The owner the article gave the same document earlier ("Russia handed over a memorandum")."""
     for tok in reversed(att.doc[: noun.i + 1]):
-        if tok.lemma_ not in words.document_nouns or tok.pos_ != "NOUN":
+        # the same document again, or "the document"/"the text" pointing back to any of them
+        same = tok.lemma_ == noun.lemma_ or noun.lemma_ in words.generic_document_nouns
+        if not same or tok.lemma_ not in words.document_nouns or tok.pos_ != "NOUN":
             continue
         owner = _owner(att, tok, None)
         if owner is not None:
@@ -87,7 +89,8 @@ def group_party(att: Attribution, words: DemandWords, noun: Token) -> Source | N
     """ "the coalition of the willing", "European leaders": a group named by its head noun."""
     if noun.lower_ not in words.group_nouns or noun.pos_ != "NOUN":
         return None
-    return Source(att.phrase(noun), None)
+    # a bullet or dash the parser hung on the phrase is no part of the name
+    return Source(att.phrase(noun).lstrip("".join(words.list_markers) + " "), None)
 
 
 class DemandReader:

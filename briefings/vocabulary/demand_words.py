@@ -44,6 +44,9 @@ class DemandWords:
     alternative_words: frozenset[str]
     rejection_adjectives: frozenset[str]
     judging_verbs: frozenset[str]
+    generic_document_nouns: frozenset[str]
+    control_verbs: frozenset[str]
+    not_position_objects: frozenset[str]
     verb_forms: dict[str, str]
 
 
@@ -86,6 +89,9 @@ def load_demand_words() -> DemandWords:
         alternative_words=words("alternative_words"),
         rejection_adjectives=words("rejection_adjectives"),
         judging_verbs=words("judging_verbs"),
+        generic_document_nouns=words("generic_document_nouns"),
+        control_verbs=words("control_verbs"),
+        not_position_objects=words("not_position_objects"),
         # spaCy's small model lemmatises some cue verbs wrongly ("hopes" -> "hop").
         verb_forms=dict(raw["verb_forms"]),
     )

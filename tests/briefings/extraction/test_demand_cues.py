@@ -317,3 +317,7 @@ def test_tying_and_vowing_are_positions(nlp: Language, text: str, kind: DemandKi
 
 def test_suggesting_what_might_have_been_is_no_position(nlp: Language) -> None:
     no_demands(nlp, "Marko Lenz suggested Ukraine could have kept more land by talking earlier.")
+
+
+def test_accepting_the_bodies_of_soldiers_is_no_position(nlp: Language) -> None:
+    no_demands(nlp, "Ukraine accepted the bodies of 900 soldiers on Friday.")

@@ -118,3 +118,7 @@ def test_calling_something_unacceptable_is_a_rejection(
 
 def test_an_evaluation_nobody_makes_is_no_position(nlp: Language) -> None:
     assert extract_text(nlp, "The proposal is unacceptable.").demands == ()
+
+
+def test_what_the_other_side_cannot_achieve_is_an_assessment_not_a_position(nlp: Language) -> None:
+    assert extract_text(nlp, "Petro Bondar said Russia could not win the war.").demands == ()

@@ -100,3 +100,13 @@ def test_one_of_two_routes_offered_is_no_position_of_its_subject(nlp: Language) 
         "regions, or it accepts a package that would halt mobilisation."
     )
     assert [d.party for d in extract_text(nlp, text).demands] != ["Ukraine"]
+
+
+def test_a_document_named_again_is_its_own_author_s_not_another_document_s(nlp: Language) -> None:
+    text = "Russia handed over its memorandum. Marko Lenz later presented his plan. The plan calls for a summit."
+    assert only_demand(nlp, text).party == "Marko Lenz"
+
+
+def test_a_group_in_a_bulleted_line_is_named_without_the_bullet(nlp: Language) -> None:
+    text = "Background:\n\n• European leaders insisted that sanctions must stay in place."
+    assert [d.party for d in extract_text(nlp, text).demands] == ["European leaders"]
