@@ -8,6 +8,7 @@ from briefings.extraction.attribution import Source, subject_of
 from briefings.extraction.demand_parts import (
     NEGATIVE_SUBJECTS,
     FoundDemand,
+    clause_end,
     clause_start,
     complement_end,
     is_negated,
@@ -172,7 +173,7 @@ def modal_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
     )
     if speaker is None or reader.framed(verb):
         return None
-    start, end = clause_start(verb), max(t.i for t in verb.subtree) + 1
+    start, end = clause_start(verb), clause_end(verb, reader.lex.speech_verbs)
     return FoundDemand(speaker, *span_text(reader.doc, start, end), DemandKind.DEMAND)
 
 

@@ -55,9 +55,22 @@ def span_text(doc: Doc, start: int, end: int) -> tuple[int, int]:
             return doc[start:end].text.count('"') % 2 == 1 or "“" not in doc[start:end].text
         return tok.is_punct and tok.text != ")"
 
+    end = _with_proviso(doc, start, end)
     while end > start and trailing_junk(doc[end - 1]):
         end -= 1
     return start, min(end, start + _MAX_TOKENS)
+
+
+def _with_proviso(doc: Doc, start: int, end: int) -> int:
+    """ "ready to halt strikes provided Washington": a proviso the parse cut short runs on to the
+    end of the sentence."""
+    if end <= start or end >= len(doc):
+        return end
+    words = load_demand_words().proviso_conjunctions
+    tail = doc[max(start, end - 3) : end]
+    if any(t.lower_ in words for t in tail):
+        return max(end, doc[end - 1].sent.end)
+    return end
 
 
 def complement_end(verb: Token) -> int:
@@ -85,6 +98,17 @@ def clause_start(verb: Token) -> int:
     hung = {"ccomp", "parataxis", "advcl", "punct", "mark", "cc"}
     skipped = {t.i for c in verb.children if c.i < verb.i and c.dep_ in hung for t in c.subtree}
     return min(t.i for t in verb.subtree if t.i not in skipped)
+
+
+def clause_end(verb: Token, reporting: frozenset[str]) -> int:
+    """Where a verb's clause ends, leaving out a reporting verb joined to it ("..., and claimed X")."""
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.lemma_ in reporting]
+    cut = min((c.left_edge.i for c in joined), default=None)
+    kept = [t.i for t in verb.subtree if cut is None or t.i < cut]
+    end = max(kept) + 1
+    while end > verb.i + 1 and (verb.doc[end - 1].dep_ == "cc" or verb.doc[end - 1].is_punct):
+        end -= 1
+    return end
 
 
 def is_negated(verb: Token) -> bool:

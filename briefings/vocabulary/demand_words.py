@@ -47,6 +47,7 @@ class DemandWords:
     generic_document_nouns: frozenset[str]
     control_verbs: frozenset[str]
     not_position_objects: frozenset[str]
+    proviso_conjunctions: frozenset[str]
     verb_forms: dict[str, str]
 
 
@@ -92,6 +93,7 @@ def load_demand_words() -> DemandWords:
         generic_document_nouns=words("generic_document_nouns"),
         control_verbs=words("control_verbs"),
         not_position_objects=words("not_position_objects"),
+        proviso_conjunctions=words("proviso_conjunctions"),
         # spaCy's small model lemmatises some cue verbs wrongly ("hopes" -> "hop").
         verb_forms=dict(raw["verb_forms"]),
     )

@@ -158,6 +158,14 @@ def test_ready_to_is_the_subjects_proposal(nlp: Language) -> None:
     )
 
 
+def test_an_obligation_ends_before_a_reporting_verb_joined_to_it(nlp: Language) -> None:
+    text = (
+        'A Kremlin spokeswoman, Maria Ivanova, said Kyiv "needs to stop sabotaging" the truce, '
+        "and claimed drones had hit a depot."
+    )
+    assert only_demand(nlp, text).demand == 'Kyiv "needs to stop sabotaging" the truce'
+
+
 def test_what_a_speaker_says_the_other_side_needs_to_do_is_the_speaker_s(nlp: Language) -> None:
     text = (
         "A Kremlin spokeswoman, Maria Ivanova, said Kyiv needs to stop shelling the power plants."
