@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from briefings.extraction.attribution import subject_of
 from briefings.extraction.demand_parts import (
+    NEGATIVE_SUBJECTS,
     FoundDemand,
     clause_start,
     complement_end,
@@ -44,6 +45,26 @@ def prohibition_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
         return None
     start, end = clause_start(verb), complement_end(verb)
     return FoundDemand(speaker, *span_text(reader.doc, start, end), DemandKind.REJECTION)
+
+
+def nobody_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
+    """ "Nobody will be able to impose a freeze on us", "no one can dictate": the speaker's
+    rejection of anyone's say."""
+    if tok.lower_ not in NEGATIVE_SUBJECTS or tok.dep_ != "nsubj":
+        return None
+    verb = tok.head
+    able = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "able"), None)
+    target = next((c for c in able.children if c.dep_ == "xcomp"), None) if able else verb
+    permitted = able is not None or any(
+        c.dep_ == "aux" and c.lower_ in reader.words.permission_modals for c in verb.children
+    )
+    if target is None or not permitted or target.lemma_ not in reader.words.control_verbs:
+        return None
+    speaker = reader.speaker_of(verb)
+    if speaker is None or reader.framed(verb):
+        return None
+    end = max(t.i for t in verb.subtree) + 1
+    return FoundDemand(speaker, *span_text(reader.doc, tok.i, end), DemandKind.REJECTION)
 
 
 def _has_no_object(verb: Token) -> bool:
@@ -102,10 +123,14 @@ def only_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
         return None
     words = reader.words
     verb, stated = _restricted_verb(tok, words.condition_words)
+    # "a summit is possible only to sign a deal": "only" on the infinitive after "possible"
+    if verb.dep_ in {"xcomp", "advcl"} and _possible(verb.head, words.condition_adjectives):
+        verb = verb.head
     modal = any(c.dep_ == "aux" and c.lower_ in words.condition_modals for c in verb.children)
     if not (
         (modal and (verb.lemma_ in words.conditioned_verbs or stated))
         or verb.lower_ in words.condition_adjectives
+        or _possible(verb, words.condition_adjectives)
     ):
         return None
     verb = verb.head if verb.dep_ == "acomp" else verb
@@ -118,6 +143,10 @@ def only_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
     party = own if own is not None and not in_quote else speaker
     end = max(t.i for t in verb.subtree) + 1
     return FoundDemand(party, *span_text(reader.doc, clause_start(verb), end), DemandKind.CONDITION)
+
+
+def _possible(verb: Token, adjectives: frozenset[str]) -> bool:
+    return any(c.dep_ == "acomp" and c.lower_ in adjectives for c in verb.children)
 
 
 def _restricted_verb(only: Token, condition_words: frozenset[str]) -> tuple[Token, bool]:

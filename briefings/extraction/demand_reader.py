@@ -85,6 +85,14 @@ def document_author(
     return found if found is not None else Source(att.phrase(noun), None)
 
 
+def group_owner(att: Attribution, words: DemandWords, noun: Token) -> Source | None:
+    """ "Zelensky's team", "Russia's delegation": a group that speaks for its named owner."""
+    if noun.lower_ not in words.group_nouns:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return att.resolve(owner) if owner is not None and owner.pos_ == "PROPN" else None
+
+
 def group_party(att: Attribution, words: DemandWords, noun: Token) -> Source | None:
     """ "the coalition of the willing", "European leaders": a group named by its head noun."""
     if noun.lower_ not in words.group_nouns or noun.pos_ != "NOUN":
@@ -219,6 +227,7 @@ class DemandReader:
     def holder(self, subject: Token, verb: Token, speaker: Source | None) -> Source | None:
         """Who holds a position whose subject is a party, a document, a group or a thing."""
         found = document_author(self.att, self.words, subject, speaker)
+        found = found or group_owner(self.att, self.words, subject)
         found = found or self.resolve(subject, speaker)
         found = found or group_party(self.att, self.words, subject)
         return found if found is not None else self._thing_holder(subject, verb, speaker)

@@ -27,6 +27,7 @@ from briefings.extraction.demand_positions import (
     importance_cue,
     judgement_cue,
     let_cue,
+    nobody_cue,
     only_cue,
     prohibition_cue,
     up_to_cue,
@@ -54,6 +55,7 @@ _CUES: tuple[Callable[[DemandReader, Token], FoundDemand | None], ...] = (
     only_cue,
     up_to_cue,
     judgement_cue,
+    nobody_cue,
 )
 
 

@@ -329,3 +329,7 @@ def test_suggesting_what_might_have_been_is_no_position(nlp: Language) -> None:
 
 def test_accepting_the_bodies_of_soldiers_is_no_position(nlp: Language) -> None:
     no_demands(nlp, "Ukraine accepted the bodies of 900 soldiers on Friday.")
+
+
+def test_a_currency_floated_is_no_proposal(nlp: Language) -> None:
+    no_demands(nlp, "The currency was floated in 1998.")

@@ -122,3 +122,20 @@ def test_an_evaluation_nobody_makes_is_no_position(nlp: Language) -> None:
 
 def test_what_the_other_side_cannot_achieve_is_an_assessment_not_a_position(nlp: Language) -> None:
     assert extract_text(nlp, "Petro Bondar said Russia could not win the war.").demands == ()
+
+
+def test_possible_only_to_is_the_speaker_s_condition(nlp: Language) -> None:
+    demand = only_demand(
+        nlp, "The Kremlin has said a summit is possible only to sign a final agreement."
+    )
+    assert (demand.party, demand.kind) == ("Kremlin", DemandKind.CONDITION)
+
+
+def test_nobody_being_able_to_impose_is_the_speaker_s_rejection(nlp: Language) -> None:
+    text = '"Nobody will be able to impose a freeze of the conflict on us," Maria Ivanova said.'
+    demand = only_demand(nlp, text)
+    assert (demand.party, demand.kind) == ("Maria Ivanova", DemandKind.REJECTION)
+
+
+def test_nobody_being_able_to_win_is_no_position(nlp: Language) -> None:
+    assert extract_text(nlp, "Nobody can win this war, Petro Bondar said.").demands == ()

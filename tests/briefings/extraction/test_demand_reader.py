@@ -110,3 +110,10 @@ def test_a_document_named_again_is_its_own_author_s_not_another_document_s(nlp: 
 def test_a_group_in_a_bulleted_line_is_named_without_the_bullet(nlp: Language) -> None:
     text = "Background:\n\n• European leaders insisted that sanctions must stay in place."
     assert [d.party for d in extract_text(nlp, text).demands] == ["European leaders"]
+
+
+def test_a_named_party_s_team_or_delegation_speaks_for_it(nlp: Language) -> None:
+    text = "Petro Bondar's team has floated a demilitarised zone in part of the region."
+    demand = only_demand(nlp, text)
+    assert (demand.party, demand.kind) == ("Petro Bondar", DemandKind.PROPOSAL)
+    assert only_demand(nlp, "Russia's delegation proposed a truce.").side == "Russia"
