@@ -8,6 +8,10 @@ from spacy.language import Language
 from briefings.model import DemandKind
 
 
+def _no_demands(nlp: Language, text: str) -> None:
+    assert extract_text(nlp, text).demands == ()
+
+
 def test_a_document_without_an_owner_is_its_own_party(nlp: Language) -> None:
     demand = only_demand(
         nlp, "The memorandum demands that Ukraine pull its troops out of two regions."
@@ -117,3 +121,32 @@ def test_a_named_party_s_team_or_delegation_speaks_for_it(nlp: Language) -> None
     demand = only_demand(nlp, text)
     assert (demand.party, demand.kind) == ("Petro Bondar", DemandKind.PROPOSAL)
     assert only_demand(nlp, "Russia's delegation proposed a truce.").side == "Russia"
+
+
+def test_a_position_not_taken_is_no_position(nlp: Language) -> None:
+    _no_demands(nlp, "The two leaders ended their talks without agreeing to a ceasefire.")
+
+
+def test_a_passive_cue_is_the_agent_s_position(nlp: Language) -> None:
+    demand = only_demand(
+        nlp, "Kyiv was urged to accept the plan. The plan was rejected by Petro Bondar."
+    )
+    assert (demand.party, demand.demand) == ("Petro Bondar", "The plan was rejected")
+
+
+def test_a_cue_joined_to_a_framing_verb_is_not_framed_by_it(nlp: Language) -> None:
+    text = "Marko Lenz has argued that relief awaits Russia, and insists the West must unfreeze its assets."
+    assert only_demand(nlp, text).party == "Marko Lenz"
+
+
+def test_a_requirement_of_a_thing_in_a_quote_is_the_speaker_s(nlp: Language) -> None:
+    demand = only_demand(
+        nlp, 'Reaching a settlement "would require years of work," Petro Bondar said.'
+    )
+    assert (demand.party, demand.demand) == ("Petro Bondar", "require years of work")
+
+
+def test_efforts_to_press_a_party_are_the_call_of_whoever_makes_them(nlp: Language) -> None:
+    text = "European leaders met in Paris in an effort to press Russia to accept a truce."
+    demand = only_demand(nlp, text)
+    assert (demand.party, demand.demand) == ("European leaders", "press Russia to accept a truce")
