@@ -190,7 +190,7 @@ def negated_acceptance(reader: DemandReader, tok: Token) -> FoundDemand | None:
         return None
     speaker = reader.reported_speaker(tok)
     if subject.lower_ in NEGATIVE_SUBJECTS | {"i", "we"}:
-        party = speaker
+        party = speaker or reader.speaker_of(tok)
     elif reader.att.in_quote(reader.att.sentence_index(tok)):
         party = None
     else:
@@ -215,7 +215,7 @@ def no_more_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
     attr = next((c for c in verb.children if c.dep_ in {"attr", "nsubj"} and c.i > verb.i), None)
     if attr is None or not any(c.lower_ == "no" for c in attr.children):
         return None
-    speaker = reader.reported_speaker(verb)
+    speaker = reader.speaker_of(verb)
     if speaker is None:
         return None
     end = max(t.i for t in verb.subtree) + 1

@@ -134,7 +134,7 @@ def only_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
     ):
         return None
     verb = verb.head if verb.dep_ == "acomp" else verb
-    speaker = reader.reported_speaker(verb)
+    speaker = reader.speaker_of(verb)
     if speaker is None or reader.framed(verb):
         return None
     subject = subject_of(verb)
@@ -161,12 +161,17 @@ def _restricted_verb(only: Token, condition_words: frozenset[str]) -> tuple[Toke
 
 
 def up_to_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
-    """ "it is now up to Kyiv to sign", in someone's words: the speaker's call on that party."""
-    if tok.lower_ not in reader.words.up_to_words:
+    """ "it is now up to Kyiv to sign", "it is time for Russia to stop", in someone's words: the
+    speaker's call on that party."""
+    prep = reader.words.up_to_words.get(tok.lower_)
+    if prep is None:
         return None
-    to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-    target = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if target is None or reader.att.resolve(target) is None:
+    target = _addressee(tok, prep)
+    named = target is not None and (
+        target.pos_ == "PROPN"
+        or target.lower_ in reader.words.group_nouns | reader.lex.agent_head_nouns
+    )
+    if target is None or not named or reader.att.resolve(target) is None:
         return None
     verb = tok.head
     speaker = reader.speaker_of(verb)
@@ -174,6 +179,18 @@ def up_to_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:
         return None
     end = max(t.i for t in verb.subtree) + 1
     return FoundDemand(speaker, *span_text(reader.doc, clause_start(verb), end), DemandKind.CALL)
+
+
+def _addressee(word: Token, prep: str) -> Token | None:
+    """Whom "up to X" or "time for X to" names: the object of the preposition, or the subject of
+    the clause the preposition opens."""
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        marked = any(c.dep_ == "mark" and c.lower_ == prep for c in child.children)
+        if marked:
+            return next((c for c in child.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def judgement_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:

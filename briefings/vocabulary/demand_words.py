@@ -37,7 +37,7 @@ class DemandWords:
     condition_modals: frozenset[str]
     condition_adjectives: frozenset[str]
     conditioned_verbs: frozenset[str]
-    up_to_words: frozenset[str]
+    up_to_words: dict[str, str]
     first_person_possessives: frozenset[str]
     condition_words: frozenset[str]
     plural_pronouns: frozenset[str]
@@ -83,7 +83,7 @@ def load_demand_words() -> DemandWords:
         condition_modals=words("condition_modals"),
         condition_adjectives=words("condition_adjectives"),
         conditioned_verbs=words("conditioned_verbs"),
-        up_to_words=words("up_to_words"),
+        up_to_words=dict(raw["up_to_words"]),
         first_person_possessives=words("first_person_possessives"),
         condition_words=words("condition_words"),
         plural_pronouns=words("plural_pronouns"),

@@ -139,3 +139,12 @@ def test_nobody_being_able_to_impose_is_the_speaker_s_rejection(nlp: Language) -
 
 def test_nobody_being_able_to_win_is_no_position(nlp: Language) -> None:
     assert extract_text(nlp, "Nobody can win this war, Petro Bondar said.").demands == ()
+
+
+def test_time_for_a_party_to_act_is_the_speaker_s_call(nlp: Language) -> None:
+    demand = only_demand(nlp, "It is time for Russia to end this war, Petro Bondar said.")
+    assert (demand.party, demand.kind) == ("Petro Bondar", DemandKind.CALL)
+
+
+def test_time_for_a_change_names_no_party_and_is_no_call(nlp: Language) -> None:
+    assert extract_text(nlp, "It was time for a change, Petro Bondar said.").demands == ()
