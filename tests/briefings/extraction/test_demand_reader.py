@@ -150,3 +150,11 @@ def test_efforts_to_press_a_party_are_the_call_of_whoever_makes_them(nlp: Langua
     text = "European leaders met in Paris in an effort to press Russia to accept a truce."
     demand = only_demand(nlp, text)
     assert (demand.party, demand.demand) == ("European leaders", "press Russia to accept a truce")
+
+
+def test_what_a_speaker_says_the_other_side_needs_to_do_is_the_speaker_s(nlp: Language) -> None:
+    text = (
+        "A Kremlin spokeswoman, Maria Ivanova, said Kyiv needs to stop shelling the power plants."
+    )
+    demand = only_demand(nlp, text)
+    assert (demand.party, demand.side) == ("Maria Ivanova", "Russia")
