@@ -1,18 +1,17 @@
-"""What the demand cues share: the demand found, who it is attributed to, and its span.
-
-A DemandReader reads one parsed article for the cues of demand_cues.py and demand_nouns.py:
-whether a cue sits in reported speech, is framed as someone else's belief, and whose it is.
-"""
+"""What the demand cues share: the demand found and its span (demand_reader.py says whose it is)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from briefings.extraction.attribution import Attribution, Source, subject_of
 from briefings.model import DemandKind
-from briefings.vocabulary.lexicon import Lexicon
+from briefings.vocabulary.demand_words import load_demand_words
+
+if TYPE_CHECKING:
+    from briefings.extraction.attribution import Source
 
 _COMPLEMENT_DEPS = {
     "dobj",
@@ -56,18 +55,42 @@ def span_text(doc: Doc, start: int, end: int) -> tuple[int, int]:
             return doc[start:end].text.count('"') % 2 == 1 or "“" not in doc[start:end].text
         return tok.is_punct and tok.text != ")"
 
+    end = _with_proviso(doc, start, end)
     while end > start and trailing_junk(doc[end - 1]):
         end -= 1
     return start, min(end, start + _MAX_TOKENS)
 
 
+def _with_proviso(doc: Doc, start: int, end: int) -> int:
+    """ "ready to halt strikes provided Washington": a proviso the parse cut short runs on to the
+    end of the sentence."""
+    if end <= start or end >= len(doc):
+        return end
+    words = load_demand_words().proviso_conjunctions
+    tail = doc[max(start, end - 3) : end]
+    if any(t.lower_ in words for t in tail):
+        return max(end, doc[end - 1].sent.end)
+    return end
+
+
 def complement_end(verb: Token) -> int:
-    """Where a verb's complements (objects, prepositions, clauses after it) end."""
+    """Where a verb's complements (objects, prepositions, clauses after it, a proviso) end."""
     end = verb.i + 1
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in _COMPLEMENT_DEPS:
+        if child.i > verb.i and (child.dep_ in _COMPLEMENT_DEPS or _is_proviso(child)):
             end = max(end, max(t.i for t in child.subtree) + 1)
     return end
+
+
+def _is_proviso(clause: Token) -> bool:
+    """ "provided Washington moves first", "only if sanctions are lifted": a condition attached."""
+    marks = load_demand_words().proviso_marks
+    if clause.dep_ in {"advcl", "prep"} and clause.lower_ in marks:
+        return True
+    heads = {"mark", "advmod", "prep"}
+    return clause.dep_ == "advcl" and any(
+        c.dep_ in heads and c.lower_ in marks for c in clause.children
+    )
 
 
 def clause_start(verb: Token) -> int:
@@ -77,50 +100,17 @@ def clause_start(verb: Token) -> int:
     return min(t.i for t in verb.subtree if t.i not in skipped)
 
 
+def clause_end(verb: Token, reporting: frozenset[str]) -> int:
+    """Where a verb's clause ends, leaving out a reporting verb joined to it ("..., and claimed X")."""
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.lemma_ in reporting]
+    cut = min((c.left_edge.i for c in joined), default=None)
+    kept = [t.i for t in verb.subtree if cut is None or t.i < cut]
+    end = max(kept) + 1
+    while end > verb.i + 1 and (verb.doc[end - 1].dep_ == "cc" or verb.doc[end - 1].is_punct):
+        end -= 1
+    return end
+
+
 def is_negated(verb: Token) -> bool:
     """Whether a verb is negated: "did not accept", "never agreed"."""
     return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in verb.children)
-
-
-class DemandReader:
-    """One parsed article read for demand cues: its attribution and the lexicon's cue words."""
-
-    def __init__(self, doc: Doc, attribution: Attribution, lexicon: Lexicon) -> None:
-        self.doc = doc
-        self.att = attribution
-        self.lex = lexicon
-
-    def reported_speaker(self, tok: Token) -> Source | None:
-        """The speaker when a token sits in reported speech (a quote or a reporting verb's complement)."""
-        n = self.att.sentence_index(tok)
-        for ancestor in [tok, *tok.ancestors]:
-            source = self.att.speech_source(ancestor) if ancestor is not tok else None
-            aside = next((c for c in ancestor.children if c.dep_ == "parataxis"), None)
-            if source is None and aside is not None:
-                source = self.att.speech_source(aside)
-            if source is not None:
-                return source
-        return self.att.sentence_speaker(n) if self.att.in_quote(n) else None
-
-    def framed(self, tok: Token) -> bool:
-        """True when a cue is framed by someone else's belief or accusation, or is hypothetical."""
-        if tok.sent.text.isupper():
-            return True
-        chain = [tok, *tok.ancestors]
-        if any(
-            c.lower_ in {"if", "unless"} and c.dep_ == "mark" for t in chain for c in t.children
-        ):
-            return True
-        return any(a.lemma_ in self.lex.reported_framing_verbs for a in tok.ancestors)
-
-    def party(self, verb: Token) -> Source | None:
-        """Who a cue verb's subject is, speaking for themselves or reported; None if unclear."""
-        subject = subject_of(verb)
-        speaker = self.reported_speaker(verb)
-        if subject is None:
-            return None
-        if subject.lower_ in NEGATIVE_SUBJECTS:
-            return speaker
-        if self.att.in_quote(self.att.sentence_index(verb)) and subject.lower_ not in {"i", "we"}:
-            return None
-        return self.att.resolve(subject, speaker)

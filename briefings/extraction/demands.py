@@ -20,8 +20,20 @@ from briefings.extraction.demand_cues import (
     ready_cue,
     verb_cue,
 )
-from briefings.extraction.demand_nouns import noun_cue
-from briefings.extraction.demand_parts import DemandReader, FoundDemand
+from briefings.extraction.demand_lists import list_demands
+from briefings.extraction.demand_nouns import held_noun_cue, noun_cue
+from briefings.extraction.demand_parts import FoundDemand
+from briefings.extraction.demand_positions import (
+    importance_cue,
+    judgement_cue,
+    let_cue,
+    nobody_cue,
+    only_cue,
+    prohibition_cue,
+    up_to_cue,
+    willingness_cue,
+)
+from briefings.extraction.demand_reader import DemandReader
 from briefings.vocabulary.lexicon import Lexicon
 
 __all__ = ["FoundDemand", "find_demands"]
@@ -34,7 +46,16 @@ _CUES: tuple[Callable[[DemandReader, Token], FoundDemand | None], ...] = (
     negated_acceptance,
     no_more_cue,
     noun_cue,
+    held_noun_cue,
     ready_cue,
+    prohibition_cue,
+    importance_cue,
+    let_cue,
+    willingness_cue,
+    only_cue,
+    up_to_cue,
+    judgement_cue,
+    nobody_cue,
 )
 
 
@@ -84,6 +105,6 @@ def find_demands(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[F
     reader = DemandReader(doc, attribution, lexicon)
     found = [
         d for tok in doc for cue in _CUES if (d := cue(reader, tok)) is not None and d.end > d.start
-    ]
+    ] + list_demands(reader)
     marked = [replace(d, refers_back=_points_back(doc, d)) for d in _without_overlaps(found)]
     return _with_antecedents(marked)

@@ -7,12 +7,12 @@ from article_builders import extract_text
 from spacy.language import Language
 
 from briefings.extraction.demand_parts import (
-    DemandReader,
     clause_start,
     complement_end,
     is_negated,
     span_text,
 )
+from briefings.extraction.demand_reader import DemandReader
 from briefings.extraction.extensions import attribution_of
 from briefings.vocabulary.lexicon import load_lexicon
 
@@ -54,3 +54,10 @@ def test_spans_end_after_the_complement_without_trailing_punctuation(nlp: Langua
     start, end = clause_start(verb), complement_end(verb)
     assert doc[start:end].text == "Russia did not accept the plan"
     assert span_text(doc, start, len(doc)) == (start, end)
+
+
+def test_a_proviso_cut_short_by_the_parse_runs_to_the_end_of_the_sentence(nlp: Language) -> None:
+    found = extract_text(
+        nlp, "Moscow is ready to halt strikes provided Washington moves first."
+    ).demands
+    assert [d.demand for d in found] == ["ready to halt strikes provided Washington moves first"]
