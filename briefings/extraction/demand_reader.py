@@ -66,6 +66,25 @@ def _earlier_owner(att: Attribution, words: DemandWords, noun: Token) -> Source 
     return None
 
 
+def reporter_of_joined_act(att: Attribution, verb: Token) -> Token | None:
+    """ "X said Y was keen on a deal and called for talks": the call is X's, not Y's.
+
+    The parser hangs an act joined by "and" on the nearest verb, the reported clause's "was";
+    but a reported clause that only describes a state ("was keen", "is ready") leaves its
+    subject nothing to do, and the act continues what the reporter did. Only for an act with
+    no subject of its own, joined to a copula that a speech verb reports.
+    """
+    state = verb.head
+    if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    described = any(c.dep_ in {"acomp", "attr"} for c in state.children)
+    if state.dep_ != "ccomp" or state.lemma_ != "be" or not described:
+        return None
+    if att.speech_source(state.head) is None:
+        return None
+    return next((c for c in state.head.children if c.dep_ == "nsubj"), None)
+
+
 def _agrees(pronoun: Token, party: Source) -> bool:
     """ "they" stands for a body or a group, "he" and "she" for a person."""
     person = party.mention is not None and party.mention.kind == ActorKind.PERSON
@@ -155,7 +174,7 @@ class DemandReader:
 
     def party(self, verb: Token) -> Source | None:
         """Who a cue verb's subject is, speaking for themselves or reported; None if unclear."""
-        subject = subject_of(verb)
+        subject = reporter_of_joined_act(self.att, verb) or subject_of(verb)
         speaker = self.reported_speaker(verb)
         if subject is None:
             return None

@@ -33,7 +33,11 @@ def noun_phrase(head: Token) -> str:
         ):
             keep.extend(child.subtree)
     tokens = sorted(set(keep), key=lambda t: t.i)
-    while tokens and tokens[0].lower_ in {"the", "a", "an", "this", "that"}:
+    # Leading articles go, and so do bullets, dashes and marks the parser hung on the phrase.
+    while tokens and (
+        tokens[0].lower_ in {"the", "a", "an", "this", "that"}
+        or not any(ch.isalnum() for ch in tokens[0].text)
+    ):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]

@@ -158,3 +158,16 @@ def test_what_a_speaker_says_the_other_side_needs_to_do_is_the_speaker_s(nlp: La
     )
     demand = only_demand(nlp, text)
     assert (demand.party, demand.side) == ("Maria Ivanova", "Russia")
+
+
+def test_a_call_joined_to_a_reported_state_is_the_reporter_s(nlp: Language) -> None:
+    text = "The envoy said the prime minister was open to a deal and urged both sides to talk."
+    urged = [d for d in extract_text(nlp, text).demands if "urged" in d.demand]
+    assert [d.party for d in urged] == ["envoy"]
+
+
+def test_a_call_joined_to_a_reported_act_stays_with_its_actor(nlp: Language) -> None:
+    # "wanted" is something Moscow does, so the call joined to it is Moscow's too.
+    text = "Peskov said Moscow wanted guarantees and called for an end to arms deliveries."
+    parties = {d.party for d in extract_text(nlp, text).demands if "arms" in d.demand}
+    assert parties == {"Moscow"}
