@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Span, Token
 
 # subject_of is re-exported: the finders import it from here.
@@ -17,6 +15,7 @@ from briefings.extraction.layout import (
     read_label,
 )
 from briefings.extraction.mentions import Mention
+from briefings.extraction.mentions import Source as Source
 from briefings.model import ActorKind
 from briefings.vocabulary.lexicon import Lexicon
 
@@ -26,14 +25,6 @@ _THING_PRONOUNS = {"it", "its"}
 _RELATIVE = {"who", "which", "that", "whose"}
 # What a reporting verb says: a sentence whose verb has none of these only names the speaker.
 _CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "advcl"}
-
-
-@dataclass(frozen=True)
-class Source:
-    """Whom a statement is attributed to: a named actor or a descriptive phrase."""
-
-    text: str
-    mention: Mention | None
 
 
 class Attribution:

@@ -11,10 +11,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from briefings.extraction.attribution import Attribution, Source
+from briefings.extraction.mentions import Source
 from briefings.model import ActorKind
 from briefings.vocabulary.lexicon import data_text
 
@@ -29,6 +30,10 @@ _CUE_LISTS = (
     "transfer_verbs",
     "figure_nouns",
 )
+
+# Only a type here: the pipeline builds the attribution and hands it in.
+if TYPE_CHECKING:
+    from briefings.extraction.attribution import Attribution
 
 
 @dataclass(frozen=True)

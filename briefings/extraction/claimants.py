@@ -46,10 +46,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from briefings.extraction.attribution import Attribution, Source, subject_of
 from briefings.extraction.claimant_sources import (
     ClaimantCues,
     author,
@@ -59,6 +59,12 @@ from briefings.extraction.claimant_sources import (
     who,
 )
 from briefings.extraction.figure_context import has_subject
+from briefings.extraction.grammar import subject_of
+from briefings.extraction.mentions import Source
+
+# Only a type here: the pipeline builds the attribution and hands it in.
+if TYPE_CHECKING:
+    from briefings.extraction.attribution import Attribution
 
 
 class Cue(IntEnum):

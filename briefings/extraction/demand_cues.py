@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
-from briefings.extraction.attribution import Source, subject_of
 from briefings.extraction.demand_parts import (
     NEGATIVE_SUBJECTS,
     FoundDemand,
@@ -14,8 +15,13 @@ from briefings.extraction.demand_parts import (
     is_negated,
     span_text,
 )
-from briefings.extraction.demand_reader import DemandReader
+from briefings.extraction.grammar import subject_of
+from briefings.extraction.mentions import Source
 from briefings.model import DemandKind
+
+# The reader is made by demands.py and handed to each cue; here it is only a type.
+if TYPE_CHECKING:
+    from briefings.extraction.demand_reader import DemandReader
 
 
 def verb_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:

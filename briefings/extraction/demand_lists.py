@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from briefings.extraction.attribution import Source
 from briefings.extraction.demand_parts import FoundDemand, span_text
-from briefings.extraction.demand_reader import DemandReader
+from briefings.extraction.mentions import Source
 from briefings.model import DemandKind
 from briefings.vocabulary.sides import load_sides
+
+# The reader is made by demands.py and handed to each cue; here it is only a type.
+if TYPE_CHECKING:
+    from briefings.extraction.demand_reader import DemandReader
 
 _NUMBERED = re.compile(r"(?:^|(?<=\s))\d{1,2}[.)]\s+(?=\S)")
 _MAX_HEADING_TOKENS = 10

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span, Token
 
-from briefings.extraction.attribution import Source
 from briefings.extraction.demand_parts import (
     FoundDemand,
     complement_end,
     is_negated,
     span_text,
 )
-from briefings.extraction.demand_reader import DemandReader
+from briefings.extraction.mentions import Source
 from briefings.model import DemandKind
+
+# The reader is made by demands.py and handed to each cue; here it is only a type.
+if TYPE_CHECKING:
+    from briefings.extraction.demand_reader import DemandReader
 
 
 def noun_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:

@@ -6,9 +6,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
-from briefings.extraction.attribution import subject_of
 from briefings.extraction.demand_parts import (
     NEGATIVE_SUBJECTS,
     FoundDemand,
@@ -17,8 +18,21 @@ from briefings.extraction.demand_parts import (
     is_negated,
     span_text,
 )
-from briefings.extraction.demand_reader import DemandReader, side_guess
+from briefings.extraction.grammar import subject_of
+from briefings.extraction.mentions import Source
 from briefings.model import DemandKind
+from briefings.vocabulary.sides import side_of
+
+# The reader is made by demands.py and handed to each cue; here it is only a type.
+if TYPE_CHECKING:
+    from briefings.extraction.demand_reader import DemandReader
+
+
+def side_guess(source: Source) -> str | None:
+    """The side a party is on, from its known country or its name."""
+    mention = source.mention
+    country = mention.known.country if mention is not None and mention.known else None
+    return side_of(source.text, country=country)
 
 
 def prohibition_cue(reader: DemandReader, tok: Token) -> FoundDemand | None:

@@ -8,23 +8,23 @@ the group, and a speaker saying what the other side cannot do states the speaker
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Span, Token
 
-from briefings.extraction.attribution import Attribution, Source, subject_of
 from briefings.extraction.demand_parts import NEGATIVE_SUBJECTS
+from briefings.extraction.grammar import subject_of
+from briefings.extraction.mentions import Source
 from briefings.model import ActorKind
 from briefings.vocabulary.demand_words import DemandWords, load_demand_words
 from briefings.vocabulary.lexicon import Lexicon
-from briefings.vocabulary.sides import load_sides, side_of
+from briefings.vocabulary.sides import load_sides
 
 _OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
 
-
-def side_guess(source: Source) -> str | None:
-    """The side a party is on, from its known country or its name."""
-    mention = source.mention
-    country = mention.known.country if mention is not None and mention.known else None
-    return side_of(source.text, country=country)
+# Only a type here: the pipeline builds the attribution and hands it in.
+if TYPE_CHECKING:
+    from briefings.extraction.attribution import Attribution
 
 
 def _owner(att: Attribution, noun: Token, speaker: Source | None) -> Source | None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from briefings.extraction.attribution import Attribution
 from briefings.extraction.demand_cues import (
     modal_cue,
     negated_acceptance,
@@ -57,6 +57,10 @@ _CUES: tuple[Callable[[DemandReader, Token], FoundDemand | None], ...] = (
     judgement_cue,
     nobody_cue,
 )
+
+# Only a type here: the pipeline builds the attribution and hands it in.
+if TYPE_CHECKING:
+    from briefings.extraction.attribution import Attribution
 
 
 def _only_determined(noun: Token) -> bool:

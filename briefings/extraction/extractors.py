@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefings.extraction import extensions
 from briefings.extraction.actors import ActorGroup, group_actors
-from briefings.extraction.attribution import Source
-from briefings.extraction.demands import FoundDemand
+from briefings.extraction.mentions import Source
 from briefings.identity.names import names_match
 from briefings.model import (
     Actor,
@@ -25,6 +26,10 @@ from briefings.model import (
 )
 from briefings.vocabulary.lexicon import Lexicon, load_lexicon
 from briefings.vocabulary.sides import side_of
+
+# For annotations only: the finders run in the pipeline, this module reads what they wrote.
+if TYPE_CHECKING:
+    from briefings.extraction.demands import FoundDemand
 
 
 class Extraction:

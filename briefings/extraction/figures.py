@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from briefings.extraction.attribution import Attribution, Source
 from briefings.extraction.claimants import claimant_of
 from briefings.extraction.figure_measures import classify_figure
+from briefings.extraction.mentions import Source
 from briefings.extraction.non_figures import is_not_a_figure
 from briefings.extraction.numbers import digit_value, scale_of, word_value
 from briefings.model import ActorKind
@@ -20,6 +21,10 @@ from briefings.vocabulary.lexicon import Lexicon
 
 _WHAT_DEPS = {"amod", "compound", "nmod"}
 _SCALE_WORDS = {"m", "bn", "k", "million", "billion", "thousand", "trillion", "mn", "tn"}
+
+# Only a type here: the pipeline builds the attribution and hands it in.
+if TYPE_CHECKING:
+    from briefings.extraction.attribution import Attribution
 
 
 @dataclass(frozen=True)

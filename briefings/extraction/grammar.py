@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _NP_CUT_DEPS = {"relcl", "appos", "acl", "advcl", "punct", "cc", "prep"}
@@ -51,3 +51,17 @@ def possessor_referent(pronoun: Token) -> Token | None:
         if subject is not None and pronoun not in subject.subtree:
             return subject
     return None
+
+
+_TEXT_KEY = "ceasefire_text"
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, joined once: `Doc.text` joins every token again on each call, and the
+    rules that read a token's line would otherwise cost the square of the article's length."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if isinstance(cached, str):
+        return cached
+    text: str = doc.text
+    doc.user_data[_TEXT_KEY] = text
+    return text

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from briefings.extraction.grammar import text_of
 from briefings.identity.names import names_match
 from briefings.model import ActorKind
 from briefings.vocabulary.lexicon import data_text
@@ -137,7 +138,7 @@ def is_vocative(name: Span) -> bool:
 def is_name_line(name: Span) -> bool:
     """True for a name that is its whole line, as a live entry's byline is ("Anna Lind",
     "By Anna Lind", "- Anna Lind in Kyiv"): a signature, not a statement."""
-    text = name.doc.text
+    text = text_of(name.doc)
     start = text.rfind("\n", 0, name.start_char) + 1
     end = text.find("\n", name.end_char)
     line = text[start : end if end >= 0 else len(text)].strip()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from briefings.extraction.grammar import text_of
 from briefings.identity.names import fold, names_match
 from briefings.model import ActorKind
 from briefings.vocabulary.lexicon import KnownActor, Lexicon
@@ -126,7 +127,7 @@ def _classify(
 
 def _in_credit_line(span: Span) -> bool:
     # The line, not the sentence: a label such as "Photograph:" is a sentence of its own.
-    text = span.doc.text
+    text = text_of(span.doc)
     line = text[text.rfind("\n", 0, span.start_char) + 1 : span.start_char]
     after = span.doc[span.end].text if span.end < len(span.doc) else ""
     return bool(_CREDIT_LINE.match(line)) or after == "/"
@@ -198,3 +199,11 @@ def _uncovered_names(doc: Doc, found: list[Mention], lexicon: Lexicon) -> list[M
         ):
             extra.append(Mention(tok.i, tok.i + 1, tok.text, ActorKind.PERSON, known))
     return extra
+
+
+@dataclass(frozen=True)
+class Source:
+    """Whom a statement is attributed to: a named actor or a descriptive phrase."""
+
+    text: str
+    mention: Mention | None

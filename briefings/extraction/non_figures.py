@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Token
 
 from briefings.extraction.ages import in_demand, is_age
+from briefings.extraction.grammar import text_of
 from briefings.extraction.non_figure_cues import (
     NonFigureCues,
     first_of_run,
@@ -102,7 +103,7 @@ def _is_year(tok: Token) -> bool:
 
 
 def _line_of(tok: Token) -> tuple[int, str]:
-    text = tok.doc.text
+    text = text_of(tok.doc)
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     return start, text[start : end if end >= 0 else len(text)]
@@ -129,7 +130,11 @@ def is_marker(tok: Token) -> bool:
 
 def _is_list_item_number(tok: Token, line: str) -> bool:
     """ "2." before a capital, with "1." or "3." so too in its paragraph: a list run into one line."""
-    if not tok.text.isdigit() or len(tok.text) > 2 or not _LIST_MARK.match(tok.doc.text, tok.idx):
+    if (
+        not tok.text.isdigit()
+        or len(tok.text) > 2
+        or not _LIST_MARK.match(text_of(tok.doc), tok.idx)
+    ):
         return False
     n = int(tok.text)
     neighbours = (rf"(?<![\d,.]){m}[.)]\s+[A-Z\"“]" for m in (n - 1, n + 1) if m > 0)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise, takewhile, zip_longest
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from briefings.extraction.attribution import Attribution, Source, subject_of
+from briefings.extraction.grammar import subject_of
+from briefings.extraction.mentions import Source
 from briefings.model import ActorKind
 
 # Opening mark -> the marks that close it; single quotes are never delimiters (apostrophes).
@@ -21,6 +23,10 @@ _MIN_PARTIAL_WORDS = 2
 _MIN_UNATTRIBUTED_WORDS = 4
 # A reporting verb whose subject cannot be resolved: the quote is someone's, not a neighbour's.
 _UNKNOWN = Source("", None)
+
+# Only a type here: the pipeline builds the attribution and hands it in.
+if TYPE_CHECKING:
+    from briefings.extraction.attribution import Attribution
 
 
 @dataclass(frozen=True)

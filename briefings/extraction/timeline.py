@@ -17,6 +17,7 @@ from briefings.extraction.dates import (
     precision_of,
     read_date,
 )
+from briefings.extraction.grammar import text_of
 from briefings.extraction.numbers import is_year
 
 _MAX_CHARS = 240
@@ -70,7 +71,7 @@ def _candidates(doc: Doc) -> list[Span]:
     """DATE entities, widened to a day or year beside them, and explicit dates the model missed."""
     spans = [_widen(e) for e in doc.ents if e.label_ == "DATE"]
     taken = {i for span in spans for i in range(span.start, span.end)}
-    for match in _EXPLICIT.finditer(doc.text):
+    for match in _EXPLICIT.finditer(text_of(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not taken.intersection(range(span.start, span.end)):
             spans.append(_widen(span))
@@ -91,7 +92,7 @@ def _widen(span: Span) -> Span:
 
 def _line(span: Span) -> tuple[str, str, str]:
     """The text of the span's line before the span, the whole line, and the text after it."""
-    text = span.doc.text
+    text = text_of(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char) % (len(text) + 1)
     return text[start : span.start_char], text[start:end], text[span.end_char : end]
