@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -32,6 +34,9 @@ from storage.tables import (
     SentenceRow,
 )
 
+# One row's column values, for a batched insert.
+_Row = dict[str, Any]
+
 
 async def save_extracted(
     session: AsyncSession, *, extracted: ExtractedArticle, rules: ActorRules
@@ -53,14 +58,24 @@ async def save_extracted(
     known = write_actors(stored, merge)
     session.add_all(known[mention.known] for mention in merge.mentions)
     await session.flush()
-    session.add_all(_mention_rows(article.id, sentence_ids, known, merge, extracted))
+    mentions = _mention_rows(article.id, sentence_ids, known, merge, extracted)
+    await _insert_many(session, ActorMentionRow, mentions)
     link = _Linked(known, rules.link(extracted, merge, roles))
-    session.add_all(_figure_row(article.id, sentence_ids, link, f) for f in extracted.figures)
-    session.add_all(_demand_row(article.id, sentence_ids, link, d) for d in extracted.demands)
-    session.add_all(_quote_row(article.id, sentence_ids, link, q) for q in extracted.quotes)
-    session.add_all(_event_row(article.id, sentence_ids, e) for e in extracted.events)
-    await session.flush()
+    figures = [_figure_row(article.id, sentence_ids, link, f) for f in extracted.figures]
+    await _insert_many(session, FigureRow, figures)
+    demands = [_demand_row(article.id, sentence_ids, link, d) for d in extracted.demands]
+    await _insert_many(session, DemandRow, demands)
+    quotes = [_quote_row(article.id, sentence_ids, link, q) for q in extracted.quotes]
+    await _insert_many(session, QuoteRow, quotes)
+    events = [_event_row(article.id, sentence_ids, e) for e in extracted.events]
+    await _insert_many(session, EventRow, events)
     return _saved(article, extracted, merge)
+
+
+async def _insert_many(session: AsyncSession, table: type[Any], rows: list[_Row]) -> None:
+    """Insert rows in one batched statement (no per-object bookkeeping); nothing when none."""
+    if rows:
+        await session.execute(insert(table), rows)
 
 
 class _Linked:
@@ -99,14 +114,16 @@ async def _insert_article(session: AsyncSession, source: SourceText) -> ArticleR
 async def _insert_sentences(
     session: AsyncSession, article_id: int, sentences: Sequence[Sentence]
 ) -> dict[int, int]:
-    """Insert the sentences; return sentence ids by sentence index."""
+    """Insert the sentences in one batched statement; return sentence ids by sentence index."""
+    if not sentences:
+        return {}
     rows = [
-        SentenceRow(article_id=article_id, index=s.index, start=s.start, end=s.end, text=s.text)
+        {"article_id": article_id, "index": s.index, "start": s.start, "end": s.end, "text": s.text}
         for s in sentences
     ]
-    session.add_all(rows)
-    await session.flush()
-    return {row.index: row.id for row in rows}
+    statement = insert(SentenceRow).returning(SentenceRow.index, SentenceRow.id)
+    result = await session.execute(statement, rows)
+    return {index: sentence_id for index, sentence_id in result.tuples()}
 
 
 def _provenance(sentence_ids: dict[int, int], provenance: Provenance) -> dict[str, int]:
@@ -123,10 +140,10 @@ def _mention_rows(
     known: Sequence[ActorRow],
     merge: ActorMerge,
     extracted: ExtractedArticle,
-) -> list[ActorMentionRow]:
+) -> list[_Row]:
     """The article's mentions, as the merge gives them: where each actor first appears, its role."""
     return [
-        ActorMentionRow(
+        dict(
             actor_id=known[mention.known].id,
             article_id=article_id,
             role=mention.role,
@@ -138,10 +155,10 @@ def _mention_rows(
 
 def _figure_row(
     article_id: int, sentence_ids: dict[int, int], link: _Linked, figure: Figure
-) -> FigureRow:
+) -> _Row:
     """A figure row, linked to the actor its claimant names or describes, if one fits."""
     claimant = link(figure.claimed_by)
-    return FigureRow(
+    return dict(
         article_id=article_id,
         **_provenance(sentence_ids, figure.provenance),
         value=figure.value,
@@ -158,10 +175,10 @@ def _figure_row(
 
 def _demand_row(
     article_id: int, sentence_ids: dict[int, int], link: _Linked, demand: Demand
-) -> DemandRow:
+) -> _Row:
     """A demand row, linked to the actor its party names or describes, if one fits."""
     party = link(demand.party)
-    return DemandRow(
+    return dict(
         article_id=article_id,
         **_provenance(sentence_ids, demand.provenance),
         party=demand.party,
@@ -172,12 +189,10 @@ def _demand_row(
     )
 
 
-def _quote_row(
-    article_id: int, sentence_ids: dict[int, int], link: _Linked, quote: Quote
-) -> QuoteRow:
+def _quote_row(article_id: int, sentence_ids: dict[int, int], link: _Linked, quote: Quote) -> _Row:
     """A quote row, linked to the actor its speaker names or describes, if one fits."""
     speaker = link(quote.speaker)
-    return QuoteRow(
+    return dict(
         article_id=article_id,
         **_provenance(sentence_ids, quote.provenance),
         text=quote.text,
@@ -187,9 +202,9 @@ def _quote_row(
     )
 
 
-def _event_row(article_id: int, sentence_ids: dict[int, int], event: Event) -> EventRow:
+def _event_row(article_id: int, sentence_ids: dict[int, int], event: Event) -> _Row:
     """An event row."""
-    return EventRow(
+    return dict(
         article_id=article_id,
         **_provenance(sentence_ids, event.provenance),
         day=event.day,
