@@ -58,7 +58,18 @@ def span_text(doc: Doc, start: int, end: int) -> tuple[int, int]:
     end = _with_proviso(doc, start, end)
     while end > start and trailing_junk(doc[end - 1]):
         end -= 1
+    end = _with_closing_quote(doc, start, end)
     return start, min(end, start + _MAX_TOKENS)
+
+
+def _with_closing_quote(doc: Doc, start: int, end: int) -> int:
+    """ 'called for an "immediate ceasefire"': a quote opened in the span and closed right after
+    it (the parse hangs the closing mark on the verb) is closed in the span too."""
+    if end >= len(doc) or doc[end].text not in {'"', "”"}:
+        return end
+    text = doc[start:end].text
+    opened = text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+    return end + 1 if opened else end
 
 
 def _with_proviso(doc: Doc, start: int, end: int) -> int:

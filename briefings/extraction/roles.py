@@ -214,4 +214,22 @@ def roles_of(doc: Doc, m: Mention, lexicon: Lexicon) -> list[str]:
         _comma_role_before(doc, m, lexicon),
         _as_role(doc, m, lexicon),
     ]
-    return [r for r in found if r]
+    partitive = _partitive_before(doc, m)
+    if partitive is not None:
+        # "one of the town's doctors, X": X is one of the doctors; a role cut from the
+        # plural ("doctors", "town's doctors") would make X all of them.
+        found = [partitive if r and partitive.endswith(r) else r for r in found]
+    return list(dict.fromkeys(r for r in found if r))
+
+
+def _partitive_before(doc: Doc, m: Mention) -> str | None:
+    """ "one of the village's last residents, X", "two of its advisers, X and Y"."""
+    if m.start < 2 or doc[m.start - 1].text != ",":
+        return None
+    for i in range(m.start - 2, max(0, m.start - 14), -1):
+        tok = doc[i]
+        if tok.is_punct or tok.is_sent_start:
+            return None
+        if tok.lower_ == "of" and i > 0 and (doc[i - 1].lower_ == "one" or doc[i - 1].like_num):
+            return doc[i - 1 : m.start - 1].text
+    return None

@@ -61,3 +61,22 @@ def test_a_proviso_cut_short_by_the_parse_runs_to_the_end_of_the_sentence(nlp: L
         nlp, "Moscow is ready to halt strikes provided Washington moves first."
     ).demands
     assert [d.demand for d in found] == ["ready to halt strikes provided Washington moves first"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Petro Bondar called for a "lasting truce" and left.',
+            'called for a "lasting truce"',
+        ),
+        (
+            "Petro Bondar urged donors to “stay the course”.",
+            "urged donors to “stay the course”",
+        ),
+    ],
+)
+def test_a_quote_opened_in_a_demand_is_closed_in_it(
+    nlp: Language, text: str, expected: str
+) -> None:
+    assert [d.demand for d in extract_text(nlp, text).demands] == [expected]

@@ -41,3 +41,23 @@ def test_a_name_in_a_list_is_not_the_role_of_the_next(nlp: Language) -> None:
 def test_a_clause_after_the_name_is_not_a_role(nlp: Language) -> None:
     text = "The delegation, headed by Pavlo Hrytsak, again raised a meeting between the presidents."
     assert roles_at(nlp, text, "Pavlo Hrytsak") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The shelling worried one of the town's last remaining doctors, Iryna Savchuk.",
+            "one of the town's last remaining doctors",
+        ),
+        (
+            "The plan was drafted by two of the ministry's senior advisers, Oleh Tkach and Ivan Lys.",
+            "two of the ministry's senior advisers",
+        ),
+    ],
+)
+def test_one_of_a_group_before_a_name_keeps_the_partitive(
+    nlp: Language, text: str, expected: str
+) -> None:
+    name = "Iryna Savchuk" if "Savchuk" in text else "Oleh Tkach"
+    assert expected in roles_at(nlp, text, name)
