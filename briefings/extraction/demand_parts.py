@@ -63,7 +63,7 @@ def span_text(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _with_closing_quote(doc: Doc, start: int, end: int) -> int:
-    """ 'called for an "immediate ceasefire"': a quote opened in the span and closed right after
+    """'called for an "immediate ceasefire"': a quote opened in the span and closed right after
     it (the parse hangs the closing mark on the verb) is closed in the span too."""
     if end >= len(doc) or doc[end].text not in {'"', "”"}:
         return end
