@@ -58,6 +58,11 @@ class FigureEntry:
     measured_side: str | None
     claimant: str | None
     article_id: int
+    qualifier: str | None = None
+    kind: str | None = None
+    period: str | None = None
+    holder: str | None = None
+    published: date | None = None
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,15 @@ class DemandKind(StrEnum):
     REJECTION = "rejection"
 
 
+class FigureKind(StrEnum):
+    """What sort of count a figure is: set side by side only with its own kind."""
+
+    TOTAL = "total"  # a count as of a date, or over a stated period
+    RATE = "rate"  # per day, week, month or year
+    CHANGE = "change"  # an increase or decrease: "a further 500"
+    EVENT = "event"  # one event's toll or one transaction: "in the attack", "a $500m package"
+
+
 def normalise_for_hash(text: str) -> str:
     """Return text folded so that the same article hashes the same however it was formatted."""
     folded = unicodedata.normalize("NFKC", text).casefold()
@@ -96,6 +105,9 @@ class Figure:
     provenance: Provenance
     measure: str | None = None
     measured_side: str | None = None
+    kind: FigureKind = FigureKind.TOTAL
+    period: str | None = None
+    holder: str | None = None
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from briefings.entries import DemandEntry, FigureEntry, Slice
 from storage.labelled import paired, records_from
-from storage.tables import ActorRow, DemandRow, FigureRow
+from storage.tables import ActorRow, ArticleRow, DemandRow, FigureRow
 
 Entry = TypeVar("Entry")
 
@@ -27,7 +27,9 @@ def figure_columns() -> Select[Any]:
     # A column's own name is its label; only the computed claimant needs one.
     columns = (FigureRow.id, FigureRow.text, FigureRow.value, FigureRow.unit, FigureRow.what)
     more = (FigureRow.measure, FigureRow.measured_side, CLAIMANT.label("claimant"))
-    query = select(*columns, *more, FigureRow.article_id)
+    reading = (FigureRow.qualifier, FigureRow.kind, FigureRow.period, FigureRow.holder)
+    query = select(*columns, *more, FigureRow.article_id, *reading, ArticleRow.published)
+    query = query.join(ArticleRow, FigureRow.article_id == ArticleRow.id)
     return query.outerjoin(_claimant, FigureRow.claimant_actor_id == _claimant.id)
 
 

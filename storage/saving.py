@@ -170,6 +170,9 @@ def _figure_row(
         measure=figure.measure,
         measured_side=figure.measured_side,
         claimant_actor_id=claimant.id if claimant else None,
+        kind=figure.kind.value,
+        period=figure.period,
+        holder=figure.holder,
     )
 
 

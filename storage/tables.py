@@ -170,6 +170,9 @@ class FigureRow(Base):
     measure: Mapped[str | None] = mapped_column(String(40))
     measured_side: Mapped[str | None] = mapped_column(Text)
     claimant_actor_id: Mapped[int | None] = _optional_actor_fk()
+    kind: Mapped[str | None] = mapped_column(String(16))  # FigureKind; None before 0006
+    period: Mapped[str | None] = mapped_column(Text)
+    holder: Mapped[str | None] = mapped_column(Text)
 
     sentence: Mapped[SentenceRow] = relationship(lazy="raise")
     claimant: Mapped[ActorRow | None] = relationship(lazy="raise")

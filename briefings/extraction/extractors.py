@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,6 +30,7 @@ from briefings.vocabulary.sides import side_of
 # For annotations only: the finders run in the pipeline, this module reads what they wrote.
 if TYPE_CHECKING:
     from briefings.extraction.demands import FoundDemand
+    from briefings.extraction.figures import FoundFigure
 
 
 class Extraction:
@@ -85,6 +86,7 @@ class Extraction:
                 provenance=self._provenance(f.start, f.end),
                 measure=f.measure,
                 measured_side=f.measured_side,
+                **_kind_fields(f),
             )
             for f in self.figures_found
         )
@@ -182,3 +184,11 @@ def extract_doc(doc: Doc, source: SourceText) -> ExtractedArticle:
         quotes=extraction.quotes(),
         events=extraction.events(),
     )
+
+
+def _kind_fields(figure: FoundFigure) -> dict[str, Any]:
+    """A figure's kind, period and holder, as read from the parse."""
+    reading = figure.reading
+    if reading is None:
+        return {}
+    return {"kind": reading.kind, "period": reading.period, "holder": reading.holder}

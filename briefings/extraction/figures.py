@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from briefings.extraction.claimants import claimant_of
+from briefings.extraction.figure_kinds import KindReading, read_kind
 from briefings.extraction.figure_measures import classify_figure
 from briefings.extraction.mentions import Source
 from briefings.extraction.non_figures import is_not_a_figure
@@ -40,6 +41,7 @@ class FoundFigure:
     claimant: Source | None
     measure: str | None = None
     measured_side: str | None = None
+    reading: KindReading | None = None
 
 
 def _core_value(tok: Token, lexicon: Lexicon) -> float | None:
@@ -149,6 +151,7 @@ def find_figures(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[F
                 claimant=claimant_of(tok, attribution),
                 measure=measured.measure,
                 measured_side=measured.side,
+                reading=read_kind(tok, qualifier, unit, lexicon.measures),
             )
         )
     return _merge_repeats(found)

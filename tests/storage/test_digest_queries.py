@@ -58,6 +58,7 @@ async def test_figures_and_demands_after_an_article_are_entries(session: AsyncSe
             "Ukraine",
             "Oleksandr Syrskyi",
             figured,
+            kind="total",
         )
     ]
     assert demands == [
