@@ -6,9 +6,10 @@ import asyncio
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.core.disagreements import disagreements_before
+from bot.core.disagreements import earlier_figures
 from bot.core.runtime import Runtime
 from briefings.replies.digest_briefs import DigestNews, StoryState, build_digest
+from briefings.replies.load_briefs import find_disagreements
 from briefings.replies.reply import Reply
 from storage import (
     demands_after,
@@ -71,6 +72,9 @@ class Composer:
             articles = await sources_after(session, seen, limit=NEWS_LIMIT)
             figures = await figures_after(session, seen, limit=NEWS_LIMIT)
             demands = await demands_after(session, seen, limit=NEWS_LIMIT)
-            contradicted = await disagreements_before(session, figures, before_article=seen + 1)
-        news = DigestNews(articles.rows, tuple(figures), tuple(demands), tuple(contradicted))
+            earlier = await earlier_figures(session, figures, before_article=seen + 1)
+        contradicted = find_disagreements(figures, earlier)
+        news = DigestNews(
+            articles.rows, tuple(figures), tuple(demands), tuple(contradicted), tuple(earlier)
+        )
         return news, newest

@@ -1,4 +1,4 @@
-"""Which figures earlier articles contradict: shown after a load and in the digest."""
+"""Which figures earlier articles contradict or restate: shown after a load and in the digest."""
 
 from __future__ import annotations
 
@@ -13,14 +13,21 @@ from storage import Session, figures_measuring
 COMPARED_FIGURES = 500
 
 
+async def earlier_figures(
+    session: Session, figures: Sequence[FigureEntry], *, before_article: int
+) -> list[FigureEntry]:
+    """The figures of articles stored before one that measure what these figures measure."""
+    measures = {m for f in figures if f.measure for m in comparable_measures(f.measure)}
+    if not measures:
+        return []
+    return await figures_measuring(
+        session, measures, before_article=before_article, limit=COMPARED_FIGURES
+    )
+
+
 async def disagreements_before(
     session: Session, figures: Sequence[FigureEntry], *, before_article: int
 ) -> list[Disagreement]:
     """The figures that claimants in articles stored before one contradict (loads, digests)."""
-    measures = {m for f in figures if f.measure for m in comparable_measures(f.measure)}
-    if not measures:
-        return []
-    earlier = await figures_measuring(
-        session, measures, before_article=before_article, limit=COMPARED_FIGURES
-    )
+    earlier = await earlier_figures(session, figures, before_article=before_article)
     return find_disagreements(figures, earlier)

@@ -83,8 +83,15 @@ def _kind_and_period(
 
 
 def _attached(anchors: list[Token]) -> list[Token]:
-    """The words hung directly on the number, its noun or its verb."""
-    return [c for a in anchors for c in a.children if c not in anchors]
+    """The words hung directly on the number, its noun or its verb, but not the phrase holding
+    the number itself ("in 24 hours" is the figure, not its period)."""
+    number = anchors[0]
+    return [
+        c
+        for a in anchors
+        for c in a.children
+        if c not in anchors and not (c.left_edge.i <= number.i <= c.right_edge.i)
+    ]
 
 
 def _lemma(tok: Token) -> str:

@@ -7,12 +7,26 @@ it (/figures, /demands, /sources) give the rest.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from briefings.entries import DemandEntry, FigureEntry, SourceEntry
 from briefings.replies.citations import cite
-from briefings.replies.figure_briefs import CONTESTED_MARK, FigureGroup, group_figures
+from briefings.replies.figure_briefs import (
+    CONTESTED_MARK,
+    FigureGroup,
+    figure_text,
+    group_figures,
+    short_label,
+)
+from briefings.replies.figure_wording import (
+    Stated,
+    figure_words,
+    previous_value,
+    series_of,
+    value_words,
+)
 from briefings.replies.load_briefs import Disagreement, disagreement_line
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
 
@@ -35,6 +49,8 @@ class DigestNews:
     figures: tuple[FigureEntry, ...] = ()
     demands: tuple[DemandEntry, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
+    # Figures stored before the news that measure what its figures measure: what they restate.
+    earlier: tuple[FigureEntry, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -74,7 +90,7 @@ def _news_lines(news: DigestNews) -> list[Line]:
         lines += [disagreement_line(d) for d in news.disagreements[:NEW_DISAGREEMENTS]]
     if news.figures:
         lines += [blank(), line(bold("New figures"))]
-        lines += [_figure_line(f) for f in news.figures[:NEW_FIGURES]]
+        lines += [_figure_line(f, news.earlier) for f in news.figures[:NEW_FIGURES]]
         lines += _more(len(news.figures) - NEW_FIGURES, "figures", "/figures")
     if news.demands:
         lines += [blank(), line(bold("New demands and positions"))]
@@ -103,10 +119,15 @@ def _article_line(article: SourceEntry) -> Line:
     return line("• ", bold(f"[{article.id}]"), f" {clip(article.title)}{outlet}")
 
 
-def _figure_line(figure: FigureEntry) -> Line:
+def _figure_line(figure: FigureEntry, earlier: Sequence[FigureEntry]) -> Line:
+    """A new figure with what it counts, who claims it, and the claimant's value it changes."""
     claimant = f" by {figure.claimant}" if figure.claimant else ""
-    what = f" {figure.what}" if figure.what and not figure.measure else ""
-    return line("• ", clip(f"{figure.text}{what}{claimant}"), " ", cite([figure.article_id]))
+    before = previous_value(figure, earlier)
+    change = ""
+    if before is not None:
+        change = f" (was {value_words(before)} {cite([before.article_id])})"
+    words = f"{figure_text(figure)}{claimant}{change}"
+    return line("• ", clip(words, CLIP + 40), " ", cite([figure.article_id]))
 
 
 def _demand_line(demand: DemandEntry) -> Line:
@@ -121,18 +142,25 @@ def _demand_line(demand: DemandEntry) -> Line:
 
 
 def _group_line(group: FigureGroup) -> Line:
-    """A measure's claims in one line: each claimant's newest value, marked when contested."""
-    newest: dict[str, FigureEntry] = {}
-    sources: dict[str, list[int]] = defaultdict(list)
+    """A measure's claims in one line: each claimant's newest value of each series, whole."""
+    by_claimant: dict[str, list[FigureEntry]] = defaultdict(list)
     for figure in group.figures:
-        name = figure.claimant or "unattributed"
-        newest[name] = figure
-        sources[name].append(figure.article_id)
+        by_claimant[figure.claimant or "unattributed"].append(figure)
     claims = "; ".join(
-        f"{name} {figure.text} {cite(sources[name], limit=2)}" for name, figure in newest.items()
+        f"{name} " + ", ".join(_newest_words(group, values) for values in series_of(rows))
+        for name, rows in by_claimant.items()
     )
     mark = CONTESTED_MARK if group.contested else ""
-    return line("• ", bold(f"{mark}{group.title}"), f": {clip(claims, CLIP * 2)}")
+    return line("• ", bold(f"{mark}{group.title}"), f": {clip(claims, CLIP * 3)}")
+
+
+def _newest_words(group: FigureGroup, values: Sequence[Stated]) -> str:
+    """A series' newest value, its own measure where narrower, sourced: "43,000 killed [1][2]"."""
+    newest = values[-1]
+    figure = newest.figure
+    narrower = figure.measure and figure.measure != group.family
+    label = f" {short_label(figure.measure or '')}" if narrower else ""
+    return f"{figure_words(figure, label)} {cite(newest.article_ids, limit=2)}"
 
 
 def _more(hidden: int, what: str, command: str) -> list[Line]:

@@ -7,9 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefings.entries import FigureEntry
-from briefings.replies.citations import cite
+from briefings.replies.figure_comparison import contested
+from briefings.replies.figure_wording import (
+    figure_words,
+    full_history,
+    latest_with_history,
+    series_of,
+)
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
-from briefings.vocabulary.measures import comparable, measure_family, measure_label
+from briefings.vocabulary.measures import measure_family, measure_label
 
 UNATTRIBUTED = "unattributed"
 CONTESTED_MARK = "⚠️ "
@@ -27,15 +33,8 @@ class FigureGroup:
 
     @property
     def contested(self) -> bool:
-        """True when two claimants give different values for comparable measures."""
-        claims = [f for f in self.figures if f.claimant and f.measure and self.family is not None]
-        return any(
-            first.claimant != second.claimant
-            and first.value != second.value
-            and comparable(first.measure or "", second.measure or "")
-            for i, first in enumerate(claims)
-            for second in claims[i + 1 :]
-        )
+        """True when two claims cannot both be true (briefings/replies/figure_comparison.py)."""
+        return self.family is not None and contested(self.figures)
 
     @property
     def title(self) -> str:
@@ -62,11 +61,11 @@ def short_label(measure: str) -> str:
 
 
 def figure_text(figure: FigureEntry) -> str:
-    """A figure as the article wrote it, with what it counts."""
+    """A figure in words, with what it counts: "roughly 1,500 every single day — soldiers killed"."""
     if figure.measure:
         side = f", {figure.measured_side}" if figure.measured_side else ""
-        return f"{figure.text} — {short_label(figure.measure)}{side}"
-    return f"{figure.text} {figure.what}" if figure.what else figure.text
+        return f"{figure_words(figure)} — {short_label(figure.measure)}{side}"
+    return figure_words(figure, f" {figure.what}" if figure.what else "")
 
 
 def merge_figures(figures: Sequence[FigureEntry]) -> list[tuple[FigureEntry, list[int]]]:
@@ -78,13 +77,17 @@ def merge_figures(figures: Sequence[FigureEntry]) -> list[tuple[FigureEntry, lis
     return [(rows[0], [row.article_id for row in rows]) for rows in merged.values()]
 
 
-def build_figures(figures: Sequence[FigureEntry], heading: str) -> Reply:
-    """Figures grouped by measure, each claimant's values side by side, contested groups first."""
+def build_figures(figures: Sequence[FigureEntry], heading: str, *, history: bool = False) -> Reply:
+    """Figures grouped by measure, each claimant's values side by side, contested groups first.
+
+    Each claimant's restated or changed figure is one entry: its newest value and the one
+    before it, or, with history, every value in order with when it was first stated and changed.
+    """
     if not figures:
         return reply([line("No figures yet: load an article first.")])
     lines = [line(bold(heading)), blank()]
     for group in group_figures(figures):
-        lines += [*_group_lines(group), blank()]
+        lines += [*_group_lines(group, history), blank()]
     return reply(lines)
 
 
@@ -93,7 +96,7 @@ def build_no_figures(topic: str) -> Reply:
     return reply([line(f"No figures about “{topic}” in the articles. /figures lists them all.")])
 
 
-def _group_lines(group: FigureGroup) -> list[Line]:
+def _group_lines(group: FigureGroup, history: bool) -> list[Line]:
     mark = CONTESTED_MARK if group.contested else ""
     lines = [line(bold(f"{mark}{group.title}"))]
     if group.contested:
@@ -102,28 +105,31 @@ def _group_lines(group: FigureGroup) -> list[Line]:
     for figure in group.figures:
         by_claimant[figure.claimant or UNATTRIBUTED].append(figure)
     claimants = list(by_claimant.items())
-    lines += [_claimant_line(group, name, rows) for name, rows in claimants[:MAX_CLAIMANTS]]
+    shown = claimants[:MAX_CLAIMANTS]
+    lines += [_claimant_line(group, name, rows, history) for name, rows in shown]
     if len(claimants) > MAX_CLAIMANTS:
-        lines.append(line(italic(f"…and {len(claimants) - MAX_CLAIMANTS} more claimants.")))
+        hidden = len(claimants) - MAX_CLAIMANTS
+        lines.append(line(italic(f"…and {hidden} more claimant{'s' * (hidden != 1)}.")))
     return lines
 
 
-def _claimant_line(group: FigureGroup, claimant: str, figures: list[FigureEntry]) -> Line:
-    cites: dict[tuple[str | None, float], list[int]] = defaultdict(list)
-    texts: dict[tuple[str | None, float], str] = {}
-    for figure in figures:
-        key = (figure.measure, figure.value)
-        cites[key].append(figure.article_id)
-        texts.setdefault(key, _value_text(group, figure))
-    values = [f"{texts[key]} {cite(ids, limit=3)}" for key, ids in list(cites.items())[:MAX_VALUES]]
-    extra = f"; +{len(cites) - MAX_VALUES} more" if len(cites) > MAX_VALUES else ""
-    return line("• ", bold(claimant), ": ", "; ".join(values), extra)
+def _claimant_line(
+    group: FigureGroup, claimant: str, figures: list[FigureEntry], history: bool
+) -> Line:
+    """A claimant's series in a group: each one's newest value (or whole history), sourced."""
+    series = series_of(figures)
+    render = full_history if history else latest_with_history
+    texts = [render(values, _narrower(group, values[-1].figure)) for values in series]
+    extra = f"; +{len(texts) - MAX_VALUES} more" if len(texts) > MAX_VALUES else ""
+    return line("• ", bold(claimant), ": ", "; ".join(texts[:MAX_VALUES]), extra)
 
 
-def _value_text(group: FigureGroup, figure: FigureEntry) -> str:
-    """The figure's words; its own measure too where it is narrower than the group's."""
+def _narrower(group: FigureGroup, figure: FigureEntry) -> str:
+    """What a series counts, where the group's heading does not say it: " soldiers killed"."""
     if group.family is None:
-        return figure_text(figure)
+        if figure.measure:
+            return f" {short_label(figure.measure)}"
+        return f" {figure.what}" if figure.what else ""
     if figure.measure and figure.measure != group.family:
-        return f"{figure.text} ({short_label(figure.measure)})"
-    return figure.text
+        return f" {short_label(figure.measure)}"
+    return ""

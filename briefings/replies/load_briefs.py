@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from briefings.entries import FigureEntry, Slice, SourceEntry
 from briefings.replies.citations import cite
 from briefings.replies.figure_briefs import CONTESTED_MARK, short_label
+from briefings.replies.figure_comparison import contradicts
+from briefings.replies.figure_wording import figure_words
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply, text_reply
-from briefings.vocabulary.measures import comparable, measure_family
+from briefings.vocabulary.measures import measure_family
 
 MAX_DISAGREEMENTS = 6
 CONFIRM_WORD = "yes"
@@ -56,23 +58,10 @@ def find_disagreements(
     """Each new figure that earlier claimants contradict on a comparable measure and side."""
     found = []
     for figure in new:
-        against = tuple(other for other in earlier if _contradicts(figure, other))
+        against = tuple(other for other in earlier if contradicts(figure, other))
         if against:
             found.append(Disagreement(figure, against))
     return found
-
-
-def _contradicts(figure: FigureEntry, other: FigureEntry) -> bool:
-    """Two claimants giving different values for comparable measures of the same side."""
-    if not (figure.measure and other.measure and figure.claimant and other.claimant):
-        return False
-    return (
-        figure.claimant != other.claimant
-        and figure.value != other.value
-        and figure.measured_side == other.measured_side
-        and measure_family(figure.measure) == measure_family(other.measure)
-        and comparable(figure.measure, other.measure)
-    )
 
 
 def build_loaded(article: LoadedArticle, disagreements: Sequence[Disagreement]) -> Reply:
@@ -102,11 +91,18 @@ def disagreement_line(disagreement: Disagreement) -> Line:
     side = f" — {figure.measured_side}" if figure.measured_side else ""
     label = short_label(measure_family(figure.measure or ""))
     others = "; ".join(
-        f"{other.text} by {other.claimant} {cite([other.article_id])}"
+        f"{claim_words(other)} by {other.claimant} {cite([other.article_id])}"
         for other in _distinct_claims(disagreement.earlier)
     )
-    mine = f"{figure.text} by {figure.claimant} {cite([figure.article_id])}"
+    mine = f"{claim_words(figure)} by {figure.claimant} {cite([figure.article_id])}"
     return line("• ", bold(f"{label[:1].upper()}{label[1:]}{side}"), f": {mine} against {others}")
+
+
+def claim_words(figure: FigureEntry) -> str:
+    """A figure's words with its own measure where it is narrower than its family's."""
+    measure = figure.measure or ""
+    narrower = measure and measure != measure_family(measure)
+    return figure_words(figure, f" {short_label(measure)}" if narrower else "")
 
 
 def _distinct_claims(figures: Sequence[FigureEntry], limit: int = 3) -> list[FigureEntry]:

@@ -27,6 +27,12 @@ def measure_family(measure_id: str) -> str:
     return measure.family if measure is not None else measure_id
 
 
+def measure_unit_kind(unit: str | None) -> str | None:
+    """What a unit measures: "money" for "EUR", "area" for "km²", "count" for none."""
+    kinds = _taxonomy().unit_kinds
+    return next((kind for kind, units in kinds.items() if unit in units), None)
+
+
 def comparable(first: str, second: str) -> bool:
     """Whether figures of two measures count the same thing, or one counts part of the other."""
     a, b = _taxonomy().measure(first), _taxonomy().measure(second)
