@@ -116,7 +116,8 @@ async def who(session: Session, name: str) -> Reply:
 
 
 async def figures(session: Session, topic: str) -> Reply:
-    """/figures: every measure with each claimant's figures; with a topic, the figures about it."""
+    """/figures: every measure with each claimant's figures; with a topic, the figures about it,
+    each claimant's restated or changed figure with its whole history."""
     if not topic:
         overview = await figures_overview(session, per_measure=FIGURES_PER_MEASURE)
         return build_figures(overview, "Figures and who claims them")
@@ -127,7 +128,7 @@ async def figures(session: Session, topic: str) -> Reply:
     if not found.rows:
         return build_no_figures(topic)
     shown = f" (the newest {len(found.rows)} of {found.total})" if found.hidden else ""
-    return build_figures(found.rows, f"Figures about “{topic}”{shown}")
+    return build_figures(found.rows, f"Figures about “{topic}”{shown}", history=True)
 
 
 async def demands(session: Session, party: str) -> Reply:

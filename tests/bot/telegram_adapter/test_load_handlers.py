@@ -30,8 +30,9 @@ from tests.support.recording_request import RecordingRequest
 VISITOR_ID = 5150
 ARTICLE = (
     "Envoys meet in Geneva\n\n"
-    "GENEVA, 3 March 2025 — Keith Kellogg, the US envoy, met Ukrainian officials in Geneva on "
-    "Monday. Volodymyr Zelenskyy said 46,000 Ukrainian soldiers had been killed since 2022.\n\n"
+    "GENEVA, 10 December 2024 — Keith Kellogg, the US envoy, met Ukrainian officials in Geneva "
+    "on Monday. Russia's defence ministry said 90,000 Ukrainian soldiers had been killed since "
+    "2022.\n\n"
     "The Kremlin demanded that Ukraine withdraw from four regions before any ceasefire."
 )
 
@@ -279,7 +280,7 @@ async def test_two_admins_loading_at_once_both_succeed_without_duplicate_actors(
         update={"admin_ids": frozenset({ADMIN_ID, second_admin})}
     )
     other = ARTICLE.replace("Envoys meet in Geneva", "Envoys meet again").replace(
-        "46,000", "47,000"
+        "90,000", "95,000"
     )
     async with started_application(settings, nlp, recorder) as app:
         await app.start()

@@ -206,7 +206,7 @@ ASK_CASES = {
     "/figures": [
         r"^⚠️ Soldiers killed and wounded — Ukraine$",
         r"^• Donald Trump: 400,000 \[1\]$",
-        r"^• Volodymyr Zelenskyy: 43,000 \(soldiers killed\) \[1\]\[2\]; 370,000 \(soldiers wounded\) \[1\]\[2\]$",
+        r"^• Volodymyr Zelenskyy: 43,000 soldiers killed \[1\]\[2\]; 370,000 soldiers wounded \[1\]\[2\]$",
     ],
     "/demands": [
         r"^Demands and positions$",

@@ -29,6 +29,7 @@ STATE = StoryState(
     figures=(
         figure(400_000, "Donald Trump", 1, "military_losses"),
         figure(43_000, "Volodymyr Zelenskyy", 1),
+        figure(370_000, "Volodymyr Zelenskyy", 1, "military_wounded"),
     ),
     demands=(
         demand("Kremlin", "Ukraine withdraw from four regions", 2),
@@ -39,12 +40,14 @@ STATE = StoryState(
 
 
 def test_a_digest_with_news_lists_it_before_the_state() -> None:
-    new = figure(46_000, "Volodymyr Zelenskyy", 3)
+    restated = figure(46_000, "Volodymyr Zelenskyy", 3)
+    disputed = figure(90_000, "Kremlin", 3)
     news = DigestNews(
         articles=(SourceEntry(3, "Envoys meet in Geneva", "Example News", DAY, 4, 1, 1),),
-        figures=(new,),
+        figures=(restated, disputed),
         demands=(demand("Kremlin", "a neutral Ukraine", 3),),
-        disagreements=tuple(find_disagreements([new], STATE.figures)),
+        disagreements=tuple(find_disagreements([restated, disputed], STATE.figures)),
+        earlier=STATE.figures,
     )
     reply = build_digest(DAY, news, STATE)
     text = reply.plain
@@ -52,13 +55,20 @@ def test_a_digest_with_news_lists_it_before_the_state() -> None:
     assert (
         "New since your last digest: 1 article\n• [3] Envoys meet in Geneva — Example News" in text
     )
-    assert "46,000 by Volodymyr Zelenskyy [3] against 400,000 by Donald Trump [1]" in text
-    assert "• Kremlin demand: a neutral Ukraine [3]" in text
-    assert text.index("New since") < text.index("The story so far")
+    # A new figure says what it counts, and what the same claimant said before.
+    assert "• 46,000 — soldiers killed, Ukraine by Volodymyr Zelenskyy (was 43,000 [1]) [3]" in text
     assert (
-        "⚠️ Soldiers killed and wounded — Ukraine: Donald Trump 400,000 [1]; Volodymyr Zelenskyy 43,000 [1]"
+        "90,000 soldiers killed by Kremlin [3] against 43,000 soldiers killed by Volodymyr Zelenskyy [1]"
         in text
     )
+    assert "46,000 soldiers killed by Volodymyr Zelenskyy [3] against" not in text
+    assert "• Kremlin demand: a neutral Ukraine [3]" in text
+    assert text.index("New since") < text.index("The story so far")
+    # The contested group whole: a claimant's killed and wounded both, against the other's sum.
+    assert (
+        "⚠️ Soldiers killed and wounded — Ukraine: Donald Trump 400,000 [1]; "
+        "Volodymyr Zelenskyy 43,000 soldiers killed [1], 370,000 soldiers wounded [1]"
+    ) in text
     assert reply.actions == ("/figures", "/demands", "/sources")
 
 

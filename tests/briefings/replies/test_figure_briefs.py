@@ -133,8 +133,8 @@ def test_build_figures_marks_only_contested_groups() -> None:
     assert f"{CONTESTED_MARK}Soldiers killed and wounded — Ukraine" in text
     assert f"{CONTESTED_MARK}Bodies" not in text
     assert "Bodies of the dead repatriated" in text
-    assert "• Kyiv: 43,000 (soldiers killed) [1]" in text
-    assert "• Kremlin: 500,000 (soldiers killed) [2]" in text
+    assert "• Kyiv: 43,000 soldiers killed [1]" in text
+    assert "• Kremlin: 500,000 soldiers killed [2]" in text
 
 
 def test_build_figures_without_contest_has_no_mark() -> None:
@@ -159,7 +159,7 @@ def test_build_figures_cites_every_article_of_one_value() -> None:
 
     text = build_figures(figures, "Figures").plain
 
-    assert "• Kyiv: 43,000 (soldiers killed) [1][3]" in text
+    assert "• Kyiv: 43,000 soldiers killed [1][3]" in text
     assert "Other figures" in text
     assert "• unattributed: 4,000 drones [2]" in text
     assert text.index("Other figures") > text.index("Soldiers killed")

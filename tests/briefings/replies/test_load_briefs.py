@@ -36,10 +36,15 @@ def loaded(article_id: int = 3) -> LoadedArticle:
 
 def test_a_new_figure_contradicted_by_another_claimant_is_a_disagreement() -> None:
     new = figure(43_000, "Zelenskyy", article=3)
-    earlier = [figure(400_000, "Trump", measure="military_losses"), figure(43_000, "Kyiv")]
+    earlier = [
+        figure(60_000, "Kremlin"),
+        figure(43_000, "Kyiv"),
+        figure(400_000, "Trump", measure="military_losses"),  # a part may be below its whole
+        figure(30_000, "Pentagon", measure="military_losses"),  # but not above it
+    ]
     [found] = find_disagreements([new], earlier)
     assert found.figure == new
-    assert [f.claimant for f in found.earlier] == ["Trump"]
+    assert [f.claimant for f in found.earlier] == ["Kremlin", "Pentagon"]
 
 
 def test_same_claimant_same_value_other_side_or_unmeasured_is_no_disagreement() -> None:
@@ -58,14 +63,17 @@ def test_same_claimant_same_value_other_side_or_unmeasured_is_no_disagreement() 
 
 def test_the_load_summary_counts_what_is_new_and_sets_claims_side_by_side() -> None:
     new = figure(43_000, "Zelenskyy", article=3, text="43,000")
-    earlier = [figure(400_000, "Trump", measure="military_losses", text="400,000")]
+    earlier = [figure(60_000, "Trump", text="60,000")]
     reply = build_loaded(loaded(), find_disagreements([new], earlier))
     text = reply.plain
     assert "Loaded as article [3]" in text
     assert "“Talks in Paris” — Example News, 2024-12-08" in text
     assert "9 actors (4 new), 6 figures, 3 demands." in text
     assert "Disagrees with earlier sources" in text
-    assert "43,000 by Zelenskyy [3] against 400,000 by Trump [1]" in text
+    assert (
+        "43,000 soldiers killed by Zelenskyy [3] against 60,000 soldiers killed by Trump [1]"
+        in text
+    )
     assert reply.actions == ("/sources 3", "/figures")
 
 
