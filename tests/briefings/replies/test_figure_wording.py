@@ -102,7 +102,7 @@ def test_figures_about_a_topic_show_each_history_and_the_overview_the_last_chang
     assert "• Kyiv: 43,000 soldiers killed [2] (was 31,000 [1])" in overview
     topic = build_figures(figures, "Figures about “losses”", history=True).plain
     assert (
-        "• Kyiv: 31,000 [1] → 43,000 [2] (first stated 25 Feb 2024, last changed 8 Dec 2024)"
+        "• Kyiv: 31,000 [1] → 43,000 [2] soldiers killed (first stated 25 Feb 2024, last changed 8 Dec 2024)"
         in topic
     )
 
