@@ -13,15 +13,29 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, climbing through conjunctions, infinitives and participles."""
     current = verb
     for _ in range(6):
-        subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
-        if subject is not None:
-            return subject
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        if subjects:
+            # Two subjects are a misparse, most often of a dateline ("KYIV, 10 May — The
+            # ministry said"): the one nearest before the verb is its own.
+            before = [s for s in subjects if s.i < current.i]
+            return before[-1] if before else subjects[0]
         if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
             return current.head
         if current.dep_ not in _SHARED_SUBJECT_DEPS or current.head is current:
-            return None
+            return _closing_speaker(current)
         current = current.head
     return None
+
+
+def _closing_speaker(verb: Token) -> Token | None:
+    """ "…, the Norwegian defence minister, Ola Berg, said.": a sentence-final verb the parse
+    left without a subject takes the name or noun just before its comma."""
+    doc = verb.doc
+    closing = all(t.is_punct for t in doc[verb.i + 1 : verb.sent.end])
+    if not closing or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    before = doc[verb.i - 2]
+    return before if before.pos_ in {"PROPN", "NOUN"} else None
 
 
 def noun_phrase(head: Token) -> str:

@@ -208,6 +208,11 @@ ASK_CASES = {
         r"^• Donald Trump: 400,000 \[1\]$",
         r"^• Volodymyr Zelenskyy: 43,000 soldiers killed \[1\]\[2\]; 370,000 soldiers wounded \[1\]\[2\]$",
     ],
+    # The contested group whole in the digest: Zelenskyy's killed and wounded both.
+    "/digest": [
+        r"^• ⚠️ Soldiers killed and wounded — Ukraine: Donald Trump 400,000 \[1\]; "
+        r"Volodymyr Zelenskyy 43,000 soldiers killed \[1\]\[2\], 370,000 soldiers wounded \[1\]\[2\]$",
+    ],
     "/demands": [
         r"^Demands and positions$",
         r"^— Ukraine —\nVolodymyr Zelenskyy$",

@@ -381,3 +381,23 @@ def test_the_cue_words_are_data() -> None:
     assert {"estimate", "put"} <= cues.report_verbs
     assert {"believe", "identify", "find"} <= cues.finding_verbs
     assert {"survey", "poll"} <= cues.study_nouns
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ODESA, 4 March 2025 — The regional governor said 14 drones were downed overnight.",
+        "LVIV, March 4 — The regional governor said 14 drones were downed overnight.",
+    ],
+)
+def test_a_dateline_before_the_speaker_is_not_the_claimant(nlp: Language, text: str) -> None:
+    found = picked(nlp, text, "14")
+    assert found is not None and found[0] == "regional governor"
+
+
+def test_a_closing_speaker_the_parse_hung_on_the_object_is_still_the_claimant(
+    nlp: Language,
+) -> None:
+    text = "Norway has pledged $300m in aid to Ukraine, the Norwegian defence minister, Ola Berg, said."
+    found = picked(nlp, text, "300")
+    assert found is not None and found[0] == "Ola Berg"
