@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -123,3 +123,14 @@ class EventEntry:
     precision: str
     text: str
     article_id: int
+
+
+@dataclass(frozen=True)
+class SourceDate:
+    """When an article was published (if it says) and loaded, with its title and outlet."""
+
+    id: int
+    title: str
+    outlet: str | None
+    published: date | None
+    loaded_at: datetime

@@ -75,6 +75,7 @@ from storage.repository import (
 )
 from storage.saving import save_extracted
 from storage.search import SentenceHit, search_sentences
+from storage.source_dates import source_dates
 from storage.story_queries import events_about, quotes_of, timeline
 from storage.subscriptions import (
     deactivate_subscription,
@@ -149,6 +150,7 @@ __all__ = [
     "save_extracted",
     "save_pager",
     "search_sentences",
+    "source_dates",
     "sources_after",
     "sqlite_file_path",
     "stale_deliveries",

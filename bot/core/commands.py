@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from bot.core.actor_lookup import find_actor
 from bot.core.admin_commands import ADMIN_HANDLERS
 from bot.core.callers import VISITOR, Caller
+from bot.core.charts import CHART_HANDLERS
+from bot.core.figure_lookup import figures_on_topic
 from bot.core.questions import actor_card, answer_question
 from bot.core.runtime import Runtime
 from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
-from briefings.questions.terms import query_terms
 from briefings.replies.briefs import (
     build_help,
     build_source,
@@ -20,19 +21,18 @@ from briefings.replies.briefs import (
     build_unknown_actor,
     build_who,
 )
+from briefings.replies.chart_briefs import offer_chart, with_chart_help
 from briefings.replies.demand_briefs import build_demands, build_no_demands, build_side_demands
 from briefings.replies.figure_briefs import build_figures, build_no_figures
 from briefings.replies.load_briefs import build_admin_only
 from briefings.replies.reply import Reply, text_reply
 from briefings.replies.story_briefs import build_no_quotes, build_quotes, build_timeline
-from briefings.vocabulary.measures import measures_for_topic
 from briefings.vocabulary.sides import side_named
 from storage import (
     Session,
     demands_of,
     demands_of_side,
     demands_overview,
-    figures_about,
     figures_overview,
     get_source,
     list_actors,
@@ -85,9 +85,9 @@ async def answer(runtime: Runtime, text: str, caller: Caller = VISITOR) -> Reply
         if not caller.is_admin:
             return build_admin_only(command.name)
         return await admin_handler(runtime, command.raw, caller)
-    subscription_handler = SUBSCRIPTION_HANDLERS.get(command.name)
-    if subscription_handler is not None:
-        return await subscription_handler(runtime, command.argument, caller)
+    runtime_handler = CHART_HANDLERS.get(command.name) or SUBSCRIPTION_HANDLERS.get(command.name)
+    if runtime_handler is not None:
+        return await runtime_handler(runtime, command.argument, caller)
     handler = COMMANDS.get(command.name)
     if handler is None:
         return unknown_command(command.name)
@@ -120,15 +120,13 @@ async def figures(session: Session, topic: str) -> Reply:
     each claimant's restated or changed figure with its whole history."""
     if not topic:
         overview = await figures_overview(session, per_measure=FIGURES_PER_MEASURE)
-        return build_figures(overview, "Figures and who claims them")
-    words = query_terms(topic)
-    found = await figures_about(
-        session, measures=measures_for_topic(words), words=words, limit=TOPIC_FIGURES
-    )
+        return offer_chart(build_figures(overview, "Figures and who claims them"), overview, "")
+    found = await figures_on_topic(session, topic, limit=TOPIC_FIGURES)
     if not found.rows:
         return build_no_figures(topic)
     shown = f" (the newest {len(found.rows)} of {found.total})" if found.hidden else ""
-    return build_figures(found.rows, f"Figures about “{topic}”{shown}", history=True)
+    reply = build_figures(found.rows, f"Figures about “{topic}”{shown}", history=True)
+    return offer_chart(reply, found.rows, topic)
 
 
 async def demands(session: Session, party: str) -> Reply:
@@ -188,7 +186,8 @@ async def timeline_(session: Session, argument: str) -> Reply:
 
 async def help_(session: Session, argument: str) -> Reply:
     """/help and /start: what the bot does, the story, the commands."""
-    return build_help()
+    # /chart's help line lives with the chart (chart_briefs), placed after /figures'.
+    return with_chart_help(build_help())
 
 
 Handler = Callable[[Session, str], Awaitable[Reply]]

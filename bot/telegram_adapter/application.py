@@ -21,6 +21,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.core.admin_commands import ADMIN_HANDLERS
+from bot.core.charts import CHART_HANDLERS
 from bot.core.commands import COMMANDS
 from bot.core.digest_delivery import send_due_digests
 from bot.core.runtime import open_runtime, settle_heap
@@ -59,6 +60,7 @@ BriefApplication = Application[Any, BriefContext, Any, Any, BotData, Any]
 MENU = (
     BotCommand("who", "Actors and their roles, or one actor's card"),
     BotCommand("figures", "Numbers, who claims them, where sources disagree"),
+    BotCommand("chart", "Each claimant's figures over time, as a chart: /chart killed"),
     BotCommand("demands", "What each side demands, proposes or rejects"),
     BotCommand("quotes", "Who said what, in their own words: /quotes Peskov"),
     BotCommand("timeline", "Dated events, newest first"),
@@ -131,7 +133,8 @@ def register_handlers(application: BriefApplication) -> None:
             ),
             # The other commands of the command core (admin ones check the sender there).
             CommandHandler(
-                [*COMMANDS, *ADMIN_HANDLERS, *SUBSCRIPTION_HANDLERS], handlers.reply_to_text
+                [*COMMANDS, *CHART_HANDLERS, *ADMIN_HANDLERS, *SUBSCRIPTION_HANDLERS],
+                handlers.reply_to_text,
             ),
             # Paging buttons (◀ ▶) and the page counter between them.
             CallbackQueryHandler(

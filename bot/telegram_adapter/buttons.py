@@ -9,14 +9,21 @@ from briefings.replies.reply import Reply
 COMMAND_PREFIX = "cmd"
 IGNORED = "noop"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+# Telegram's limit on a button's callback data, in bytes.
+CALLBACK_BYTES = 64
+# Buttons named for what they do rather than by their command (/chart killed → 📈 Chart).
+LABELS = {"/chart": "📈 Chart"}
 
 
 def action_buttons(reply: Reply) -> list[InlineKeyboardButton]:
-    """One button per command the reply offers."""
-    return [
-        InlineKeyboardButton(command, callback_data=f"{COMMAND_PREFIX}:{command}")
-        for command in reply.actions
-    ]
+    """One button per command the reply offers; a command too long for a button's data is left out."""
+    buttons = []
+    for command in reply.actions:
+        data = f"{COMMAND_PREFIX}:{command}"
+        if len(data.encode("utf-8")) <= CALLBACK_BYTES:
+            label = LABELS.get(command.split(" ", 1)[0], command)
+            buttons.append(InlineKeyboardButton(label, callback_data=data))
+    return buttons
 
 
 def keyboard(rows: list[list[InlineKeyboardButton]]) -> InlineKeyboardMarkup | None:

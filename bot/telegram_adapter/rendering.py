@@ -9,6 +9,8 @@ from briefings.replies.reply import Line, Reply, Segment, Style
 
 # Telegram's limit on a message's text; measured here on the HTML, which is never shorter.
 PAGE_LIMIT = 4096
+# Telegram's limit on a photo's caption, counted on the text shown (tags and escapes aside).
+CAPTION_LIMIT = 1024
 _TAGS = {Style.PLAIN: ("", ""), Style.BOLD: ("<b>", "</b>"), Style.ITALIC: ("<i>", "</i>")}
 _PIECES = re.compile(r"\S+\s*|\s+")
 
@@ -32,6 +34,19 @@ def render_line(line: Line) -> str:
 def render_text(reply: Reply) -> str:
     """The reply as plain text, as the console prints it."""
     return reply.plain
+
+
+def render_caption(reply: Reply) -> str:
+    """The reply as one HTML caption; its text is cut at the caption limit (the core keeps within it)."""
+    lines: list[str] = []
+    size = 0
+    for line in reply.lines:
+        shown = telegram_length(line.plain) + (1 if lines else 0)
+        if size + shown > CAPTION_LIMIT:
+            break
+        lines.append(render_line(line))
+        size += shown
+    return "\n".join(lines)
 
 
 def render_pages(reply: Reply, limit: int = PAGE_LIMIT) -> list[str]:

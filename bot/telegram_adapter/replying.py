@@ -4,24 +4,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from telegram import CallbackQuery, InlineKeyboardButton, Message
+from telegram import CallbackQuery, InlineKeyboardButton, InputFile, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.core.callers import VISITOR, Caller
 from bot.core.commands import answer
-from bot.telegram_adapter.buttons import IGNORED, NO_PREVIEW, action_buttons, keyboard
+from bot.telegram_adapter.buttons import (
+    CALLBACK_BYTES,
+    IGNORED,
+    NO_PREVIEW,
+    action_buttons,
+    keyboard,
+)
 from bot.telegram_adapter.context import BriefContext
-from bot.telegram_adapter.rendering import render_pages
-from briefings.replies.reply import Reply
+from bot.telegram_adapter.rendering import render_caption, render_pages
+from briefings.replies.reply import Photo, Reply
 from storage import get_pager, save_pager
 
 INLINE_PREFIX = "pg"
 STORED_PREFIX = "pp"
 DONE_BELOW = "✅ Done; the summary follows."
 EXPIRED = "That answer is no longer available. Send the command again for a fresh one."
-# Telegram's limit on a button's callback data, in bytes.
-CALLBACK_BYTES = 64
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,12 @@ def page_buttons(key: PageKey, number: int, count: int) -> list[InlineKeyboardBu
 
 
 async def send_reply(context: BriefContext, chat_id: int, line: str, reply: Reply) -> Message:
-    """Send the reply to a line: one message, paged with buttons when it is too long for one."""
+    """Send the reply to a line: one message, paged with buttons when it is too long for one.
+
+    A reply with a photo is sent as the photo, its lines as the caption, its buttons beneath.
+    """
+    if reply.photo is not None:
+        return await send_photo(context, chat_id, reply.photo, reply)
     pages = render_pages(reply)
     rows = [action_buttons(reply)]
     if len(pages) > 1:
@@ -77,6 +86,17 @@ async def send_reply(context: BriefContext, chat_id: int, line: str, reply: Repl
         parse_mode=ParseMode.HTML,
         reply_markup=keyboard(rows),
         link_preview_options=NO_PREVIEW,
+    )
+
+
+async def send_photo(context: BriefContext, chat_id: int, photo: Photo, reply: Reply) -> Message:
+    """Send a picture (sendPhoto, uploaded), the reply's lines as its HTML caption."""
+    return await context.bot.send_photo(
+        chat_id,
+        InputFile(photo.png, filename=photo.name),
+        caption=render_caption(reply),
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboard([action_buttons(reply)]),
     )
 
 

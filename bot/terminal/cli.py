@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from bot.core.callers import CONSOLE
-from bot.core.commands import respond
+from bot.core.charts import chart_reply
+from bot.core.commands import answer
 from bot.core.runtime import Runtime, open_runtime
 from bot.core.seeding import ensure_seeded
 from bot.settings import Settings, SettingsError, load_settings
+from bot.terminal.photos import save_photo
+from briefings.replies.reply import Reply
 from storage import export_store
 
 if TYPE_CHECKING:
@@ -103,11 +106,37 @@ def ask(
 ) -> None:
     """Print the answer a user gets for a command, on the store (seeded first when empty)."""
 
-    async def work(runtime: Runtime) -> str:
+    async def work(runtime: Runtime) -> Reply:
         await ensure_seeded(runtime)
-        return await respond(runtime, line, replace(CONSOLE, progress=_stage_to_stderr))
+        return await answer(runtime, line, replace(CONSOLE, progress=_stage_to_stderr))
 
-    typer.echo(_run(work))
+    reply = _run(work)
+    typer.echo(reply.plain)
+    if reply.photo is not None:
+        typer.echo("(the chart itself: briefbot chart TOPIC --out FILE.png)", err=True)
+
+
+@app.command()
+def chart(
+    topic: Annotated[
+        str, typer.Argument(help='What to chart, as /chart takes it: "soldiers killed"')
+    ] = "",
+    out: Annotated[
+        Path | None, typer.Option(help="The PNG file to write (default: chart-TOPIC.png)")
+    ] = None,
+) -> None:
+    """Write the chart /chart TOPIC sends (a PNG) and print its caption, on the store (seeded first when empty)."""
+
+    async def work(runtime: Runtime) -> Reply:
+        await ensure_seeded(runtime)
+        return await chart_reply(runtime, topic)
+
+    reply = _run(work)
+    if reply.photo is None:
+        typer.echo(reply.plain, err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{save_photo(reply.photo, out)}: chart written")
+    typer.echo(reply.plain)
 
 
 async def _stage_to_stderr(stage: str) -> None:

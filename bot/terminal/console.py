@@ -7,9 +7,10 @@ import sys
 from dataclasses import replace
 
 from bot.core.callers import CONSOLE
-from bot.core.commands import respond
+from bot.core.commands import answer
 from bot.core.runtime import Runtime
 from bot.core.seeding import ensure_seeded
+from bot.terminal.photos import save_photo
 
 BANNER = (
     "ceasefire-brief offline console. Type /help for the commands, /quit to leave.\n"
@@ -29,7 +30,10 @@ async def run_console(runtime: Runtime) -> None:
         if line is None or line.strip() in {"/quit", "/exit"}:
             return
         if line.strip():
-            print(await respond(runtime, line, replace(CONSOLE, progress=show_stage)))
+            reply = await answer(runtime, line, replace(CONSOLE, progress=show_stage))
+            print(reply.plain)
+            if reply.photo is not None:
+                print(f"(chart saved as {save_photo(reply.photo)})")
 
 
 async def show_stage(stage: str) -> None:

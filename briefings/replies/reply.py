@@ -39,11 +39,23 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Photo:
+    """A picture sent with a reply (a PNG), and the file name a terminal saves it under."""
+
+    png: bytes = field(repr=False)
+    name: str
+
+
+@dataclass(frozen=True)
 class Reply:
-    """A whole answer: its lines, and commands offered as buttons beneath it."""
+    """A whole answer: its lines, commands offered as buttons beneath it, and maybe a picture.
+
+    With a photo, the lines are its caption (at most 1,024 characters, Telegram's limit).
+    """
 
     lines: tuple[Line, ...]
     actions: tuple[str, ...] = field(default=())
+    photo: Photo | None = None
 
     @property
     def plain(self) -> str:

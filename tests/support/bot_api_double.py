@@ -18,7 +18,8 @@ way Telegram would:
 For digests, `wait_for("sendMessage", count=3)` and `inject("sendMessage",
 Fault.too_many_requests(2))` to see flood control handled; for admin loads,
 `push_document(b"...", "article.txt", "text/plain", chat_id=admin_id)`, then the bot's
-getFile and download are served from the pushed bytes. `push_text`, `push_command` and
+getFile and download are served from the pushed bytes; for charts, sendPhoto keeps the
+uploaded PNG (`file_bytes(message["photo"][-1]["file_id"])`) and its caption. `push_text`, `push_command` and
 `push_document` take `reply_to=message_id` to answer a message of that chat, the user's
 or the bot's; the pushed message then quotes it as Telegram does.
 
@@ -29,7 +30,8 @@ and the chats the bot knows: those an update was pushed from, and those given to
 `add_chat` (a user who started the bot before the test).
 
 Telegram's own refusals are reproduced where tests meet them: "message is not modified",
-"message to edit not found", HTML it cannot parse, text over 4096 characters, a command
+"message to edit not found", HTML it cannot parse, text over 4096 characters, a caption
+over 1024, a photo that is no PNG ("IMAGE_PROCESS_FAILED") or too long or thin, a command
 scope naming a chat the bot does not know ("chat not found"), a wrong token (401), an
 unknown method (404). Markdown parse modes are stored as sent.
 
@@ -110,7 +112,7 @@ class BotApiDouble:
         return [call for call in self._store.log if method is None or call.method == method]
 
     def sent_messages(self, chat_id: int | None = None) -> list[JSONDict]:
-        """The Messages sendMessage and sendDocument returned, in order."""
+        """The Messages sendMessage, sendDocument and sendPhoto returned, in order."""
         return [m for m in self._store.sent if chat_id is None or m["chat"]["id"] == chat_id]
 
     def message(self, chat_id: int, message_id: int) -> StoredMessage:

@@ -7,6 +7,7 @@ and returns the call's result, or raises `FaultError` with Telegram's own wordin
 from __future__ import annotations
 
 import re
+import struct
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -26,6 +27,8 @@ _CHAT_ACTIONS = frozenset(
 )
 _COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
 _LIMITS = (("text", 4096, "message is too long"), ("caption", 1024, "message caption is too long"))
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PHOTO_BYTES = 10 * 1024 * 1024  # Telegram's limit on an uploaded photo
 _NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly"
     " the same as a current content and reply markup of the message"
@@ -48,6 +51,7 @@ class BotApiMethods:
             "getMyCommands": self._get_my_commands,
             "deleteMyCommands": self._delete_my_commands,
             "sendDocument": self._send_document,
+            "sendPhoto": self._send_photo,
             "getFile": self._get_file,
             "sendChatAction": self._send_chat_action,
         }
@@ -116,6 +120,30 @@ class BotApiMethods:
         else:
             raise FaultError(Fault.bad_request("wrong file identifier/HTTP URL specified"))
         return self._send(params, document=stored.document)
+
+    async def _send_photo(self, params: JSONDict) -> JSONDict:
+        # Telegram reads the picture: what is not an image, or is too long or thin, is refused.
+        # The double reads PNG, the format the bot sends.
+        photo = params.get("photo")
+        if photo is None:
+            raise FaultError(Fault.bad_request("there is no photo in the request"))
+        if not isinstance(photo, Upload):
+            raise FaultError(Fault.bad_request("wrong file identifier/HTTP URL specified"))
+        size = _png_size(photo.content)
+        if size is None:
+            raise FaultError(Fault.bad_request("IMAGE_PROCESS_FAILED"))
+        if len(photo.content) > _PHOTO_BYTES:
+            raise FaultError(Fault.bad_request("file is too big"))
+        width, height = size
+        if width + height > 10_000 or max(width, height) > 20 * min(width, height):
+            raise FaultError(Fault.bad_request("PHOTO_INVALID_DIMENSIONS"))
+        stored = self._store.store_file(photo.content, photo.file_name, photo.mime_type)
+        keys = ("file_id", "file_unique_id", "file_size")
+        photo_size = {key: stored.document[key] for key in keys} | {
+            "width": width,
+            "height": height,
+        }
+        return self._send(params, photo=[photo_size])
 
     def _send(self, params: JSONDict, **fields: Any) -> JSONDict:
         chat_id = _chat_id(params)
@@ -224,6 +252,14 @@ def _chat_id(params: JSONDict) -> int:
         return int(params["chat_id"])
     except (KeyError, TypeError, ValueError):
         raise FaultError(Fault.bad_request("chat not found")) from None
+
+
+def _png_size(content: bytes) -> tuple[int, int] | None:
+    """A PNG's width and height from its header; None for anything else."""
+    if not content.startswith(_PNG_SIGNATURE) or content[12:16] != b"IHDR":
+        return None
+    width, height = struct.unpack(">II", content[16:24])
+    return (width, height) if width and height else None
 
 
 def _content(message: JSONDict) -> tuple[Any, ...]:

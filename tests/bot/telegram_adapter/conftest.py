@@ -1,8 +1,9 @@
-"""Fixtures for the Telegram adapter's tests: the bot on a seeded store, its Bot API calls recorded."""
+"""Fixtures for the Telegram adapter's tests: the bot on a seeded store, its calls recorded or polling a double."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,11 @@ from app_builders import make_settings, started_application
 from spacy.language import Language
 
 from bot.telegram_adapter.application import BriefApplication
+from tests.support.bot_api_double import BotApiDouble
 from tests.support.recording_request import RecordingRequest
+
+# How long a getUpdates of the polling bot waits for updates.
+POLL = timedelta(seconds=1)
 
 
 @pytest.fixture
@@ -28,3 +33,20 @@ async def app(
     async with started_application(make_settings(seeded_store), nlp, recorder) as application:
         recorder.clear()
         yield application
+
+
+@pytest_asyncio.fixture
+async def polling_bot(
+    double: BotApiDouble, seeded_store: Path, nlp: Language
+) -> AsyncIterator[BriefApplication]:
+    """The bot polling the double, as `briefbot run` runs it, on a copy of the seeded store."""
+    settings = make_settings(seeded_store, base_url=double.base_url)
+    async with started_application(settings, nlp) as application:
+        assert application.updater is not None
+        await application.updater.start_polling(timeout=POLL)
+        await application.start()
+        try:
+            yield application
+        finally:
+            await application.updater.stop()
+            await application.stop()

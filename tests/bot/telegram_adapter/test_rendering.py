@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from app_builders import shown_text
 
-from bot.telegram_adapter.rendering import PAGE_LIMIT, render_pages, render_text, telegram_length
+from bot.telegram_adapter.rendering import (
+    CAPTION_LIMIT,
+    PAGE_LIMIT,
+    render_caption,
+    render_pages,
+    render_text,
+    telegram_length,
+)
 from briefings.replies.reply import bold, italic, line, reply
 
 
@@ -53,3 +60,17 @@ def test_emoji_count_as_telegram_counts_them(emoji: str) -> None:
 
 def test_an_empty_reply_renders_one_empty_page() -> None:
     assert render_pages(reply([])) == [""]
+
+
+def test_a_caption_is_one_piece_of_html_showing_the_plain_text() -> None:
+    answer = reply([line(bold("⚠️ Losses & <claims>")), line(italic("Sources: "), "[1] A's")])
+    caption = render_caption(answer)
+    assert caption == "<b>⚠️ Losses &amp; &lt;claims&gt;</b>\n<i>Sources: </i>[1] A's"
+    assert shown_text(caption) == render_text(answer)
+
+
+def test_a_caption_over_the_limit_loses_whole_lines_at_its_end() -> None:
+    answer = reply([line(bold(f"line {n} & more")) for n in range(200)])
+    shown = shown_text(render_caption(answer))
+    assert telegram_length(shown) <= CAPTION_LIMIT
+    assert render_text(answer).startswith(shown + "\n")

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
-from datetime import timedelta
-from pathlib import Path
 
 import pytest
-import pytest_asyncio
-from app_builders import ADMIN_ID, add_articles, make_settings, started_application
-from spacy.language import Language
+from app_builders import ADMIN_ID, add_articles
 
 from bot.core.commands import respond
 from bot.telegram_adapter.application import MENU, BriefApplication
@@ -19,24 +14,6 @@ from bot.telegram_adapter.error_handler import SORRY
 from tests.support.bot_api_double import BotApiDouble, Fault
 
 CHAT = 5151
-POLL = timedelta(seconds=1)
-
-
-@pytest_asyncio.fixture
-async def polling_bot(
-    double: BotApiDouble, seeded_store: Path, nlp: Language
-) -> AsyncIterator[BriefApplication]:
-    """The bot polling the double, as `briefbot run` runs it, on a copy of the seeded store."""
-    settings = make_settings(seeded_store, base_url=double.base_url)
-    async with started_application(settings, nlp) as application:
-        assert application.updater is not None
-        await application.updater.start_polling(timeout=POLL)
-        await application.start()
-        try:
-            yield application
-        finally:
-            await application.updater.stop()
-            await application.stop()
 
 
 async def reply_to(double: BotApiDouble, text: str, *, chat_id: int = CHAT) -> str:

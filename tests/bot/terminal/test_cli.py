@@ -282,7 +282,9 @@ def test_run_without_a_token_opens_the_console(seeded_store: Path) -> None:
     [("ADMIN_IDS", "abc"), ("DATABASE_URL", "mysql://x")],
 )
 @pytest.mark.parametrize(
-    "command", [["export"], ["load", "article.txt"], ["ask", "/who"], ["run"]], ids=" ".join
+    "command",
+    [["export"], ["load", "article.txt"], ["ask", "/who"], ["chart", "killed"], ["run"]],
+    ids=" ".join,
 )
 def test_a_malformed_setting_stops_every_command(
     store_env: Path,

@@ -15,7 +15,15 @@ import pytest
 from cli_runner import REPO, SETTINGS_VARIABLES, copy_store
 
 # Libraries a command answered from the store never needs.
-HEAVY = ("telegram", "spacy", "thinc", "trafilatura", "httpx", "bot.telegram_adapter")
+HEAVY = (
+    "telegram",
+    "spacy",
+    "thinc",
+    "trafilatura",
+    "httpx",
+    "bot.telegram_adapter",
+    "matplotlib",
+)
 
 
 def imported_by(line: str, store: Path, workdir: Path) -> tuple[set[str], str]:
@@ -76,3 +84,12 @@ def test_a_load_does_import_the_pipeline(seeded_template: Path, tmp_path: Path) 
     assert printed.startswith("✅")
     assert {"spacy", "trafilatura", "httpx"} <= heavy_among(names)
     assert "telegram" not in heavy_among(names)
+
+
+def test_a_chart_does_import_matplotlib(seeded_template: Path, tmp_path: Path) -> None:
+    # matplotlib is imported when a chart is drawn, and then nothing else heavy is.
+    store = tmp_path / "store.db"
+    copy_store(seeded_template, store)
+    names, printed = imported_by("/chart killed", store, tmp_path)
+    assert "Soldiers killed" in printed
+    assert heavy_among(names) == {"matplotlib"}

@@ -1,0 +1,146 @@
+"""Draw chart data as a PNG with matplotlib (Agg, no GUI), imported on the first chart drawn.
+
+matplotlib costs about half a second to import, which no other command should pay: it is
+imported inside `render_chart`, never at the top of a module. Figures are built with the
+object API (`Figure`, `FigureCanvasAgg`), never pyplot, so no backend or GUI is chosen and
+no global figure list grows. One chart is drawn at a time (a lock): matplotlib's font and
+text caches are shared and not documented as thread-safe, and a render takes a fraction of
+a second. Callers run it off the event loop (`asyncio.to_thread`).
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from datetime import date, timedelta
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from briefings.replies.chart_briefs import clip
+from briefings.replies.chart_data import ChartData, ChartSeries
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+WIDTH, HEIGHT, DPI = 9.0, 5.0, 110  # inches and dots per inch: 990 × 550 pixels
+# Colour-blind-safe (Okabe–Ito), one per claimant; red is kept for contested rings.
+COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+CONTESTED = "#C00000"
+LEGEND_CHARS = 30
+MIN_SPAN = timedelta(days=30)  # the narrowest stretch of time the x axis shows
+FONT = "DejaVu Sans"
+# Dates labelled concisely (Dec 2024, 8, 15…), one font everywhere (DejaVu Sans ships with matplotlib).
+STYLE: dict[Any, str] = {"date.converter": "concise", "font.family": FONT}
+_drawing = threading.Lock()
+
+
+def render_chart(chart: ChartData) -> bytes:
+    """The chart as PNG bytes: one line of markers per series, contested values ringed in red."""
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    # rcParams are global: set only inside the lock, and restored when the chart is drawn.
+    with _drawing, rc_context(STYLE):
+        figure = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI, layout="constrained")
+        FigureCanvasAgg(figure)
+        axes = figure.add_subplot()
+        _draw_series(axes, chart)
+        _label(axes, chart)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", metadata={"Software": None})
+        return buffer.getvalue()
+
+
+def _draw_series(axes: Axes, chart: ChartData) -> None:
+    """Each series in its claimant's colour and its measure's marker; rings on contested points."""
+    claimants = list(dict.fromkeys(series.claimant for series in chart.series))
+    measures = list(dict.fromkeys(series.measure for series in chart.series))
+    for series in chart.series:
+        colour = COLOURS[claimants.index(series.claimant) % len(COLOURS)]
+        marker = MARKERS[measures.index(series.measure) % len(MARKERS)]
+        days, values = _xy(series)
+        axes.plot(
+            days,
+            values,
+            color=colour,
+            marker=marker,
+            markersize=7,
+            linewidth=1.6,
+            label=_legend_label(series),
+            zorder=2,
+        )
+    ringed = [p for series in chart.series for p in series.points if p.contested]
+    if ringed:
+        axes.scatter(
+            _days([p.day for p in ringed]),
+            [p.value for p in ringed],
+            s=260,
+            zorder=3,
+            facecolors="none",
+            edgecolors=CONTESTED,
+            linewidths=2,
+            label="contested value",
+        )
+
+
+def _legend_label(series: ChartSeries) -> str:
+    """The claimant, and below it the measure where the series has its own."""
+    name = clip(series.claimant, LEGEND_CHARS)
+    return drawable(name + (f"\n({clip(series.measure, LEGEND_CHARS)})" if series.measure else ""))
+
+
+def _xy(series: ChartSeries) -> tuple[Any, list[float]]:
+    return _days([p.day for p in series.points]), [p.value for p in series.points]
+
+
+def _days(days: list[date]) -> Any:
+    """Days as numpy datetime64, which matplotlib places on a date axis."""
+    import numpy
+
+    return numpy.array(days, dtype="datetime64[D]")
+
+
+def _label(axes: Axes, chart: ChartData) -> None:
+    """Title, axis labels, dates on x, thousands on y from zero, the legend below the plot."""
+    from matplotlib.ticker import FuncFormatter
+
+    axes.set_title(drawable(chart.title), fontsize=13, fontweight="bold")
+    axes.set_ylabel(drawable(chart.y_label))
+    when = "article date (load date if undated)" if chart.load_dated else "article date"
+    axes.set_xlabel(when)
+    axes.yaxis.set_major_formatter(FuncFormatter(_thousands))
+    days = [p.day for series in chart.series for p in series.points]
+    if days and max(days) - min(days) < MIN_SPAN:
+        # A few days (or one) would be stretched over years of empty axis; show a month or so.
+        middle = min(days) + (max(days) - min(days)) / 2
+        axes.set_xlim(*_days([middle - MIN_SPAN / 2, middle + MIN_SPAN / 2]))
+    values = [p.value for series in chart.series for p in series.points]
+    if values and min(values) >= 0:
+        axes.set_ylim(bottom=0, top=max(values) * 1.12 or 1)
+    axes.grid(True, color="#DDDDDD", linewidth=0.8)
+    # Beside the plot, not on it: a legend inside would hide points wherever it stood.
+    axes.figure.legend(loc="outside right upper", fontsize=9)
+
+
+def _thousands(value: float, position: Any) -> str:
+    """A tick label as the articles write numbers: 400,000; 2.5."""
+    return f"{value:,.0f}" if abs(value) >= 10 or value == int(value) else f"{value:,.1f}"
+
+
+def drawable(text: str) -> str:
+    """Text matplotlib draws as written: "$" escaped (not math), glyphs the font lacks dropped."""
+    known = _font_characters()
+    kept = "".join(ch for ch in text if ord(ch) in known or ch in " \n")
+    return kept.replace("$", r"\$")
+
+
+@cache
+def _font_characters() -> frozenset[int]:
+    """The code points the chart's font has glyphs for (others would warn and draw boxes)."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    path = font_manager.findfont(font_manager.FontProperties(family=FONT))
+    return frozenset(FT2Font(path).get_charmap())

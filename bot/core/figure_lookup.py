@@ -1,0 +1,16 @@
+"""Find the figures about a topic, as /figures TOPIC and /chart TOPIC read them."""
+
+from __future__ import annotations
+
+from briefings.entries import FigureEntry, Slice
+from briefings.questions.terms import query_terms
+from briefings.vocabulary.measures import measures_for_topic
+from storage import Session, figures_about
+
+
+async def figures_on_topic(session: Session, topic: str, *, limit: int) -> Slice[FigureEntry]:
+    """The newest figures of the measures the topic's words name, or whose counted thing has one."""
+    words = query_terms(topic)
+    return await figures_about(
+        session, measures=measures_for_topic(words), words=words, limit=limit
+    )

@@ -1,0 +1,172 @@
+"""Chart data for /chart: each claimant's values of one measure over time, as plain data.
+
+A chart shows one group of `figure_briefs.group_figures` (a measure family on one side): the
+largest. Each claimant draws one series per measure it gives (Zelenskyy's soldiers killed and
+his soldiers wounded are two lines, never one zigzag); x is the article's publication date,
+or the day it was loaded when the article has none; a point is one value on one day, with
+every article that gives it. Which values are contested is `FigureGroup.contested`'s decision,
+asked of each pair of figures; this module only places its answers on the points.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from briefings.entries import FigureEntry, SourceDate
+from briefings.replies.figure_briefs import UNATTRIBUTED, FigureGroup, group_figures, short_label
+
+# Bounds that keep a chart legible and quick to draw, whatever the store holds.
+MAX_SERIES = 8
+MAX_POINTS = 24  # per series: the newest days are kept
+MAX_GROUP_FIGURES = 120  # figures of the group that are placed; the newest are kept
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    """One value on one day, the figure's words for it, the articles giving it, and if contested."""
+
+    day: date
+    value: float
+    text: str
+    articles: tuple[int, ...]
+    contested: bool
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """One claimant's values of one measure, oldest day first."""
+
+    claimant: str
+    measure: str | None  # the narrower measure's label, None where it is the group's own
+    points: tuple[ChartPoint, ...]
+
+    @property
+    def label(self) -> str:
+        """The series' name in the legend: the claimant, and its measure where narrower."""
+        return f"{self.claimant} ({self.measure})" if self.measure else self.claimant
+
+    @property
+    def articles(self) -> tuple[int, ...]:
+        """Every article behind the series' points, in order."""
+        return tuple(sorted({n for point in self.points for n in point.articles}))
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """A chart as data: what it measures, its series, and what the caption says about it."""
+
+    title: str
+    y_label: str
+    series: tuple[ChartSeries, ...]
+    contested: bool
+    hidden_series: int  # claimants' series beyond MAX_SERIES, counted in the caption
+    load_dated: bool  # some points stand on the day an undated article was loaded
+    other_groups: int  # other measures the figures hold, not charted
+
+    @property
+    def articles(self) -> tuple[int, ...]:
+        """Every article behind the drawn points, in order."""
+        return tuple(sorted({n for series in self.series for n in series.articles}))
+
+
+def chart_group(figures: Sequence[FigureEntry]) -> FigureGroup | None:
+    """The group a chart shows: the largest with a measure, contested first among equals; None if none."""
+    measured = [group for group in group_figures(_finite(figures)) if group.family is not None]
+    return max(measured, key=lambda group: len(group.figures), default=None)
+
+
+def chartable(figures: Sequence[FigureEntry]) -> bool:
+    """Whether some of the figures can be charted (one at least has a measure and a finite value)."""
+    return chart_group(figures) is not None
+
+
+def source_day(source: SourceDate) -> date:
+    """The day an article stands for: its publication date, else the day it was loaded."""
+    return source.published or source.loaded_at.date()
+
+
+def build_chart_data(
+    figures: Sequence[FigureEntry], sources: Mapping[int, SourceDate]
+) -> ChartData | None:
+    """The chart of the figures' largest measured group, each figure dated by its article; None if none."""
+    group = chart_group(figures)
+    if group is None:
+        return None
+    placed = tuple(f for f in group.figures if f.article_id in sources)[-MAX_GROUP_FIGURES:]
+    contested = _contested_ids(FigureGroup(group.family, group.side, placed))
+    series = _series(group, placed, sources, contested)
+    label = short_label(group.family or "")
+    units = sorted({f.unit for f in placed if f.unit})
+    return ChartData(
+        title=group.title,
+        y_label=label + (f" ({', '.join(units)})" if units else ""),
+        series=tuple(series[:MAX_SERIES]),
+        contested=bool(contested),
+        hidden_series=max(len(series) - MAX_SERIES, 0),
+        load_dated=any(sources[f.article_id].published is None for f in placed),
+        other_groups=_other_groups(figures, group),
+    )
+
+
+def _finite(figures: Sequence[FigureEntry]) -> list[FigureEntry]:
+    return [figure for figure in figures if math.isfinite(figure.value)]
+
+
+def _contested_ids(group: FigureGroup) -> set[int]:
+    """The ids of figures that FigureGroup.contested finds at odds with another figure of the group."""
+    if not group.contested:
+        return set()
+    figures = group.figures
+    found: set[int] = set()
+    for i, first in enumerate(figures):
+        for second in figures[i + 1 :]:
+            if FigureGroup(group.family, group.side, (first, second)).contested:
+                found |= {first.id, second.id}
+    # A rule that judges a group as a whole may find no pair at odds: then every value is disputed.
+    return found or {figure.id for figure in figures}
+
+
+def _series(
+    group: FigureGroup,
+    figures: Sequence[FigureEntry],
+    sources: Mapping[int, SourceDate],
+    contested: set[int],
+) -> list[ChartSeries]:
+    """One series per claimant and measure, those with most points first, then first seen first."""
+    points: dict[tuple[str, str | None], dict[tuple[date, float], list[FigureEntry]]] = {}
+    for figure in figures:
+        measure = figure.measure if figure.measure != group.family else None
+        key = (figure.claimant or UNATTRIBUTED, measure)
+        day = source_day(sources[figure.article_id])
+        points.setdefault(key, {}).setdefault((day, figure.value), []).append(figure)
+    series = [
+        ChartSeries(claimant, short_label(measure) if measure else None, _points(by_day, contested))
+        for (claimant, measure), by_day in points.items()
+    ]
+    return sorted(series, key=lambda s: -len(s.points))
+
+
+def _points(
+    by_day: dict[tuple[date, float], list[FigureEntry]], contested: set[int]
+) -> tuple[ChartPoint, ...]:
+    """A series' points, oldest day first (the newest MAX_POINTS)."""
+    ordered = sorted(by_day.items())[-MAX_POINTS:]
+    return tuple(_point(day, value, rows, contested) for (day, value), rows in ordered)
+
+
+def _point(day: date, value: float, rows: list[FigureEntry], contested: set[int]) -> ChartPoint:
+    articles = tuple(sorted({row.article_id for row in rows}))
+    return ChartPoint(day, value, rows[0].text, articles, any(row.id in contested for row in rows))
+
+
+def _other_groups(figures: Sequence[FigureEntry], charted: FigureGroup) -> int:
+    """How many other measured groups the figures hold."""
+    groups = group_figures(_finite(figures))
+    return sum(
+        1
+        for g in groups
+        if g.family is not None and (g.family, g.side) != (charted.family, charted.side)
+    )
