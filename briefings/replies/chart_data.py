@@ -4,8 +4,8 @@ A chart shows one group of `figure_briefs.group_figures` (a measure family on on
 largest. Each claimant draws one series per measure it gives (Zelenskyy's soldiers killed and
 his soldiers wounded are two lines, never one zigzag); x is the article's publication date,
 or the day it was loaded when the article has none; a point is one value on one day, with
-every article that gives it. Which values are contested is `FigureGroup.contested`'s decision,
-asked of each pair of figures; this module only places its answers on the points.
+every article that gives it. Which values are contested is `figure_comparison.disputed`'s
+decision; this module only places its answers on the points.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from datetime import date
 
 from briefings.entries import FigureEntry, SourceDate
 from briefings.replies.figure_briefs import UNATTRIBUTED, FigureGroup, group_figures, short_label
+from briefings.replies.figure_comparison import disputed
 
 # Bounds that keep a chart legible and quick to draw, whatever the store holds.
 MAX_SERIES = 8
@@ -116,17 +117,8 @@ def _finite(figures: Sequence[FigureEntry]) -> list[FigureEntry]:
 
 
 def _contested_ids(group: FigureGroup) -> set[int]:
-    """The ids of figures that FigureGroup.contested finds at odds with another figure of the group."""
-    if not group.contested:
-        return set()
-    figures = group.figures
-    found: set[int] = set()
-    for i, first in enumerate(figures):
-        for second in figures[i + 1 :]:
-            if FigureGroup(group.family, group.side, (first, second)).contested:
-                found |= {first.id, second.id}
-    # A rule that judges a group as a whole may find no pair at odds: then every value is disputed.
-    return found or {figure.id for figure in figures}
+    """The ids of the group's figures that another claim contradicts (figure_comparison.py)."""
+    return disputed(group.figures) if group.family is not None else set()
 
 
 def _series(

@@ -128,13 +128,28 @@ def _is_whole_of(whole: FigureEntry, part: FigureEntry) -> bool:
 
 def contested(figures: Sequence[FigureEntry]) -> bool:
     """Whether any two claims among these contradict, a whole against another's parts included."""
+    return bool(disputed(figures))
+
+
+def disputed(figures: Sequence[FigureEntry]) -> set[int]:
+    """The ids of the figures that another claim contradicts (a whole and the parts it meets)."""
     claims = [f for f in figures if f.claimant and f.measure]
-    pairs = any(contradicts(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :])
-    return pairs or any(_whole_against_parts(w, claims) for w in claims)
+    found: set[int] = set()
+    for i, first in enumerate(claims):
+        for second in claims[i + 1 :]:
+            if contradicts(first, second):
+                found |= {first.id, second.id}
+    for whole in claims:
+        for parts in _parts_against(whole, claims):
+            found |= {whole.id, *(part.id for part in parts)}
+    return found
 
 
-def _whole_against_parts(whole: FigureEntry, claims: Sequence[FigureEntry]) -> bool:
-    """ "400,000 killed and wounded" against one article's "43,000 killed" plus "370,000 wounded"."""
+def _parts_against(whole: FigureEntry, claims: Sequence[FigureEntry]) -> list[list[FigureEntry]]:
+    """Each other claimant's parts of this whole, from one article, whose sum it cannot be.
+
+    "400,000 killed and wounded" against one article's "43,000 killed" plus "370,000 wounded".
+    """
     parts: dict[tuple[str | None, int], dict[str, FigureEntry]] = {}
     for figure in claims:
         if (
@@ -145,9 +160,10 @@ def _whole_against_parts(whole: FigureEntry, claims: Sequence[FigureEntry]) -> b
             parts.setdefault((figure.claimant, figure.article_id), {})[figure.measure or ""] = (
                 figure
             )
-    for found in parts.values():
-        if len(found) >= 2:
-            total = sum((bounds(f) for f in found.values()), Bounds(0.0, 0.0))
+    found = []
+    for by_measure in parts.values():
+        if len(by_measure) >= 2:
+            total = sum((bounds(f) for f in by_measure.values()), Bounds(0.0, 0.0))
             if not total.meets(bounds(whole)):
-                return True
-    return False
+                found.append(list(by_measure.values()))
+    return found

@@ -34,6 +34,7 @@ def test_the_caption_cites_each_series_and_names_the_sources() -> None:
     figures = [
         make_entry(43_000, 1, claimant="Volodymyr Zelenskyy"),
         make_entry(43_000, 2, claimant="Volodymyr Zelenskyy"),
+        make_entry(370_000, 2, claimant="Volodymyr Zelenskyy", measure="military_wounded"),
         make_entry(400_000, 3, claimant="Donald Trump", measure="military_losses"),
     ]
 

@@ -9,7 +9,13 @@ from itertools import count
 import pytest
 
 from briefings.entries import FigureEntry
-from briefings.replies.figure_comparison import bounds, comparable, contested, contradicts
+from briefings.replies.figure_comparison import (
+    bounds,
+    comparable,
+    contested,
+    contradicts,
+    disputed,
+)
 
 _ids = count(1)
 DAY = date(2025, 2, 10)
@@ -155,3 +161,12 @@ def test_a_whole_against_another_claimants_parts_in_one_article_is_their_sum() -
     assert not contested([about, killed, wounded])  # about 400,000 allows 413,000
     other_article = replace(wounded, article_id=3)
     assert not contested([whole, killed, other_article])
+
+
+def test_the_disputed_figures_are_the_pairs_and_the_whole_with_its_parts() -> None:
+    whole = claim(400_000, "Trump", measure="military_losses")
+    killed = claim(43_000, "Zelenskyy", article=2)
+    wounded = claim(370_000, "Zelenskyy", measure="military_wounded", article=2)
+    bystander = claim(1_500, "Kellogg", kind="rate", period="a day")
+    assert disputed([whole, killed, wounded, bystander]) == {whole.id, killed.id, wounded.id}
+    assert disputed([KYIV, claim(43_000, "Kremlin")]) == set()
