@@ -28,6 +28,7 @@ COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#0
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 CONTESTED = "#C00000"
 LEGEND_CHARS = 30
+UNDATED_HALF_WIDTH = timedelta(days=3)
 MIN_SPAN = timedelta(days=30)  # the narrowest stretch of time the x axis shows
 FONT = "DejaVu Sans"
 # Dates labelled concisely (Dec 2024, 8, 15…), one font everywhere (DejaVu Sans ships with matplotlib).
@@ -60,17 +61,28 @@ def _draw_series(axes: Axes, chart: ChartData) -> None:
     for series in chart.series:
         colour = COLOURS[claimants.index(series.claimant) % len(COLOURS)]
         marker = MARKERS[measures.index(series.measure) % len(MARKERS)]
-        days, values = _xy(series)
-        axes.plot(
-            days,
-            values,
-            color=colour,
-            marker=marker,
-            markersize=7,
-            linewidth=1.6,
-            label=_legend_label(series),
-            zorder=2,
-        )
+        dated = [p for p in series.points if not p.undated]
+        undated = [p for p in series.points if p.undated]
+        style: dict[str, Any] = {"color": colour, "marker": marker, "markersize": 7, "zorder": 2}
+        label = _legend_label(series)
+        if dated:
+            # A line joins dated points only: an undated one has no place in time to join.
+            axes.plot(
+                _days([p.day for p in dated]),
+                [p.value for p in dated],
+                linewidth=1.6,
+                label=label,
+                **style,
+            )
+            label = "_nolegend_"  # matplotlib leaves labels starting with "_" out
+        if undated:
+            axes.plot(
+                _days([p.day for p in undated]),
+                [p.value for p in undated],
+                linestyle="none",
+                label=label,
+                **style,
+            )
     ringed = [p for series in chart.series for p in series.points if p.contested]
     if ringed:
         axes.scatter(
@@ -108,8 +120,11 @@ def _label(axes: Axes, chart: ChartData) -> None:
 
     axes.set_title(drawable(chart.title), fontsize=13, fontweight="bold")
     axes.set_ylabel(drawable(chart.y_label))
-    when = "article date (load date if undated)" if chart.load_dated else "article date"
-    axes.set_xlabel(when)
+    axes.set_xlabel(
+        "article date" + ("; undated articles in the grey band" if chart.undated_day else "")
+    )
+    if chart.undated_day is not None:
+        _undated_band(axes, chart)
     axes.yaxis.set_major_formatter(FuncFormatter(_thousands))
     days = [p.day for series in chart.series for p in series.points]
     if days and max(days) - min(days) < MIN_SPAN:
@@ -122,6 +137,26 @@ def _label(axes: Axes, chart: ChartData) -> None:
     axes.grid(True, color="#DDDDDD", linewidth=0.8)
     # Beside the plot, not on it: a legend inside would hide points wherever it stood.
     axes.figure.legend(loc="outside right upper", fontsize=9)
+
+
+def _undated_band(axes: Axes, chart: ChartData) -> None:
+    """A grey band, labelled "undated", where the points of undated articles stand."""
+    slot = chart.undated_day
+    assert slot is not None
+    dated = [p.day for series in chart.series for p in series.points if not p.undated]
+    half = max((slot - max(dated)) * 0.4, UNDATED_HALF_WIDTH) if dated else UNDATED_HALF_WIDTH
+    low, high = _days([slot - half, slot + half])
+    axes.axvspan(low, high, color="#EEEEEE", zorder=0)
+    axes.text(
+        _days([slot])[0],
+        0.98,
+        "undated",
+        transform=axes.get_xaxis_transform(),
+        ha="center",
+        va="top",
+        fontsize=9,
+        color="#555555",
+    )
 
 
 def _thousands(value: float, position: Any) -> str:

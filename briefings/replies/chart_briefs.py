@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from briefings.entries import FigureEntry, SourceDate
-from briefings.replies.chart_data import ChartData, ChartSeries, chartable, source_day
+from briefings.replies.chart_data import ChartData, ChartSeries, chartable
 from briefings.replies.citations import cite
 from briefings.replies.figure_briefs import CONTESTED_MARK
 from briefings.replies.reply import Line, Reply, bold, italic, line, reply
@@ -34,7 +34,7 @@ def build_chart_caption(
     """The caption: what the chart measures, each series' values with [n], the sources, in 1,024 characters."""
     mark = CONTESTED_MARK if chart.contested else "📈 "
     head = [line(bold(clip(f"{mark}{chart.title}", 120)))]
-    dated = "the day loaded, for articles without one" if chart.load_dated else ""
+    dated = "undated articles in the grey band at the right" if chart.undated_day else ""
     head.append(
         line(italic(f"Each claimant's figures by article date{f' ({dated})' if dated else ''}."))
     )
@@ -139,8 +139,8 @@ def _sources_line(articles: Sequence[int], sources: Mapping[int, SourceDate], ro
 
 
 def _source_text(article: int, source: SourceDate) -> str:
-    day = source_day(source)
-    when = f"{day.day} {day:%b %Y}" if source.published else f"loaded {day.day} {day:%b %Y}"
+    day = source.published
+    when = f"{day.day} {day:%b %Y}" if day else "undated"
     return f"[{article}] {clip(source.outlet or source.title, SOURCE_CHARS)}, {when}"
 
 

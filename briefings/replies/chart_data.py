@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from briefings.entries import FigureEntry, SourceDate
 from briefings.replies.figure_briefs import UNATTRIBUTED, FigureGroup, group_figures, short_label
@@ -23,6 +23,8 @@ from briefings.replies.figure_comparison import disputed
 MAX_SERIES = 8
 MAX_POINTS = 24  # per series: the newest days are kept
 MAX_GROUP_FIGURES = 120  # figures of the group that are placed; the newest are kept
+UNDATED_GAP = 0.15  # of the dated span, between the newest dated point and the undated band
+MIN_UNDATED_GAP = timedelta(days=14)
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class ChartPoint:
     text: str
     articles: tuple[int, ...]
     contested: bool
+    undated: bool = False  # from an article without a date: drawn in the undated band
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,8 @@ class ChartData:
     series: tuple[ChartSeries, ...]
     contested: bool
     hidden_series: int  # claimants' series beyond MAX_SERIES, counted in the caption
-    load_dated: bool  # some points stand on the day an undated article was loaded
+    # Where undated articles' points stand: a band right of the dated ones; None when all dated.
+    undated_day: date | None
     other_groups: int  # other measures the figures hold, not charted
 
     @property
@@ -89,6 +93,17 @@ def source_day(source: SourceDate) -> date:
     return source.published or source.loaded_at.date()
 
 
+def undated_slot(sources: Sequence[SourceDate]) -> date | None:
+    """Where undated articles are drawn: a band after the newest dated one (an article's load
+    day is not when its figures were claimed, so it is no place on a time axis)."""
+    if all(source.published is not None for source in sources):
+        return None
+    dated = [s.published for s in sources if s.published is not None]
+    if not dated:
+        return max(source_day(s) for s in sources)
+    return max(dated) + max((max(dated) - min(dated)) * UNDATED_GAP, MIN_UNDATED_GAP)
+
+
 def build_chart_data(
     figures: Sequence[FigureEntry], sources: Mapping[int, SourceDate]
 ) -> ChartData | None:
@@ -98,7 +113,8 @@ def build_chart_data(
         return None
     placed = tuple(f for f in group.figures if f.article_id in sources)[-MAX_GROUP_FIGURES:]
     contested = _contested_ids(FigureGroup(group.family, group.side, placed))
-    series = _series(group, placed, sources, contested)
+    slot = undated_slot([sources[f.article_id] for f in placed])
+    series = _series(group, placed, sources, contested, slot)
     label = short_label(group.family or "")
     units = sorted({f.unit for f in placed if f.unit})
     return ChartData(
@@ -107,7 +123,7 @@ def build_chart_data(
         series=tuple(series[:MAX_SERIES]),
         contested=bool(contested),
         hidden_series=max(len(series) - MAX_SERIES, 0),
-        load_dated=any(sources[f.article_id].published is None for f in placed),
+        undated_day=slot,
         other_groups=_other_groups(figures, group),
     )
 
@@ -126,32 +142,38 @@ def _series(
     figures: Sequence[FigureEntry],
     sources: Mapping[int, SourceDate],
     contested: set[int],
+    slot: date | None,
 ) -> list[ChartSeries]:
     """One series per claimant and measure, those with most points first, then first seen first."""
     points: dict[tuple[str, str | None], dict[tuple[date, float], list[FigureEntry]]] = {}
     for figure in figures:
         measure = figure.measure if figure.measure != group.family else None
         key = (figure.claimant or UNATTRIBUTED, measure)
-        day = source_day(sources[figure.article_id])
+        day = sources[figure.article_id].published or slot or source_day(sources[figure.article_id])
         points.setdefault(key, {}).setdefault((day, figure.value), []).append(figure)
     series = [
-        ChartSeries(claimant, short_label(measure) if measure else None, _points(by_day, contested))
+        ChartSeries(
+            claimant, short_label(measure) if measure else None, _points(by_day, contested, slot)
+        )
         for (claimant, measure), by_day in points.items()
     ]
     return sorted(series, key=lambda s: -len(s.points))
 
 
 def _points(
-    by_day: dict[tuple[date, float], list[FigureEntry]], contested: set[int]
+    by_day: dict[tuple[date, float], list[FigureEntry]], contested: set[int], slot: date | None
 ) -> tuple[ChartPoint, ...]:
     """A series' points, oldest day first (the newest MAX_POINTS)."""
     ordered = sorted(by_day.items())[-MAX_POINTS:]
-    return tuple(_point(day, value, rows, contested) for (day, value), rows in ordered)
+    return tuple(_point(day, value, rows, contested, slot) for (day, value), rows in ordered)
 
 
-def _point(day: date, value: float, rows: list[FigureEntry], contested: set[int]) -> ChartPoint:
+def _point(
+    day: date, value: float, rows: list[FigureEntry], contested: set[int], slot: date | None
+) -> ChartPoint:
     articles = tuple(sorted({row.article_id for row in rows}))
-    return ChartPoint(day, value, rows[0].text, articles, any(row.id in contested for row in rows))
+    disputed_here = any(row.id in contested for row in rows)
+    return ChartPoint(day, value, rows[0].text, articles, disputed_here, undated=day == slot)
 
 
 def _other_groups(figures: Sequence[FigureEntry], charted: FigureGroup) -> int:

@@ -63,3 +63,15 @@ def measures_for_topic(words: Iterable[str]) -> frozenset[str]:
     wanted = {w.lower() for w in words}
     wanted |= {w[:-1] for w in wanted if w.endswith("s")} | {f"{w}s" for w in wanted}
     return frozenset(m.id for m in taxonomy.measures if wanted & _topic_words(m, side_words))
+
+
+def with_wholes_and_parts(measures: Iterable[str]) -> frozenset[str]:
+    """The measures, their wholes and their wholes' other parts: what a dispute may need.
+
+    "killed" names soldiers killed; whether a claim of it disputes another's total of losses
+    depends on the same claimant's wounded too (a whole is set against the sum of its parts).
+    """
+    found = set(measures)
+    for _ in range(2):  # a part's whole, then the whole's other parts
+        found |= {m for measure in list(found) for m in comparable_measures(measure)}
+    return frozenset(found)

@@ -32,7 +32,7 @@ def make_chart(
         series=series,
         contested=any(p.contested for s in series for p in s.points),
         hidden_series=0,
-        load_dated=False,
+        undated_day=None,
         other_groups=0,
     )
 

@@ -36,9 +36,13 @@ def test_each_claimant_is_a_series_dated_by_its_articles() -> None:
         (date(2025, 4, 1), 46_000),
     ]
     trump = by_label["Donald Trump"]
-    # Article 3 has no date: it stands on the day it was loaded.
-    assert [p.day for p in trump.points] == [date(2025, 4, 1), date(2025, 6, 30)]
-    assert chart.load_dated
+    # Article 3 has no date: its point stands in the undated band, two weeks after the newest
+    # dated one (its load day, 30 June, is not when the figure was claimed).
+    assert [(p.day, p.undated) for p in trump.points] == [
+        (date(2025, 4, 1), False),
+        (date(2025, 4, 15), True),
+    ]
+    assert chart.undated_day == date(2025, 4, 15)
     assert chart.articles == (1, 2, 3)
 
 
@@ -65,7 +69,7 @@ def test_one_claimants_values_contest_nothing() -> None:
 
     assert chart is not None and not chart.contested
     assert not any(p.contested for s in chart.series for p in s.points)
-    assert not chart.load_dated
+    assert chart.undated_day is None
 
 
 def test_the_same_value_on_the_same_day_is_one_point_with_every_source() -> None:

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from briefings.vocabulary.lexicon import load_lexicon
-from briefings.vocabulary.measures import comparable, measure_label, measures_for_topic
+from briefings.vocabulary.measures import (
+    comparable,
+    measure_label,
+    measures_for_topic,
+    with_wholes_and_parts,
+)
 
 
 def test_every_overlap_family_and_slot_names_something_that_exists() -> None:
@@ -32,3 +37,9 @@ def test_labels_and_topics() -> None:
     assert "prisoners" in measures_for_topic(["prisoner"])
     assert "aid_money" in measures_for_topic(["aid"])
     assert measures_for_topic(["Ukraine"]) == frozenset()
+
+
+def test_a_topic_brings_the_wholes_and_parts_a_dispute_needs() -> None:
+    found = with_wholes_and_parts({"military_killed"})
+    assert {"military_killed", "military_losses", "military_wounded"} <= found
+    assert "civilians_killed" not in found
