@@ -42,4 +42,4 @@ def test_labels_and_topics() -> None:
 def test_a_topic_brings_the_wholes_and_parts_a_dispute_needs() -> None:
     found = with_wholes_and_parts({"military_killed"})
     assert {"military_killed", "military_losses", "military_wounded"} <= found
-    assert "civilians_killed" not in found
+    assert "prisoners" not in found
