@@ -18,7 +18,7 @@ from briefings.replies.figure_briefs import (
     FigureGroup,
     figure_text,
     group_figures,
-    short_label,
+    series_label,
 )
 from briefings.replies.figure_wording import (
     Stated,
@@ -155,12 +155,10 @@ def _group_line(group: FigureGroup) -> Line:
 
 
 def _newest_words(group: FigureGroup, values: Sequence[Stated]) -> str:
-    """A series' newest value, its own measure where narrower, sourced: "43,000 killed [1][2]"."""
+    """A series' newest value, what it counts where the heading does not say, sourced."""
     newest = values[-1]
-    figure = newest.figure
-    narrower = figure.measure and figure.measure != group.family
-    label = f" {short_label(figure.measure or '')}" if narrower else ""
-    return f"{figure_words(figure, label)} {cite(newest.article_ids, limit=2)}"
+    label = series_label(group, newest.figure)
+    return f"{figure_words(newest.figure, label)} {cite(newest.article_ids, limit=2)}"
 
 
 def _more(hidden: int, what: str, command: str) -> list[Line]:

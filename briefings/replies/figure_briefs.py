@@ -15,7 +15,7 @@ from briefings.replies.figure_wording import (
     series_of,
 )
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
-from briefings.vocabulary.measures import measure_family, measure_label
+from briefings.vocabulary.measures import counts_things, measure_family, measure_label
 
 UNATTRIBUTED = "unattributed"
 CONTESTED_MARK = "⚠️ "
@@ -119,17 +119,20 @@ def _claimant_line(
     """A claimant's series in a group: each one's newest value (or whole history), sourced."""
     series = series_of(figures)
     render = full_history if history else latest_with_history
-    texts = [render(values, _narrower(group, values[-1].figure)) for values in series]
+    texts = [render(values, series_label(group, values[-1].figure)) for values in series]
     extra = f"; +{len(texts) - MAX_VALUES} more" if len(texts) > MAX_VALUES else ""
     return line("• ", bold(claimant), ": ", "; ".join(texts[:MAX_VALUES]), extra)
 
 
-def _narrower(group: FigureGroup, figure: FigureEntry) -> str:
-    """What a series counts, where the group's heading does not say it: " soldiers killed"."""
+def series_label(group: FigureGroup, figure: FigureEntry) -> str:
+    """What a series counts, where the group's heading does not say it: " soldiers killed",
+    or the noun of a count of things ("four regions")."""
     if group.family is None:
         if figure.measure:
             return f" {short_label(figure.measure)}"
         return f" {figure.what}" if figure.what else ""
     if figure.measure and figure.measure != group.family:
         return f" {short_label(figure.measure)}"
+    if figure.unit is None and figure.what and counts_things(group.family):
+        return f" {figure.what}"
     return ""

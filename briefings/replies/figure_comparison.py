@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from briefings.entries import FigureEntry
 from briefings.vocabulary.measures import comparable as comparable_measures
-from briefings.vocabulary.measures import measure_family, measure_unit_kind
+from briefings.vocabulary.measures import counts_things, measure_family, measure_unit_kind
 
 # "about 10,000": within this share either way.
 ABOUT = 0.15
@@ -92,6 +92,7 @@ def comparable(first: FigureEntry, second: FigureEntry) -> bool:
         and kind_of(first) == kind_of(second) != EVENT
         and period_key(first) == period_key(second)
         and _same_holder(first, second)
+        and _same_things(first, second)
         and _contemporary(first, second)
     )
 
@@ -101,6 +102,23 @@ def _same_holder(first: FigureEntry, second: FigureEntry) -> bool:
     if measure_unit_kind(first.unit) != "money":
         return True
     return first.holder is not None and first.holder == second.holder
+
+
+def _same_things(first: FigureEntry, second: FigureEntry) -> bool:
+    """Counts of a measure that counts things ("four regions", "12 villages") compare only when
+    they count the same noun; a measure of people says what it counts by itself."""
+    if first.unit is not None or not counts_things(first.measure or ""):
+        return True
+    return counted_noun(first) == counted_noun(second) is not None
+
+
+def counted_noun(figure: FigureEntry) -> str | None:
+    """The noun a count counts, folded to a rough singular: "regions" → "region"."""
+    words = (figure.what or "").lower().split()
+    if not words:
+        return None
+    noun = words[-1]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def _contemporary(first: FigureEntry, second: FigureEntry) -> bool:

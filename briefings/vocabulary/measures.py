@@ -33,6 +33,13 @@ def measure_unit_kind(unit: str | None) -> str | None:
     return next((kind for kind, units in kinds.items() if unit in units), None)
 
 
+def counts_things(measure_id: str) -> bool:
+    """Whether a count of this measure needs its noun to be read: "four regions" of territory,
+    where a measure of people ("43,000 soldiers killed") says what it counts by itself."""
+    measure = _taxonomy().measure(measure_id)
+    return measure is not None and measure.units != {"count"}
+
+
 def comparable(first: str, second: str) -> bool:
     """Whether figures of two measures count the same thing, or one counts part of the other."""
     a, b = _taxonomy().measure(first), _taxonomy().measure(second)

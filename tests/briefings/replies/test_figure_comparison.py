@@ -170,3 +170,14 @@ def test_the_disputed_figures_are_the_pairs_and_the_whole_with_its_parts() -> No
     bystander = claim(1_500, "Kellogg", kind="rate", period="a day")
     assert disputed([whole, killed, wounded, bystander]) == {whole.id, killed.id, wounded.id}
     assert disputed([KYIV, claim(43_000, "Kremlin")]) == set()
+
+
+def test_counts_of_things_compare_only_when_they_count_the_same_noun() -> None:
+    def land(value: float, claimant: str, what: str) -> FigureEntry:
+        return replace(claim(value, claimant, measure="territory"), what=what)
+
+    regions = land(4, "Kremlin", "regions")
+    assert not comparable(regions, land(12, "Kyiv", "villages"))
+    assert contradicts(regions, land(5, "Kyiv", "region"))
+    soldiers = replace(KYIV, what="soldiers")
+    assert contradicts(soldiers, replace(claim(90_000, "Kremlin"), what="troops"))
