@@ -13,6 +13,7 @@ from briefings.entries import (
     SourceEntry,
 )
 from briefings.replies.citations import cite
+from briefings.replies.counts import counted
 from briefings.replies.figure_briefs import figure_text, merge_figures
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
 
@@ -40,11 +41,14 @@ COMMAND_HELP = (
 )
 
 
-def more_line(hidden: int, what: str, hint: str) -> list[Line]:
-    """A note that some rows are not shown and how to see them; nothing when all are shown."""
+def more_line(hidden: int, noun: str, hint: str) -> list[Line]:
+    """A note that some rows are not shown and how to see them; nothing when all are shown.
+
+    `noun` is singular ("figure"): the line says "…and 1 more figure" or "…and 2 more figures".
+    """
     if hidden <= 0:
         return []
-    return [line(italic(f"…and {hidden:,} more {what}. {hint}"))]
+    return [line(italic(f"…and {counted(hidden, f'more {noun}')}. {hint}"))]
 
 
 def build_help() -> Reply:
@@ -67,7 +71,7 @@ def build_who(actors: Slice[ActorEntry]) -> Reply:
     shown = (
         f"the {len(actors.rows)} most cited of {actors.total:,}"
         if actors.hidden
-        else f"{actors.total} actors, most cited first"
+        else f"{counted(actors.total, 'actor')}, most cited first"
     )
     lines = [line(bold("Who is who"), f" — {shown}"), blank()]
     lines += [_actor_line(actor) for actor in actors.rows]
@@ -93,11 +97,11 @@ def build_actor_card(
         lines += [blank(), line(bold("Claims"))]
         merged = merge_figures(claims.rows)
         lines += [line("• ", figure_text(f), " ", cite(ids)) for f, ids in merged]
-        lines += more_line(claims.hidden, "figures", hint)
+        lines += more_line(claims.hidden, "figure", hint)
     if positions.rows:
         lines += [blank(), line(bold("Positions"))]
         lines += [demand_line(d) for d in positions.rows]
-        lines += more_line(positions.hidden, "positions", hint)
+        lines += more_line(positions.hidden, "position", hint)
     return reply(lines)
 
 
@@ -109,7 +113,7 @@ def _role_lines(actor: ActorEntry) -> list[Line]:
     lines = [line("Role: ", _role_text(newest))]
     if others:
         lines += [line("Other roles stated:"), *(line("• ", _role_text(r)) for r in others)]
-    return lines + more_line(len(actor.roles) - CARD_ROLES, "roles", "The newest are shown.")
+    return lines + more_line(len(actor.roles) - CARD_ROLES, "role", "The newest are shown.")
 
 
 def _role_text(role: RoleEntry) -> str:
@@ -147,7 +151,7 @@ def build_sources(sources: Slice[SourceEntry]) -> Reply:
     shown = (
         f"the newest {len(sources.rows)} of {sources.total:,}"
         if sources.hidden
-        else f"{sources.total} articles"
+        else counted(sources.total, "article")
     )
     lines = [line(bold("Sources"), f" — {shown}"), blank()]
     lines += [_source_line(source) for source in sources.rows]
@@ -166,7 +170,14 @@ def build_source(source: SourceEntry | None, wanted: int) -> Reply:
 def _source_line(source: SourceEntry) -> Line:
     published = source.published.isoformat() if source.published else None
     meta = ", ".join(part for part in (source.outlet, published) if part)
-    counts = f"{source.n_actors} actors, {source.n_figures} figures, {source.n_demands} demands"
+    counts = ", ".join(
+        counted(n, noun)
+        for n, noun in (
+            (source.n_actors, "actor"),
+            (source.n_figures, "figure"),
+            (source.n_demands, "demand"),
+        )
+    )
     return line(
         bold(f"[{source.id}]"), f" {source.title}", f" — {meta}" if meta else "", f" ({counts})"
     )

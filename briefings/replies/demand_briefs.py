@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from briefings.entries import DemandEntry, Slice
 from briefings.replies.citations import cite
+from briefings.replies.counts import counted
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
 from briefings.vocabulary.sides import side_label, side_order
 
@@ -40,7 +41,7 @@ def build_side_demands(found: Slice[DemandEntry], side: str) -> Reply:
     built = build_demands(found.rows, shown, f"Demands and positions: {side}")
     if not found.hidden:
         return built
-    more = line(italic(f"…and {found.hidden:,} older positions on this side."))
+    more = line(italic(f"…and {counted(found.hidden, 'older position')} on this side."))
     return reply([*built.lines, more], actions=built.actions)
 
 
@@ -59,5 +60,6 @@ def _party_lines(party: str, demands: list[DemandEntry], total: int) -> list[Lin
     ]
     hidden = total - len(demands)
     if hidden > 0:
-        lines.append(line(italic(f"…and {hidden:,} older. Send /demands {party} for all of them.")))
+        older = counted(hidden, "older position")
+        lines.append(line(italic(f"…and {older}. Send /demands {party} for all of them.")))
     return lines

@@ -39,7 +39,7 @@ def test_build_who_says_how_many_are_shown_of_all() -> None:
 
 def test_build_who_with_every_actor_shown() -> None:
     text = build_who(Slice((make_actor_entry("Donald Trump"),), 1)).plain
-    assert "1 actors, most cited first" in text
+    assert "1 actor, most cited first" in text
     assert "most cited of" not in text
 
 
@@ -106,14 +106,21 @@ def test_build_sources_shows_the_newest_of_all() -> None:
     text = build_sources(sources).plain
 
     assert "Sources — the newest 2 of 2,000" in text
-    assert "[9] Article 9 — Example News, 2025-03-09 (2 actors, 3 figures, 1 demands)" in text
-    assert "[8] Article 8 (2 actors, 3 figures, 1 demands)" in text
+    assert "[9] Article 9 — Example News, 2025-03-09 (2 actors, 3 figures, 1 demand)" in text
+    assert "[8] Article 8 (2 actors, 3 figures, 1 demand)" in text
     assert "Send /sources N for article [N]." in text
+
+
+def test_counts_agree_with_their_numbers() -> None:
+    one = make_source_entry(3, n_actors=1, n_figures=0, n_demands=2)
+    assert "(1 actor, 0 figures, 2 demands)" in build_source(one, 3).plain
+    two = Slice((make_source_entry(1), make_source_entry(2)), 2)
+    assert "Sources — 2 articles" in build_sources(two).plain
 
 
 def test_build_sources_with_all_shown_and_with_none() -> None:
     text = build_sources(Slice((make_source_entry(1),), 1)).plain
-    assert "Sources — 1 articles" in text and "/sources N" not in text
+    assert "Sources — 1 article\n" in text and "/sources N" not in text
     assert build_sources(Slice((), 0)).plain == "No articles loaded yet."
 
 

@@ -43,7 +43,7 @@ def test_build_demands_says_how_many_older_from_totals() -> None:
 
     text = build_demands(demands, {"Kyiv": 1_201, "Kremlin": 2}, "Demands").plain
 
-    assert "…and 1,200 older. Send /demands Kyiv for all of them." in text
+    assert "…and 1,200 older positions. Send /demands Kyiv for all of them." in text
     assert "Send /demands Kremlin" not in text
     # The party with most demands in all comes first.
     assert text.index("Kyiv") < text.index("Kremlin")
