@@ -43,8 +43,6 @@ from storage.engine import (
 from storage.export import export_store
 from storage.fact_queries import (
     demands_of,
-    demands_of_side,
-    demands_overview,
     facts_in_sentences,
     figures_about,
     figures_claimed_by,
@@ -55,6 +53,7 @@ from storage.fact_queries import (
 )
 from storage.migrate import current_revision, downgrade, head_revision, upgrade, upgrade_to_head
 from storage.pagers import get_pager, save_pager
+from storage.party_queries import demand_parties, demands_of_side, newest_demands_of
 from storage.records import (
     ArticleSummary,
     DeliveryRecord,
@@ -111,10 +110,10 @@ __all__ = [
     "deactivate_subscription",
     "delete_article",
     "delivery_summary",
+    "demand_parties",
     "demands_after",
     "demands_of",
     "demands_of_side",
-    "demands_overview",
     "downgrade",
     "due_subscriptions",
     "events_about",
@@ -143,6 +142,7 @@ __all__ = [
     "lock_for_writing",
     "make_session_factory",
     "newest_article_id",
+    "newest_demands_of",
     "quotes_of",
     "reclaim_delivery",
     "reschedule",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.core.actor_lookup import find_actor
 from bot.core.admin_commands import ADMIN_HANDLERS
 from bot.core.callers import VISITOR, Caller
+from bot.core.positions import overview, side_positions, voice_positions
 from bot.core.questions import actor_card, answer_question
 from bot.core.runtime import Runtime
 from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
@@ -20,18 +21,23 @@ from briefings.replies.briefs import (
     build_unknown_actor,
     build_who,
 )
-from briefings.replies.demand_briefs import build_demands, build_no_demands, build_side_demands
+from briefings.replies.demand_briefs import (
+    build_no_demands,
+    build_overview,
+    build_party_demands,
+    build_side_demands,
+    build_voices,
+)
 from briefings.replies.figure_briefs import build_figures, build_no_figures
 from briefings.replies.load_briefs import build_admin_only
 from briefings.replies.reply import Reply, text_reply
 from briefings.replies.story_briefs import build_no_quotes, build_quotes, build_timeline
 from briefings.vocabulary.measures import measures_for_topic
 from briefings.vocabulary.sides import side_named
+from briefings.vocabulary.standing import voices_named
 from storage import (
     Session,
     demands_of,
-    demands_of_side,
-    demands_overview,
     figures_about,
     figures_overview,
     get_source,
@@ -131,17 +137,20 @@ async def figures(session: Session, topic: str) -> Reply:
 
 
 async def demands(session: Session, party: str) -> Reply:
-    """/demands: each party's newest positions; with a party, all of its positions."""
+    """/demands: each party's newest positions by side, the people quoted set apart; with a side,
+    its parties' positions; with "people", the people quoted's; with a party, all of its own."""
     if not party:
-        rows, totals = await demands_overview(
-            session, parties=DEMAND_PARTIES, per_party=DEMANDS_PER_PARTY
+        rows, choice = await overview(session, parties=DEMAND_PARTIES, per_party=DEMANDS_PER_PARTY)
+        return build_overview(rows, choice, "Demands and positions")
+    if voices_named(party):
+        rows, people, total = await voice_positions(
+            session, people=DEMAND_PARTIES, per_person=DEMANDS_PER_PARTY
         )
-        return build_demands(rows, totals, "Demands and positions")
+        return build_voices(rows, people, total)
     side = side_named(party)
     if side is not None:
-        return build_side_demands(
-            await demands_of_side(session, side=side, limit=PARTY_DEMANDS), side
-        )
+        found, voices = await side_positions(session, side, limit=PARTY_DEMANDS)
+        return build_side_demands(found, side, voices)
     actor = await find_actor(session, party)
     name = actor.name if actor else party
     found = await demands_of(
@@ -149,7 +158,7 @@ async def demands(session: Session, party: str) -> Reply:
     )
     if not found.rows:
         return build_no_demands(party)
-    return build_demands(found.rows, {name: found.total}, f"Demands and positions of {name}")
+    return build_party_demands(found, name)
 
 
 async def sources(session: Session, argument: str) -> Reply:
