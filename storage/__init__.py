@@ -9,6 +9,7 @@ it loads snapshots and writes what the domain's rules decided, and decides nothi
 from storage.actor_queries import (
     actor_names,
     article_counts,
+    count_named_places,
     get_actor,
     get_source,
     list_actors,
@@ -104,6 +105,7 @@ __all__ = [
     "claim_deliveries",
     "complete_deliveries",
     "count_facts",
+    "count_named_places",
     "create_engine",
     "current_revision",
     "dated_roles",

@@ -15,6 +15,7 @@ from bot.core.runtime import Runtime
 from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
 from briefings.questions.terms import query_terms
 from briefings.replies.briefs import (
+    ActorPage,
     build_help,
     build_source,
     build_sources,
@@ -34,9 +35,10 @@ from briefings.replies.reply import Reply, text_reply
 from briefings.replies.story_briefs import build_no_quotes, build_quotes, build_timeline
 from briefings.vocabulary.measures import measures_for_topic
 from briefings.vocabulary.sides import side_named
-from briefings.vocabulary.standing import voices_named
+from briefings.vocabulary.standing import place_kinds, voices_named
 from storage import (
     Session,
+    count_named_places,
     demands_of,
     figures_about,
     figures_overview,
@@ -49,6 +51,8 @@ from storage import (
 
 # Bounds that keep every answer quick on a large store; rows past them are counted, not shown.
 WHO_ACTORS = 60
+# /who places: the places the articles only name (briefings.vocabulary.standing).
+WHO_PLACES = "places"
 SOURCES_SHOWN = 40
 FIGURES_PER_MEASURE = 12
 DEMAND_PARTIES = 12
@@ -112,13 +116,36 @@ def unknown_command(name: str) -> Reply:
 
 
 async def who(session: Session, name: str) -> Reply:
-    """/who: the actors most cited first, or with a name that actor's card."""
-    if not name:
-        return build_who(await list_actors(session, limit=WHO_ACTORS))
+    """/who: the actors most cited first (/who 2: the next page; /who places: the places the
+    articles only name), or with a name that actor's card."""
+    page = actor_page(name)
+    if page is not None:
+        kinds = place_kinds()
+        found = await list_actors(
+            session,
+            limit=page.size,
+            offset=page.offset,
+            place_kinds=kinds,
+            named_places=page.places,
+        )
+        places = 0 if page.places else await count_named_places(session, place_kinds=kinds)
+        return build_who(found, page, places)
     actor = await find_actor(session, name)
     if actor is None:
         return build_unknown_actor(name)
     return await actor_card(session, actor)
+
+
+def actor_page(argument: str) -> ActorPage | None:
+    """The page of /who an argument asks for ("", "2", "places", "places 2"); None for a name."""
+    words = argument.casefold().split()
+    places = words[:1] == [WHO_PLACES]
+    number = words[1:] if places else words
+    if not number:
+        return ActorPage(size=WHO_ACTORS, places=places)
+    if len(number) == 1 and number[0].isdigit() and int(number[0]) > 0:
+        return ActorPage(int(number[0]), WHO_ACTORS, places)
+    return None
 
 
 async def figures(session: Session, topic: str) -> Reply:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from briefings.entries import (
@@ -64,19 +65,75 @@ def build_help() -> Reply:
     return reply(lines, MAIN_COMMANDS)
 
 
-def build_who(actors: Slice[ActorEntry]) -> Reply:
-    """The actors with their roles, most cited first."""
+@dataclass(frozen=True)
+class ActorPage:
+    """Which part of /who to show: the actors, or the places the articles only name, by page."""
+
+    number: int = 1
+    size: int = 60
+    places: bool = False
+
+    @property
+    def offset(self) -> int:
+        """How many actors come before this page."""
+        return (self.number - 1) * self.size
+
+    def command(self, number: int) -> str:
+        """The command that shows page `number` of the same list ("/who 2", "/who places")."""
+        words = ["/who", *(["places"] if self.places else []), *([str(number)] * (number > 1))]
+        return " ".join(words)
+
+
+def build_who(
+    actors: Slice[ActorEntry], page: ActorPage = ActorPage(), named_places: int = 0
+) -> Reply:
+    """One page of the actors with their roles (or of the places only named), most cited first;
+    what is left out is counted, with the command that shows it."""
+    noun = "place" if page.places else "actor"
     if not actors.rows:
-        return reply([line("No actors yet: load an article first.")])
-    shown = (
-        f"the {len(actors.rows)} most cited of {actors.total:,}"
-        if actors.hidden
-        else f"{counted(actors.total, 'actor')}, most cited first"
-    )
-    lines = [line(bold("Who is who"), f" — {shown}"), blank()]
+        return _no_actors(actors.total, page, named_places)
+    heading = "Places the articles only name" if page.places else "Who is who"
+    lines = [line(bold(heading), f" — {_who_shown(actors, page, noun)}"), blank()]
     lines += [_actor_line(actor) for actor in actors.rows]
-    lines += [blank(), line(italic("Send /who NAME for one actor's card."))]
-    return reply(lines)
+    after = actors.total - page.offset - len(actors.rows)
+    following = page.command(page.number + 1)
+    notes = more_line(after, noun, f"Send {following} for the next.")
+    if named_places and not page.places:
+        places = counted(named_places, "place")
+        notes.append(
+            line(italic(f"Not listed: {places} the articles only name, with no role, figure, "
+                        "position or quote. Send /who places."))
+        )  # fmt: skip
+    notes.append(line(italic("Send /who NAME for one actor's card.")))
+    actions = (following,) * (after > 0) + ("/who places",) * bool(named_places)
+    return reply([*lines, blank(), *notes], actions)
+
+
+def _who_shown(actors: Slice[ActorEntry], page: ActorPage, noun: str) -> str:
+    """Which actors a page shows: all of them, the most cited few, or a range."""
+    if not actors.hidden:
+        return f"{counted(actors.total, noun)}, most cited first"
+    if page.number == 1:
+        return f"the {len(actors.rows)} most cited of {counted(actors.total, noun)}"
+    last = page.offset + len(actors.rows)
+    return f"{page.offset + 1}–{last} of {counted(actors.total, noun)}, most cited first"
+
+
+def _no_actors(total: int, page: ActorPage, named_places: int) -> Reply:
+    """The reply to a page of /who with no one on it."""
+    if total and page.number > 1:
+        pages = (total - 1) // page.size + 1
+        only = f"Only {counted(total, 'place' if page.places else 'actor')} in the articles"
+        if pages == 1:
+            return reply([line(f"{only}, all on {page.command(1)}.")])
+        return reply([line(f"{only}: send {page.command(pages)} for the last of them.")])
+    if page.places:
+        text = "No place is only named: each has a role or takes part. /who lists the actors."
+        return reply([line(text)])
+    if named_places:
+        places = counted(named_places, "place")
+        return reply([line(f"No actors yet, only {places} the articles name. Send /who places.")])
+    return reply([line("No actors yet: load an article first.")])
 
 
 def _actor_line(actor: ActorEntry) -> Line:
