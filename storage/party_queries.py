@@ -19,29 +19,53 @@ from storage.fact_queries import ROW_TOTAL, demand_columns, newest_slice, union_
 from storage.labelled import paired, records_from
 from storage.tables import ActorRow, DemandRow
 
-# The party's name as written, kept apart only where no actor is linked.
-_UNLINKED_NAME = case((DemandRow.party_actor_id.is_(None), DemandRow.party))
-
 
 async def demand_parties(session: AsyncSession) -> list[PartyEntry]:
     """Every party with its actor's name, kind and role, its side and its number of demands.
 
-    Most demands first, then the party of the newest article, then by name. A party whose
-    demands were saved with different sides takes the greatest (a side before none).
+    Most demands first, then the party of the newest article, then by name. A linked party's
+    side is its actor's; a party as written's, that of its newest demand.
     """
-    count = func.count()
-    name = func.coalesce(ActorRow.name, _UNLINKED_NAME)
+    # Counted per (actor, name as written) in the order of ix_demands_party_recent, which
+    # covers it, then added up per party: no sort of every demand, as a CASE key would need.
+    unlinked = case((DemandRow.party_actor_id.is_(None), DemandRow.party))
+    written = (
+        select(DemandRow.party_actor_id.label("actor_id"), unlinked.label("written"))
+        .add_columns(func.count().label("n"), func.max(DemandRow.article_id).label("newest"))
+        .group_by(DemandRow.party_actor_id, DemandRow.party)
+        .subquery()
+    )
+    n_demands, newest = func.sum(written.c.n), func.max(written.c.newest)
+    parties = (
+        select(written.c.actor_id, written.c.written)
+        .add_columns(n_demands.label("n_demands"), newest.label("newest"))
+        .group_by(written.c.actor_id, written.c.written)
+        .subquery()
+    )
+    name = func.coalesce(ActorRow.name, parties.c.written)
+    side = func.coalesce(ActorRow.side, _side_as_written(parties.c.actor_id, parties.c.written))
     query = (
-        select(DemandRow.party_actor_id.label("actor_id"), name.label("name"))
-        .add_columns(ActorRow.kind, ActorRow.role, func.max(DemandRow.side).label("side"))
-        .add_columns(count.label("n_demands"))
-        .select_from(DemandRow)
-        .outerjoin(ActorRow, DemandRow.party_actor_id == ActorRow.id)
-        .group_by(DemandRow.party_actor_id, _UNLINKED_NAME)
-        .group_by(ActorRow.name, ActorRow.kind, ActorRow.role)
-        .order_by(count.desc(), func.max(DemandRow.article_id).desc(), name)
+        select(parties.c.actor_id, name.label("name"), ActorRow.kind, ActorRow.role)
+        .add_columns(side.label("side"), parties.c.n_demands)
+        .select_from(parties)
+        .outerjoin(ActorRow, ActorRow.id == parties.c.actor_id)
+        .order_by(parties.c.n_demands.desc(), parties.c.newest.desc(), name)
     )
     return records_from(PartyEntry, await session.execute(query))
+
+
+def _side_as_written(
+    actor_id: ColumnElement[Any], written: ColumnElement[Any]
+) -> ColumnElement[Any]:
+    """A party as written's side: that of its newest demand (one index seek); None when linked."""
+    newest = (
+        select(DemandRow.side)
+        .where(DemandRow.party_actor_id.is_(None), DemandRow.party == written)
+        .order_by(DemandRow.article_id.desc(), DemandRow.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return case((actor_id.is_(None), newest))
 
 
 async def newest_demands_of(
