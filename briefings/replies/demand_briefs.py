@@ -17,6 +17,9 @@ from briefings.replies.reply import Line, Reply, blank, bold, italic, line, repl
 from briefings.vocabulary.sides import side_command, side_label, side_order
 from briefings.vocabulary.standing import PartyChoice, load_standing, party_totals
 
+# The overview offers buttons for at most this many sides whose parties it leaves out.
+SIDE_BUTTONS = 2
+
 
 def build_demands(
     demands: Sequence[DemandEntry],
@@ -56,7 +59,9 @@ def build_overview(demands: Sequence[DemandEntry], choice: PartyChoice, heading:
     else:
         built = (line(bold(heading)), blank(), line("No party states a position yet."))
     notes = [*_hidden_lines(choice.hidden), *_voices_line(choice.voices)]
-    actions = (*_side_commands(choice.hidden), *[_voices_command()] * bool(choice.voices))
+    # Buttons share one row: the sides with most parties left out, then the people quoted.
+    sides = sorted(_side_commands(choice.hidden), key=lambda c: -_left_out_on(c, choice.hidden))
+    actions = (*sides[:SIDE_BUTTONS], *[_voices_command()] * bool(choice.voices))
     return reply([*built, *([blank(), *notes] if notes else [])], actions)
 
 
@@ -144,6 +149,11 @@ def _hidden_lines(hidden: Sequence[PartyEntry]) -> list[Line]:
     sides = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
     text = f"…and {parties} ({positions}): send /demands {sides} for a side's, or /demands NAME for one party's."
     return [line(italic(text))]
+
+
+def _left_out_on(command: str, parties: Sequence[PartyEntry]) -> int:
+    """How many of some parties are on the side a /demands SIDE command names."""
+    return sum(1 for party in parties if _side_commands([party]) == [command])
 
 
 def _side_commands(parties: Sequence[PartyEntry]) -> list[str]:

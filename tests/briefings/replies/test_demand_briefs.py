@@ -179,3 +179,18 @@ def test_the_people_quoted_are_listed_with_their_roles() -> None:
     assert "Taras Melnyk — political analyst\n• demand: a referendum [1]" in text
     assert "…and 1 more person quoted: send /demands NAME for one's positions." in text
     assert build_voices([], (), 0).plain.startswith("Every position in the articles is a party's.")
+
+
+def test_the_overview_offers_buttons_for_the_sides_with_most_left_out() -> None:
+    hidden = (
+        party("Hungary", "European Union", 1),
+        party("Britain", None, 1),
+        party("Norway", None, 1),
+        party("Kyiv", "Ukraine", 1),
+    )
+    choice = PartyChoice((party("Kremlin", "Russia", 1),), hidden, (MEDIC,))
+
+    reply = build_overview([make_demand_entry("Kremlin", "neutrality", 1)], choice, "Demands")
+
+    assert "send /demands ukraine, eu or others for a side's" in reply.plain
+    assert reply.actions == ("/demands others", "/demands ukraine", "/demands people")
