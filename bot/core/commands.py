@@ -15,6 +15,7 @@ from bot.core.runtime import Runtime
 from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
 from briefings.questions.terms import query_terms
 from briefings.replies.briefs import (
+    WHO_PLACES,
     ActorPage,
     build_help,
     build_source,
@@ -51,8 +52,6 @@ from storage import (
 
 # Bounds that keep every answer quick on a large store; rows past them are counted, not shown.
 WHO_ACTORS = 60
-# /who places: the places the articles only name (briefings.vocabulary.standing).
-WHO_PLACES = "places"
 SOURCES_SHOWN = 40
 FIGURES_PER_MEASURE = 12
 DEMAND_PARTIES = 12

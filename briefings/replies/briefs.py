@@ -19,6 +19,9 @@ from briefings.replies.figure_briefs import figure_text, merge_figures
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
 
 MAIN_COMMANDS = ("/who", "/figures", "/demands", "/sources")
+# The word after /who that asks for the places the articles only name ("/who places").
+WHO_PLACES = "places"
+PLACES_COMMAND = f"/who {WHO_PLACES}"
 # An actor card lists this many roles, each with the days of its newest few articles.
 CARD_ROLES = 5
 ROLE_DAYS = 3
@@ -80,7 +83,7 @@ class ActorPage:
 
     def command(self, number: int) -> str:
         """The command that shows page `number` of the same list ("/who 2", "/who places")."""
-        words = ["/who", *(["places"] if self.places else []), *([str(number)] * (number > 1))]
+        words = ["/who", *([WHO_PLACES] if self.places else []), *([str(number)] * (number > 1))]
         return " ".join(words)
 
 
@@ -99,13 +102,11 @@ def build_who(
     following = page.command(page.number + 1)
     notes = more_line(after, noun, f"Send {following} for the next.")
     if named_places and not page.places:
-        places = counted(named_places, "place")
-        notes.append(
-            line(italic(f"Not listed: {places} the articles only name, with no role, figure, "
-                        "position or quote. Send /who places."))
-        )  # fmt: skip
+        places = f"Not listed: {counted(named_places, 'place')} the articles only name"
+        why = "with no role, figure, position or quote"
+        notes.append(line(italic(f"{places}, {why}. Send {PLACES_COMMAND}.")))
     notes.append(line(italic("Send /who NAME for one actor's card.")))
-    actions = (following,) * (after > 0) + ("/who places",) * bool(named_places)
+    actions = (following,) * (after > 0) + (PLACES_COMMAND,) * bool(named_places)
     return reply([*lines, blank(), *notes], actions)
 
 
@@ -132,7 +133,8 @@ def _no_actors(total: int, page: ActorPage, named_places: int) -> Reply:
         return reply([line(text)])
     if named_places:
         places = counted(named_places, "place")
-        return reply([line(f"No actors yet, only {places} the articles name. Send /who places.")])
+        text = f"No actors yet, only {places} the articles name. Send {PLACES_COMMAND}."
+        return reply([line(text)])
     return reply([line("No actors yet: load an article first.")])
 
 

@@ -21,17 +21,11 @@ from briefings.vocabulary.standing import PartyChoice, load_standing, party_tota
 SIDE_BUTTONS = 2
 
 
-def build_demands(
-    demands: Sequence[DemandEntry],
-    totals: Mapping[str, int],
-    heading: str,
-    roles: Mapping[str, str] | None = None,
-) -> Reply:
+def build_demands(demands: Sequence[DemandEntry], totals: Mapping[str, int], heading: str) -> Reply:
     """Each side's parties and their positions, identical ones merged; totals say how many exist.
 
     Sides come in a fixed order (Ukraine, Russia, United States, European Union, others), and
     within a side the parties with most positions first, so that who said what stays visible.
-    `roles` gives a party's role to show beside its name.
     """
     if not demands:
         return reply([line("No demands yet: load an article first.")])
@@ -43,8 +37,7 @@ def build_demands(
         parties = by_side[side]
         lines.append(line("— ", bold(side), " —"))
         for party in sorted(parties, key=lambda party: -totals.get(party, len(parties[party]))):
-            role = (roles or {}).get(party)
-            lines += _party_lines(party, parties[party], totals.get(party, 0), role)
+            lines += _party_lines(party, parties[party], totals.get(party, 0))
         lines.append(blank())
     return reply(lines)
 
@@ -147,8 +140,8 @@ def _hidden_lines(hidden: Sequence[PartyEntry]) -> list[Line]:
     positions = counted(sum(party.n_demands for party in hidden), "position")
     words = [command.removeprefix("/demands ") for command in _side_commands(hidden)]
     sides = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
-    text = f"…and {parties} ({positions}): send /demands {sides} for a side's, or /demands NAME for one party's."
-    return [line(italic(text))]
+    text = f"…and {parties} ({positions}): send /demands {sides} for a side's"
+    return [line(italic(f"{text}, or /demands NAME for one party's."))]
 
 
 def _left_out_on(command: str, parties: Sequence[PartyEntry]) -> int:

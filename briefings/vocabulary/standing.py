@@ -71,7 +71,7 @@ def is_voice(party: PartyEntry) -> bool:
     """True for an ordinary person quoted, by the rule in the module docstring."""
     if party.kind is None:
         return _names_voice(party.name)
-    if party.kind != ActorKind.PERSON or party.role is None:
+    if party.kind != ActorKind.PERSON or not party.role:
         return False
     role = _role_words(party.role)
     if role & load_standing().official_words:

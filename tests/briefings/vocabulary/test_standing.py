@@ -65,6 +65,7 @@ def test_ordinary_people_quoted_are_voices(party: PartyEntry) -> None:
         person("pilot", "Russia"),
         # No stated role: not known to be an ordinary person.
         person(None),
+        person(""),
         written("Nordic and Baltic leaders"),
         written("incoming Trump administration"),
         written("senior Ukrainian official", "Ukraine"),
