@@ -79,6 +79,8 @@ async def list_actors(
     query = (
         select(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role)
         .add_columns(n_articles.label("n_articles"), first.label("first"), last.label("last"))
+        # Every listed actor's count, on each row, taken before OFFSET and LIMIT.
+        .add_columns(func.count().over().label("total"))
         .join(ActorMentionRow, ActorMentionRow.actor_id == ActorRow.id)
         .where(listed)
         .group_by(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role)
@@ -86,6 +88,7 @@ async def list_actors(
         .offset(offset)
         .limit(limit)
     )
+    rows = (await session.execute(query)).all()
     entries = [
         ActorEntry(
             id=row.id,
@@ -96,10 +99,14 @@ async def list_actors(
             articles=tuple(sorted({row.first, row.last})),
             n_articles=row.n_articles,
         )
-        for row in await session.execute(query)
+        for row in rows
     ]
-    total = await session.scalar(select(func.count()).select_from(ActorRow).where(listed))
-    return Slice(tuple(entries), total or 0)
+    if rows:
+        return Slice(tuple(entries), rows[0].total)
+    # A page past the end (or an empty store) still says how many there are.
+    mentioned = exists().where(ActorMentionRow.actor_id == ActorRow.id)
+    total = await session.scalar(select(func.count()).where(listed, mentioned))
+    return Slice((), total or 0)
 
 
 async def count_named_places(session: AsyncSession, *, place_kinds: Collection[str]) -> int:

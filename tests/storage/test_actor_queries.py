@@ -153,9 +153,12 @@ async def test_list_actors_pages_by_offset(session: AsyncSession) -> None:
             await save_plain(session, sentence, name)
 
     second = await list_actors(session, limit=2, offset=2)
+    past = await list_actors(session, limit=2, offset=4)
 
     assert [a.name for a in second.rows] == ["Daryna Fedko"]
     assert second.total == 3
+    # A page past the end has no rows but still says how many there are.
+    assert (past.rows, past.total) == ((), 3)
 
 
 async def test_get_actor_gives_aliases_articles_and_count(session: AsyncSession) -> None:
