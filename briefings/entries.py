@@ -79,6 +79,18 @@ class DemandEntry:
 
 
 @dataclass(frozen=True)
+class PartyEntry:
+    """A party to demands: its linked actor (name, kind, role) or its name as written, its side, its count."""
+
+    actor_id: int | None
+    name: str
+    kind: str | None
+    role: str | None
+    side: str | None
+    n_demands: int
+
+
+@dataclass(frozen=True)
 class SentenceEntry:
     """A sentence found for a question: how many of its terms it holds, its rank, its facts."""
 

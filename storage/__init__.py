@@ -9,6 +9,7 @@ it loads snapshots and writes what the domain's rules decided, and decides nothi
 from storage.actor_queries import (
     actor_names,
     article_counts,
+    count_named_places,
     get_actor,
     get_source,
     list_actors,
@@ -43,8 +44,6 @@ from storage.engine import (
 from storage.export import export_store
 from storage.fact_queries import (
     demands_of,
-    demands_of_side,
-    demands_overview,
     facts_in_sentences,
     figures_about,
     figures_claimed_by,
@@ -55,6 +54,7 @@ from storage.fact_queries import (
 )
 from storage.migrate import current_revision, downgrade, head_revision, upgrade, upgrade_to_head
 from storage.pagers import get_pager, save_pager
+from storage.party_queries import demand_parties, demands_of_side, newest_demands_of
 from storage.records import (
     ArticleSummary,
     DeliveryRecord,
@@ -106,16 +106,17 @@ __all__ = [
     "claim_deliveries",
     "complete_deliveries",
     "count_facts",
+    "count_named_places",
     "create_engine",
     "current_revision",
     "dated_roles",
     "deactivate_subscription",
     "delete_article",
     "delivery_summary",
+    "demand_parties",
     "demands_after",
     "demands_of",
     "demands_of_side",
-    "demands_overview",
     "downgrade",
     "due_subscriptions",
     "events_about",
@@ -144,6 +145,7 @@ __all__ = [
     "lock_for_writing",
     "make_session_factory",
     "newest_article_id",
+    "newest_demands_of",
     "quotes_of",
     "reclaim_delivery",
     "reschedule",

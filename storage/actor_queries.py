@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
-from sqlalchemy import Select, func, select, union_all
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.entries import ActorEntry, RoleEntry, Slice, SourceEntry
@@ -22,6 +22,7 @@ from storage.tables import (
     ArticleRow,
     DemandRow,
     FigureRow,
+    QuoteRow,
 )
 
 # How many of an actor's articles an entry lists; the rest are only counted.
@@ -57,18 +58,37 @@ def source_columns() -> Select[Any]:
     return select(ArticleRow.id, ArticleRow.title, ArticleRow.outlet, ArticleRow.published, *counts)
 
 
-async def list_actors(session: AsyncSession, *, limit: int) -> Slice[ActorEntry]:
-    """The most cited actors (by articles mentioning them), each with its first and latest article."""
+async def list_actors(
+    session: AsyncSession,
+    *,
+    limit: int,
+    offset: int = 0,
+    place_kinds: Collection[str] = (),
+    named_places: bool = False,
+) -> Slice[ActorEntry]:
+    """The most cited actors (by articles mentioning them), `limit` of them after the first
+    `offset`, each with its first and latest article, and how many such actors there are.
+
+    Actors of `place_kinds` that the articles only name (no role, no figure claimed, no position,
+    no quote) are left out; with `named_places`, they alone are listed.
+    """
+    named = _named_only(place_kinds)
+    listed = named if named_places else ~named
     n_articles = func.count(ActorMentionRow.article_id)
     first, last = func.min(ActorMentionRow.article_id), func.max(ActorMentionRow.article_id)
     query = (
         select(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role)
         .add_columns(n_articles.label("n_articles"), first.label("first"), last.label("last"))
+        # Every listed actor's count, on each row, taken before OFFSET and LIMIT.
+        .add_columns(func.count().over().label("total"))
         .join(ActorMentionRow, ActorMentionRow.actor_id == ActorRow.id)
+        .where(listed)
         .group_by(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role)
         .order_by(n_articles.desc(), ActorRow.name)
+        .offset(offset)
         .limit(limit)
     )
+    rows = (await session.execute(query)).all()
     entries = [
         ActorEntry(
             id=row.id,
@@ -79,10 +99,32 @@ async def list_actors(session: AsyncSession, *, limit: int) -> Slice[ActorEntry]
             articles=tuple(sorted({row.first, row.last})),
             n_articles=row.n_articles,
         )
-        for row in await session.execute(query)
+        for row in rows
     ]
-    total = await session.scalar(select(func.count()).select_from(ActorRow))
-    return Slice(tuple(entries), total or 0)
+    if rows:
+        return Slice(tuple(entries), rows[0].total)
+    # A page past the end (or an empty store) still says how many there are.
+    mentioned = exists().where(ActorMentionRow.actor_id == ActorRow.id)
+    total = await session.scalar(select(func.count()).where(listed, mentioned))
+    return Slice((), total or 0)
+
+
+async def count_named_places(session: AsyncSession, *, place_kinds: Collection[str]) -> int:
+    """How many actors of `place_kinds` the articles only name (no role, figure, position, quote)."""
+    query = select(func.count()).select_from(ActorRow).where(_named_only(place_kinds))
+    return await session.scalar(query) or 0
+
+
+def _named_only(place_kinds: Collection[str]) -> ColumnElement[bool]:
+    """An actor of one of some kinds with no role that claims no figure, holds no position and
+    says no quote (each an index seek, and only for the role-less actors of those kinds)."""
+    holds_a_fact = or_(
+        exists().where(DemandRow.party_actor_id == ActorRow.id),
+        exists().where(FigureRow.claimant_actor_id == ActorRow.id),
+        exists().where(QuoteRow.speaker_actor_id == ActorRow.id),
+    )
+    no_role = func.coalesce(ActorRow.role, "") == ""
+    return and_(ActorRow.kind.in_(list(place_kinds)), no_role, ~holds_a_fact)
 
 
 async def actor_names(session: AsyncSession) -> list[ActorName]:

@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
@@ -81,7 +81,7 @@ def _overview_query(shape: tuple[tuple[bool, bool], ...], per_measure: int) -> S
         .subquery()
         for n, (measure_is_null, side_is_null) in enumerate(shape)
     ]
-    query = figure_columns().where(FigureRow.id.in_(_union_ids(newest)))
+    query = figure_columns().where(FigureRow.id.in_(union_ids(newest)))
     return query.order_by(FigureRow.article_id, FigureRow.id)
 
 
@@ -92,7 +92,7 @@ def _equals(
     return column.is_(None) if is_null else column == bindparam(name)
 
 
-def _union_ids(id_sets: list[Any]) -> Any:
+def union_ids(id_sets: list[Any]) -> Any:
     """One select of the ids that any of some id subqueries selects."""
     return union_all(*(select(ids.c.id) for ids in id_sets))
 
@@ -155,62 +155,7 @@ async def _figure_slice(
     rows = await session.execute(
         query.order_by(FigureRow.article_id.desc(), FigureRow.id.desc()).limit(limit)
     )
-    return _slice(records_from(paired(FigureEntry, "total"), rows))
-
-
-async def demands_overview(
-    session: AsyncSession, *, parties: int, per_party: int
-) -> tuple[list[DemandEntry], dict[str, int]]:
-    """The newest few demands of the parties with most demands, and how many each has in all."""
-    # A party is its linked actor, or its name as written when no actor is linked.
-    unlinked_name = case((DemandRow.party_actor_id.is_(None), DemandRow.party))
-    count = func.count().label("total")
-    top = (
-        select(DemandRow.party_actor_id, unlinked_name, count)
-        .group_by(DemandRow.party_actor_id, unlinked_name)
-        .order_by(count.desc())
-        .limit(parties)
-    )
-    groups = (await session.execute(top)).tuples().all()
-    newest = [
-        select(DemandRow.id)
-        .where(_party_is(actor_id, name))
-        .order_by(DemandRow.article_id.desc(), DemandRow.id.desc())
-        .limit(per_party)
-        .subquery()
-        for actor_id, name, _ in groups
-    ]
-    entries = await _demands_by_id(session, newest)
-    return entries, _totals_by_name(entries, groups)
-
-
-def _party_is(actor_id: int | None, name: str | None) -> ColumnElement[bool]:
-    """Demands of one party: its linked actor, or its name as written when unlinked."""
-    if actor_id is not None:
-        return DemandRow.party_actor_id == actor_id
-    return and_(DemandRow.party_actor_id.is_(None), DemandRow.party == name)
-
-
-async def _demands_by_id(session: AsyncSession, id_sets: list[Any]) -> list[DemandEntry]:
-    """The demands whose ids some subqueries select, oldest first."""
-    if not id_sets:
-        return []
-    query = demand_columns().where(DemandRow.id.in_(_union_ids(id_sets)))
-    rows = await session.execute(query.order_by(DemandRow.article_id, DemandRow.id))
-    return records_from(DemandEntry, rows)
-
-
-def _totals_by_name(
-    entries: list[DemandEntry], groups: Sequence[tuple[int | None, str | None, int]]
-) -> dict[str, int]:
-    """Each shown party's number of demands, under the name its entries show."""
-    names = {entry.party_actor_id or entry.party: entry.party for entry in entries}
-    totals: dict[str, int] = {}
-    for actor_id, name, total in groups:
-        shown = names.get(actor_id or name or "")
-        if shown is not None:
-            totals[shown] = totals.get(shown, 0) + total
-    return totals
+    return newest_slice(records_from(paired(FigureEntry, "total"), rows))
 
 
 async def demands_of(
@@ -224,23 +169,14 @@ async def demands_of(
     rows = await session.execute(
         query.order_by(DemandRow.article_id.desc(), DemandRow.id.desc()).limit(limit)
     )
-    return _slice(records_from(paired(DemandEntry, "total"), rows))
-
-
-async def demands_of_side(session: AsyncSession, *, side: str, limit: int) -> Slice[DemandEntry]:
-    """The newest demands of every party on one side; oldest of them first."""
-    query = demand_columns().add_columns(ROW_TOTAL).where(DemandRow.side == side)
-    rows = await session.execute(
-        query.order_by(DemandRow.article_id.desc(), DemandRow.id.desc()).limit(limit)
-    )
-    return _slice(records_from(paired(DemandEntry, "total"), rows))
+    return newest_slice(records_from(paired(DemandEntry, "total"), rows))
 
 
 # Every matching row's count, on each row, taken before LIMIT: the total in the same query.
 ROW_TOTAL = func.count().over().label("total")
 
 
-def _slice(newest_first: list[tuple[Entry, int]]) -> Slice[Entry]:
+def newest_slice(newest_first: list[tuple[Entry, int]]) -> Slice[Entry]:
     """A Slice from rows newest first, each with the total: oldest of them first."""
     total = newest_first[0][1] if newest_first else 0
     return Slice(tuple(entry for entry, _ in reversed(newest_first)), total)

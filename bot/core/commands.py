@@ -11,28 +11,37 @@ from bot.core.admin_commands import ADMIN_HANDLERS
 from bot.core.callers import VISITOR, Caller
 from bot.core.charts import CHART_HANDLERS
 from bot.core.figure_lookup import figures_on_topic
+from bot.core.positions import overview, side_positions, voice_positions
 from bot.core.questions import actor_card, answer_question
 from bot.core.runtime import Runtime
 from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
 from briefings.replies.briefs import (
+    WHO_PLACES,
+    ActorPage,
     build_help,
     build_source,
     build_sources,
     build_unknown_actor,
     build_who,
 )
-from briefings.replies.chart_briefs import offer_chart, with_chart_help
-from briefings.replies.demand_briefs import build_demands, build_no_demands, build_side_demands
+from briefings.replies.chart_briefs import offer_chart
+from briefings.replies.demand_briefs import (
+    build_no_demands,
+    build_overview,
+    build_party_demands,
+    build_side_demands,
+    build_voices,
+)
 from briefings.replies.figure_briefs import build_figures, build_no_figures
 from briefings.replies.load_briefs import build_admin_only
 from briefings.replies.reply import Reply, text_reply
 from briefings.replies.story_briefs import build_no_quotes, build_quotes, build_timeline
 from briefings.vocabulary.sides import side_named
+from briefings.vocabulary.standing import place_kinds, voices_named
 from storage import (
     Session,
+    count_named_places,
     demands_of,
-    demands_of_side,
-    demands_overview,
     figures_overview,
     get_source,
     list_actors,
@@ -106,13 +115,36 @@ def unknown_command(name: str) -> Reply:
 
 
 async def who(session: Session, name: str) -> Reply:
-    """/who: the actors most cited first, or with a name that actor's card."""
-    if not name:
-        return build_who(await list_actors(session, limit=WHO_ACTORS))
+    """/who: the actors most cited first (/who 2: the next page; /who places: the places the
+    articles only name), or with a name that actor's card."""
+    page = actor_page(name)
+    if page is not None:
+        kinds = place_kinds()
+        found = await list_actors(
+            session,
+            limit=page.size,
+            offset=page.offset,
+            place_kinds=kinds,
+            named_places=page.places,
+        )
+        places = 0 if page.places else await count_named_places(session, place_kinds=kinds)
+        return build_who(found, page, places)
     actor = await find_actor(session, name)
     if actor is None:
         return build_unknown_actor(name)
     return await actor_card(session, actor)
+
+
+def actor_page(argument: str) -> ActorPage | None:
+    """The page of /who an argument asks for ("", "2", "places", "places 2"); None for a name."""
+    words = argument.casefold().split()
+    places = words[:1] == [WHO_PLACES]
+    number = words[1:] if places else words
+    if not number:
+        return ActorPage(size=WHO_ACTORS, places=places)
+    if len(number) == 1 and number[0].isdigit() and int(number[0]) > 0:
+        return ActorPage(int(number[0]), WHO_ACTORS, places)
+    return None
 
 
 async def figures(session: Session, topic: str) -> Reply:
@@ -130,17 +162,20 @@ async def figures(session: Session, topic: str) -> Reply:
 
 
 async def demands(session: Session, party: str) -> Reply:
-    """/demands: each party's newest positions; with a party, all of its positions."""
+    """/demands: each party's newest positions by side, the people quoted set apart; with a side,
+    its parties' positions; with "people", the people quoted's; with a party, all of its own."""
     if not party:
-        rows, totals = await demands_overview(
-            session, parties=DEMAND_PARTIES, per_party=DEMANDS_PER_PARTY
+        rows, choice = await overview(session, parties=DEMAND_PARTIES, per_party=DEMANDS_PER_PARTY)
+        return build_overview(rows, choice, "Demands and positions")
+    if voices_named(party):
+        rows, people, total = await voice_positions(
+            session, people=DEMAND_PARTIES, per_person=DEMANDS_PER_PARTY
         )
-        return build_demands(rows, totals, "Demands and positions")
+        return build_voices(rows, people, total)
     side = side_named(party)
     if side is not None:
-        return build_side_demands(
-            await demands_of_side(session, side=side, limit=PARTY_DEMANDS), side
-        )
+        found, voices = await side_positions(session, side, limit=PARTY_DEMANDS)
+        return build_side_demands(found, side, voices)
     actor = await find_actor(session, party)
     name = actor.name if actor else party
     found = await demands_of(
@@ -148,7 +183,7 @@ async def demands(session: Session, party: str) -> Reply:
     )
     if not found.rows:
         return build_no_demands(party)
-    return build_demands(found.rows, {name: found.total}, f"Demands and positions of {name}")
+    return build_party_demands(found, name)
 
 
 async def sources(session: Session, argument: str) -> Reply:
@@ -187,7 +222,7 @@ async def timeline_(session: Session, argument: str) -> Reply:
 async def help_(session: Session, argument: str) -> Reply:
     """/help and /start: what the bot does, the story, the commands."""
     # /chart's help line lives with the chart (chart_briefs), placed after /figures'.
-    return with_chart_help(build_help())
+    return build_help()
 
 
 Handler = Callable[[Session, str], Awaitable[Reply]]

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.core.disagreements import earlier_figures
+from bot.core.positions import overview
 from bot.core.runtime import Runtime
 from briefings.replies.digest_briefs import DigestNews, StoryState, build_digest
 from briefings.replies.load_briefs import find_disagreements
 from briefings.replies.reply import Reply
+from briefings.vocabulary.standing import party_totals
 from storage import (
     demands_after,
-    demands_overview,
     figures_after,
     figures_overview,
     newest_article_id,
@@ -63,8 +64,9 @@ class Composer:
     async def _load_state(self) -> StoryState:
         async with self.runtime.sessions() as session:
             figures = await figures_overview(session, per_measure=STATE_FIGURES_PER_MEASURE)
-            demands, totals = await demands_overview(session, parties=STATE_PARTIES, per_party=1)
-        return StoryState(tuple(figures), tuple(demands), totals)
+            # Each party's newest position; the people quoted are no party (see positions).
+            demands, choice = await overview(session, parties=STATE_PARTIES, per_party=1)
+        return StoryState(tuple(figures), tuple(demands), party_totals(choice.shown))
 
     async def _load_news(self, seen: int) -> tuple[DigestNews, int]:
         async with self.runtime.sessions() as session:

@@ -29,6 +29,7 @@ from briefings.errors import (
     UnsupportedFormatError,
 )
 from briefings.reading.articles import check_size, format_of
+from briefings.replies.counts import counted
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -71,7 +72,7 @@ async def fetch_page(
         async with asyncio.timeout(seconds):
             return await _follow(_parse(url), settings, transport, resolve)
     except (TimeoutError, httpx.TimeoutException) as error:
-        message = f"The page at {url} did not answer within {seconds:g} seconds."
+        message = f"The page at {url} did not answer within {counted(seconds, 'second')}."
         raise FetchTimeoutError(message) from error
 
 
@@ -97,9 +98,8 @@ async def _follow(
             if isinstance(page, FetchedPage):
                 return page
             current = page
-    limit = settings.fetch_max_redirects
-    times = "time" if limit == 1 else "times"
-    raise FetchError(f"The address {url} redirects more than {limit} {times}.")
+    times = counted(settings.fetch_max_redirects, "time")
+    raise FetchError(f"The address {url} redirects more than {times}.")
 
 
 async def _get(

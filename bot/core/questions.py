@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.core.actor_lookup import actor_holding, find_actor_named, get_actor
+from bot.core.positions import side_positions
 from briefings.entries import ActorEntry, DemandEntry, FigureEntry, SentenceEntry, Slice
 from briefings.model import ActorKind
 from briefings.questions.intents import Asks, Question, read_question
@@ -36,7 +37,6 @@ from briefings.vocabulary.sides import countries_on_side, side_named
 from storage import (
     Session,
     demands_of,
-    demands_of_side,
     events_about,
     facts_in_sentences,
     figures_about,
@@ -172,7 +172,7 @@ async def _demands(session: Session, asked: Asked) -> Reply | None:
     """What the person named wants, else the side named, else the body named; on topic first."""
     side = asked.question.side
     if asked.person is None and side is not None:
-        found = await demands_of_side(session, side=side, limit=ANSWER_DEMANDS)
+        found, _ = await side_positions(session, side, limit=ANSWER_DEMANDS)
         return _demands_reply(newest_first(found), asked, side)
     if asked.actor is None:
         return None

@@ -20,6 +20,7 @@ from bot.core.runtime import Runtime, open_runtime
 from bot.core.seeding import ensure_seeded
 from bot.settings import Settings, SettingsError, load_settings
 from bot.terminal.photos import save_photo
+from briefings.replies.counts import counted
 from briefings.replies.reply import Reply
 from storage import export_store
 
@@ -58,10 +59,9 @@ def _run(work: Callable[[Runtime], Awaitable[T]]) -> T:
 def _describe(outcome: LoadOutcome) -> str:
     if outcome.saved is not None:
         s = outcome.saved
-        return (
-            f"{outcome.source}: loaded as article {s.article_id} “{s.title}”: "
-            f"{s.n_actors} actors ({s.n_actors_new} new), {s.n_figures} figures, {s.n_demands} demands"
-        )
+        actors = f"{counted(s.n_actors, 'actor')} ({s.n_actors_new} new)"
+        facts = f"{counted(s.n_figures, 'figure')}, {counted(s.n_demands, 'demand')}"
+        return f"{outcome.source}: loaded as article {s.article_id} “{s.title}”: {actors}, {facts}"
     if outcome.duplicate_of is not None:
         return (
             f"{outcome.source}: already loaded as article {outcome.duplicate_of}; nothing changed"

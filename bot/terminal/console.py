@@ -11,6 +11,7 @@ from bot.core.commands import answer
 from bot.core.runtime import Runtime
 from bot.core.seeding import ensure_seeded
 from bot.terminal.photos import save_photo
+from briefings.replies.counts import counted
 
 BANNER = (
     "ceasefire-brief offline console. Type /help for the commands, /quit to leave.\n"
@@ -24,7 +25,7 @@ async def run_console(runtime: Runtime) -> None:
     loaded = await ensure_seeded(runtime)
     print(BANNER)
     if loaded:
-        print(f"(loaded {loaded} seed articles into the empty store)")
+        print(f"(loaded {counted(loaded, 'seed article')} into the empty store)")
     while True:
         line = await asyncio.to_thread(_prompt)
         if line is None or line.strip() in {"/quit", "/exit"}:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from briefings.entries import (
@@ -13,10 +14,14 @@ from briefings.entries import (
     SourceEntry,
 )
 from briefings.replies.citations import cite
+from briefings.replies.counts import counted
 from briefings.replies.figure_briefs import figure_text, merge_figures
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
 
 MAIN_COMMANDS = ("/who", "/figures", "/demands", "/sources")
+# The word after /who that asks for the places the articles only name ("/who places").
+WHO_PLACES = "places"
+PLACES_COMMAND = f"/who {WHO_PLACES}"
 # An actor card lists this many roles, each with the days of its newest few articles.
 CARD_ROLES = 5
 ROLE_DAYS = 3
@@ -29,6 +34,7 @@ STORY = (
 COMMAND_HELP = (
     ("/who [name]", "the actors and their roles, or one actor's card"),
     ("/figures [topic]", "the numbers, who claims them, and where sources disagree"),
+    ("/chart [topic]", "each claimant's figures over time, as a chart"),
     ("/demands [party]", "what each side demands, proposes or rejects"),
     ("/quotes [name]", "who said what, in their own words"),
     ("/timeline", "the dated events, newest first"),
@@ -40,11 +46,14 @@ COMMAND_HELP = (
 )
 
 
-def more_line(hidden: int, what: str, hint: str) -> list[Line]:
-    """A note that some rows are not shown and how to see them; nothing when all are shown."""
+def more_line(hidden: int, noun: str, hint: str) -> list[Line]:
+    """A note that some rows are not shown and how to see them; nothing when all are shown.
+
+    `noun` is singular ("figure"): the line says "…and 1 more figure" or "…and 2 more figures".
+    """
     if hidden <= 0:
         return []
-    return [line(italic(f"…and {hidden:,} more {what}. {hint}"))]
+    return [line(italic(f"…and {counted(hidden, f'more {noun}')}. {hint}"))]
 
 
 def build_help() -> Reply:
@@ -60,19 +69,74 @@ def build_help() -> Reply:
     return reply(lines, MAIN_COMMANDS)
 
 
-def build_who(actors: Slice[ActorEntry]) -> Reply:
-    """The actors with their roles, most cited first."""
+@dataclass(frozen=True)
+class ActorPage:
+    """Which part of /who to show: the actors, or the places the articles only name, by page."""
+
+    number: int = 1
+    size: int = 60
+    places: bool = False
+
+    @property
+    def offset(self) -> int:
+        """How many actors come before this page."""
+        return (self.number - 1) * self.size
+
+    def command(self, number: int) -> str:
+        """The command that shows page `number` of the same list ("/who 2", "/who places")."""
+        words = ["/who", *([WHO_PLACES] if self.places else []), *([str(number)] * (number > 1))]
+        return " ".join(words)
+
+
+def build_who(
+    actors: Slice[ActorEntry], page: ActorPage = ActorPage(), named_places: int = 0
+) -> Reply:
+    """One page of the actors with their roles (or of the places only named), most cited first;
+    what is left out is counted, with the command that shows it."""
+    noun = "place" if page.places else "actor"
     if not actors.rows:
-        return reply([line("No actors yet: load an article first.")])
-    shown = (
-        f"the {len(actors.rows)} most cited of {actors.total:,}"
-        if actors.hidden
-        else f"{actors.total} actors, most cited first"
-    )
-    lines = [line(bold("Who is who"), f" — {shown}"), blank()]
+        return _no_actors(actors.total, page, named_places)
+    heading = "Places the articles only name" if page.places else "Who is who"
+    lines = [line(bold(heading), f" — {_who_shown(actors, page, noun)}"), blank()]
     lines += [_actor_line(actor) for actor in actors.rows]
-    lines += [blank(), line(italic("Send /who NAME for one actor's card."))]
-    return reply(lines)
+    after = actors.total - page.offset - len(actors.rows)
+    following = page.command(page.number + 1)
+    notes = more_line(after, noun, f"Send {following} for the next.")
+    if named_places and not page.places:
+        places = f"Not listed: {counted(named_places, 'place')} the articles only name"
+        why = "with no role, figure, position or quote"
+        notes.append(line(italic(f"{places}, {why}. Send {PLACES_COMMAND}.")))
+    notes.append(line(italic("Send /who NAME for one actor's card.")))
+    actions = (following,) * (after > 0) + (PLACES_COMMAND,) * bool(named_places)
+    return reply([*lines, blank(), *notes], actions)
+
+
+def _who_shown(actors: Slice[ActorEntry], page: ActorPage, noun: str) -> str:
+    """Which actors a page shows: all of them, the most cited few, or a range."""
+    if not actors.hidden:
+        return f"{counted(actors.total, noun)}, most cited first"
+    if page.number == 1:
+        return f"the {len(actors.rows)} most cited of {counted(actors.total, noun)}"
+    last = page.offset + len(actors.rows)
+    return f"{page.offset + 1}–{last} of {counted(actors.total, noun)}, most cited first"
+
+
+def _no_actors(total: int, page: ActorPage, named_places: int) -> Reply:
+    """The reply to a page of /who with no one on it."""
+    if total and page.number > 1:
+        pages = (total - 1) // page.size + 1
+        only = f"Only {counted(total, 'place' if page.places else 'actor')} in the articles"
+        if pages == 1:
+            return reply([line(f"{only}, all on {page.command(1)}.")])
+        return reply([line(f"{only}: send {page.command(pages)} for the last of them.")])
+    if page.places:
+        text = "No place is only named: each has a role or takes part. /who lists the actors."
+        return reply([line(text)])
+    if named_places:
+        places = counted(named_places, "place")
+        text = f"No actors yet, only {places} the articles name. Send {PLACES_COMMAND}."
+        return reply([line(text)])
+    return reply([line("No actors yet: load an article first.")])
 
 
 def _actor_line(actor: ActorEntry) -> Line:
@@ -93,11 +157,11 @@ def build_actor_card(
         lines += [blank(), line(bold("Claims"))]
         merged = merge_figures(claims.rows)
         lines += [line("• ", figure_text(f), " ", cite(ids)) for f, ids in merged]
-        lines += more_line(claims.hidden, "figures", hint)
+        lines += more_line(claims.hidden, "figure", hint)
     if positions.rows:
         lines += [blank(), line(bold("Positions"))]
         lines += [demand_line(d) for d in positions.rows]
-        lines += more_line(positions.hidden, "positions", hint)
+        lines += more_line(positions.hidden, "position", hint)
     return reply(lines)
 
 
@@ -109,7 +173,7 @@ def _role_lines(actor: ActorEntry) -> list[Line]:
     lines = [line("Role: ", _role_text(newest))]
     if others:
         lines += [line("Other roles stated:"), *(line("• ", _role_text(r)) for r in others)]
-    return lines + more_line(len(actor.roles) - CARD_ROLES, "roles", "The newest are shown.")
+    return lines + more_line(len(actor.roles) - CARD_ROLES, "role", "The newest are shown.")
 
 
 def _role_text(role: RoleEntry) -> str:
@@ -147,7 +211,7 @@ def build_sources(sources: Slice[SourceEntry]) -> Reply:
     shown = (
         f"the newest {len(sources.rows)} of {sources.total:,}"
         if sources.hidden
-        else f"{sources.total} articles"
+        else counted(sources.total, "article")
     )
     lines = [line(bold("Sources"), f" — {shown}"), blank()]
     lines += [_source_line(source) for source in sources.rows]
@@ -166,7 +230,14 @@ def build_source(source: SourceEntry | None, wanted: int) -> Reply:
 def _source_line(source: SourceEntry) -> Line:
     published = source.published.isoformat() if source.published else None
     meta = ", ".join(part for part in (source.outlet, published) if part)
-    counts = f"{source.n_actors} actors, {source.n_figures} figures, {source.n_demands} demands"
+    counts = ", ".join(
+        counted(n, noun)
+        for n, noun in (
+            (source.n_actors, "actor"),
+            (source.n_figures, "figure"),
+            (source.n_demands, "demand"),
+        )
+    )
     return line(
         bold(f"[{source.id}]"), f" {source.title}", f" — {meta}" if meta else "", f" ({counts})"
     )

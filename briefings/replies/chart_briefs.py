@@ -24,8 +24,6 @@ NAME_CHARS = 48
 SOURCE_CHARS = 48
 TOPIC_CHARS = 60
 VALUE_CHARS = 40
-HELP_AFTER = "/figures"
-HELP_LINE = line(bold("/chart [topic]"), " — each claimant's figures over time, as a chart")
 
 
 def build_chart_caption(
@@ -79,15 +77,6 @@ def offer_chart(answer: Reply, figures: Sequence[FigureEntry], topic: str) -> Re
         return answer
     command = f"{CHART_COMMAND} {topic}".strip()
     return replace(answer, actions=(*answer.actions, command))
-
-
-def with_chart_help(help_reply: Reply) -> Reply:
-    """/help with /chart's line after /figures' (or last, when /figures is not listed)."""
-    lines = list(help_reply.lines)
-    after = next(
-        (i + 1 for i, row in enumerate(lines) if row.plain.startswith(HELP_AFTER)), len(lines)
-    )
-    return replace(help_reply, lines=(*lines[:after], HELP_LINE, *lines[after:]))
 
 
 def length(text: str) -> int:

@@ -1,14 +1,24 @@
-"""Compose /demands: what each party demands, proposes, conditions or rejects, by side and party."""
+"""Compose /demands: what each party demands, proposes, conditions or rejects, by side and party.
+
+The people quoted who are no party (`briefings.vocabulary.standing`) are set apart: the answers
+by side count them and say how to see them (/demands people), and every answer that leaves
+parties or positions out says how many and which command shows them.
+"""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from briefings.entries import DemandEntry, Slice
+from briefings.entries import DemandEntry, PartyEntry, Slice
 from briefings.replies.citations import cite
+from briefings.replies.counts import counted
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
-from briefings.vocabulary.sides import side_label, side_order
+from briefings.vocabulary.sides import side_command, side_label, side_order
+from briefings.vocabulary.standing import PartyChoice, load_standing, party_totals
+
+# The overview offers buttons for at most this many sides whose parties it leaves out.
+SIDE_BUTTONS = 2
 
 
 def build_demands(demands: Sequence[DemandEntry], totals: Mapping[str, int], heading: str) -> Reply:
@@ -32,16 +42,72 @@ def build_demands(demands: Sequence[DemandEntry], totals: Mapping[str, int], hea
     return reply(lines)
 
 
-def build_side_demands(found: Slice[DemandEntry], side: str) -> Reply:
-    """/demands SIDE: the newest positions of every party on the side, grouped by party."""
-    if not found.rows:
+def build_overview(demands: Sequence[DemandEntry], choice: PartyChoice, heading: str) -> Reply:
+    """/demands: the chosen parties by side, then the parties left for later and the people
+    quoted set apart, each counted, with the commands that show them."""
+    if not demands and not choice.voices:
+        return build_demands(demands, {}, heading)
+    if demands:
+        built = build_demands(demands, party_totals(choice.shown), heading).lines
+    else:
+        built = (line(bold(heading)), blank(), line("No party states a position yet."))
+    notes = [*_hidden_lines(choice.hidden), *_voices_line(choice.voices)]
+    # Buttons share one row: the sides with most parties left out, then the people quoted.
+    sides = sorted(_side_commands(choice.hidden), key=lambda c: -_left_out_on(c, choice.hidden))
+    actions = (*sides[:SIDE_BUTTONS], *[_voices_command()] * bool(choice.voices))
+    return reply([*built, *([blank(), *notes] if notes else [])], actions)
+
+
+def build_side_demands(
+    found: Slice[DemandEntry], side: str, voices: Sequence[PartyEntry] = ()
+) -> Reply:
+    """/demands SIDE: the newest positions of every party on the side, grouped by party; the
+    people quoted on it are counted, not shown."""
+    if not found.rows and not voices:
         return reply([line(f"No demands on the {side} side in the articles yet.")])
+    heading = f"Demands and positions: {side}"
     shown = Counter(demand.party for demand in found.rows)
-    built = build_demands(found.rows, shown, f"Demands and positions: {side}")
+    lines = list(build_demands(found.rows, shown, heading).lines) if found.rows else []
+    lines = lines or [line(bold(heading)), blank(), line("No party on this side states one.")]
+    if found.hidden:
+        older = counted(found.hidden, "older position")
+        lines.append(line(italic(f"…and {older} on this side: send /demands NAME for a party's.")))
+    if voices:
+        lines += [blank(), *_voices_line(voices)]
+    return reply(lines, (_voices_command(),) if voices else ())
+
+
+def build_party_demands(found: Slice[DemandEntry], name: str) -> Reply:
+    """/demands PARTY: one party's newest positions, and how many older ones are not shown."""
+    shown = {name: len(found.rows)}
+    built = build_demands(found.rows, shown, f"Demands and positions of {name}")
     if not found.hidden:
         return built
-    more = line(italic(f"…and {found.hidden:,} older positions on this side."))
-    return reply([*built.lines, more], actions=built.actions)
+    older = counted(found.hidden, "older position")
+    more = line(italic(f"…and {older}, not shown: these are the newest."))
+    return reply([*built.lines, more], built.actions)
+
+
+def build_voices(demands: Sequence[DemandEntry], shown: Sequence[PartyEntry], total: int) -> Reply:
+    """/demands people: the positions of the people quoted who are no party, with their roles."""
+    book = load_standing()
+    if not shown:
+        return reply([line("Every position in the articles is a party's. /demands lists them.")])
+    heading = f"{book.voices_label} — {book.voices_about}"
+    lines = [line(bold(heading)), blank()]
+    by_party: dict[str, list[DemandEntry]] = defaultdict(list)
+    for demand in demands:
+        by_party[demand.party].append(demand)
+    totals = party_totals(shown)
+    for party in shown:
+        if party.name in by_party:
+            lines += _party_lines(
+                party.name, by_party.pop(party.name), totals[party.name], party.role
+            )
+    if total > len(shown):
+        more = counted(total - len(shown), "more person quoted", "more people quoted")
+        lines += [blank(), line(italic(f"…and {more}: send /demands NAME for one's positions."))]
+    return reply(lines)
 
 
 def build_no_demands(party: str) -> Reply:
@@ -49,15 +115,57 @@ def build_no_demands(party: str) -> Reply:
     return reply([line(f"No demands by “{party}” in the articles. /demands lists every party's.")])
 
 
-def _party_lines(party: str, demands: list[DemandEntry], total: int) -> list[Line]:
+def _party_lines(
+    party: str, demands: list[DemandEntry], total: int, role: str | None = None
+) -> list[Line]:
     merged: dict[tuple[str, str], list[int]] = defaultdict(list)
     for demand in demands:
         merged[(demand.kind, demand.demand)].append(demand.article_id)
-    lines = [line(bold(party))]
+    lines = [line(bold(party), f" — {role}" if role else "")]
     lines += [
         line("• ", italic(kind), f": {text} ", cite(ids)) for (kind, text), ids in merged.items()
     ]
     hidden = total - len(demands)
     if hidden > 0:
-        lines.append(line(italic(f"…and {hidden:,} older. Send /demands {party} for all of them.")))
+        older = counted(hidden, "older position")
+        lines.append(line(italic(f"…and {older}: send /demands {party}.")))
     return lines
+
+
+def _hidden_lines(hidden: Sequence[PartyEntry]) -> list[Line]:
+    """How many parties the overview leaves for later, and the commands of their sides."""
+    if not hidden:
+        return []
+    parties = counted(len(hidden), "more party", "more parties")
+    positions = counted(sum(party.n_demands for party in hidden), "position")
+    words = [command.removeprefix("/demands ") for command in _side_commands(hidden)]
+    sides = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+    text = f"…and {parties} ({positions}): send /demands {sides} for a side's"
+    return [line(italic(f"{text}, or /demands NAME for one party's."))]
+
+
+def _left_out_on(command: str, parties: Sequence[PartyEntry]) -> int:
+    """How many of some parties are on the side a /demands SIDE command names."""
+    return sum(1 for party in parties if _side_commands([party]) == [command])
+
+
+def _side_commands(parties: Sequence[PartyEntry]) -> list[str]:
+    """/demands SIDE for each side some parties are on, in the order answers show sides."""
+    labels = {side_label(party.side) for party in parties}
+    return [f"/demands {side_command(side)}" for side in side_order() if side in labels]
+
+
+def _voices_line(voices: Sequence[PartyEntry]) -> list[Line]:
+    """How many people quoted are set apart, and the command that shows them."""
+    if not voices:
+        return []
+    book = load_standing()
+    people = counted(len(voices), "person quoted", "people quoted")
+    positions = counted(sum(party.n_demands for party in voices), "position")
+    text = f"Set apart: {people} ({book.voices_about}), with {positions}: send {_voices_command()}."
+    return [line(italic(text))]
+
+
+def _voices_command() -> str:
+    """The command that lists the people quoted."""
+    return f"/demands {load_standing().voices_command}"

@@ -13,6 +13,7 @@ from datetime import date
 
 from briefings.entries import DemandEntry, FigureEntry, SourceEntry
 from briefings.replies.citations import cite
+from briefings.replies.counts import counted
 from briefings.replies.figure_briefs import (
     CONTESTED_MARK,
     FigureGroup,
@@ -82,20 +83,20 @@ def build_digest(day: date, news: DigestNews, state: StoryState) -> Reply:
 def _news_lines(news: DigestNews) -> list[Line]:
     """The new articles, figures, demands and disagreements, a few of each."""
     count = len(news.articles)
-    lines = [line(bold(f"New since your last digest: {count} article{'s' * (count != 1)}"))]
+    lines = [line(bold(f"New since your last digest: {counted(count, 'article')}"))]
     lines += [_article_line(a) for a in news.articles[:NEW_ARTICLES]]
-    lines += _more(count - NEW_ARTICLES, "articles", "/sources")
+    lines += _more(count - NEW_ARTICLES, "article", "/sources")
     if news.disagreements:
         lines += [blank(), line(bold(f"{CONTESTED_MARK}New disagreements"))]
         lines += [disagreement_line(d) for d in news.disagreements[:NEW_DISAGREEMENTS]]
     if news.figures:
         lines += [blank(), line(bold("New figures"))]
         lines += [_figure_line(f, news.earlier) for f in news.figures[:NEW_FIGURES]]
-        lines += _more(len(news.figures) - NEW_FIGURES, "figures", "/figures")
+        lines += _more(len(news.figures) - NEW_FIGURES, "figure", "/figures")
     if news.demands:
         lines += [blank(), line(bold("New demands and positions"))]
         lines += [_demand_line(d) for d in news.demands[:NEW_DEMANDS]]
-        lines += _more(len(news.demands) - NEW_DEMANDS, "positions", "/demands")
+        lines += _more(len(news.demands) - NEW_DEMANDS, "position", "/demands")
     return [*lines, blank()]
 
 
@@ -162,7 +163,10 @@ def _newest_words(group: FigureGroup, values: Sequence[Stated]) -> str:
 
 
 def _more(hidden: int, what: str, command: str) -> list[Line]:
-    return [line(italic(f"…and {hidden} more {what}: {command}"))] if hidden > 0 else []
+    """ "…and 3 more figures: /figures", the noun agreeing; nothing when none is hidden."""
+    return (
+        [line(italic(f"…and {counted(hidden, f'more {what}')}: {command}"))] if hidden > 0 else []
+    )
 
 
 def clip(text: str, limit: int = CLIP) -> str:

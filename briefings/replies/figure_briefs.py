@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefings.entries import FigureEntry
+from briefings.replies.counts import counted
 from briefings.replies.figure_comparison import contested
 from briefings.replies.figure_wording import (
     figure_words,
@@ -109,7 +110,7 @@ def _group_lines(group: FigureGroup, history: bool) -> list[Line]:
     lines += [_claimant_line(group, name, rows, history) for name, rows in shown]
     if len(claimants) > MAX_CLAIMANTS:
         hidden = len(claimants) - MAX_CLAIMANTS
-        lines.append(line(italic(f"…and {hidden} more claimant{'s' * (hidden != 1)}.")))
+        lines.append(line(italic(f"…and {counted(hidden, 'more claimant')}.")))
     return lines
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from briefings.entries import FigureEntry, Slice, SourceEntry
 from briefings.replies.citations import cite
+from briefings.replies.counts import counted
 from briefings.replies.figure_briefs import CONTESTED_MARK, short_label
 from briefings.replies.figure_comparison import contradicts
 from briefings.replies.figure_wording import figure_words
@@ -71,8 +72,8 @@ def build_loaded(article: LoadedArticle, disagreements: Sequence[Disagreement]) 
         line("✅ ", bold(f"Loaded as article [{article.article_id}]")),
         line(f"“{article.title}”", f" — {meta}" if meta else ""),
         line(
-            f"{article.n_actors} actors ({article.n_actors_new} new), "
-            f"{article.n_figures} figures, {article.n_demands} demands."
+            f"{counted(article.n_actors, 'actor')} ({article.n_actors_new} new), "
+            f"{counted(article.n_figures, 'figure')}, {counted(article.n_demands, 'demand')}."
         ),
     ]
     if disagreements:
@@ -172,8 +173,9 @@ def build_remove_prompt(article: SourceEntry) -> Reply:
 def build_removed(article: SourceEntry) -> Reply:
     """The reply after a removal."""
     return text_reply(
-        f"🗑 Removed article [{article.id}] “{article.title}” with its {article.n_figures} "
-        f"figures and {article.n_demands} demands. Answers no longer cite it."
+        f"🗑 Removed article [{article.id}] “{article.title}” with its "
+        f"{counted(article.n_figures, 'figure')} and {counted(article.n_demands, 'demand')}. "
+        "Answers no longer cite it."
     )
 
 

@@ -71,7 +71,7 @@ def side_of(name: str, role: str | None = None, country: str | None = None) -> s
 
 
 def side_named(text: str) -> str | None:
-    """The side a reader's words name ("russia", "Russian", "the us"), or None."""
+    """The side a reader's words name ("russia", "Russian", "the us", "others"), or None."""
     words = words_of(text)
     if words[:1] == ["the"]:
         words = words[1:]
@@ -95,6 +95,20 @@ def side_label(side: str | None) -> str:
     return side or load_sides().other
 
 
+def stored_side(label: str) -> str | None:
+    """A side as facts hold it: None for the catch-all side ("Others"), else the side itself."""
+    return None if label == load_sides().other else label
+
+
+def side_command(label: str) -> str:
+    """The words /demands takes for a side: its name when one word ("others"), else its shortest
+    alias ("us", "eu")."""
+    if len(words_of(label)) == 1:
+        return label.casefold()
+    forms = [words for words, side in load_sides().side_aliases.items() if side == label]
+    return " ".join(min(forms, key=lambda words: (len(" ".join(words)), words), default=[label]))
+
+
 @cache
 def load_sides() -> SideBook:
     """Read the sides and country words once."""
@@ -107,6 +121,8 @@ def load_sides() -> SideBook:
     for entry in data["sides"]:
         for form in [entry["side"], *entry["aliases"]]:
             aliases.setdefault(tuple(words_of(form)), entry["side"])
+    for form in [data["other"], *data["other_aliases"]]:
+        aliases.setdefault(tuple(words_of(form)), data["other"])
     return SideBook(
         folded=folded,
         exact=exact,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
@@ -9,6 +10,7 @@ from extracted_builders import make_actor, make_demand, make_draft, make_extract
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.identity.rules import IDENTITY_RULES
+from briefings.model import ActorKind
 from storage import save_extracted
 
 
@@ -49,13 +51,32 @@ async def save_figure(
 
 
 async def save_demands(
-    session: AsyncSession, tag: str, demands: list[tuple[str, str]], actors: tuple[str, ...] = ()
+    session: AsyncSession,
+    tag: str,
+    demands: list[tuple[str, str]],
+    actors: tuple[str, ...] = (),
+    *,
+    roles: Mapping[str, str] | None = None,
+    kinds: Mapping[str, ActorKind] | None = None,
+    sides: Mapping[str, str] | None = None,
 ) -> int:
-    """An article naming some actors, then stating each party's demand in a sentence; its id."""
+    """An article naming some actors (people unless `kinds` says otherwise, with `roles` and
+    `sides`), then stating each party's demand in a sentence; its id."""
     sentences = [f"{' and '.join(actors)} spoke ({tag})."] if actors else []
     sentences += [f"{party} demanded {wording} ({tag})." for party, wording in demands]
     draft = make_draft(*sentences)
-    made = [make_actor(draft, name) for name in actors]
+    made = [
+        replace(
+            make_actor(
+                draft,
+                name,
+                kind=(kinds or {}).get(name, ActorKind.PERSON),
+                role=(roles or {}).get(name),
+            ),
+            side=(sides or {}).get(name),
+        )
+        for name in actors
+    ]
     found = [make_demand(draft, party, f"{wording} ({tag})") for party, wording in demands]
     extracted = make_extracted(draft, title=tag, actors=made, demands=found)
     return (await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)).article_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from extracted_builders import make_actor, make_demand, make_draft, make_extracted, make_figure
@@ -10,7 +11,9 @@ from store_builders import save_plain
 
 from bot.core.actor_lookup import find_actor, find_actor_named, get_actor
 from briefings.identity.rules import IDENTITY_RULES
+from briefings.model import ActorKind, Quote
 from storage import (
+    count_named_places,
     get_source,
     list_actors,
     list_sources,
@@ -88,6 +91,74 @@ async def test_list_actors_orders_by_number_of_articles(session: AsyncSession) -
     ]
     assert (actors.total, actors.hidden) == (3, 1)
     assert actors.rows[0].articles == (first, last)
+
+
+# A made-up town and region; the sentences are no real reporting.
+PLACES = ("country",)
+
+
+async def save_places(session: AsyncSession) -> None:
+    """One article naming five places: one only named, one with a role, and three that act."""
+    draft = make_draft(
+        "Shrapnel fell on Verkhnia Lozova and Sosnivka, the district centre, overnight.",
+        "Ostrivka demanded more buses.",
+        "Dubrava said 40 homes were hit.",
+        "Pryluzhne said: “We are still here.”",
+    )
+    places = [
+        make_actor(draft, "Verkhnia Lozova", kind=ActorKind.COUNTRY),
+        make_actor(draft, "Sosnivka", kind=ActorKind.COUNTRY, role="the district centre"),
+        make_actor(draft, "Ostrivka", kind=ActorKind.COUNTRY),
+        make_actor(draft, "Dubrava", kind=ActorKind.COUNTRY),
+        make_actor(draft, "Pryluzhne", kind=ActorKind.COUNTRY),
+    ]
+    quote = Quote("We are still here.", "Pryluzhne", draft.at("We are still here."))
+    extracted = make_extracted(
+        draft,
+        actors=places,
+        demands=[make_demand(draft, "Ostrivka", "more buses")],
+        figures=[make_figure(draft, "40", value=40, what="homes", claimed_by="Dubrava")],
+    )
+    await save_extracted(
+        session, extracted=replace(extracted, quotes=(quote,)), rules=IDENTITY_RULES
+    )
+
+
+async def test_list_actors_leaves_out_the_places_only_named(session: AsyncSession) -> None:
+    await save_places(session)
+    await save_plain(session, "Olha Marchenko spoke in Verkhnia Lozova.", "Olha Marchenko")
+
+    actors = await list_actors(session, limit=10, place_kinds=PLACES)
+    named = await list_actors(session, limit=10, place_kinds=PLACES, named_places=True)
+
+    # A place with a role, or that holds a position, claims a figure or is quoted, is listed.
+    listed = {"Sosnivka", "Ostrivka", "Dubrava", "Pryluzhne", "Olha Marchenko"}
+    assert {a.name for a in actors.rows} == listed
+    assert (actors.total, actors.hidden) == (5, 0)
+    assert [a.name for a in named.rows] == ["Verkhnia Lozova"]
+    assert await count_named_places(session, place_kinds=PLACES) == 1
+
+
+async def test_list_actors_without_place_kinds_lists_every_actor(session: AsyncSession) -> None:
+    await save_places(session)
+    actors = await list_actors(session, limit=10)
+    assert actors.total == 5 and "Verkhnia Lozova" in {a.name for a in actors.rows}
+    assert await count_named_places(session, place_kinds=()) == 0
+
+
+async def test_list_actors_pages_by_offset(session: AsyncSession) -> None:
+    for n, name in enumerate(["Anna Bilyk", "Borys Chornyi", "Daryna Fedko"]):
+        sentences = [f"{name} spoke ({k})." for k in range(3 - n)]
+        for sentence in sentences:
+            await save_plain(session, sentence, name)
+
+    second = await list_actors(session, limit=2, offset=2)
+    past = await list_actors(session, limit=2, offset=4)
+
+    assert [a.name for a in second.rows] == ["Daryna Fedko"]
+    assert second.total == 3
+    # A page past the end has no rows but still says how many there are.
+    assert (past.rows, past.total) == ((), 3)
 
 
 async def test_get_actor_gives_aliases_articles_and_count(session: AsyncSession) -> None:

@@ -14,7 +14,6 @@ from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import ActorKind, DemandKind
 from storage import (
     demands_of,
-    demands_overview,
     facts_in_sentences,
     figures_about,
     figures_claimed_by,
@@ -81,38 +80,6 @@ async def test_figures_about_matches_measures_or_counted_words(session: AsyncSes
 
 
 # -- demands ---------------------------------------------------------------------------
-
-
-async def test_demands_overview_shows_the_parties_with_most_demands(session: AsyncSession) -> None:
-    await save_demands(session, "one", [("Kremlin", "a buffer zone"), ("Kyiv", "guarantees")])
-    await save_demands(session, "two", [("Kremlin", "neutrality"), ("Kyiv", "troops out")])
-    newest = await save_demands(
-        session, "three", [("Kremlin", "sanctions lifted"), ("Hungary", "a summit")]
-    )
-
-    entries, totals = await demands_overview(session, parties=2, per_party=1)
-
-    assert [(d.party, d.article_id) for d in entries] == [("Kyiv", newest - 1), ("Kremlin", newest)]
-    assert totals == {"Kremlin": 3, "Kyiv": 2}
-
-
-async def test_demands_overview_counts_a_linked_actor_once_under_its_names(
-    session: AsyncSession,
-) -> None:
-    await save_demands(
-        session,
-        "one",
-        [("Vladimir Putin", "a buffer zone"), ("Putin", "neutrality")],
-        actors=("Vladimir Putin",),
-    )
-    await save_demands(session, "two", [("Putin", "sanctions lifted")], actors=("Putin",))
-    await save_demands(session, "three", [("Kyiv", "guarantees"), ("Kyiv", "troops out")])
-
-    entries, totals = await demands_overview(session, parties=1, per_party=2)
-
-    assert {d.party for d in entries} == {"Vladimir Putin"}
-    assert len(entries) == 2
-    assert totals == {"Vladimir Putin": 3}
 
 
 async def test_demands_of_a_linked_actor_and_of_a_party_as_written(session: AsyncSession) -> None:

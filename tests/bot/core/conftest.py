@@ -1,13 +1,19 @@
-"""Fixtures for tests/bot/core: the local web site and a recording transport for fetching."""
+"""Fixtures for tests/bot/core: the local web site, a recording transport for fetching, and a
+runtime on a store holding a made-up feature article."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 import pytest_asyncio
 from aiohttp import web
+from feature_store import save_feature
 from fetch_site import RecordingTransport, Site
+
+from bot.core.runtime import Runtime, open_runtime
+from bot.settings import Settings
 
 
 @pytest_asyncio.fixture
@@ -29,3 +35,14 @@ async def site() -> AsyncIterator[Site]:
 def transport() -> RecordingTransport:
     """A recording transport for one test."""
     return RecordingTransport()
+
+
+@pytest_asyncio.fixture
+async def feature_runtime(store_env: Path) -> AsyncIterator[Runtime]:
+    """A runtime on a fresh store holding the made-up feature article, closed after the test."""
+    runtime = await open_runtime(Settings(database_url=f"sqlite+aiosqlite:///{store_env}"))
+    try:
+        await save_feature(runtime)
+        yield runtime
+    finally:
+        await runtime.close()

@@ -1,4 +1,4 @@
-"""Tests for bot.core.commands: `respond` through a Runtime on an empty SQLite store."""
+"""Tests for bot.core.commands: `respond` through a Runtime on an empty SQLite store, and /who on a store holding a made-up feature article."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
+from bot.core import commands
 from bot.core.commands import CommandLine, parse_command, respond
 from bot.core.runtime import Runtime, open_runtime
 from bot.settings import Settings
@@ -96,3 +97,50 @@ def test_a_command_line_is_split_into_name_and_argument(
 @pytest.mark.parametrize("text", ["", "   ", "/", "who", "hello /who"])
 def test_text_without_a_leading_command_is_not_a_command(text: str) -> None:
     assert parse_command(text) is None
+
+
+# -- /who on a store with a made-up feature article ----------------------------------
+
+
+async def test_who_leaves_out_the_places_only_named_and_lists_them_apart(
+    feature_runtime: Runtime,
+) -> None:
+    who = await respond(feature_runtime, "/who")
+    places = await respond(feature_runtime, "/who places")
+
+    # Ostrivka holds a position: it stays. Verkhnia Lozova is only named.
+    assert "• Ostrivka [1]" in who and "Verkhnia Lozova" not in who
+    assert "Who is who — 6 actors, most cited first" in who
+    assert "Not listed: 1 place the articles only name" in who and "Send /who places." in who
+    assert places.startswith("Places the articles only name — 1 place, most cited first")
+    assert "• Verkhnia Lozova [1]" in places
+
+
+async def test_who_pages_name_a_command_that_shows_the_next(
+    feature_runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(commands, "WHO_ACTORS", 4)
+
+    first = await respond(feature_runtime, "/who")
+    second = await respond(feature_runtime, "/who 2")
+
+    assert "Who is who — the 4 most cited of 6 actors" in first
+    assert "…and 2 more actors. Send /who 2 for the next." in first
+    assert "Who is who — 5–6 of 6 actors, most cited first" in second
+    assert "more actor" not in second
+    assert (
+        await respond(feature_runtime, "/who 3")
+        == "Only 6 actors in the articles: send /who 2 for the last of them."
+    )
+
+
+@pytest.mark.parametrize(("argument", "page"), [("", 1), ("2", 2), ("places", 1), ("places 3", 3)])
+def test_who_arguments_that_ask_for_a_page(argument: str, page: int) -> None:
+    found = commands.actor_page(argument)
+    assert found is not None and found.number == page
+    assert found.places == argument.startswith("places")
+
+
+@pytest.mark.parametrize("argument", ["zelensky", "0", "2 zelensky", "places of worship"])
+def test_who_arguments_that_name_someone(argument: str) -> None:
+    assert commands.actor_page(argument) is None

@@ -5,11 +5,18 @@ from __future__ import annotations
 from entry_builders import make_actor_entry, make_demand_entry, make_figure_entry, make_source_entry
 
 from briefings.entries import (
+    ActorEntry,
     DemandEntry,
     FigureEntry,
     Slice,
 )
-from briefings.replies.briefs import build_actor_card, build_source, build_sources, build_who
+from briefings.replies.briefs import (
+    ActorPage,
+    build_actor_card,
+    build_source,
+    build_sources,
+    build_who,
+)
 
 NO_FIGURES: Slice[FigureEntry] = Slice((), 0)
 NO_DEMANDS: Slice[DemandEntry] = Slice((), 0)
@@ -39,12 +46,75 @@ def test_build_who_says_how_many_are_shown_of_all() -> None:
 
 def test_build_who_with_every_actor_shown() -> None:
     text = build_who(Slice((make_actor_entry("Donald Trump"),), 1)).plain
-    assert "1 actors, most cited first" in text
+    assert "1 actor, most cited first" in text
     assert "most cited of" not in text
 
 
 def test_build_who_with_no_actors() -> None:
     assert build_who(Slice((), 0)).plain == "No actors yet: load an article first."
+
+
+def make_actors(count: int, total: int) -> Slice[ActorEntry]:
+    """`count` made-up actors of `total`."""
+    return Slice(tuple(make_actor_entry(f"Person {n}", id_=n) for n in range(count)), total)
+
+
+def test_build_who_names_the_command_for_the_next_page() -> None:
+    reply = build_who(make_actors(2, 9), ActorPage(size=2))
+    assert "Who is who — the 2 most cited of 9 actors" in reply.plain
+    assert "…and 7 more actors. Send /who 2 for the next." in reply.plain
+    assert reply.actions == ("/who 2",)
+
+
+def test_build_who_on_a_later_page_shows_its_range() -> None:
+    reply = build_who(make_actors(2, 5), ActorPage(2, size=2))
+    assert "Who is who — 3–4 of 5 actors, most cited first" in reply.plain
+    assert "…and 1 more actor. Send /who 3 for the next." in reply.plain
+    last = build_who(make_actors(1, 5), ActorPage(3, size=2))
+    assert "Who is who — 5–5 of 5 actors" in last.plain and "more actor" not in last.plain
+
+
+def test_build_who_past_the_last_page_names_the_last() -> None:
+    assert build_who(make_actors(0, 5), ActorPage(7, size=2)).plain == (
+        "Only 5 actors in the articles: send /who 3 for the last of them."
+    )
+    assert build_who(make_actors(0, 1), ActorPage(2, size=2)).plain == (
+        "Only 1 actor in the articles, all on /who."
+    )
+    assert build_who(make_actors(0, 1), ActorPage(2, size=2, places=True)).plain == (
+        "Only 1 place in the articles, all on /who places."
+    )
+
+
+def test_build_who_counts_the_places_only_named() -> None:
+    reply = build_who(make_actors(2, 2), ActorPage(), named_places=3)
+    assert (
+        "Not listed: 3 places the articles only name, with no role, figure, position or quote. "
+        "Send /who places."
+    ) in reply.plain
+    assert reply.actions == ("/who places",)
+    one = build_who(make_actors(2, 2), ActorPage(), named_places=1).plain
+    assert "Not listed: 1 place the articles only name" in one
+    assert "Not listed" not in build_who(make_actors(2, 2)).plain
+
+
+def test_build_who_lists_the_places_only_named() -> None:
+    places = Slice((make_actor_entry("Verkhnia Lozova", articles=(2, 5)),), 1)
+    reply = build_who(places, ActorPage(places=True))
+    assert reply.plain.startswith("Places the articles only name — 1 place, most cited first")
+    assert "• Verkhnia Lozova [2][5]" in reply.plain
+    assert "Not listed" not in reply.plain
+    assert build_who(Slice((), 0), ActorPage(places=True)).plain.startswith(
+        "No place is only named"
+    )
+    more = build_who(make_actors(2, 3), ActorPage(size=2, places=True))
+    assert "…and 1 more place. Send /who places 2 for the next." in more.plain
+
+
+def test_build_who_with_only_places_named_is_no_empty_store() -> None:
+    assert build_who(Slice((), 0), named_places=2).plain == (
+        "No actors yet, only 2 places the articles name. Send /who places."
+    )
 
 
 # -- actor cards ------------------------------------------------------------------------
@@ -106,14 +176,21 @@ def test_build_sources_shows_the_newest_of_all() -> None:
     text = build_sources(sources).plain
 
     assert "Sources — the newest 2 of 2,000" in text
-    assert "[9] Article 9 — Example News, 2025-03-09 (2 actors, 3 figures, 1 demands)" in text
-    assert "[8] Article 8 (2 actors, 3 figures, 1 demands)" in text
+    assert "[9] Article 9 — Example News, 2025-03-09 (2 actors, 3 figures, 1 demand)" in text
+    assert "[8] Article 8 (2 actors, 3 figures, 1 demand)" in text
     assert "Send /sources N for article [N]." in text
+
+
+def test_counts_agree_with_their_numbers() -> None:
+    one = make_source_entry(3, n_actors=1, n_figures=0, n_demands=2)
+    assert "(1 actor, 0 figures, 2 demands)" in build_source(one, 3).plain
+    two = Slice((make_source_entry(1), make_source_entry(2)), 2)
+    assert "Sources — 2 articles" in build_sources(two).plain
 
 
 def test_build_sources_with_all_shown_and_with_none() -> None:
     text = build_sources(Slice((make_source_entry(1),), 1)).plain
-    assert "Sources — 1 articles" in text and "/sources N" not in text
+    assert "Sources — 1 article\n" in text and "/sources N" not in text
     assert build_sources(Slice((), 0)).plain == "No articles loaded yet."
 
 

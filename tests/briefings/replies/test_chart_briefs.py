@@ -17,7 +17,6 @@ from briefings.replies.chart_briefs import (
     build_nothing_to_chart,
     length,
     offer_chart,
-    with_chart_help,
 )
 from briefings.replies.chart_data import ChartData, build_chart_data
 from briefings.replies.reply import text_reply
@@ -101,8 +100,7 @@ def test_figures_that_can_be_charted_offer_a_chart_button() -> None:
 
 
 def test_help_lists_chart_after_figures() -> None:
-    lines = [row.plain for row in with_chart_help(build_help()).lines]
+    lines = [row.plain for row in build_help().lines]
 
     figures = next(i for i, row in enumerate(lines) if row.startswith("/figures"))
     assert lines[figures + 1].startswith("/chart [topic] — ")
-    assert with_chart_help(text_reply("x")).lines[-1].plain.startswith("/chart")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.vocabulary.sides import actor_side, side_label, side_named, side_of, side_order
+from briefings.vocabulary.sides import (
+    actor_side,
+    side_command,
+    side_label,
+    side_named,
+    side_of,
+    side_order,
+    stored_side,
+)
 
 
 @pytest.mark.parametrize(
@@ -57,3 +65,15 @@ def test_readers_name_sides_by_name_adjective_or_code() -> None:
 def test_sides_are_shown_in_a_fixed_order_with_the_others_last() -> None:
     assert side_order() == ("Ukraine", "Russia", "United States", "European Union", "Others")
     assert side_label(None) == "Others"
+
+
+def test_readers_name_the_catch_all_side_too() -> None:
+    assert side_named("others") == side_named("the other side") == "Others"
+    # Facts on no side hold None; every other side holds its name.
+    assert stored_side("Others") is None and stored_side("Russia") == "Russia"
+
+
+def test_each_side_has_a_short_command_word_that_names_it() -> None:
+    words = [side_command(side) for side in side_order()]
+    assert words == ["ukraine", "russia", "us", "eu", "others"]
+    assert [side_named(word) for word in words] == list(side_order())
