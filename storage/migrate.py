@@ -1,22 +1,30 @@
-"""Run the Alembic migrations from the application, on its own async engine or connection."""
+"""Run the Alembic migrations from the application, on its own async engine or connection.
+
+Alembic is imported only when there is something to migrate: a store already at the newest
+revision (read with one query, against the revision the migration files name) opens without
+it, so commands answered from the store start faster.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 
 
 def alembic_config() -> Config:
     """An Alembic configuration pointing at storage/migrations, without an ini file."""
+    from alembic.config import Config
+
     config = Config()
     # ConfigParser interpolates '%', so a path containing one must be escaped.
     config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
@@ -25,7 +33,28 @@ def alembic_config() -> Config:
 
 def head_revision() -> str | None:
     """The newest revision the migrations define."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def newest_file_revision() -> str:
+    """The newest revision as the migration files name it ("0006_figure_kinds.py" → "0006").
+
+    Revisions are zero-padded numbers that prefix their file's name (a test holds them to
+    Alembic's own head), so the newest is known without importing Alembic.
+    """
+    names = (p.name for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"))
+    return max(name.split("_", 1)[0] for name in names)
+
+
+async def is_at_head(connection: AsyncConnection) -> bool:
+    """Whether the store is at the newest revision, read with one query and no Alembic."""
+    try:
+        result = await connection.execute(text("SELECT version_num FROM alembic_version"))
+    except DBAPIError:
+        return False  # never migrated: no alembic_version table yet
+    return [row[0] for row in result] == [newest_file_revision()]
 
 
 async def upgrade_to_head(engine: AsyncEngine) -> None:
@@ -36,11 +65,15 @@ async def upgrade_to_head(engine: AsyncEngine) -> None:
 
 async def upgrade(connection: AsyncConnection, *, revision: str = "head") -> None:
     """Upgrade within the connection's transaction; the caller commits."""
+    from alembic import command
+
     await connection.run_sync(_run_command, command.upgrade, revision)
 
 
 async def downgrade(connection: AsyncConnection, *, revision: str = "base") -> None:
     """Downgrade within the connection's transaction; the caller commits."""
+    from alembic import command
+
     await connection.run_sync(_run_command, command.downgrade, revision)
 
 
@@ -49,9 +82,7 @@ async def current_revision(connection: AsyncConnection) -> str | None:
     return await connection.run_sync(_read_revision)
 
 
-def _run_command(
-    connection: Connection, action: Callable[[Config, str], None], revision: str
-) -> None:
+def _run_command(connection: Connection, action: Callable[..., Any], revision: str) -> None:
     """Run an Alembic command on a sync connection that env.py picks up."""
     config = alembic_config()
     config.attributes["connection"] = connection
@@ -60,4 +91,6 @@ def _run_command(
 
 def _read_revision(connection: Connection) -> str | None:
     """Read alembic_version through a sync connection."""
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()

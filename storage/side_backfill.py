@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import CursorResult, Result, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from storage.migrate import current_revision, upgrade
+from storage.migrate import current_revision, is_at_head, upgrade
 from storage.tables import ActorRow, DemandRow
 
 # An actor's or party's side from its name and role; None for the catch-all side.
@@ -23,6 +23,9 @@ SIDES_REVISION = "0005"
 
 async def upgrade_filling_sides(engine: AsyncEngine, side_of: SideOf) -> None:
     """Bring the schema to the newest revision; if that crosses 0005, fill the sides, all at once."""
+    async with engine.connect() as connection:
+        if await is_at_head(connection):
+            return  # nothing to migrate, and no Alembic to import
     async with engine.begin() as connection:
         previous = await current_revision(connection)
         await upgrade(connection)

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from storage import create_engine, current_revision, downgrade, head_revision, upgrade
+from storage.migrate import is_at_head, newest_file_revision
 from storage.search import include_in_autogenerate
 from storage.tables import ActorRow, ArticleRow, Base, DemandRow, SentenceRow
 
@@ -45,6 +46,24 @@ async def test_database_is_at_head(engine: AsyncEngine) -> None:
         revision = await current_revision(connection)
     assert revision is not None
     assert revision == head_revision()
+
+
+async def test_the_migration_files_name_the_head_alembic_finds(engine: AsyncEngine) -> None:
+    assert newest_file_revision() == head_revision()
+    async with engine.connect() as connection:
+        assert await is_at_head(connection)
+        await connection.rollback()
+        transaction = await connection.begin()
+        await downgrade(connection, revision="0005")
+        assert not await is_at_head(connection)
+        await transaction.rollback()
+
+
+async def test_a_store_never_migrated_is_not_at_head(tmp_path: Path) -> None:
+    fresh = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'fresh.db'}")
+    async with fresh.connect() as connection:
+        assert not await is_at_head(connection)
+    await fresh.dispose()
 
 
 async def _down_and_up(connection: AsyncConnection) -> tuple[set[str], set[str], list[object]]:

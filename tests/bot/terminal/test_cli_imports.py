@@ -23,6 +23,7 @@ HEAVY = (
     "httpx",
     "bot.telegram_adapter",
     "matplotlib",
+    "alembic",  # a store already at the newest revision opens without it
 )
 
 
