@@ -88,8 +88,10 @@ async def _read(runtime: Runtime, path: Path, seen: dict[str, str]) -> _Read:
     stored = await stored_copy(runtime, source)
     if stored is not None:
         return _Read(path.name, settled=LoadOutcome(path.name, duplicate_of=stored.id))
-    earlier = seen.setdefault(source.content_hash, path.name)
-    return _Read(path.name, source=source, repeats=earlier if earlier != path.name else None)
+    earlier = seen.get(source.content_hash)
+    if earlier is None:
+        seen[source.content_hash] = path.name
+    return _Read(path.name, source=source, repeats=earlier)
 
 
 async def _extract(

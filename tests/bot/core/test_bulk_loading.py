@@ -112,6 +112,15 @@ async def test_stored_and_repeated_texts_never_reach_the_pipeline(
     assert batches == [["geneva.txt"], ["paris.txt"]]
 
 
+async def test_a_file_named_twice_is_extracted_once(
+    runtime: Runtime, batches: list[list[str]], tmp_path: Path
+) -> None:
+    geneva = write_articles(tmp_path, ["Geneva"])[0]
+    outcomes = await load(runtime, [geneva, geneva])
+    assert [o.duplicate_of for o in outcomes] == [None, 1]
+    assert batches == [["geneva.txt"]]
+
+
 async def test_bad_files_are_one_sentence_each_and_the_others_load(
     runtime: Runtime, tmp_path: Path
 ) -> None:
