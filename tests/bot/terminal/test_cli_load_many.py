@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pty
 import shutil
+import struct
+import subprocess
+import sys
+import termios
+import threading
 from pathlib import Path
 
-from cli_runner import SEEDS_DIR, export_json, run_cli
+from cli_runner import REPO, SEEDS_DIR, SETTINGS_VARIABLES, export_json, run_cli
 
 
 def seed_folder(tmp_path: Path) -> Path:
@@ -53,3 +61,48 @@ def test_a_folder_without_articles_says_so(store_env: Path, tmp_path: Path) -> N
     result = run_cli("load", tmp_path)
     assert result.exit_code == 1
     assert result.stderr == "No article files (.txt, .md, .html) to load there.\n"
+
+
+def test_a_terminal_sees_the_progress_bar(store_env: Path, tmp_path: Path) -> None:
+    # Standard error on a pseudo-terminal of 24 x 80, as in a user's shell; standard output piped.
+    folder = seed_folder(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
+    env |= {"DATABASE_URL": f"sqlite+aiosqlite:///{store_env}", "PYTHONPATH": str(REPO)}
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    drawn: list[bytes] = []
+    reader = threading.Thread(target=read_all, args=(leader, drawn))
+    reader.start()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "bot.terminal.cli", "load", str(folder)],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(follower)
+        reader.join(timeout=10)
+        os.close(leader)
+    screen = b"".join(drawn).decode(errors="replace")
+    assert done.returncode == 1
+    assert "loading:" in screen
+    assert "/4 [" in screen
+    assert "photo.txt: not loaded:" in screen
+    assert done.stdout.decode().count(": loaded as article") == 2
+
+
+def read_all(leader: int, into: list[bytes]) -> None:
+    """Read a pseudo-terminal until its other end is closed."""
+    # Read while it is written: Linux drops what is unread when the last writer closes.
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the other end is closed
+            return
+        if not chunk:
+            return
+        into.append(chunk)
