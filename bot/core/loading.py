@@ -5,6 +5,11 @@ the CLI) becomes an `ArticleInput`; `load_article` reads it into a `SourceText`,
 facts in a worker thread (the event loop keeps answering other users meanwhile), and saves
 the article with its facts in one transaction under the store's write lock. Anything that
 fails before the commit leaves the store exactly as it was.
+
+A text already stored is recognised before extraction, by the address it was fetched from
+(before fetching) or by its text's hash (once read), so a repeat costs no pipeline run. The
+save refuses a duplicate again inside its transaction: two loads of one text at once both
+pass the early check, and the store lets only one of them in.
 """
 
 from __future__ import annotations
@@ -45,9 +50,11 @@ from briefings.replies.load_briefs import (
 )
 from briefings.replies.reply import Reply
 from storage import (
+    ArticleSummary,
     SavedArticle,
     StoreError,
     figures_of_article,
+    find_article_by_hash,
     find_article_by_source,
     save_extracted,
 )
@@ -81,6 +88,9 @@ async def load_article(
         if known is not None:
             return known
         source = await _read(runtime, article, progress)
+        stored = await stored_copy(runtime, source)
+        if stored is not None:
+            return build_already_loaded(stored.id, stored.title)
         await progress(EXTRACTING)
         extracted = await _extract(runtime, source)
         await progress(SAVING)
@@ -105,6 +115,12 @@ async def _already_loaded(runtime: Runtime, article: ArticleInput) -> Reply | No
     async with runtime.sessions() as session:
         found = await find_article_by_source(session, source=article.url)
     return build_already_loaded(found.id, found.title) if found else None
+
+
+async def stored_copy(runtime: Runtime, source: SourceText) -> ArticleSummary | None:
+    """The stored article with the same normalised text as source, if any."""
+    async with runtime.sessions() as session:
+        return await find_article_by_hash(session, content_hash=source.content_hash)
 
 
 async def _read(runtime: Runtime, article: ArticleInput, progress: Progress) -> SourceText:
@@ -169,6 +185,9 @@ async def load_path(runtime: Runtime, path: Path) -> LoadOutcome:
         source = await asyncio.to_thread(
             read_path, path, max_bytes=runtime.settings.max_input_bytes
         )
+        stored = await stored_copy(runtime, source)
+        if stored is not None:
+            return LoadOutcome(path.name, duplicate_of=stored.id)
         saved = await save_article(runtime, await _extract(runtime, source))
         return LoadOutcome(path.name, saved=saved)
     except DuplicateArticleError as duplicate:

@@ -20,7 +20,6 @@ from bot.core.runtime import Runtime, open_runtime
 from bot.core.seeding import ensure_seeded
 from bot.settings import Settings, SettingsError, load_settings
 from bot.terminal.photos import save_photo
-from briefings.replies.counts import counted
 from briefings.replies.reply import Reply
 from storage import export_store
 
@@ -56,34 +55,39 @@ def _run(work: Callable[[Runtime], Awaitable[T]]) -> T:
     return asyncio.run(main())
 
 
-def _describe(outcome: LoadOutcome) -> str:
-    if outcome.saved is not None:
-        s = outcome.saved
-        actors = f"{counted(s.n_actors, 'actor')} ({s.n_actors_new} new)"
-        facts = f"{counted(s.n_figures, 'figure')}, {counted(s.n_demands, 'demand')}"
-        return f"{outcome.source}: loaded as article {s.article_id} “{s.title}”: {actors}, {facts}"
-    if outcome.duplicate_of is not None:
-        return (
-            f"{outcome.source}: already loaded as article {outcome.duplicate_of}; nothing changed"
-        )
-    return f"{outcome.source}: not loaded: {outcome.error}"
-
-
 @app.command()
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html)")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Article files (.txt, .md, .html), or folders of them (not their subfolders)"
+        ),
+    ],
 ) -> None:
-    """Load article files into the store and print a summary of each."""
+    """Load article files into the store and print a line for each as it is done."""
 
     # Imported here, not at start: the other commands never need spaCy or the fetcher.
-    from bot.core.loading import load_path
+    from bot.core.bulk_loading import article_files, load_files
+    from bot.terminal.load_report import LoadReport, summarise
+
+    files = article_files(paths)
+    if not files:
+        typer.echo("No article files (.txt, .md, .html) to load there.", err=True)
+        raise typer.Exit(1)
 
     async def work(runtime: Runtime) -> list[LoadOutcome]:
-        return [await load_path(runtime, path) for path in paths]
+        report, outcomes = LoadReport(len(files)), []
+        try:
+            async for outcome in load_files(runtime, files):
+                report.show(outcome)
+                outcomes.append(outcome)
+        finally:
+            report.close()
+        return outcomes
 
     outcomes = _run(work)
-    for outcome in outcomes:
-        typer.echo(_describe(outcome), err=outcome.failed)
+    if len(outcomes) > 1:
+        typer.echo(summarise(outcomes))
     if any(o.failed for o in outcomes):
         raise typer.Exit(1)
 

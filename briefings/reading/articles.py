@@ -37,6 +37,8 @@ _EXTENSIONS = {
     ".html": TextFormat.HTML,
     ".htm": TextFormat.HTML,
 }
+# The file name endings of articles, as a folder is searched for them.
+ARTICLE_SUFFIXES = frozenset(_EXTENSIONS)
 _CONTENT_TYPES = {
     "text/plain": TextFormat.PLAIN,
     "text/markdown": TextFormat.MARKDOWN,
