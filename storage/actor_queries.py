@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, u
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.entries import ActorEntry, RoleEntry, Slice, SourceEntry
-from briefings.records import ActorName, DatedRole
+from briefings.records import ActorName, DatedRole, NameKeys
 from storage.labelled import record_from, records_from
 from storage.tables import (
     ActorAliasRow,
@@ -127,11 +127,18 @@ def _named_only(place_kinds: Collection[str]) -> ColumnElement[bool]:
     return and_(ActorRow.kind.in_(list(place_kinds)), no_role, ~holds_a_fact)
 
 
-async def actor_names(session: AsyncSession) -> list[ActorName]:
-    """Each actor's id with its name and with each alias."""
+async def actor_names(session: AsyncSession, keys: Collection[NameKeys]) -> list[ActorName]:
+    """The names and aliases (with their actor's id) folded like, or of the surname key of, one
+    of some keys: the only ones a phrase of those keys can name (index seeks, never a scan)."""
+    folded = [key.folded for key in keys]
+    surnames = [key.surname for key in keys if key.surname]
     names = union_all(
-        select(ActorRow.id.label("actor_id"), ActorRow.name),
-        select(ActorAliasRow.actor_id, ActorAliasRow.alias),
+        select(ActorRow.id.label("actor_id"), ActorRow.name).where(
+            or_(ActorRow.folded.in_(folded), ActorRow.surname.in_(surnames))
+        ),
+        select(ActorAliasRow.actor_id, ActorAliasRow.alias).where(
+            or_(ActorAliasRow.folded.in_(folded), ActorAliasRow.surname.in_(surnames))
+        ),
     )
     return records_from(ActorName, await session.execute(names))
 

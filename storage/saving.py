@@ -20,7 +20,14 @@ from briefings.model import (
     SourceText,
 )
 from briefings.records import ActorMerge, SpeakerLinks
-from storage.actors import ActorRules, dated_roles, load_actors, snapshot, write_actors
+from storage.actors import (
+    ActorRules,
+    actor_rows,
+    actors_by_surname,
+    dated_roles,
+    snapshot,
+    write_actors,
+)
 from storage.records import SavedArticle
 from storage.repository import lock_for_writing, refuse_duplicate
 from storage.tables import (
@@ -45,17 +52,25 @@ async def save_extracted(
 
     The rules decide which stored actor each of the article's actors is and which actor each
     claimant, party and speaker names; the stored roles they may need are read only when the
-    merge has role phrases to link, before this article's mentions are written.
+    merge has role phrases to link, before this article's mentions are written. The rules see
+    only the stored actors that share a surname key with one of the article's names (no other
+    can match one), and, when roles are read, every actor holding one (a role phrase may name it).
     """
     await lock_for_writing(session)
     await refuse_duplicate(session, extracted.source.content_hash)
     article = await _insert_article(session, extracted.source)
     sentence_ids = await _insert_sentences(session, article.id, extracted.sentences)
-    stored = await load_actors(session)
+    stored = await actors_by_surname(session, _surnames(extracted, rules))
     merge = rules.merge([snapshot(row) for row in stored], extracted)
     day = extracted.source.published
     roles = await dated_roles(session, day) if merge.role_phrases else []
-    known = write_actors(stored, merge)
+    holders = {role.key for role in roles} - {row.id for row in stored}
+    if holders:
+        # The holders join the candidates in id order; none matches a name, so the merge
+        # decides as before, with every holder known to the role links.
+        stored = sorted([*stored, *await actor_rows(session, holders)], key=lambda row: row.id)
+        merge = rules.merge([snapshot(row) for row in stored], extracted)
+    known = write_actors(stored, merge, rules.name_keys)
     session.add_all(known[mention.known] for mention in merge.mentions)
     await session.flush()
     mentions = _mention_rows(article.id, sentence_ids, known, merge, extracted)
@@ -70,6 +85,12 @@ async def save_extracted(
     events = [_event_row(article.id, sentence_ids, e) for e in extracted.events]
     await _insert_many(session, EventRow, events)
     return _saved(article, extracted, merge)
+
+
+def _surnames(extracted: ExtractedArticle, rules: ActorRules) -> set[str]:
+    """The surname keys of every name the article gives an actor (a nameless key matches none)."""
+    names = {name for actor in extracted.actors for name in (actor.name, *actor.aliases)}
+    return {rules.name_keys(name).surname for name in names} - {""}
 
 
 async def _insert_many(session: AsyncSession, table: type[Any], rows: list[_Row]) -> None:

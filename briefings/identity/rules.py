@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from briefings.identity.merging import merge_actors
+from briefings.identity.names import name_keys
 from briefings.identity.role_linking import (
     article_mentions,
     link_speakers,
     unlinked_role_phrases,
 )
 from briefings.model import ExtractedArticle
-from briefings.records import ActorMerge, DatedRole, SpeakerLinks, StoredActor
+from briefings.records import ActorMerge, DatedRole, NameKeys, SpeakerLinks, StoredActor
 
 
 class IdentityRules:
@@ -36,6 +37,10 @@ class IdentityRules:
     ) -> SpeakerLinks:
         """The known actor each claimant, party and speaker names."""
         return link_speakers(extracted, merge, roles)
+
+    def name_keys(self, name: str) -> NameKeys:
+        """The keys a name is stored and found by (only names sharing a surname key can match)."""
+        return name_keys(name)
 
 
 IDENTITY_RULES = IdentityRules()

@@ -16,6 +16,7 @@ from briefings.records import (
     ArticleMention,
     DatedRole,
     MergedActor,
+    NameKeys,
     SpeakerLinks,
     StoredActor,
 )
@@ -89,6 +90,10 @@ class TellingRules:
             {figure.claimed_by or "": len(merge.known) - 1 for figure in extracted.figures}
         )
 
+    def name_keys(self, name: str) -> NameKeys:
+        """The real keys: the store reads the candidates by them."""
+        return IDENTITY_RULES.name_keys(name)
+
 
 def _merged(actor: StoredActor) -> MergedActor:
     """A stored actor left as it was."""
@@ -101,7 +106,11 @@ async def test_the_store_writes_the_rows_and_links_the_rules_decide(session: Asy
     extracted = make_extracted(
         draft,
         source="told",
-        actors=[make_actor(draft, "Smith", phrase="Mr Smith"), make_actor(draft, "Jones")],
+        # "Trump" makes the stored Donald Trump a candidate the rules are shown.
+        actors=[
+            make_actor(draft, "Smith", phrase="Mr Smith", aliases=("Trump",)),
+            make_actor(draft, "Jones"),
+        ],
         figures=[make_figure(draft, "5 drones", value=5, claimed_by="whoever")],
     )
     rules = TellingRules()
