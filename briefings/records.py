@@ -43,6 +43,24 @@ class DatedRole:
 
 
 @dataclass(frozen=True)
+class RoleDay:
+    """A role as an actor's articles of one day write it: how many do, and the newest of them."""
+
+    role: str
+    published: date | None
+    n_articles: int
+    last_article: int
+
+
+@dataclass(frozen=True)
+class RoleArticle:
+    """One of the first few articles to give an actor a role as written."""
+
+    role: str
+    article_id: int
+
+
+@dataclass(frozen=True)
 class NameKeys:
     """The keys the store finds a name by: the name folded, and its surname's variant key.
 

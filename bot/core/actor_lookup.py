@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from briefings.entries import ActorEntry
 from briefings.identity.lookup import actors_named, most_cited
 from briefings.identity.names import name_keys
+from briefings.identity.role_groups import group_roles
 from briefings.identity.role_linking import any_role_phrase, role_holder
-from briefings.identity.role_phrases import group_roles
 from storage import Session, actor_names, article_counts, dated_roles, stored_actors
 from storage import get_actor as get_stored_actor
 

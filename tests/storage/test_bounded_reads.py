@@ -13,9 +13,11 @@ from sqlalchemy import Connection, event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.identity.names import name_keys
-from briefings.identity.role_phrases import group_roles
+from briefings.identity.role_groups import group_roles
 from briefings.identity.rules import IDENTITY_RULES
 from storage import actor_names, get_actor, save_extracted
+
+PRESIDENT = "President of Freedonia"
 
 
 class RowCounter:
@@ -65,7 +67,7 @@ async def save_person(session: AsyncSession, n: int, name: str, role: str | None
 async def store_of(session: AsyncSession, unrelated: int, start: int = 0) -> None:
     """A store with an invented president in four articles and `unrelated` other people."""
     for n in range(4):
-        await save_person(session, start + n, "Olena Vasylenko", role="President of Freedonia")
+        await save_person(session, start + n, "Olena Vasylenko", PRESIDENT)
     for n in range(unrelated):
         await save_person(session, start + 10 + n, f"Ivan{n} Petrenko{n}", role="analyst")
 
@@ -110,3 +112,14 @@ async def test_a_save_reads_as_many_rows_whatever_the_unrelated_actors(
         await save_person(session, 600 + n, f"Mykola{n} Shevchuk{n}")
     many = await rows_read(session, lambda: save_person(session, 700, "Olena Vasylenko"))
     assert many == few
+
+
+async def test_a_card_reads_as_many_rows_however_often_a_role_is_stated(
+    session: AsyncSession,
+) -> None:
+    await store_of(session, unrelated=1)
+    few = await _lookup_and_card_rows(session)
+    for k in range(40):
+        # The same role on the same four days (n % 20 is k % 4), in forty more articles.
+        await save_person(session, 1000 + 20 * k + k % 4, "Olena Vasylenko", PRESIDENT)
+    assert await _lookup_and_card_rows(session) == few
