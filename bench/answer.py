@@ -145,9 +145,9 @@ def variant(base: ExtractedArticle, copy: int, rename: set[str]) -> ExtractedArt
 def _use_schema(dbapi_connection: Any, _record: Any) -> None:
     """Point a new PostgreSQL connection at the current store's schema."""
     if _schema and "asyncpg" in type(dbapi_connection).__module__:
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"SET search_path TO {_schema[-1]}")
-        cursor.close()
+        # On the raw connection, outside the adapter's transaction (a rollback would undo it).
+        statement = f"SET search_path TO {_schema[-1]}"
+        dbapi_connection.run_async(lambda connection: connection.execute(statement))
 
 
 async def build_store(url: str, bases: list[ExtractedArticle], size: int) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy import or_, select, union
+from sqlalchemy import and_, func, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -26,7 +26,7 @@ from briefings.records import (
 )
 from storage.actor_queries import dated_role_columns
 from storage.labelled import records_from
-from storage.tables import ActorAliasRow, ActorRow, ArticleRow
+from storage.tables import ActorAliasRow, ActorMentionRow, ActorRow, ArticleRow
 
 
 class ActorRules(Protocol):
@@ -83,10 +83,19 @@ def write_actors(rows: Sequence[ActorRow], merge: ActorMerge, keys: KeyName) -> 
 
 
 async def dated_roles(session: AsyncSession, day: date | None) -> list[DatedRole]:
-    """Every stated role of every actor in the articles published by a day, or undated."""
-    query = dated_role_columns()
+    """The stated roles of each actor in its newest article published by a day (in its undated
+    articles when it has no dated one): all `roles_as_of` reads of the roles stated by that day."""
+    dated = dated_role_columns()
     if day is not None:
-        query = query.where(or_(ArticleRow.published.is_(None), ArticleRow.published <= day))
+        dated = dated.where(or_(ArticleRow.published.is_(None), ArticleRow.published <= day))
+    newest = func.max(ArticleRow.published).over(partition_by=ActorMentionRow.actor_id)
+    ranked = dated.add_columns(newest.label("newest")).subquery()
+    query = select(ranked.c.key, ranked.c.role, ranked.c.published, ranked.c.article_id).where(
+        or_(
+            ranked.c.published == ranked.c.newest,
+            and_(ranked.c.newest.is_(None), ranked.c.published.is_(None)),
+        )
+    )
     return records_from(DatedRole, await session.execute(query))
 
 
