@@ -43,6 +43,9 @@ class ActorRules(Protocol):
     def name_keys(self, name: str) -> NameKeys:
         """The keys a name is stored and found by; only names of one surname key can match."""
 
+    def with_holders(self, merge: ActorMerge, holders: Sequence[StoredActor]) -> ActorMerge:
+        """The merge with stored actors that match none of its names known after it, as holders."""
+
 
 # The keys of a name, as the identity rules make them.
 KeyName = Callable[[str], NameKeys]
@@ -64,8 +67,19 @@ async def actor_rows(session: AsyncSession, actor_ids: Iterable[int]) -> list[Ac
 
 
 async def stored_actors(session: AsyncSession, actor_ids: Collection[int]) -> list[StoredActor]:
-    """Snapshots of some stored actors, with their aliases, by id."""
-    return [snapshot(row) for row in await actor_rows(session, actor_ids)]
+    """Snapshots of some stored actors, with their aliases, by id (two plain reads, no ORM rows)."""
+    ids = list(actor_ids)
+    alias_rows = await session.execute(
+        select(ActorAliasRow.actor_id, ActorAliasRow.alias)
+        .where(ActorAliasRow.actor_id.in_(ids))
+        .order_by(ActorAliasRow.id)
+    )
+    aliases: dict[int, list[str]] = {}
+    for actor_id, alias in alias_rows.tuples():
+        aliases.setdefault(actor_id, []).append(alias)
+    columns = (ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role, ActorRow.side)
+    rows = await session.execute(select(*columns).where(ActorRow.id.in_(ids)).order_by(ActorRow.id))
+    return [StoredActor(*row, tuple(aliases.get(row[0], ()))) for row in rows.tuples()]
 
 
 def snapshot(row: ActorRow) -> StoredActor:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert
@@ -19,13 +20,13 @@ from briefings.model import (
     Sentence,
     SourceText,
 )
-from briefings.records import ActorMerge, SpeakerLinks
+from briefings.records import ActorMerge, SpeakerLinks, StoredActor
 from storage.actors import (
     ActorRules,
-    actor_rows,
     actors_by_surname,
     dated_roles,
     snapshot,
+    stored_actors,
     write_actors,
 )
 from storage.records import SavedArticle
@@ -54,7 +55,7 @@ async def save_extracted(
     claimant, party and speaker names; the stored roles they may need are read only when the
     merge has role phrases to link, before this article's mentions are written. The rules see
     only the stored actors that share a surname key with one of the article's names (no other
-    can match one), and, when roles are read, every actor holding one (a role phrase may name it).
+    can match one), and, when roles are read, the other actors holding one, for the links alone.
     """
     await lock_for_writing(session)
     await refuse_duplicate(session, extracted.source.content_hash)
@@ -64,18 +65,19 @@ async def save_extracted(
     merge = rules.merge([snapshot(row) for row in stored], extracted)
     day = extracted.source.published
     roles = await dated_roles(session, day) if merge.role_phrases else []
-    holders = {role.key for role in roles} - {row.id for row in stored}
-    if holders:
-        # The holders join the candidates in id order; none matches a name, so the merge
-        # decides as before, with every holder known to the role links.
-        stored = sorted([*stored, *await actor_rows(session, holders)], key=lambda row: row.id)
-        merge = rules.merge([snapshot(row) for row in stored], extracted)
     known = write_actors(stored, merge, rules.name_keys)
     session.add_all(known[mention.known] for mention in merge.mentions)
     await session.flush()
     mentions = _mention_rows(article.id, sentence_ids, known, merge, extracted)
     await _insert_many(session, ActorMentionRow, mentions)
-    link = _Linked(known, rules.link(extracted, merge, roles))
+    # The other role holders, known after the merge's actors: none matches a name of the
+    # article (no surname key in common), so the merge stands, and the links see every holder.
+    others = {role.key for role in roles} - {row.id for row in stored}
+    holders = await stored_actors(session, others) if others else []
+    if holders:
+        merge = rules.with_holders(merge, holders)
+    linkable = [*map(_linkable, known), *map(_linkable, holders)]
+    link = _Linked(linkable, rules.link(extracted, merge, roles))
     figures = [_figure_row(article.id, sentence_ids, link, f) for f in extracted.figures]
     await _insert_many(session, FigureRow, figures)
     demands = [_demand_row(article.id, sentence_ids, link, d) for d in extracted.demands]
@@ -99,14 +101,27 @@ async def _insert_many(session: AsyncSession, table: type[Any], rows: list[_Row]
         await session.execute(insert(table), rows)
 
 
-class _Linked:
-    """The stored row of the actor each speaker phrase links to."""
+@dataclass(frozen=True)
+class _Linkable:
+    """What a fact takes from the actor it is linked to: its id and its side."""
 
-    def __init__(self, known: Sequence[ActorRow], links: SpeakerLinks) -> None:
+    id: int
+    side: str | None
+
+
+def _linkable(actor: ActorRow | StoredActor) -> _Linkable:
+    """A stored actor (written, or a role holder read) as a link target."""
+    return _Linkable(actor.id, actor.side)
+
+
+class _Linked:
+    """The actor each speaker phrase links to."""
+
+    def __init__(self, known: Sequence[_Linkable], links: SpeakerLinks) -> None:
         self.known, self.links = known, links
 
-    def __call__(self, text: str | None) -> ActorRow | None:
-        """The row a phrase is linked to, or None."""
+    def __call__(self, text: str | None) -> _Linkable | None:
+        """The actor a phrase is linked to, or None."""
         index = self.links.of(text)
         return None if index is None else self.known[index]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefings.identity.merging import merge_actors
+from briefings.identity.merging import merge_actors, with_holders
 from briefings.identity.names import name_keys
 from briefings.identity.role_linking import (
     article_mentions,
@@ -37,6 +37,11 @@ class IdentityRules:
     ) -> SpeakerLinks:
         """The known actor each claimant, party and speaker names."""
         return link_speakers(extracted, merge, roles)
+
+    def with_holders(self, merge: ActorMerge, holders: Sequence[StoredActor]) -> ActorMerge:
+        """The merge with more stored actors known after its own, as role holders for the links
+        (the store reads them apart: they share no surname key with the article's actors)."""
+        return with_holders(merge, holders)
 
     def name_keys(self, name: str) -> NameKeys:
         """The keys a name is stored and found by (only names sharing a surname key can match)."""
