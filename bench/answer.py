@@ -1,4 +1,5 @@
-"""Benchmark answer latency: each command through the full handler path, on stores of 100 and 1,000 articles.
+"""Benchmark answer latency: each command through the full handler path, on stores of 100,
+1,000 and 10,000 articles, on SQLite and PostgreSQL, in alternating rounds.
 
 Every timed answer goes through `Application.process_update` of the real bot, with a
 `RecordingRequest` in place of the network: parsing, the command core, the store queries,
@@ -6,17 +7,21 @@ rendering, paging and the sendMessage call as python-telegram-bot builds it. The
 limiter is left out: it spaces sends to Telegram's 30 a second, which is Telegram's
 throughput, not the bot's latency.
 
-The stores are built from the seeds and the development set, extracted once by the real
-pipeline, then saved again and again as variants: each copy gets its own text hash and title,
-figures scaled a little (so that copies disagree, the worst case for /figures), and the
-people who appear in only one article renamed in every third copy (so that the store holds
-many actors, as a real one would). Prints p50 and p99 per command, per store size and backend,
-and the growth of p99 from 100 to 1,000 articles (targets: p99 under 25 ms at 1,000 articles,
-growth under 3x).
+The stores are built from the seeds and the development sets, extracted once by the real
+pipeline, then saved again and again as variants (through `save_extracted`, so each save runs
+the identity rules): each copy gets its own text hash and title, a publication day that moves
+on one day every 30 copies (so roles are stated over many days), figures scaled a little (so
+that copies disagree, the worst case for /figures), and the people who appear in only one base
+article renamed with a new surname in every third copy (so that the store holds many actors,
+as a real one would). Every store is built first; then rounds take each size and backend in
+turn (A B A B), so that machine load favours none. Prints p50 and p99 per command and for the
+/ask question set (tests/bot/ask_questions.json), per size and backend, and the ratio
+p99(largest) / p99(smallest). Targets: p99 under 25 ms at 10,000 articles, at most 1.5x the
+p99 at 100.
 
-Usage: python bench/answer.py [--sizes 100 1000] [--runs 200] [--shared ../shared]
+Usage: python bench/answer.py [--sizes 100 1000 10000] [--runs 200] [--rounds 4] [--shared ../shared]
 PostgreSQL is measured when BENCH_POSTGRES_URL or TEST_POSTGRES_URL names a test database
-(its tables are dropped and recreated).
+(each size in a schema of its own, dropped and recreated).
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import datetime
+import json
 import os
 import statistics
 import sys
@@ -31,8 +38,13 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from spacy.language import Language
+from sqlalchemy import event
+from sqlalchemy.pool import Pool
 
 from bench.extract import article_files
 from bot.settings import Settings
@@ -48,7 +60,6 @@ from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import ActorKind, ExtractedArticle
 from briefings.reading.articles import read_path
 from storage import create_engine, make_session_factory, save_extracted, upgrade_to_head
-from storage.tables import Base
 from tests.support.bot_api_objects import make_command_update
 from tests.support.recording_request import RecordingRequest
 
@@ -72,9 +83,16 @@ TOKEN = "123456:BENCH"
 MAX_BYTES = 2 * 1024 * 1024
 
 
-def extract_bases(shared: Path) -> list[ExtractedArticle]:
+ASK_SET = "/ask question set"
+QUESTIONS = Path(__file__).resolve().parents[1] / "tests" / "bot" / "ask_questions.json"
+# Copies saved in one transaction while a store is built.
+BATCH = 100
+# The PostgreSQL schema new connections use (one store per size in one test database).
+_schema: list[str] = []
+
+
+def extract_bases(nlp: Language, shared: Path) -> list[ExtractedArticle]:
     """The seed and development articles, extracted once by the real pipeline."""
-    nlp = build_pipeline(Settings().spacy_model)
     return [extract(nlp, read_path(path, max_bytes=MAX_BYTES)) for path in article_files(shared)]
 
 
@@ -84,13 +102,27 @@ def one_off_people(bases: list[ExtractedArticle]) -> set[str]:
     return {name for name, count in seen.items() if count == 1}
 
 
-def variant(base: ExtractedArticle, copy: int, rename: set[str]) -> ExtractedArticle:
-    """Copy `copy` of a base article: its own hash and title, scaled figures, maybe new people."""
-    names = {name: f"{name} {copy}" for name in rename} if copy % 3 == 0 else {}
-    source = dataclasses.replace(
-        base.source, title=f"{base.source.title} (copy {copy})", text=f"{base.source.text} #{copy}"
+def surname(copy: int) -> str:
+    """An invented surname for the people of one copy ("Bacdef"): a word, not a number."""
+    letters = "".join(
+        "abcdefghijklmnopqrstuvwxyz"[int(d) + 3 * (i % 3)] for i, d in enumerate(str(copy))
     )
-    scale = 1 + copy / 1000
+    return f"B{letters}ov"
+
+
+def variant(base: ExtractedArticle, copy: int, rename: set[str]) -> ExtractedArticle:
+    """Copy `copy` of a base article: its own hash, title and day, scaled figures, maybe new people."""
+    names = {name: f"{name} {surname(copy)}" for name in rename} if copy % 3 == 0 else {}
+    published = base.source.published
+    if published is not None:
+        published += datetime.timedelta(days=copy // 30)
+    source = dataclasses.replace(
+        base.source,
+        title=f"{base.source.title} (copy {copy})",
+        text=f"{base.source.text} #{copy}",
+        published=published,
+    )
+    scale = 1 + copy / 10000
     return dataclasses.replace(
         base,
         source=source,
@@ -109,23 +141,31 @@ def variant(base: ExtractedArticle, copy: int, rename: set[str]) -> ExtractedArt
     )
 
 
+@event.listens_for(Pool, "connect")
+def _use_schema(dbapi_connection: Any, _record: Any) -> None:
+    """Point a new PostgreSQL connection at the current store's schema."""
+    if _schema and "asyncpg" in type(dbapi_connection).__module__:
+        # On the raw connection, outside the adapter's transaction (a rollback would undo it).
+        statement = f"SET search_path TO {_schema[-1]}"
+        dbapi_connection.run_async(lambda connection: connection.execute(statement))
+
+
 async def build_store(url: str, bases: list[ExtractedArticle], size: int) -> None:
-    """A fresh store at url holding `size` variants of the base articles."""
+    """A fresh store at url (in the current schema on PostgreSQL) holding `size` variants."""
     engine = create_engine(url)
-    async with engine.begin() as connection:
-        await connection.run_sync(Base.metadata.drop_all)
-        await connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-        await connection.exec_driver_sql("DROP TABLE IF EXISTS sentence_search")
+    if engine.dialect.name == "postgresql":
+        async with engine.begin() as connection:
+            await connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {_schema[-1]} CASCADE")
+            await connection.exec_driver_sql(f"CREATE SCHEMA {_schema[-1]}")
+        await engine.dispose()  # new connections, on the new schema
     await upgrade_to_head(engine)
     sessions = make_session_factory(engine)
     rename = one_off_people(bases)
-    for copy in range(size):
+    for start in range(0, size, BATCH):
         async with sessions.begin() as session:
-            await save_extracted(
-                session,
-                extracted=variant(bases[copy % len(bases)], copy, rename),
-                rules=IDENTITY_RULES,
-            )
+            for copy in range(start, min(size, start + BATCH)):
+                extracted = variant(bases[copy % len(bases)], copy, rename)
+                await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
     if engine.dialect.name == "postgresql":
         # Settle the store as autovacuum would, rather than time it while it analyses.
         async with engine.connect() as connection:
@@ -134,29 +174,49 @@ async def build_store(url: str, bases: list[ExtractedArticle], size: int) -> Non
     await engine.dispose()
 
 
-async def time_commands(url: str, runs: int) -> dict[str, list[float]]:
-    """Milliseconds per answer of each command, through process_update, after a warm-up."""
+def questions() -> list[str]:
+    """The /ask question set, as commands."""
+    data = json.loads(QUESTIONS.read_text(encoding="utf-8"))
+    return [f"/ask {item['question']}" for item in data["questions"]]
+
+
+async def time_commands(url: str, nlp: Language, runs: int) -> dict[str, list[float]]:
+    """Milliseconds per answer of each command and of the question set, after a warm-up."""
     settings = Settings(database_url=url, telegram_token=TOKEN)
     recorder = RecordingRequest()
     application: BriefApplication = build_application(
-        settings, request=recorder, rate_limited=False
+        settings, request=recorder, nlp=nlp, rate_limited=False
     )
     timings: dict[str, list[float]] = {}
+    asked = questions()
     async with application:
         await start_services(application)
         for line in COMMANDS:
-            update = make_command_update(line, bot=application.bot)
-            for _ in range(5):
-                await application.process_update(update)
-            samples = []
-            for _ in range(runs):
-                started = time.perf_counter()
-                await application.process_update(update)
-                samples.append((time.perf_counter() - started) * 1000)
-                recorder.clear()
-            timings[line] = samples
+            timings[line] = await _time_line(application, recorder, line, runs)
+        per_question = max(1, runs // len(asked))
+        timings[ASK_SET] = [
+            sample
+            for line in asked
+            for sample in await _time_line(application, recorder, line, per_question)
+        ]
         await stop_services(application)
     return timings
+
+
+async def _time_line(
+    application: BriefApplication, recorder: RecordingRequest, line: str, runs: int
+) -> list[float]:
+    """Milliseconds per answer of one line, after two warm-up answers."""
+    update = make_command_update(line, bot=application.bot)
+    for _ in range(2):
+        await application.process_update(update)
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        await application.process_update(update)
+        samples.append((time.perf_counter() - started) * 1000)
+        recorder.clear()
+    return samples
 
 
 def percentile(samples: list[float], share: float) -> float:
@@ -165,49 +225,72 @@ def percentile(samples: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def backends(directory: Path) -> list[tuple[str, str]]:
+def backends(directory: Path) -> dict[str, str]:
     """SQLite always; PostgreSQL when a test database is named in the environment."""
-    found = [("sqlite", f"sqlite+aiosqlite:///{directory / 'bench.db'}")]
+    found = {"sqlite": f"sqlite+aiosqlite:///{directory}/bench_{{size}}.db"}
     url = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("TEST_POSTGRES_URL")
-    if url:
-        found.append(("postgresql", url))
+    if url and "test" in url.rsplit("/", 1)[-1]:
+        found["postgresql"] = url
     else:
-        print("(PostgreSQL skipped: set BENCH_POSTGRES_URL or TEST_POSTGRES_URL)")
+        print(
+            "(PostgreSQL skipped: set BENCH_POSTGRES_URL or TEST_POSTGRES_URL to a test database)"
+        )
     return found
 
 
-async def main(sizes: list[int], runs: int, shared: Path) -> None:
-    """Build each store, time each command on it, print the table and the growth."""
-    bases = extract_bases(shared)
+def _store(backend: str, url: str, size: int) -> str:
+    """The URL of one store, its schema made current on PostgreSQL."""
+    _schema.append(f"bench_{size}")
+    return url.format(size=size) if backend == "sqlite" else url
+
+
+async def main(sizes: list[int], runs: int, rounds: int, shared: Path) -> None:
+    """Build every store, time each in alternating rounds, print the table and the ratios."""
+    nlp = build_pipeline(Settings().spacy_model)
+    bases = extract_bases(nlp, shared)
     with tempfile.TemporaryDirectory() as directory:
-        for backend, url in backends(Path(directory)):
-            p99s: dict[int, dict[str, float]] = {}
-            for size in sizes:
+        stores = backends(Path(directory))
+        for size in sizes:
+            for backend, url in stores.items():
                 built = time.perf_counter()
-                await build_store(url, bases, size)
-                print(
-                    f"\n{backend}, {size} articles (built in {time.perf_counter() - built:.1f} s)"
-                )
-                timings = await time_commands(url, runs)
-                p99s[size] = {}
-                for line, samples in timings.items():
-                    p50, p99 = statistics.median(samples), percentile(samples, 0.99)
-                    p99s[size][line] = p99
-                    print(f"  {line:45s} p50 {p50:6.2f} ms   p99 {p99:6.2f} ms")
-            if len(sizes) >= 2:
-                small, large = sizes[0], sizes[-1]
-                print(f"\n{backend}: p99 growth from {small} to {large} articles")
-                for line in COMMANDS:
-                    ratio = p99s[large][line] / p99s[small][line]
-                    print(f"  {line:45s} {ratio:4.2f}x")
-                worst = max(p99s[large].values())
-                print(f"  worst p99 at {large}: {worst:.2f} ms")
+                await build_store(_store(backend, url, size), bases, size)
+                took = time.perf_counter() - built
+                print(f"built {backend} {size:>6} articles in {took:6.1f} s", flush=True)
+        samples: dict[tuple[str, int], dict[str, list[float]]] = {}
+        for round_ in range(rounds):
+            for size in sizes:
+                for backend, url in stores.items():
+                    timed = await time_commands(_store(backend, url, size), nlp, runs // rounds)
+                    for line, found in timed.items():
+                        samples.setdefault((backend, size), {}).setdefault(line, []).extend(found)
+            print(f"round {round_ + 1} of {rounds} done", flush=True)
+    report(samples, sizes, list(stores))
+
+
+def report(
+    samples: dict[tuple[str, int], dict[str, list[float]]], sizes: list[int], names: list[str]
+) -> None:
+    """p50 and p99 per command, size and backend, and p99(largest) / p99(smallest)."""
+    small, large = sizes[0], sizes[-1]
+    for backend in names:
+        print(f"\n{backend}: p50 / p99 ms by store size; ratio of p99 at {large} to {small}")
+        print(f"  {'command':42s}" + "".join(f"{size:>16}" for size in sizes) + "   ratio")
+        for line in samples[(backend, small)]:
+            cells, p99 = "", {}
+            for size in sizes:
+                found = samples[(backend, size)][line]
+                p99[size] = percentile(found, 0.99)
+                cells += f"  {statistics.median(found):6.2f} /{p99[size]:6.2f}"
+            print(f"  {line[:42]:42s}{cells}   {p99[large] / p99[small]:4.2f}x")
+        worst = max(percentile(found, 0.99) for found in samples[(backend, large)].values())
+        print(f"  worst p99 at {large}: {worst:.2f} ms")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     arguments = parser.parse_args()
-    asyncio.run(main(arguments.sizes, arguments.runs, arguments.shared))
+    asyncio.run(main(arguments.sizes, arguments.runs, arguments.rounds, arguments.shared))

@@ -24,11 +24,14 @@ class SourceEntry:
 
 @dataclass(frozen=True)
 class RoleEntry:
-    """A role the articles give an actor: as the newest writes it, their days (newest first), and which."""
+    """A role the articles give an actor: as the newest writes it, their days (newest first), the
+    first few of them, how many there are, and the newest."""
 
     role: str
     days: tuple[date, ...]
     articles: tuple[int, ...]
+    n_articles: int
+    last_article: int
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,36 @@ class DatedRole:
 
 
 @dataclass(frozen=True)
+class RoleDay:
+    """A role as an actor's articles of one day write it: how many do, and the newest of them."""
+
+    role: str
+    published: date | None
+    n_articles: int
+    last_article: int
+
+
+@dataclass(frozen=True)
+class RoleArticle:
+    """One of the first few articles to give an actor a role as written."""
+
+    role: str
+    article_id: int
+
+
+@dataclass(frozen=True)
+class NameKeys:
+    """The keys the store finds a name by: the name folded, and its surname's variant key.
+
+    Two names can only match (`briefings.identity.names.names_match`) when their surname keys
+    are equal, so the store narrows candidates by `surname` before the identity rules decide.
+    """
+
+    folded: str
+    surname: str
+
+
+@dataclass(frozen=True)
 class MergedActor:
     """A known actor after an article's merge: a stored one (its id) or a new one (id None).
 

@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, u
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.entries import ActorEntry, RoleEntry, Slice, SourceEntry
-from briefings.records import ActorName, DatedRole
+from briefings.records import ActorName, NameKeys, RoleArticle, RoleDay
 from storage.labelled import record_from, records_from
 from storage.tables import (
     ActorAliasRow,
@@ -25,10 +25,11 @@ from storage.tables import (
     QuoteRow,
 )
 
-# How many of an actor's articles an entry lists; the rest are only counted.
+# How many of an actor's articles (and of a role's) an entry lists; the rest are only counted.
+# At least briefings.replies.citations.MAX_CITES, as many as a citation shows.
 CITED_ARTICLES = 4
-# An actor's distinct roles from those its articles state (briefings.identity.role_phrases).
-GroupRoles = Callable[[Iterable[DatedRole]], tuple[RoleEntry, ...]]
+# An actor's distinct roles from those its articles state (briefings.identity.role_groups).
+GroupRoles = Callable[[Iterable[RoleDay], Iterable[RoleArticle]], tuple[RoleEntry, ...]]
 
 
 async def list_sources(session: AsyncSession, *, limit: int) -> Slice[SourceEntry]:
@@ -127,11 +128,18 @@ def _named_only(place_kinds: Collection[str]) -> ColumnElement[bool]:
     return and_(ActorRow.kind.in_(list(place_kinds)), no_role, ~holds_a_fact)
 
 
-async def actor_names(session: AsyncSession) -> list[ActorName]:
-    """Each actor's id with its name and with each alias."""
+async def actor_names(session: AsyncSession, keys: Collection[NameKeys]) -> list[ActorName]:
+    """The names and aliases (with their actor's id) folded like, or of the surname key of, one
+    of some keys: the only ones a phrase of those keys can name (index seeks, never a scan)."""
+    folded = [key.folded for key in keys]
+    surnames = [key.surname for key in keys if key.surname]
     names = union_all(
-        select(ActorRow.id.label("actor_id"), ActorRow.name),
-        select(ActorAliasRow.actor_id, ActorAliasRow.alias),
+        select(ActorRow.id.label("actor_id"), ActorRow.name).where(
+            or_(ActorRow.folded.in_(folded), ActorRow.surname.in_(surnames))
+        ),
+        select(ActorAliasRow.actor_id, ActorAliasRow.alias).where(
+            or_(ActorAliasRow.folded.in_(folded), ActorAliasRow.surname.in_(surnames))
+        ),
     )
     return records_from(ActorName, await session.execute(names))
 
@@ -169,14 +177,41 @@ async def get_actor(
         .order_by(ActorMentionRow.article_id)
         .limit(CITED_ARTICLES)
     )
-    roles = group_roles(await _dated_roles_of(session, actor_id))
+    days, firsts = await _role_days(session, actor_id), await _role_firsts(session, actor_id)
+    roles = group_roles(days, firsts)
     return ActorEntry(id_, name, kind, role, tuple(aliases), tuple(articles), count, roles)
 
 
-async def _dated_roles_of(session: AsyncSession, actor_id: int) -> list[DatedRole]:
-    """The roles the articles state for one actor, each with its article and that article's day."""
-    query = dated_role_columns().where(ActorMentionRow.actor_id == actor_id)
-    return records_from(DatedRole, await session.execute(query))
+async def _role_days(session: AsyncSession, actor_id: int) -> list[RoleDay]:
+    """Each role the articles state for one actor as written, per day: how many, and the newest
+    (one row per role and day, grouped in SQL, however many articles there are)."""
+    query = (
+        select(
+            ActorMentionRow.role,
+            ArticleRow.published,
+            func.count().label("n_articles"),
+            func.max(ActorMentionRow.article_id).label("last_article"),
+        )
+        .join(ArticleRow, ArticleRow.id == ActorMentionRow.article_id)
+        .where(ActorMentionRow.actor_id == actor_id, ActorMentionRow.role.is_not(None))
+        .group_by(ActorMentionRow.role, ArticleRow.published)
+    )
+    return records_from(RoleDay, await session.execute(query))
+
+
+async def _role_firsts(session: AsyncSession, actor_id: int) -> list[RoleArticle]:
+    """The first few articles (as many as an entry cites) of each role one actor is given as
+    written, read along ix_actor_mentions_actor_role."""
+    rank = func.row_number().over(
+        partition_by=ActorMentionRow.role, order_by=ActorMentionRow.article_id
+    )
+    ranked = (
+        select(ActorMentionRow.role, ActorMentionRow.article_id, rank.label("rank"))
+        .where(ActorMentionRow.actor_id == actor_id, ActorMentionRow.role.is_not(None))
+        .subquery()
+    )
+    query = select(ranked.c.role, ranked.c.article_id).where(ranked.c.rank <= CITED_ARTICLES)
+    return records_from(RoleArticle, await session.execute(query))
 
 
 def dated_role_columns() -> Select[Any]:

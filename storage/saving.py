@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert
@@ -19,8 +20,15 @@ from briefings.model import (
     Sentence,
     SourceText,
 )
-from briefings.records import ActorMerge, SpeakerLinks
-from storage.actors import ActorRules, dated_roles, load_actors, snapshot, write_actors
+from briefings.records import ActorMerge, SpeakerLinks, StoredActor
+from storage.actors import (
+    ActorRules,
+    actors_by_surname,
+    dated_roles,
+    snapshot,
+    stored_actors,
+    write_actors,
+)
 from storage.records import SavedArticle
 from storage.repository import lock_for_writing, refuse_duplicate
 from storage.tables import (
@@ -45,22 +53,31 @@ async def save_extracted(
 
     The rules decide which stored actor each of the article's actors is and which actor each
     claimant, party and speaker names; the stored roles they may need are read only when the
-    merge has role phrases to link, before this article's mentions are written.
+    merge has role phrases to link, before this article's mentions are written. The rules see
+    only the stored actors that share a surname key with one of the article's names (no other
+    can match one), and, when roles are read, the other actors holding one, for the links alone.
     """
     await lock_for_writing(session)
     await refuse_duplicate(session, extracted.source.content_hash)
     article = await _insert_article(session, extracted.source)
     sentence_ids = await _insert_sentences(session, article.id, extracted.sentences)
-    stored = await load_actors(session)
+    stored = await actors_by_surname(session, _surnames(extracted, rules))
     merge = rules.merge([snapshot(row) for row in stored], extracted)
     day = extracted.source.published
     roles = await dated_roles(session, day) if merge.role_phrases else []
-    known = write_actors(stored, merge)
+    known = write_actors(stored, merge, rules.name_keys)
     session.add_all(known[mention.known] for mention in merge.mentions)
     await session.flush()
     mentions = _mention_rows(article.id, sentence_ids, known, merge, extracted)
     await _insert_many(session, ActorMentionRow, mentions)
-    link = _Linked(known, rules.link(extracted, merge, roles))
+    # The other role holders, known after the merge's actors: none matches a name of the
+    # article (no surname key in common), so the merge stands, and the links see every holder.
+    others = {role.key for role in roles} - {row.id for row in stored}
+    holders = await stored_actors(session, others) if others else []
+    if holders:
+        merge = rules.with_holders(merge, holders)
+    linkable = [*map(_linkable, known), *map(_linkable, holders)]
+    link = _Linked(linkable, rules.link(extracted, merge, roles))
     figures = [_figure_row(article.id, sentence_ids, link, f) for f in extracted.figures]
     await _insert_many(session, FigureRow, figures)
     demands = [_demand_row(article.id, sentence_ids, link, d) for d in extracted.demands]
@@ -72,20 +89,39 @@ async def save_extracted(
     return _saved(article, extracted, merge)
 
 
+def _surnames(extracted: ExtractedArticle, rules: ActorRules) -> set[str]:
+    """The surname keys of every name the article gives an actor (a nameless key matches none)."""
+    names = {name for actor in extracted.actors for name in (actor.name, *actor.aliases)}
+    return {rules.name_keys(name).surname for name in names} - {""}
+
+
 async def _insert_many(session: AsyncSession, table: type[Any], rows: list[_Row]) -> None:
     """Insert rows in one batched statement (no per-object bookkeeping); nothing when none."""
     if rows:
         await session.execute(insert(table), rows)
 
 
-class _Linked:
-    """The stored row of the actor each speaker phrase links to."""
+@dataclass(frozen=True)
+class _Linkable:
+    """What a fact takes from the actor it is linked to: its id and its side."""
 
-    def __init__(self, known: Sequence[ActorRow], links: SpeakerLinks) -> None:
+    id: int
+    side: str | None
+
+
+def _linkable(actor: ActorRow | StoredActor) -> _Linkable:
+    """A stored actor (written, or a role holder read) as a link target."""
+    return _Linkable(actor.id, actor.side)
+
+
+class _Linked:
+    """The actor each speaker phrase links to."""
+
+    def __init__(self, known: Sequence[_Linkable], links: SpeakerLinks) -> None:
         self.known, self.links = known, links
 
-    def __call__(self, text: str | None) -> ActorRow | None:
-        """The row a phrase is linked to, or None."""
+    def __call__(self, text: str | None) -> _Linkable | None:
+        """The actor a phrase is linked to, or None."""
         index = self.links.of(text)
         return None if index is None else self.known[index]
 

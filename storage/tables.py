@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 
 from sqlalchemy import (
     BigInteger,
@@ -14,56 +14,26 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
     Time,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-ACTOR_KINDS = ("person", "organisation", "country")
-DEMAND_KINDS = ("demand", "condition", "call", "proposal", "rejection")
-PRECISIONS = ("day", "month", "year")
-
-
-def _one_of(column: str, values: tuple[str, ...]) -> str:
-    """SQL check that a column holds one of the given literals."""
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
-
-def _utc_now() -> datetime:
-    """The current time, timezone-aware."""
-    return datetime.now(UTC)
-
-
-class Base(DeclarativeBase):
-    """Declarative base whose metadata names every index and constraint."""
-
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-def _article_fk() -> Mapped[int]:
-    """A non-null, indexed reference to an article, deleted with it."""
-    return mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-
-
-def _sentence_fk() -> Mapped[int]:
-    """A non-null, indexed reference to a sentence, deleted with it."""
-    return mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"), index=True)
-
-
-def _optional_actor_fk() -> Mapped[int | None]:
-    """A nullable, indexed link to an actor, cleared if the actor goes."""
-    return mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
+from storage.table_base import (
+    ACTOR_KINDS,
+    DEMAND_KINDS,
+    PRECISIONS,
+    article_fk,
+    one_of,
+    optional_actor_fk,
+    sentence_fk,
+    utc_now,
+)
+from storage.table_base import (
+    Base as Base,  # re-exported: the metadata every table is on
+)
 
 
 class ArticleRow(Base):
@@ -79,7 +49,7 @@ class ArticleRow(Base):
     source: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     text: Mapped[str] = mapped_column(Text)
-    loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_utc_now)
+    loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 
 class SentenceRow(Base):
@@ -89,7 +59,7 @@ class SentenceRow(Base):
     __table_args__ = (UniqueConstraint("article_id", "index"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = _article_fk()
+    article_id: Mapped[int] = article_fk()
     index: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -100,7 +70,7 @@ class ActorRow(Base):
     """A person, organisation or country, shared across articles."""
 
     __tablename__ = "actors"
-    __table_args__ = (CheckConstraint(_one_of("kind", ACTOR_KINDS), name="kind"),)
+    __table_args__ = (CheckConstraint(one_of("kind", ACTOR_KINDS), name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(Text)
@@ -108,6 +78,9 @@ class ActorRow(Base):
     role: Mapped[str | None] = mapped_column(Text)
     # Ukraine, Russia, United States, European Union or Others (briefings/sides.py).
     side: Mapped[str | None] = mapped_column(Text)
+    # The name's keys (briefings.records.NameKeys), written with it: lookups and merges seek them.
+    folded: Mapped[str | None] = mapped_column(Text, index=True)
+    surname: Mapped[str | None] = mapped_column(Text, index=True)
 
     aliases: Mapped[list[ActorAliasRow]] = relationship(
         lazy="raise",
@@ -130,19 +103,25 @@ class ActorAliasRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(Text)
+    folded: Mapped[str | None] = mapped_column(Text, index=True)
+    surname: Mapped[str | None] = mapped_column(Text, index=True)
 
 
 class ActorMentionRow(Base):
     """An actor's appearance in one article, with the role stated there and where."""
 
     __tablename__ = "actor_mentions"
-    __table_args__ = (UniqueConstraint("actor_id", "article_id"),)
+    # An actor's card reads its roles, each raw role's first articles, by this index alone.
+    __table_args__ = (
+        UniqueConstraint("actor_id", "article_id"),
+        Index("ix_actor_mentions_actor_role", "actor_id", "role", "article_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
     role: Mapped[str | None] = mapped_column(Text)
-    article_id: Mapped[int] = _article_fk()
-    sentence_id: Mapped[int] = _sentence_fk()
+    article_id: Mapped[int] = article_fk()
+    sentence_id: Mapped[int] = sentence_fk()
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
 
@@ -157,8 +136,8 @@ class FigureRow(Base):
     __table_args__ = (Index("ix_figures_measure_recent", "measure", "measured_side", "article_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = _article_fk()
-    sentence_id: Mapped[int] = _sentence_fk()
+    article_id: Mapped[int] = article_fk()
+    sentence_id: Mapped[int] = sentence_fk()
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     value: Mapped[float] = mapped_column(Float)
@@ -169,7 +148,7 @@ class FigureRow(Base):
     claimed_by: Mapped[str | None] = mapped_column(Text)
     measure: Mapped[str | None] = mapped_column(String(40))
     measured_side: Mapped[str | None] = mapped_column(Text)
-    claimant_actor_id: Mapped[int | None] = _optional_actor_fk()
+    claimant_actor_id: Mapped[int | None] = optional_actor_fk()
     kind: Mapped[str | None] = mapped_column(String(16))  # FigureKind; None before 0006
     period: Mapped[str | None] = mapped_column(Text)
     holder: Mapped[str | None] = mapped_column(Text)
@@ -183,7 +162,7 @@ class DemandRow(Base):
 
     __tablename__ = "demands"
     __table_args__ = (
-        CheckConstraint(_one_of("kind", DEMAND_KINDS), name="kind"),
+        CheckConstraint(one_of("kind", DEMAND_KINDS), name="kind"),
         # The parties with most demands and the newest of each, read by /demands.
         Index("ix_demands_party_recent", "party_actor_id", "party", "article_id"),
         # A side's demands, newest first, read by /demands SIDE.
@@ -191,12 +170,12 @@ class DemandRow(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = _article_fk()
-    sentence_id: Mapped[int] = _sentence_fk()
+    article_id: Mapped[int] = article_fk()
+    sentence_id: Mapped[int] = sentence_fk()
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     party: Mapped[str] = mapped_column(Text)
-    party_actor_id: Mapped[int | None] = _optional_actor_fk()
+    party_actor_id: Mapped[int | None] = optional_actor_fk()
     demand: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16))
     side: Mapped[str | None] = mapped_column(Text)
@@ -211,13 +190,13 @@ class QuoteRow(Base):
     __tablename__ = "quotes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = _article_fk()
-    sentence_id: Mapped[int] = _sentence_fk()
+    article_id: Mapped[int] = article_fk()
+    sentence_id: Mapped[int] = sentence_fk()
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     speaker: Mapped[str | None] = mapped_column(Text)
-    speaker_actor_id: Mapped[int | None] = _optional_actor_fk()
+    speaker_actor_id: Mapped[int | None] = optional_actor_fk()
     side: Mapped[str | None] = mapped_column(Text)
 
 
@@ -225,11 +204,11 @@ class EventRow(Base):
     """Something an article dates: the day, how precisely, and the words that say what."""
 
     __tablename__ = "events"
-    __table_args__ = (CheckConstraint(_one_of("precision", PRECISIONS), name="precision"),)
+    __table_args__ = (CheckConstraint(one_of("precision", PRECISIONS), name="precision"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = _article_fk()
-    sentence_id: Mapped[int] = _sentence_fk()
+    article_id: Mapped[int] = article_fk()
+    sentence_id: Mapped[int] = sentence_fk()
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     day: Mapped[date] = mapped_column(Date, index=True)
@@ -246,7 +225,7 @@ class PagerRow(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger)
     command: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=_utc_now, index=True
+        DateTime(timezone=True), default=utc_now, index=True
     )
 
 
@@ -272,8 +251,8 @@ class SubscriptionRow(Base):
     seen_article_id: Mapped[int] = mapped_column(Integer, default=0)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     deactivated_reason: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_utc_now)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_utc_now)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 
 class DeliveryRow(Base):
@@ -282,7 +261,7 @@ class DeliveryRow(Base):
     __tablename__ = "deliveries"
     __table_args__ = (
         UniqueConstraint("subscription_id", "local_date"),
-        CheckConstraint(_one_of("status", DELIVERY_STATUSES), name="status"),
+        CheckConstraint(one_of("status", DELIVERY_STATUSES), name="status"),
         # Deliveries to retry, and claims whose process died, oldest first.
         Index("ix_deliveries_status_claimed", "status", "claimed_at"),
     )

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from briefings.entries import ActorEntry
 from briefings.identity.lookup import actors_named, most_cited
+from briefings.identity.names import name_keys
+from briefings.identity.role_groups import group_roles
 from briefings.identity.role_linking import any_role_phrase, role_holder
-from briefings.identity.role_phrases import group_roles
 from storage import Session, actor_names, article_counts, dated_roles, stored_actors
 from storage import get_actor as get_stored_actor
 
@@ -18,8 +19,9 @@ async def find_actor(session: Session, query: str) -> ActorEntry | None:
 
 
 async def find_actor_named(session: Session, phrases: Sequence[str]) -> ActorEntry | None:
-    """The actor the first of some phrases to name one denotes, reading every name once."""
-    names = await actor_names(session)
+    """The actor the first of some phrases to name one denotes, reading once the names that
+    share a key with one of them (no other name can match)."""
+    names = await actor_names(session, [name_keys(phrase) for phrase in phrases])
     for phrase in phrases:
         candidates = actors_named(phrase, names)
         if len(candidates) > 1:

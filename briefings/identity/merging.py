@@ -10,7 +10,7 @@ the first role and side, filling them in when the stored actor had none.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefings.identity.names import any_names_match, fold, name_tokens
 from briefings.model import Actor, ActorKind
@@ -50,6 +50,12 @@ def merge_actors(stored: Sequence[StoredActor], actors: Sequence[Actor]) -> Acto
             merge_into(known[index], actor)
         picks.append(index)
     return ActorMerge(tuple(_frozen(actor) for actor in known), tuple(picks), ())
+
+
+def with_holders(merge: ActorMerge, holders: Sequence[StoredActor]) -> ActorMerge:
+    """A merge with stored actors that match none of its article's actors known after its own:
+    its picks and mentions stand, and role links may name the holders."""
+    return replace(merge, known=(*merge.known, *(_frozen(_known(actor)) for actor in holders)))
 
 
 def kinds_compatible(stored: str, new: str) -> bool:

@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from briefings.records import NameKeys
+
 _TRAILING_Y = re.compile(r"(?:iy|yy|ii|y)$")
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -50,3 +52,9 @@ def any_names_match(left: Iterable[str], right: Iterable[str]) -> bool:
     """True when some name of one set matches some name of the other."""
     right_list = list(right)
     return any(names_match(a, b) for a in left for b in right_list)
+
+
+def name_keys(name: str) -> NameKeys:
+    """The keys a name is stored and found by: folded, and its last token's key ("" for none)."""
+    tokens = name_tokens(name)
+    return NameKeys(fold(name), tokens[-1] if tokens else "")

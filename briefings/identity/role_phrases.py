@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from typing import Any
 
-from briefings.entries import RoleEntry
 from briefings.records import DatedRole
 from briefings.vocabulary.lexicon import data_text, load_lexicon
 from briefings.vocabulary.sides import (
@@ -260,16 +259,6 @@ def _newest_roles(rows: list[DatedRole]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(row.role for row in rows if row.published == newest))
 
 
-def group_roles(dated: Iterable[DatedRole]) -> tuple[RoleEntry, ...]:
-    """An actor's distinct roles (equal ignoring case and punctuation), the newest first."""
-    groups: dict[str, list[DatedRole]] = {}
-    for row in dated:
-        for part in filter(names_a_role, role_parts(row.role)):
-            groups.setdefault(role_key(part), []).append(replace(row, role=part))
-    entries = [_role_entry(rows) for rows in groups.values()]
-    return tuple(sorted(entries, key=_entry_recency, reverse=True))
-
-
 # Roles repeat across articles: each distinct one is read once (a card reads every mention's role).
 @lru_cache(maxsize=4096)
 def names_a_role(role: str) -> bool:
@@ -282,15 +271,3 @@ def names_a_role(role: str) -> bool:
 def role_key(role: str) -> str:
     """A role folded so that roles equal ignoring case and punctuation compare equal."""
     return " ".join(re.sub(r"[^\w\s]", "", role.casefold()).split())
-
-
-def _role_entry(rows: list[DatedRole]) -> RoleEntry:
-    """One role, as its newest article writes it, with the days and articles that state it."""
-    newest = max(rows, key=lambda row: (row.published or date.min, row.article_id))
-    days = sorted({row.published for row in rows if row.published}, reverse=True)
-    return RoleEntry(newest.role, tuple(days), tuple(sorted({row.article_id for row in rows})))
-
-
-def _entry_recency(entry: RoleEntry) -> tuple[date, int]:
-    """How recently a role was stated: its newest day (undated ones oldest), then its newest article."""
-    return (entry.days[0] if entry.days else date.min, entry.articles[-1])

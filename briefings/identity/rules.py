@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefings.identity.merging import merge_actors
+from briefings.identity.merging import merge_actors, with_holders
+from briefings.identity.names import name_keys
 from briefings.identity.role_linking import (
     article_mentions,
     link_speakers,
     unlinked_role_phrases,
 )
 from briefings.model import ExtractedArticle
-from briefings.records import ActorMerge, DatedRole, SpeakerLinks, StoredActor
+from briefings.records import ActorMerge, DatedRole, NameKeys, SpeakerLinks, StoredActor
 
 
 class IdentityRules:
@@ -36,6 +37,15 @@ class IdentityRules:
     ) -> SpeakerLinks:
         """The known actor each claimant, party and speaker names."""
         return link_speakers(extracted, merge, roles)
+
+    def with_holders(self, merge: ActorMerge, holders: Sequence[StoredActor]) -> ActorMerge:
+        """The merge with more stored actors known after its own, as role holders for the links
+        (the store reads them apart: they share no surname key with the article's actors)."""
+        return with_holders(merge, holders)
+
+    def name_keys(self, name: str) -> NameKeys:
+        """The keys a name is stored and found by (only names sharing a surname key can match)."""
+        return name_keys(name)
 
 
 IDENTITY_RULES = IdentityRules()

@@ -182,7 +182,7 @@ def _role_text(role: RoleEntry) -> str:
     if len(role.days) > ROLE_DAYS:
         days.append(f"{len(role.days) - ROLE_DAYS} earlier")
     when = f" — {', '.join(days)}" if days else ""
-    return f"{role.role}{when} {cite(role.articles)}"
+    return f"{role.role}{when} {cite(role.articles, total=role.n_articles)}"
 
 
 def format_day(day: date, precision: str) -> str:

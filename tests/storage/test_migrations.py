@@ -149,3 +149,35 @@ async def test_upgrade_is_idempotent(tmp_path: Path) -> None:
             assert await current_revision(connection) == head_revision()
     finally:
         await engine.dispose()
+
+
+async def test_0007_backfills_name_keys_and_downgrades(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'keys.db'}")
+    try:
+        async with engine.begin() as connection:
+            await upgrade(connection, revision="0006")
+            await connection.exec_driver_sql(
+                "INSERT INTO actors (id, name, kind) VALUES (1, 'Volodymyr Zelenskyy', 'person')"
+            )
+            await connection.exec_driver_sql(
+                "INSERT INTO actor_aliases (actor_id, alias) VALUES (1, 'Зеленський'), (1, 'Zelensky')"
+            )
+            await upgrade(connection, revision="0007")
+            actors = await connection.exec_driver_sql("SELECT folded, surname FROM actors")
+            aliases = await connection.exec_driver_sql(
+                "SELECT folded, surname FROM actor_aliases ORDER BY id"
+            )
+            assert actors.all() == [("volodymyr zelenskyy", "zelensky")]
+            assert aliases.all() == [("", ""), ("zelensky", "zelensky")]
+            await downgrade(connection, revision="0006")
+            columns = {c["name"] for c in await connection.run_sync(_columns, "actors")}
+            assert {"folded", "surname"}.isdisjoint(columns)
+            await upgrade(connection)
+            assert await connection.run_sync(_schema_diff) == []
+    finally:
+        await engine.dispose()
+
+
+def _columns(connection: Connection, table: str) -> list[dict[str, object]]:
+    """A table's columns as the inspector reads them."""
+    return [dict(column) for column in inspect(connection).get_columns(table)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from identity_builders import make_actor, make_stored
 
-from briefings.identity.merging import kinds_compatible, link_name, merge_actors
+from briefings.identity.merging import kinds_compatible, link_name, merge_actors, with_holders
 from briefings.model import ActorKind
 from briefings.records import MergedActor
 
@@ -102,3 +102,15 @@ def test_a_name_links_to_the_article_actor_only_when_one_fits() -> None:
     assert link_name("Donald Trump", actors, picks) == 0
     assert link_name("The Kremlin", actors, picks) is None
     assert link_name(None, actors, picks) is None
+
+
+def test_holders_read_apart_are_known_after_the_merge_which_stands() -> None:
+    stored = [make_stored(3, "Zelensky")]
+    merge = merge_actors(stored, [make_actor("Zelenskyy"), make_actor("Jane Roe")])
+    spokesman = make_stored(9, "Dmitry Peskov", role="Kremlin spokesman")
+    held = with_holders(merge, [spokesman])
+    assert (held.picks, held.mentions, held.n_new) == (merge.picks, merge.mentions, merge.n_new)
+    assert held.known == (
+        *merge.known,
+        MergedActor(9, "Dmitry Peskov", "person", "Kremlin spokesman", None, ()),
+    )

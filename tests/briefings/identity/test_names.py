@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.identity.names import fold, names_match
+from briefings.identity.names import fold, name_keys, names_match
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,9 @@ def test_empty_names_match_nothing() -> None:
 
 def test_fold_drops_accents_apostrophes_and_case() -> None:
     assert fold("  Orbán  O’Brien ") == "orban obrien"
+
+
+def test_names_that_can_match_share_a_surname_key() -> None:
+    assert name_keys("Volodymyr Zelenskyy").surname == name_keys("ZELENSKIY").surname
+    assert name_keys("Кремль").surname == ""
+    assert name_keys("Keith  Kellogg’s").folded == "keith kelloggs"

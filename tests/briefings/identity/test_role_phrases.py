@@ -8,7 +8,6 @@ import pytest
 
 from briefings.identity.role_phrases import (
     RoleHolder,
-    group_roles,
     holder_country,
     is_role_phrase,
     parse_role,
@@ -212,19 +211,3 @@ def test_roles_are_those_of_the_newest_article_by_the_day() -> None:
     as_of_february = roles_as_of(dated, FEB_1)
     assert (as_of_february[1], as_of_february[2]) == (("outgoing US president",), ("US president",))
     assert roles_as_of(dated, None) == as_of_february
-
-
-def test_roles_equal_ignoring_case_and_punctuation_are_one_newest_first_without_non_roles() -> None:
-    roles = group_roles(
-        [
-            DatedRole(1, "U.S. President-elect", DEC_8, 1),
-            DatedRole(1, "US president-elect; Republican candidate", DEC_20, 3),
-            DatedRole(1, "US President; official website", FEB_1, 4),
-            DatedRole(1, "us president-elect", None, 2),
-        ]
-    )
-    assert [(r.role, r.days, r.articles) for r in roles] == [
-        ("US President", (FEB_1,), (4,)),
-        ("US president-elect", (DEC_20, DEC_8), (1, 2, 3)),
-        ("Republican candidate", (DEC_20,), (3,)),
-    ]

@@ -1,0 +1,125 @@
+"""Tests that finding an actor, its card and saving an article read rows that do not grow with
+unrelated actors (storage.actor_queries, storage.actors, storage.saving)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from datetime import date
+from typing import Any
+
+from extracted_builders import make_actor, make_draft, make_extracted
+from sqlalchemy import Connection, event
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from briefings.identity.names import name_keys
+from briefings.identity.role_groups import group_roles
+from briefings.identity.rules import IDENTITY_RULES
+from storage import actor_names, get_actor, save_extracted
+
+PRESIDENT = "President of Freedonia"
+
+
+class RowCounter:
+    """The SELECTs a session runs, each run again afterwards to count the rows it returned."""
+
+    def __init__(self) -> None:
+        self.statements: list[tuple[str, Any]] = []
+
+    def record(
+        self, conn: Connection, cursor: Any, statement: str, parameters: Any, *_: Any
+    ) -> None:
+        """Keep a SELECT and its parameters."""
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            self.statements.append((statement, parameters))
+
+    async def rows(self, session: AsyncSession) -> int:
+        """How many rows the recorded SELECTs return."""
+        connection = await session.connection()
+        total = 0
+        for statement, parameters in self.statements:
+            result = await connection.exec_driver_sql(statement, parameters)
+            total += len(result.all())
+        return total
+
+
+@asynccontextmanager
+async def counting(session: AsyncSession) -> AsyncIterator[RowCounter]:
+    """Record the SELECTs run on the session's connection meanwhile."""
+    counter = RowCounter()
+    sync_engine = (await session.connection()).sync_engine
+    event.listen(sync_engine, "after_cursor_execute", counter.record)
+    try:
+        yield counter
+    finally:
+        event.remove(sync_engine, "after_cursor_execute", counter.record)
+
+
+async def save_person(session: AsyncSession, n: int, name: str, role: str | None = None) -> None:
+    """Save an article (number n) naming one person, with a role if given."""
+    draft = make_draft(f"{name} spoke ({n}).")
+    actor = make_actor(draft, name, role=role)
+    day = date(2025, 3, 1 + n % 20)
+    extracted = make_extracted(draft, source=f"a{n}", published=day, actors=[actor])
+    await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
+
+
+async def store_of(session: AsyncSession, unrelated: int, start: int = 0) -> None:
+    """A store with an invented president in four articles and `unrelated` other people."""
+    for n in range(4):
+        await save_person(session, start + n, "Olena Vasylenko", PRESIDENT)
+    for n in range(unrelated):
+        await save_person(session, start + 10 + n, f"Ivan{n} Petrenko{n}", role="analyst")
+
+
+async def rows_read(session: AsyncSession, read: Callable[[], Awaitable[object]]) -> int:
+    """How many rows a read returns in all."""
+    async with counting(session) as counter:
+        await read()
+    return await counter.rows(session)
+
+
+async def test_lookup_and_card_read_as_many_rows_whatever_the_unrelated_actors(
+    session: AsyncSession,
+) -> None:
+    await store_of(session, unrelated=3)
+    few = await _lookup_and_card_rows(session)
+    for n in range(40):
+        await save_person(session, 100 + n, f"Mykola{n} Shevchuk{n}", role="adviser")
+    assert await _lookup_and_card_rows(session) == few
+
+
+async def _lookup_and_card_rows(session: AsyncSession) -> int:
+    """Rows read to find the president by surname and to build the card."""
+    names = await actor_names(session, [name_keys("Vasylenko")])
+    [actor_id] = {name.actor_id for name in names}
+
+    async def card() -> object:
+        return await get_actor(session, actor_id, group_roles=group_roles)
+
+    async def lookup() -> object:
+        return await actor_names(session, [name_keys("Vasylenko")])
+
+    return await rows_read(session, lookup) + await rows_read(session, card)
+
+
+async def test_a_save_reads_as_many_rows_whatever_the_unrelated_actors(
+    session: AsyncSession,
+) -> None:
+    await store_of(session, unrelated=3)
+    few = await rows_read(session, lambda: save_person(session, 500, "Olena Vasylenko"))
+    for n in range(40):
+        await save_person(session, 600 + n, f"Mykola{n} Shevchuk{n}")
+    many = await rows_read(session, lambda: save_person(session, 700, "Olena Vasylenko"))
+    assert many == few
+
+
+async def test_a_card_reads_as_many_rows_however_often_a_role_is_stated(
+    session: AsyncSession,
+) -> None:
+    await store_of(session, unrelated=1)
+    few = await _lookup_and_card_rows(session)
+    for k in range(40):
+        # The same role on the same four days (n % 20 is k % 4), in forty more articles.
+        await save_person(session, 1000 + 20 * k + k % 4, "Olena Vasylenko", PRESIDENT)
+    assert await _lookup_and_card_rows(session) == few
