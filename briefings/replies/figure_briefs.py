@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from briefings.entries import FigureEntry
 from briefings.replies.counts import counted
@@ -32,7 +33,7 @@ class FigureGroup:
     side: str | None
     figures: tuple[FigureEntry, ...]
 
-    @property
+    @cached_property
     def contested(self) -> bool:
         """True when two claims cannot both be true (briefings/replies/figure_comparison.py)."""
         return self.family is not None and contested(self.figures)

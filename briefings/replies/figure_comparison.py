@@ -84,12 +84,13 @@ def comparable(first: FigureEntry, second: FigureEntry) -> bool:
     """Whether two claimants' figures count the same thing the same way (module docstring)."""
     if not (first.measure and second.measure and first.claimant and second.claimant):
         return False
+    # The cheap tests first: /figures asks this of every pair in a group.
     return (
         first.claimant != second.claimant
-        and measure_family(first.measure) == measure_family(second.measure)
-        and comparable_measures(first.measure, second.measure)
         and (first.measured_side, first.unit) == (second.measured_side, second.unit)
         and kind_of(first) == kind_of(second) != EVENT
+        and measure_family(first.measure) == measure_family(second.measure)
+        and comparable_measures(first.measure, second.measure)
         and period_key(first) == period_key(second)
         and _same_holder(first, second)
         and _same_things(first, second)

@@ -1,12 +1,14 @@
 """The measures' taxonomy for readers of stored figures: labels, families, what compares.
 
-The taxonomy lives in data/measures.json; briefings.extraction.figure_measures classifies a
+The taxonomy lives in data/measures.json, read once; the answers below are cached per measure,
+as /figures asks them thousands of times. briefings.extraction.figure_measures classifies a
 figure's measure from the parse.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from briefings.vocabulary.lexicon import Measure, Taxonomy, load_lexicon
 
@@ -15,24 +17,28 @@ def _taxonomy() -> Taxonomy:
     return load_lexicon().measures
 
 
+@cache
 def measure_label(measure_id: str) -> str:
     """A measure's label for readers ("soldiers killed"); the id itself if the data lacks it."""
     measure = _taxonomy().measure(measure_id)
     return measure.label if measure is not None else measure_id.replace("_", " ")
 
 
+@cache
 def measure_family(measure_id: str) -> str:
     """The measure a figure is listed under: soldiers killed and wounded under military losses."""
     measure = _taxonomy().measure(measure_id)
     return measure.family if measure is not None else measure_id
 
 
+@cache
 def measure_unit_kind(unit: str | None) -> str | None:
     """What a unit measures: "money" for "EUR", "area" for "km²", "count" for none."""
     kinds = _taxonomy().unit_kinds
     return next((kind for kind, units in kinds.items() if unit in units), None)
 
 
+@cache
 def counts_things(measure_id: str) -> bool:
     """Whether a count of this measure needs its noun to be read: "four regions" of territory,
     where a measure of people ("43,000 soldiers killed") says what it counts by itself."""
@@ -40,6 +46,7 @@ def counts_things(measure_id: str) -> bool:
     return measure is not None and measure.units != {"count"}
 
 
+@cache
 def comparable(first: str, second: str) -> bool:
     """Whether figures of two measures count the same thing, or one counts part of the other."""
     a, b = _taxonomy().measure(first), _taxonomy().measure(second)
