@@ -167,7 +167,14 @@ def write_files(paths: list[Path], count: int, folder: Path) -> list[Path]:
     for n in range(count):
         original = paths[n % len(paths)]
         copy = folder / f"{n:03d}_{original.name}"
-        copy.write_bytes(original.read_bytes() + f"\n\nCopy {n} of this article.\n".encode())
+        marker = f"Copy {n} of this article."
+        text = original.read_text(encoding="utf-8")
+        # In a page, inside its first paragraph: the reader keeps only the article's own text.
+        if "</p>" in text:
+            text = text.replace("</p>", f" {marker}</p>", 1)
+        else:
+            text = f"{text}\n\n{marker}\n"
+        copy.write_text(text, encoding="utf-8")
         written.append(copy)
     return written
 
