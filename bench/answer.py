@@ -28,15 +28,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import dataclasses
-import datetime
 import json
 import os
 import statistics
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +44,7 @@ from sqlalchemy import event
 from sqlalchemy.pool import Pool
 
 from bench.extract import article_files
+from bench.variants import one_off_people, variant
 from bot.settings import Settings
 from bot.telegram_adapter.application import (
     BriefApplication,
@@ -57,7 +55,7 @@ from bot.telegram_adapter.application import (
 from briefings.extraction.extractors import extract
 from briefings.extraction.pipeline import build_pipeline
 from briefings.identity.rules import IDENTITY_RULES
-from briefings.model import ActorKind, ExtractedArticle
+from briefings.model import ExtractedArticle
 from briefings.reading.articles import read_path
 from storage import create_engine, make_session_factory, save_extracted, upgrade_to_head
 from tests.support.bot_api_objects import make_command_update
@@ -94,51 +92,6 @@ _schema: list[str] = []
 def extract_bases(nlp: Language, shared: Path) -> list[ExtractedArticle]:
     """The seed and development articles, extracted once by the real pipeline."""
     return [extract(nlp, read_path(path, max_bytes=MAX_BYTES)) for path in article_files(shared)]
-
-
-def one_off_people(bases: list[ExtractedArticle]) -> set[str]:
-    """Names of people who appear in only one base article."""
-    seen = Counter(a.name for base in bases for a in base.actors if a.kind is ActorKind.PERSON)
-    return {name for name, count in seen.items() if count == 1}
-
-
-def surname(copy: int) -> str:
-    """An invented surname for the people of one copy ("Bacdef"): a word, not a number."""
-    letters = "".join(
-        "abcdefghijklmnopqrstuvwxyz"[int(d) + 3 * (i % 3)] for i, d in enumerate(str(copy))
-    )
-    return f"B{letters}ov"
-
-
-def variant(base: ExtractedArticle, copy: int, rename: set[str]) -> ExtractedArticle:
-    """Copy `copy` of a base article: its own hash, title and day, scaled figures, maybe new people."""
-    names = {name: f"{name} {surname(copy)}" for name in rename} if copy % 3 == 0 else {}
-    published = base.source.published
-    if published is not None:
-        published += datetime.timedelta(days=copy // 30)
-    source = dataclasses.replace(
-        base.source,
-        title=f"{base.source.title} (copy {copy})",
-        text=f"{base.source.text} #{copy}",
-        published=published,
-    )
-    scale = 1 + copy / 10000
-    return dataclasses.replace(
-        base,
-        source=source,
-        actors=tuple(dataclasses.replace(a, name=names.get(a.name, a.name)) for a in base.actors),
-        figures=tuple(
-            dataclasses.replace(
-                f,
-                value=round(f.value * scale),
-                claimed_by=names.get(f.claimed_by or "", f.claimed_by),
-            )
-            for f in base.figures
-        ),
-        demands=tuple(
-            dataclasses.replace(d, party=names.get(d.party, d.party)) for d in base.demands
-        ),
-    )
 
 
 @event.listens_for(Pool, "connect")

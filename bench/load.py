@@ -23,13 +23,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import dataclasses
 import shutil
 import statistics
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -37,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import spacy
 
 from bench.extract import article_files
+from bench.variants import one_off_people, variant
 from bot.core.bulk_loading import load_files
 from bot.core.loading import save_article
 from bot.core.runtime import Runtime, open_runtime
@@ -44,42 +43,11 @@ from bot.settings import Settings
 from briefings.extraction.extractors import extract
 from briefings.extraction.pipeline import build_pipeline
 from briefings.identity.rules import IDENTITY_RULES
-from briefings.model import ActorKind, ExtractedArticle
+from briefings.model import ExtractedArticle
 from briefings.reading.articles import read_path
 from storage import create_engine, make_session_factory, save_extracted, upgrade_to_head
 
 MAX_BYTES = 2 * 1024 * 1024
-
-
-def one_off_people(bases: list[ExtractedArticle]) -> set[str]:
-    """Names of people who appear in only one base article."""
-    seen = Counter(a.name for base in bases for a in base.actors if a.kind is ActorKind.PERSON)
-    return {name for name, count in seen.items() if count == 1}
-
-
-def variant(base: ExtractedArticle, copy: int, rename: set[str]) -> ExtractedArticle:
-    """Copy `copy` of a base article: its own hash and title, scaled figures, maybe new people."""
-    names = {name: f"{name} {copy}" for name in rename} if copy % 3 == 0 else {}
-    source = dataclasses.replace(
-        base.source, title=f"{base.source.title} (copy {copy})", text=f"{base.source.text} #{copy}"
-    )
-    scale = 1 + copy / 1000
-    return dataclasses.replace(
-        base,
-        source=source,
-        actors=tuple(dataclasses.replace(a, name=names.get(a.name, a.name)) for a in base.actors),
-        figures=tuple(
-            dataclasses.replace(
-                f,
-                value=round(f.value * scale),
-                claimed_by=names.get(f.claimed_by or "", f.claimed_by),
-            )
-            for f in base.figures
-        ),
-        demands=tuple(
-            dataclasses.replace(d, party=names.get(d.party, d.party)) for d in base.demands
-        ),
-    )
 
 
 def sqlite_url(path: Path) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from bot.core.loading import load_path
+from bot.core.bulk_loading import load_path
 from bot.core.runtime import Runtime, open_runtime
 from bot.settings import Settings
 from briefings.extraction.pipeline import build_pipeline

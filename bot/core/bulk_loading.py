@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.core.loading import LoadOutcome, save_article, stored_copy
+from bot.core.loading import REFUSED, UNEXPECTED, LoadOutcome, save_article, stored_copy
 from bot.core.runtime import Runtime
 from briefings.errors import BriefingError, DuplicateArticleError
 from briefings.extraction.extractors import extract, extract_many
@@ -30,9 +30,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 log = logging.getLogger(__name__)
-
-UNEXPECTED = "Something unexpected went wrong; the log has the details."
-REFUSED = "The database refused the article; the log has the details."
 
 
 @dataclass(frozen=True)
@@ -71,6 +68,14 @@ async def load_files(runtime: Runtime, paths: Sequence[Path]) -> AsyncIterator[L
                 yield await _repeated(runtime, read)
             else:
                 yield await _save(runtime, read.name, next(extracted))
+
+
+async def load_path(runtime: Runtime, path: Path) -> LoadOutcome:
+    """Load one file (seeding, the scorer); any failure leaves the store as it was and is one
+    sentence."""
+    async for outcome in load_files(runtime, [path]):
+        return outcome
+    raise AssertionError("load_files gives one outcome per file")
 
 
 def _pending(read: _Read) -> bool:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from bot.core.article_inputs import (
     ArticleInput,
@@ -31,7 +30,7 @@ from bot.core.article_inputs import (
 from bot.core.disagreements import disagreements_before
 from bot.core.fetching import fetch_page
 from bot.core.runtime import Runtime
-from briefings.errors import BriefingError, DuplicateArticleError, InputError
+from briefings.errors import DuplicateArticleError, InputError
 from briefings.extraction.extractors import extract
 from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import ExtractedArticle, SourceText
@@ -62,6 +61,9 @@ from storage import (
 log = logging.getLogger(__name__)
 
 PASTED = "pasted text"
+# The sentences of a failure whose details go to the log, for one load or many.
+REFUSED = "The database refused the article; the log has the details."
+UNEXPECTED = "Something unexpected went wrong; the log has the details."
 
 
 @dataclass(frozen=True)
@@ -102,10 +104,10 @@ async def load_article(
         return build_load_failed(str(error))
     except StoreError:
         log.exception("saving an article failed")
-        return build_load_failed("The database refused the article; the log has the details.")
+        return build_load_failed(REFUSED)
     except Exception:
         log.exception("loading an article failed")
-        return build_load_failed("Something unexpected went wrong; the log has the details.")
+        return build_load_failed(UNEXPECTED)
 
 
 async def _already_loaded(runtime: Runtime, article: ArticleInput) -> Reply | None:
@@ -177,20 +179,3 @@ def _loaded(saved: SavedArticle, source: SourceText) -> LoadedArticle:
         n_figures=saved.n_figures,
         n_demands=saved.n_demands,
     )
-
-
-async def load_path(runtime: Runtime, path: Path) -> LoadOutcome:
-    """Load one file for the CLI; any failure leaves the store as it was and is one sentence."""
-    try:
-        source = await asyncio.to_thread(
-            read_path, path, max_bytes=runtime.settings.max_input_bytes
-        )
-        stored = await stored_copy(runtime, source)
-        if stored is not None:
-            return LoadOutcome(path.name, duplicate_of=stored.id)
-        saved = await save_article(runtime, await _extract(runtime, source))
-        return LoadOutcome(path.name, saved=saved)
-    except DuplicateArticleError as duplicate:
-        return LoadOutcome(path.name, duplicate_of=duplicate.article_id)
-    except BriefingError as error:
-        return LoadOutcome(path.name, error=str(error))

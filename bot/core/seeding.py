@@ -13,7 +13,7 @@ async def ensure_seeded(runtime: Runtime) -> int:
             return 0
     # Imported only for an empty store: the loader brings spaCy, the HTML reader and the
     # fetcher, which a command answered from a seeded store never needs.
-    from bot.core.loading import load_path
+    from bot.core.bulk_loading import load_path
 
     seeds = sorted(runtime.settings.seeds_dir.glob("*.txt"))
     outcomes = [await load_path(runtime, path) for path in seeds]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest_asyncio
 from spacy.language import Language
 
+from bot.core.bulk_loading import load_path
 from bot.core.commands import respond
-from bot.core.loading import load_path
 from bot.core.runtime import Runtime, open_runtime
 from bot.settings import Settings
 from briefings.replies.figure_briefs import CONTESTED_MARK

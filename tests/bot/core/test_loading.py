@@ -12,6 +12,7 @@ from spacy.language import Language
 
 import bot.core.loading as loading
 from bot.core.article_inputs import LocalFile, PastedText
+from bot.core.bulk_loading import load_path
 from bot.core.runtime import Runtime, open_runtime
 from bot.settings import Settings
 from storage import list_articles
@@ -71,7 +72,7 @@ async def test_a_file_of_a_pasted_text_is_known_before_extraction(
     path.write_text(ARTICLE)
     await loading.load_article(runtime, PastedText(ARTICLE))
     reply = await loading.load_article(runtime, LocalFile(path))
-    outcome = await loading.load_path(runtime, path)
+    outcome = await load_path(runtime, path)
     assert reply.plain.startswith("Already loaded as article [1]")
     assert outcome.duplicate_of == 1
     assert runs == [loading.PASTED]
