@@ -107,10 +107,14 @@ class SentenceEntry:
 
 @dataclass(frozen=True)
 class Slice(Generic[T]):
-    """Some rows of a longer list: the rows shown and how many there are in all."""
+    """Some rows of a longer list: the rows shown and how many there are in all.
+
+    With `capped`, the store stopped counting: there are more than `total` rows in all.
+    """
 
     rows: tuple[T, ...]
     total: int
+    capped: bool = False
 
     @property
     def hidden(self) -> int:

@@ -12,7 +12,9 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from briefings.entries import DemandEntry, FigureEntry, Slice
 from storage.labelled import paired, records_from
+from storage.search import sentences_holding
 from storage.tables import ActorRow, ArticleRow, DemandRow, FigureRow
+from storage.totals import newest_slice
 
 Entry = TypeVar("Entry")
 
@@ -119,16 +121,20 @@ async def figures_claimed_by(
     session: AsyncSession, actor_id: int, *, limit: int
 ) -> Slice[FigureEntry]:
     """One actor's newest figures, oldest of them first."""
-    return await _figure_slice(session, FigureRow.claimant_actor_id == actor_id, limit)
+    return await _figure_slice(session, [FigureRow.claimant_actor_id == actor_id], limit)
 
 
 async def figures_about(
     session: AsyncSession, *, measures: Collection[str], words: Sequence[str], limit: int
 ) -> Slice[FigureEntry]:
-    """The newest figures of some measures or whose counted thing has one of the words, oldest first."""
-    conditions: list[ColumnElement[bool]] = [FigureRow.measure.in_(list(measures))]
-    conditions += [func.lower(FigureRow.what).contains(word.lower()) for word in words]
-    return await _figure_slice(session, or_(*conditions), limit)
+    """The newest figures of some measures or whose counted thing has one of the words, oldest
+    first. Words are looked for in the newest sentences that hold one (storage.search)."""
+    conditions: list[ColumnElement[bool]] = [FigureRow.measure == m for m in sorted(measures)]
+    holding = sentences_holding(session, words)
+    if holding is not None:
+        saying = or_(*(func.lower(FigureRow.what).contains(word.lower()) for word in words))
+        conditions.append(FigureRow.sentence_id.in_(holding) & saying)
+    return await _figure_slice(session, conditions, limit)
 
 
 async def figures_in(
@@ -140,46 +146,60 @@ async def figures_in(
     limit: int,
 ) -> Slice[FigureEntry]:
     """The newest figures of some measures, of some measured sides and one claimant when given."""
-    condition: ColumnElement[bool] = FigureRow.measure.in_(list(measures))
-    if sides is not None:
-        condition &= FigureRow.measured_side.in_(list(sides))
-    if claimant_id is not None:
-        condition &= FigureRow.claimant_actor_id == claimant_id
-    return await _figure_slice(session, condition, limit)
+    conditions: list[ColumnElement[bool]] = []
+    for measure in sorted(measures):
+        condition = FigureRow.measure == measure
+        if claimant_id is not None:
+            condition &= FigureRow.claimant_actor_id == claimant_id
+        if sides is None or claimant_id is not None:
+            conditions.append(condition if sides is None else condition & _side_in(sides))
+        else:  # one seek per measure and side along ix_figures_measure_recent
+            conditions += [condition & (FigureRow.measured_side == side) for side in sorted(sides)]
+    return await _figure_slice(session, conditions, limit)
+
+
+def _side_in(sides: Collection[str]) -> ColumnElement[bool]:
+    return FigureRow.measured_side.in_(sorted(sides))
+
+
+_NEWEST_FIGURES = (FigureRow.article_id.desc(), FigureRow.id.desc())
+_NEWEST_DEMANDS = (DemandRow.article_id.desc(), DemandRow.id.desc())
 
 
 async def _figure_slice(
-    session: AsyncSession, condition: ColumnElement[bool], limit: int
+    session: AsyncSession, conditions: Sequence[ColumnElement[bool]], limit: int
 ) -> Slice[FigureEntry]:
-    query = figure_columns().add_columns(ROW_TOTAL).where(condition)
-    rows = await session.execute(
-        query.order_by(FigureRow.article_id.desc(), FigureRow.id.desc()).limit(limit)
+    """The newest figures meeting any of some conditions, oldest of them first, and how many."""
+    columns = figure_columns()
+    return await newest_slice(
+        session, columns, FigureEntry, FigureRow.id, conditions, _NEWEST_FIGURES, limit
     )
-    return newest_slice(records_from(paired(FigureEntry, "total"), rows))
 
 
 async def demands_of(
     session: AsyncSession, *, actor_id: int | None, party: str, limit: int
 ) -> Slice[DemandEntry]:
-    """One party's demands, by linked actor or by the party as written; oldest of the newest first."""
-    condition = (
-        DemandRow.party_actor_id == actor_id if actor_id else func.lower(PARTY) == party.lower()
+    """One party's demands, by linked actor or by the party as written (an actor's name counts
+    as written); oldest of the newest first."""
+    if actor_id:
+        return await demand_slice(session, [DemandRow.party_actor_id == actor_id], limit)
+    folded = party.lower()
+    named = select(ActorRow.id).where(func.lower(ActorRow.name) == folded)
+    conditions = [
+        DemandRow.party_actor_id.in_(named),
+        DemandRow.party_actor_id.is_(None) & (func.lower(DemandRow.party) == folded),
+    ]
+    return await demand_slice(session, conditions, limit)
+
+
+async def demand_slice(
+    session: AsyncSession, conditions: Sequence[ColumnElement[bool]], limit: int
+) -> Slice[DemandEntry]:
+    """The newest demands meeting any of some conditions, oldest of them first, and how many."""
+    columns = demand_columns()
+    return await newest_slice(
+        session, columns, DemandEntry, DemandRow.id, conditions, _NEWEST_DEMANDS, limit
     )
-    query = demand_columns().add_columns(ROW_TOTAL).where(condition)
-    rows = await session.execute(
-        query.order_by(DemandRow.article_id.desc(), DemandRow.id.desc()).limit(limit)
-    )
-    return newest_slice(records_from(paired(DemandEntry, "total"), rows))
-
-
-# Every matching row's count, on each row, taken before LIMIT: the total in the same query.
-ROW_TOTAL = func.count().over().label("total")
-
-
-def newest_slice(newest_first: list[tuple[Entry, int]]) -> Slice[Entry]:
-    """A Slice from rows newest first, each with the total: oldest of them first."""
-    total = newest_first[0][1] if newest_first else 0
-    return Slice(tuple(entry for entry, _ in reversed(newest_first)), total)
 
 
 async def facts_in_sentences(

@@ -15,8 +15,8 @@ from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.entries import DemandEntry, PartyEntry, Slice
-from storage.fact_queries import ROW_TOTAL, demand_columns, newest_slice, union_ids
-from storage.labelled import paired, records_from
+from storage.fact_queries import demand_columns, demand_slice, union_ids
+from storage.labelled import records_from
 from storage.tables import ActorRow, DemandRow
 
 
@@ -98,11 +98,7 @@ async def demands_of_side(
     """The newest demands on one side (None: on no side), but those of some parties; oldest first."""
     on_side = DemandRow.side.is_(None) if side is None else DemandRow.side == side
     condition = and_(on_side, ~_any_party(leaving_out)) if leaving_out else on_side
-    query = demand_columns().add_columns(ROW_TOTAL).where(condition)
-    rows = await session.execute(
-        query.order_by(DemandRow.article_id.desc(), DemandRow.id.desc()).limit(limit)
-    )
-    return newest_slice(records_from(paired(DemandEntry, "total"), rows))
+    return await demand_slice(session, [condition], limit)
 
 
 def _party_is(party: PartyEntry) -> ColumnElement[bool]:

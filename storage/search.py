@@ -94,6 +94,18 @@ async def search_sentences(
     return [record_from(_hit, row) for row in rows]
 
 
+def sentences_holding(
+    session: AsyncSession, words: Sequence[str], *, budget: int = SEARCH_BUDGET
+) -> Select[Any] | None:
+    """The ids of the newest `budget` sentences that hold any of some words, as a subquery's
+    select (one index walk, newest first); None when no word has letters or digits."""
+    parsed = _parse_terms(words)
+    if not parsed:
+        return None
+    backend = POSTGRES if session.get_bind().dialect.name == "postgresql" else SQLITE
+    return backend.newest(parsed, budget)
+
+
 def include_in_autogenerate(
     name: str | None, type_: str, parent_names: Mapping[str, str | None]
 ) -> bool:

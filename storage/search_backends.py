@@ -16,12 +16,14 @@ import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import reduce
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Float,
     FromClause,
     Integer,
+    Select,
     case,
     column,
     func,
@@ -55,6 +57,8 @@ class Backend:
     # The candidates holding any of the terms, only the newest `window` if given: the FROM
     # clause, the WHERE clause and the engine's relevance of each candidate.
     candidates: Callable[[Sequence[Term], int | None], Candidates]
+    # The ids of the newest `limit` sentences holding any of the terms.
+    newest: Callable[[Sequence[Term], int], Select[Any]]
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,14 @@ def _sqlite_candidates(terms: Sequence[Term], window: int | None) -> Candidates:
     return Candidates(source, where, -func.bm25(_FTS.c[SEARCH_TABLE]))
 
 
+def _sqlite_newest(terms: Sequence[Term], limit: int) -> Select[Any]:
+    """The newest sentences the FTS5 index finds for any term, read newest first."""
+    query = " OR ".join(_fts5(term) for term in terms)
+    found = _FTS.alias("holding")
+    where = found.c[SEARCH_TABLE].match(query)
+    return select(found.c.rowid).where(where).order_by(found.c.rowid.desc()).limit(limit)
+
+
 def _fts5(term: Term) -> str:
     """A term in FTS5 query syntax: each phrase double-quoted, so no word is read as syntax."""
     # Words hold only letters and digits, so none contains a quote to escape.
@@ -134,6 +146,13 @@ def _postgres_candidates(terms: Sequence[Term], window: int | None) -> Candidate
     return Candidates(SentenceRow.__table__, where, relevance)
 
 
+def _postgres_newest(terms: Sequence[Term], limit: int) -> Select[Any]:
+    """The newest sentences whose tsvector holds any term."""
+    query = reduce(_either, (_tsquery(term) for term in terms))
+    where = _VECTOR.bool_op("@@")(query)
+    return select(SentenceRow.id).where(where).order_by(SentenceRow.id.desc()).limit(limit)
+
+
 def _tsquery(term: Term) -> ColumnElement[str]:
     """A term as a tsquery built from bound parameters: its phrases, ORed."""
     return reduce(_either, (func.phraseto_tsquery(_ENGLISH, " ".join(p)) for p in term))
@@ -144,8 +163,8 @@ def _either(left: ColumnElement[str], right: ColumnElement[str]) -> ColumnElemen
     return left.op("||", return_type=TSQUERY)(right)
 
 
-SQLITE = Backend(_sqlite_count, _sqlite_matched, _sqlite_candidates)
-POSTGRES = Backend(_postgres_count, _postgres_matched, _postgres_candidates)
+SQLITE = Backend(_sqlite_count, _sqlite_matched, _sqlite_candidates, _sqlite_newest)
+POSTGRES = Backend(_postgres_count, _postgres_matched, _postgres_candidates, _postgres_newest)
 
 
 def _count(flags: Iterable[ColumnElement[int]]) -> ColumnElement[int]:

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from briefings.entries import EventEntry, QuoteEntry, Slice
-from storage.fact_queries import ROW_TOTAL
-from storage.labelled import paired, records_from
+from storage.labelled import records_from
+from storage.search import sentences_holding
 from storage.tables import ActorRow, EventRow, QuoteRow
-
-Entry = TypeVar("Entry")
+from storage.totals import capped_total, ids_meeting, newest_ids
 
 _speaker = aliased(ActorRow, name="speaker")
 SPEAKER = func.coalesce(_speaker.name, QuoteRow.speaker)
@@ -23,10 +22,8 @@ SPEAKER = func.coalesce(_speaker.name, QuoteRow.speaker)
 def _quote_columns() -> Select[Any]:
     """A quote's fields, labelled as QuoteEntry's, its speaker by canonical name when linked."""
     query = select(QuoteRow.id, QuoteRow.text, SPEAKER.label("speaker"), QuoteRow.side)
-    query = query.add_columns(QuoteRow.article_id, ROW_TOTAL)
-    return query.outerjoin(_speaker, QuoteRow.speaker_actor_id == _speaker.id).where(
-        QuoteRow.speaker.is_not(None)
-    )
+    query = query.add_columns(QuoteRow.article_id)
+    return query.outerjoin(_speaker, QuoteRow.speaker_actor_id == _speaker.id)
 
 
 async def quotes_of(
@@ -37,20 +34,28 @@ async def quotes_of(
     limit: int,
     side: str | None = None,
 ) -> Slice[QuoteEntry]:
-    """The newest quotes of one speaker (a linked actor, or as written), of one side, or anyone's."""
-    query = _quote_columns()
+    """The newest quotes of one speaker (a linked actor, or as written: an actor's name counts as
+    written), of one side, or anyone's; newest first."""
+    condition: ColumnElement[bool] = QuoteRow.speaker.is_not(None)
     if side is not None:
-        query = query.where(QuoteRow.side == side)
+        condition &= QuoteRow.side == side
+    conditions = [condition]
     if actor_id is not None:
-        query = query.where(QuoteRow.speaker_actor_id == actor_id)
+        conditions = [condition & (QuoteRow.speaker_actor_id == actor_id)]
     elif speaker is not None:
-        query = query.where(func.lower(SPEAKER) == speaker.lower())
-    rows = await session.execute(
-        query.order_by(QuoteRow.article_id.desc(), QuoteRow.id).limit(limit)
-    )
-    return _slice(records_from(paired(QuoteEntry, "total"), rows))
+        named = select(ActorRow.id).where(func.lower(ActorRow.name) == speaker.lower())
+        written = QuoteRow.speaker_actor_id.is_(None) & (
+            func.lower(QuoteRow.speaker) == speaker.lower()
+        )
+        conditions = [condition & QuoteRow.speaker_actor_id.in_(named), condition & written]
+    ids = newest_ids(QuoteRow.id, conditions, _NEWEST_QUOTES, limit)
+    query = _quote_columns().where(QuoteRow.id.in_(ids)).order_by(*_NEWEST_QUOTES).limit(limit)
+    found = records_from(QuoteEntry, await session.execute(query))
+    total, more = await capped_total(session, ids_meeting(QuoteRow.id, conditions))
+    return Slice(tuple(found), max(total, len(found)), more)
 
 
+_NEWEST_QUOTES = (QuoteRow.article_id.desc(), QuoteRow.id)
 # An event's fields, named as EventEntry's, and the timeline's order: newest day, then newest article.
 _EVENT_COLUMNS = (EventRow.id, EventRow.day, EventRow.precision, EventRow.text, EventRow.article_id)
 _NEWEST_EVENTS = (EventRow.day.desc(), EventRow.article_id.desc(), EventRow.id)
@@ -58,20 +63,22 @@ _NEWEST_EVENTS = (EventRow.day.desc(), EventRow.article_id.desc(), EventRow.id)
 
 async def timeline(session: AsyncSession, *, limit: int) -> Slice[EventEntry]:
     """The dated events, newest day first; on one day, the newest article first."""
-    query: Select[Any] = select(*_EVENT_COLUMNS, ROW_TOTAL).order_by(*_NEWEST_EVENTS).limit(limit)
-    return _slice(records_from(paired(EventEntry, "total"), await session.execute(query)))
+    query: Select[Any] = select(*_EVENT_COLUMNS).order_by(*_NEWEST_EVENTS).limit(limit)
+    found = records_from(EventEntry, await session.execute(query))
+    total, more = await capped_total(session, select(EventRow.id))
+    return Slice(tuple(found), max(total, len(found)), more)
 
 
 async def events_about(
     session: AsyncSession, words: Sequence[str], *, limit: int
 ) -> list[EventEntry]:
-    """The newest dated events whose words hold any of some words (lowercase), newest first."""
+    """The newest dated events whose words hold any of some words (lowercase), newest first;
+    words are looked for in the newest sentences that hold one (storage.search)."""
+    holding = sentences_holding(session, words)
+    if holding is None:
+        return []
     text = func.lower(EventRow.text)
-    query = select(*_EVENT_COLUMNS).where(or_(*(text.contains(word) for word in words)))
+    saying = or_(*(text.contains(word) for word in words))
+    query = select(*_EVENT_COLUMNS).where(EventRow.sentence_id.in_(holding), saying)
     rows = await session.execute(query.order_by(*_NEWEST_EVENTS).limit(limit))
     return records_from(EventEntry, rows)
-
-
-def _slice(rows: list[tuple[Entry, int]]) -> Slice[Entry]:
-    """A Slice from rows in the order read, each with the total."""
-    return Slice(tuple(entry for entry, _ in rows), rows[0][1] if rows else 0)

@@ -132,8 +132,14 @@ class FigureRow(Base):
     """A reported number, what it counts and who claims it."""
 
     __tablename__ = "figures"
-    # The newest figures of each measure and side, read by /figures without a sort.
-    __table_args__ = (Index("ix_figures_measure_recent", "measure", "measured_side", "article_id"),)
+    __table_args__ = (
+        # The newest figures of each measure and side, read by /figures without a sort.
+        Index("ix_figures_measure_recent", "measure", "measured_side", "article_id"),
+        # The newest of a measure, of a claimant, of a claimant's measure (storage.totals).
+        Index("ix_figures_measure_newest", "measure", "article_id"),
+        Index("ix_figures_claimant_newest", "claimant_actor_id", "article_id"),
+        Index("ix_figures_claimant_measure", "claimant_actor_id", "measure", "article_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = article_fk()
@@ -167,6 +173,8 @@ class DemandRow(Base):
         Index("ix_demands_party_recent", "party_actor_id", "party", "article_id"),
         # A side's demands, newest first, read by /demands SIDE.
         Index("ix_demands_side_recent", "side", "article_id"),
+        # An actor's demands, newest first, read by /who NAME and /demands NAME.
+        Index("ix_demands_actor_newest", "party_actor_id", "article_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -188,6 +196,11 @@ class QuoteRow(Base):
     """Words a speaker said, as an article quotes them."""
 
     __tablename__ = "quotes"
+    __table_args__ = (
+        # A speaker's and a side's quotes, newest first, read by /quotes.
+        Index("ix_quotes_speaker_newest", "speaker_actor_id", "article_id"),
+        Index("ix_quotes_side_newest", "side", "article_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = article_fk()

@@ -156,7 +156,8 @@ async def figures(session: Session, topic: str) -> Reply:
     found = await figures_on_topic(session, topic, limit=TOPIC_FIGURES)
     if not found.rows:
         return build_no_figures(topic)
-    shown = f" (the newest {len(found.rows)} of {found.total})" if found.hidden else ""
+    total = f"over {found.total:,}" if found.capped else f"{found.total:,}"
+    shown = f" (the newest {len(found.rows)} of {total})" if found.hidden else ""
     reply = build_figures(found.rows, f"Figures about “{topic}”{shown}", history=True)
     return offer_chart(reply, found.rows, topic)
 

@@ -191,7 +191,10 @@ def _demands_reply(found: Slice[DemandEntry], asked: Asked, whose: str) -> Reply
         return build_demands(topical, Counter(d.party for d in topical), heading)
     if asked.person is None and asked.question.side == whose:
         return build_side_demands(found, whose)
-    return build_demands(found.rows, {whose: found.total}, f"Demands and positions of {whose}")
+    heading = f"Demands and positions of {whose}"
+    return build_demands(
+        found.rows, {whose: found.total}, heading, over={whose} if found.capped else ()
+    )
 
 
 async def _quotes(session: Session, asked: Asked) -> Reply | None:
@@ -211,7 +214,7 @@ async def _quotes(session: Session, asked: Asked) -> Reply | None:
         return None
     whose = actor.name if actor else side
     ranked = by_topic(found.rows, _subject_words(asked))[:QUOTES_SHOWN]
-    shown = Slice(tuple(ranked), found.total)
+    shown = Slice(tuple(ranked), found.total, found.capped)
     return build_quotes(shown, f"Quotes of {whose}, on the question's words first", "")
 
 

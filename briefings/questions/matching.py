@@ -57,7 +57,7 @@ def claimed_as_asked(figures: Sequence[FigureEntry], words: Sequence[str]) -> Se
 def newest_first(found: Slice[DemandEntry]) -> Slice[DemandEntry]:
     """Demands from the newest article first, each article's in the order it states them."""
     rows = sorted(found.rows, key=lambda demand: (-demand.article_id, demand.id))
-    return Slice(tuple(rows), found.total)
+    return Slice(tuple(rows), found.total, found.capped)
 
 
 def on_topic(demands: Sequence[DemandEntry], words: Sequence[str]) -> list[DemandEntry]:

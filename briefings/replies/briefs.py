@@ -46,14 +46,15 @@ COMMAND_HELP = (
 )
 
 
-def more_line(hidden: int, noun: str, hint: str) -> list[Line]:
+def more_line(hidden: int, noun: str, hint: str, *, over: bool = False) -> list[Line]:
     """A note that some rows are not shown and how to see them; nothing when all are shown.
 
-    `noun` is singular ("figure"): the line says "…and 1 more figure" or "…and 2 more figures".
+    `noun` is singular ("figure"): the line says "…and 1 more figure" or "…and 2 more figures";
+    with `over` (the store stopped counting), "…and over 995 more figures".
     """
     if hidden <= 0:
         return []
-    return [line(italic(f"…and {counted(hidden, f'more {noun}')}. {hint}"))]
+    return [line(italic(f"…and {counted(hidden, f'more {noun}', over=over)}. {hint}"))]
 
 
 def build_help() -> Reply:
@@ -157,11 +158,11 @@ def build_actor_card(
         lines += [blank(), line(bold("Claims"))]
         merged = merge_figures(claims.rows)
         lines += [line("• ", figure_text(f), " ", cite(ids)) for f, ids in merged]
-        lines += more_line(claims.hidden, "figure", hint)
+        lines += more_line(claims.hidden, "figure", hint, over=claims.capped)
     if positions.rows:
         lines += [blank(), line(bold("Positions"))]
         lines += [demand_line(d) for d in positions.rows]
-        lines += more_line(positions.hidden, "position", hint)
+        lines += more_line(positions.hidden, "position", hint, over=positions.capped)
     return reply(lines)
 
 

@@ -85,7 +85,7 @@ def chart_group(figures: Sequence[FigureEntry]) -> FigureGroup | None:
 
 def chartable(figures: Sequence[FigureEntry]) -> bool:
     """Whether some of the figures can be charted (one at least has a measure and a finite value)."""
-    return chart_group(figures) is not None
+    return any(figure.measure and math.isfinite(figure.value) for figure in figures)
 
 
 def source_day(source: SourceDate) -> date:

@@ -5,14 +5,16 @@ from __future__ import annotations
 _VOWELS = frozenset("aeiou")
 
 
-def counted(number: float, noun: str, plural: str | None = None) -> str:
+def counted(number: float, noun: str, plural: str | None = None, *, over: bool = False) -> str:
     """The number (with thousands separators) and the noun in the form that agrees with it.
 
     The plural is `plural` when given, else the noun's last word made plural by the regular
     rule ("position" → "positions", "party" → "parties", "older position" → "older positions").
+    With `over`, the number is a floor ("over 995 figures"), for a count the store stopped.
     """
     shown = f"{number:,}" if isinstance(number, int) else f"{number:,g}"
-    return f"{shown} {noun if number == 1 else plural or plural_of(noun)}"
+    form = plural or plural_of(noun) if over or number != 1 else noun
+    return f"{'over ' if over else ''}{shown} {form}"
 
 
 def plural_of(noun: str) -> str:

@@ -8,7 +8,7 @@ parties or positions out says how many and which command shows them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from briefings.entries import DemandEntry, PartyEntry, Slice
 from briefings.replies.citations import cite
@@ -21,8 +21,15 @@ from briefings.vocabulary.standing import PartyChoice, load_standing, party_tota
 SIDE_BUTTONS = 2
 
 
-def build_demands(demands: Sequence[DemandEntry], totals: Mapping[str, int], heading: str) -> Reply:
-    """Each side's parties and their positions, identical ones merged; totals say how many exist.
+def build_demands(
+    demands: Sequence[DemandEntry],
+    totals: Mapping[str, int],
+    heading: str,
+    *,
+    over: Collection[str] = (),
+) -> Reply:
+    """Each side's parties and their positions, identical ones merged; totals say how many exist
+    (over: for the parties whose count the store stopped).
 
     Sides come in a fixed order (Ukraine, Russia, United States, European Union, others), and
     within a side the parties with most positions first, so that who said what stays visible.
@@ -37,7 +44,8 @@ def build_demands(demands: Sequence[DemandEntry], totals: Mapping[str, int], hea
         parties = by_side[side]
         lines.append(line("— ", bold(side), " —"))
         for party in sorted(parties, key=lambda party: -totals.get(party, len(parties[party]))):
-            lines += _party_lines(party, parties[party], totals.get(party, 0))
+            total = totals.get(party, 0)
+            lines += _party_lines(party, parties[party], total, over=party in over)
         lines.append(blank())
     return reply(lines)
 
@@ -70,7 +78,7 @@ def build_side_demands(
     lines = list(build_demands(found.rows, shown, heading).lines) if found.rows else []
     lines = lines or [line(bold(heading)), blank(), line("No party on this side states one.")]
     if found.hidden:
-        older = counted(found.hidden, "older position")
+        older = counted(found.hidden, "older position", over=found.capped)
         lines.append(line(italic(f"…and {older} on this side: send /demands NAME for a party's.")))
     if voices:
         lines += [blank(), *_voices_line(voices)]
@@ -83,7 +91,7 @@ def build_party_demands(found: Slice[DemandEntry], name: str) -> Reply:
     built = build_demands(found.rows, shown, f"Demands and positions of {name}")
     if not found.hidden:
         return built
-    older = counted(found.hidden, "older position")
+    older = counted(found.hidden, "older position", over=found.capped)
     more = line(italic(f"…and {older}, not shown: these are the newest."))
     return reply([*built.lines, more], built.actions)
 
@@ -116,7 +124,12 @@ def build_no_demands(party: str) -> Reply:
 
 
 def _party_lines(
-    party: str, demands: list[DemandEntry], total: int, role: str | None = None
+    party: str,
+    demands: list[DemandEntry],
+    total: int,
+    role: str | None = None,
+    *,
+    over: bool = False,
 ) -> list[Line]:
     merged: dict[tuple[str, str], list[int]] = defaultdict(list)
     for demand in demands:
@@ -127,7 +140,7 @@ def _party_lines(
     ]
     hidden = total - len(demands)
     if hidden > 0:
-        older = counted(hidden, "older position")
+        older = counted(hidden, "older position", over=over)
         lines.append(line(italic(f"…and {older}: send /demands {party}.")))
     return lines
 

@@ -152,16 +152,27 @@ def contested(figures: Sequence[FigureEntry]) -> bool:
 
 def disputed(figures: Sequence[FigureEntry]) -> set[int]:
     """The ids of the figures that another claim contradicts (a whole and the parts it meets)."""
-    claims = [f for f in figures if f.claimant and f.measure]
     found: set[int] = set()
-    for i, first in enumerate(claims):
-        for second in claims[i + 1 :]:
-            if contradicts(first, second):
-                found |= {first.id, second.id}
-    for whole in claims:
-        for parts in _parts_against(whole, claims):
-            found |= {whole.id, *(part.id for part in parts)}
+    for claims in _buckets(figures):
+        for i, first in enumerate(claims):
+            for second in claims[i + 1 :]:
+                if contradicts(first, second):
+                    found |= {first.id, second.id}
+        for whole in claims:
+            for parts in _parts_against(whole, claims):
+                found |= {whole.id, *(part.id for part in parts)}
     return found
+
+
+def _buckets(figures: Sequence[FigureEntry]) -> list[list[FigureEntry]]:
+    """The claims split by what `comparable` requires to be equal (side, unit, kind, family,
+    period), so that only claims that may be comparable are set against each other."""
+    buckets: dict[tuple[object, ...], list[FigureEntry]] = {}
+    for figure in figures:
+        if figure.claimant and figure.measure and kind_of(figure) != EVENT:
+            key = (figure.measured_side, figure.unit, kind_of(figure), period_key(figure))
+            buckets.setdefault((*key, measure_family(figure.measure)), []).append(figure)
+    return [claims for claims in buckets.values() if len(claims) > 1]
 
 
 def _parts_against(whole: FigureEntry, claims: Sequence[FigureEntry]) -> list[list[FigureEntry]]:

@@ -24,7 +24,7 @@ def build_quotes(found: Slice[QuoteEntry], heading: str, hint: str) -> Reply:
                 f": “{quote.text}” {cite([quote.article_id])}",
             )
         )
-    lines += more_line(found.hidden, "quote", hint)
+    lines += more_line(found.hidden, "quote", hint, over=found.capped)
     return reply(lines, ("/who", "/timeline"))
 
 
@@ -41,5 +41,5 @@ def build_timeline(found: Slice[EventEntry], heading: str = "Timeline, newest fi
     for event in found.rows:
         when = format_day(event.day, event.precision)
         lines.append(line(bold(when), f" — {event.text} {cite([event.article_id])}"))
-    lines += more_line(found.hidden, "event", "The newest are shown.")
+    lines += more_line(found.hidden, "event", "The newest are shown.", over=found.capped)
     return reply(lines, ("/quotes", "/sources"))

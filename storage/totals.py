@@ -1,0 +1,77 @@
+"""Bounded totals and newest-first reads: no answer counts or sorts every matching row.
+
+A list answer shows the newest few rows and says how many there are. Counting stops past
+`TOTAL_CAP` (the answer then says "over"), so a count reads at most that many index entries;
+the newest rows of several conditions are read one index seek per condition, newest first,
+and merged, rather than sorting every row that meets any of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, Select, func, select, union, union_all
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from briefings.entries import Slice
+from storage.labelled import records_from
+
+Entry = TypeVar("Entry")
+IdColumn = ColumnElement[int] | InstrumentedAttribute[int]
+
+# Counting stops here: past it, a total reads "over 1,000".
+TOTAL_CAP = 1000
+
+
+async def capped_total(session: AsyncSession, matching: Select[Any]) -> tuple[int, bool]:
+    """How many rows a select yields, counted up to TOTAL_CAP; and whether there are more."""
+    some = matching.limit(TOTAL_CAP + 1).subquery()
+    found = await session.scalar(select(func.count()).select_from(some)) or 0
+    return min(found, TOTAL_CAP), found > TOTAL_CAP
+
+
+def newest_ids(
+    id_column: IdColumn,
+    conditions: Sequence[ColumnElement[bool]],
+    order: Sequence[Any],
+    limit: int,
+) -> Select[Any]:
+    """The ids of the newest `limit` rows meeting any of some conditions: the newest `limit` of
+    each (one index seek each, in `order`), merged. Each condition must pick disjoint rows or
+    rows may repeat; callers pass conditions on distinct values of indexed columns."""
+    seeks = [
+        select(id_column.label("id")).where(condition).order_by(*order).limit(limit).subquery()
+        for condition in conditions
+    ]
+    return union_all(*(select(seek.c.id) for seek in seeks))  # type: ignore[return-value]
+
+
+async def newest_slice(
+    session: AsyncSession,
+    columns: Select[Any],
+    make: Callable[..., Entry],
+    id_column: IdColumn,
+    conditions: Sequence[ColumnElement[bool]],
+    order: Sequence[Any],
+    limit: int,
+) -> Slice[Entry]:
+    """The newest `limit` rows (as records) meeting any of some conditions, oldest of them
+    first, and how many there are (counted up to the cap)."""
+    if not conditions:
+        return Slice((), 0)
+    ids = newest_ids(id_column, conditions, order, limit)
+    query = columns.where(id_column.in_(ids)).order_by(*order).limit(limit)
+    rows = records_from(make, await session.execute(query))
+    total, more = await capped_total(session, ids_meeting(id_column, conditions))
+    return Slice(tuple(reversed(rows)), max(total, len(rows)), more)
+
+
+def ids_meeting(id_column: IdColumn, conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    """The distinct ids of rows meeting any of some conditions, each read up to the count's cap."""
+    each = [select(id_column.label("id")).where(c).limit(TOTAL_CAP + 1) for c in conditions]
+    if len(each) == 1:
+        return each[0]
+    merged = union(*(select(s.subquery().c.id) for s in each)).subquery()
+    return select(merged.c.id)
