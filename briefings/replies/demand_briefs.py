@@ -61,7 +61,7 @@ def build_overview(demands: Sequence[DemandEntry], choice: PartyChoice, heading:
         built = (line(bold(heading)), blank(), line("No party states a position yet."))
     notes = [*_hidden_lines(choice.hidden), *_voices_line(choice.voices)]
     # Buttons share one row: the sides with most parties left out, then the people quoted.
-    sides = sorted(_side_commands(choice.hidden), key=lambda c: -_left_out_on(c, choice.hidden))
+    sides = _side_commands_by_parties_left(choice.hidden)
     actions = (*sides[:SIDE_BUTTONS], *[_voices_command()] * bool(choice.voices))
     return reply([*built, *([blank(), *notes] if notes else [])], actions)
 
@@ -157,9 +157,14 @@ def _hidden_lines(hidden: Sequence[PartyEntry]) -> list[Line]:
     return [line(italic(f"{text}, or /demands NAME for one party's."))]
 
 
-def _left_out_on(command: str, parties: Sequence[PartyEntry]) -> int:
-    """How many of some parties are on the side a /demands SIDE command names."""
-    return sum(1 for party in parties if _side_commands([party]) == [command])
+def _side_commands_by_parties_left(parties: Sequence[PartyEntry]) -> list[str]:
+    """/demands SIDE for each side some parties are on, most of them first (ties in the order
+    answers show sides); the parties are counted once per side, not once per command."""
+    left_out = Counter(side_label(party.side) for party in parties)
+    ordered = sorted(
+        (side for side in side_order() if side in left_out), key=lambda s: -left_out[s]
+    )
+    return [f"/demands {side_command(side)}" for side in ordered]
 
 
 def _side_commands(parties: Sequence[PartyEntry]) -> list[str]:
