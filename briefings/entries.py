@@ -94,6 +94,15 @@ class PartyEntry:
 
 
 @dataclass(frozen=True)
+class PartyTally:
+    """Parties past those an answer reads one by one, counted on one side: how many, how many positions."""
+
+    side: str | None
+    n_parties: int
+    n_demands: int
+
+
+@dataclass(frozen=True)
 class SentenceEntry:
     """A sentence found for a question: how many of its terms it holds, its rank, its facts."""
 

@@ -11,8 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from briefings.entries import DemandEntry, FigureEntry, Slice
+from storage.kept_tables import FigureGroupRow
 from storage.labelled import paired, records_from
-from storage.search import sentences_holding
+from storage.search_backends import sentences_holding
 from storage.tables import ActorRow, ArticleRow, DemandRow, FigureRow
 from storage.totals import newest_slice
 
@@ -60,7 +61,8 @@ async def figures_overview(session: AsyncSession, *, per_measure: int) -> list[F
     return records_from(FigureEntry, rows)
 
 
-_GROUPS = select(FigureRow.measure, FigureRow.measured_side).distinct()
+# The measures and sides figures measure, kept counted as figures are saved (fact_summaries).
+_GROUPS = select(FigureGroupRow.measure, FigureGroupRow.measured_side)
 
 
 @lru_cache(maxsize=32)

@@ -14,58 +14,45 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from briefings.entries import DemandEntry, PartyEntry, Slice
+from briefings.entries import DemandEntry, PartyEntry, PartyTally, Slice
 from storage.fact_queries import demand_columns, demand_slice, union_ids
+from storage.kept_tables import DemandPartyRow
 from storage.labelled import records_from
 from storage.tables import ActorRow, DemandRow
 
 
-async def demand_parties(session: AsyncSession) -> list[PartyEntry]:
-    """Every party with its actor's name, kind and role, its side and its number of demands.
+async def demand_parties(
+    session: AsyncSession, *, window: int
+) -> tuple[list[PartyEntry], list[PartyTally]]:
+    """The `window` parties with most demands, each with its actor's name, kind and role, its
+    side and its number of demands; and the others counted per side.
 
     Most demands first, then the party of the newest article, then by name. A linked party's
-    side is its actor's; a party as written's, that of its newest demand.
+    side is its actor's; a party as written's, that of its newest demand. Read from the kept
+    counts (storage.fact_summaries) along ix_demand_parties_most: `window` rows, not every
+    party, plus one count per side of the rest.
     """
-    # Counted per (actor, name as written) in the order of ix_demands_party_recent, which
-    # covers it, then added up per party: no sort of every demand, as a CASE key would need.
-    unlinked = case((DemandRow.party_actor_id.is_(None), DemandRow.party))
-    written = (
-        select(DemandRow.party_actor_id.label("actor_id"), unlinked.label("written"))
-        .add_columns(func.count().label("n"), func.max(DemandRow.article_id).label("newest"))
-        .group_by(DemandRow.party_actor_id, DemandRow.party)
-        .subquery()
-    )
-    n_demands, newest = func.sum(written.c.n), func.max(written.c.newest)
-    parties = (
-        select(written.c.actor_id, written.c.written)
-        .add_columns(n_demands.label("n_demands"), newest.label("newest"))
-        .group_by(written.c.actor_id, written.c.written)
-        .subquery()
-    )
-    name = func.coalesce(ActorRow.name, parties.c.written)
-    side = func.coalesce(ActorRow.side, _side_as_written(parties.c.actor_id, parties.c.written))
+    kept = DemandPartyRow
+    name = func.coalesce(ActorRow.name, kept.written)
+    side = func.coalesce(ActorRow.side, case((kept.actor_id.is_(None), kept.side)))
+    most = (kept.n_demands.desc(), kept.newest_article.desc())
+    top = select(kept.id).order_by(*most, kept.id).limit(window).subquery()
     query = (
-        select(parties.c.actor_id, name.label("name"), ActorRow.kind, ActorRow.role)
-        .add_columns(side.label("side"), parties.c.n_demands)
-        .select_from(parties)
-        .outerjoin(ActorRow, ActorRow.id == parties.c.actor_id)
-        .order_by(parties.c.n_demands.desc(), parties.c.newest.desc(), name)
+        select(kept.actor_id, name.label("name"), ActorRow.kind, ActorRow.role)
+        .add_columns(side.label("side"), kept.n_demands)
+        .outerjoin(ActorRow, ActorRow.id == kept.actor_id)
+        .where(kept.id.in_(select(top.c.id)))
+        .order_by(*most, name)
     )
-    return records_from(PartyEntry, await session.execute(query))
-
-
-def _side_as_written(
-    actor_id: ColumnElement[Any], written: ColumnElement[Any]
-) -> ColumnElement[Any]:
-    """A party as written's side: that of its newest demand (one index seek); None when linked."""
-    newest = (
-        select(DemandRow.side)
-        .where(DemandRow.party_actor_id.is_(None), DemandRow.party == written)
-        .order_by(DemandRow.article_id.desc(), DemandRow.id.desc())
-        .limit(1)
-        .scalar_subquery()
+    parties = records_from(PartyEntry, await session.execute(query))
+    rest = (
+        select(side.label("side"), func.count().label("n_parties"))
+        .add_columns(func.sum(kept.n_demands).label("n_demands"))
+        .outerjoin(ActorRow, ActorRow.id == kept.actor_id)
+        .where(kept.id.not_in(select(top.c.id)))
+        .group_by(side)
     )
-    return case((actor_id.is_(None), newest))
+    return parties, records_from(PartyTally, await session.execute(rest))
 
 
 async def newest_demands_of(

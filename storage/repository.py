@@ -14,6 +14,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.selectable import ScalarSelect
 
 from briefings.errors import DuplicateArticleError
+from storage.fact_summaries import rebuild_fact_counts
 from storage.labelled import record_from, records_from
 from storage.records import ArticleSummary, FactCounts
 from storage.tables import (
@@ -89,6 +90,7 @@ async def delete_article(session: AsyncSession, *, article_id: int) -> ArticleSu
         ~select(ActorMentionRow.id).where(ActorMentionRow.actor_id == ActorRow.id).exists()
     )
     await session.execute(delete(ActorRow).where(unmentioned))
+    await rebuild_fact_counts(session)
     return summary
 
 

@@ -29,6 +29,7 @@ from storage.actors import (
     stored_actors,
     write_actors,
 )
+from storage.fact_summaries import count_saved_facts
 from storage.records import SavedArticle
 from storage.repository import lock_for_writing, refuse_duplicate
 from storage.tables import (
@@ -82,6 +83,7 @@ async def save_extracted(
     await _insert_many(session, FigureRow, figures)
     demands = [_demand_row(article.id, sentence_ids, link, d) for d in extracted.demands]
     await _insert_many(session, DemandRow, demands)
+    await count_saved_facts(session, article.id, demands, figures)
     quotes = [_quote_row(article.id, sentence_ids, link, q) for q in extracted.quotes]
     await _insert_many(session, QuoteRow, quotes)
     events = [_event_row(article.id, sentence_ids, e) for e in extracted.events]

@@ -17,7 +17,6 @@ When even the rarest term is in more than ``budget`` sentences, the candidates a
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,21 +32,14 @@ from storage.search_backends import (
     SQLITE,
     Backend,
     Candidates,
-    Term,
 )
+from storage.search_terms import SEARCH_BUDGET, Term, parse_terms
 from storage.tables import ArticleRow, SentenceRow
 
 SEARCH_INDEX = "ix_sentences_search_vector"
-# Beyond this, more terms only slow the query down; query_terms gives at most 12.
-MAX_TERMS = 32
-# The most sentences one search ranks (see the module docstring).
-SEARCH_BUDGET = 1000
 
 # FTS5 keeps shadow tables beside the virtual table; external content means no _content.
 _SEARCH_TABLES = frozenset(SEARCH_TABLE + s for s in ("", "_data", "_idx", "_docsize", "_config"))
-_WORD = re.compile(r"[^\W_]+")
-# PostgreSQL refuses to index words over 2047 bytes; no real word comes near this.
-_MAX_WORD_CHARS = 100
 
 _HitRow = tuple[int, int, int, str, int, float]
 
@@ -80,7 +72,7 @@ async def search_sentences(
     """
     if limit < 1 or budget < 1:
         raise ValueError(f"limit and budget must be at least 1, not {limit} and {budget}")
-    parsed = _parse_terms(terms)
+    parsed = parse_terms(terms)
     if not parsed:
         return []
     backend = POSTGRES if session.get_bind().dialect.name == "postgresql" else SQLITE
@@ -94,18 +86,6 @@ async def search_sentences(
     return [record_from(_hit, row) for row in rows]
 
 
-def sentences_holding(
-    session: AsyncSession, words: Sequence[str], *, budget: int = SEARCH_BUDGET
-) -> Select[Any] | None:
-    """The ids of the newest `budget` sentences that hold any of some words, as a subquery's
-    select (one index walk, newest first); None when no word has letters or digits."""
-    parsed = _parse_terms(words)
-    if not parsed:
-        return None
-    backend = POSTGRES if session.get_bind().dialect.name == "postgresql" else SQLITE
-    return backend.newest(parsed, budget)
-
-
 def include_in_autogenerate(
     name: str | None, type_: str, parent_names: Mapping[str, str | None]
 ) -> bool:
@@ -115,32 +95,6 @@ def include_in_autogenerate(
     if type_ == "column":
         return not (name == SEARCH_COLUMN and parent_names.get("table_name") == "sentences")
     return not (type_ == "index" and name == SEARCH_INDEX)
-
-
-def _parse_terms(terms: Sequence[str]) -> list[Term]:
-    """The distinct terms that have any letters or digits, at most MAX_TERMS of them."""
-    parsed: list[Term] = []
-    for term in terms:
-        phrases = _phrases(term)
-        if phrases and phrases not in parsed:
-            parsed.append(phrases)
-            if len(parsed) == MAX_TERMS:
-                break
-    return parsed
-
-
-def _phrases(term: str) -> Term:
-    """The phrases a term stands for: its words, and a long number also in groups of three."""
-    words = tuple(w for w in _WORD.findall(term.lower()) if len(w) <= _MAX_WORD_CHARS)
-    if not words:
-        return ()
-    number = words[0]
-    if len(words) == 1 and number.isdecimal() and len(number) > 3:
-        # Articles write 400000 as 400,000, which both engines split into 400 and 000.
-        head = len(number) % 3 or 3
-        groups = (number[:head], *(number[i : i + 3] for i in range(head, len(number), 3)))
-        return (words, groups)
-    return (words,)
 
 
 def _selective_terms(terms: Sequence[Term], counts: Sequence[int], budget: int) -> list[Term]:

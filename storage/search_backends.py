@@ -32,7 +32,9 @@ from sqlalchemy import (
     table,
 )
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.search_terms import SEARCH_BUDGET, Term, parse_terms
 from storage.tables import SentenceRow
 
 SEARCH_TABLE = "sentence_search"
@@ -41,9 +43,6 @@ SEARCH_COLUMN = "search_vector"
 _FTS = table(SEARCH_TABLE, column("rowid", Integer), column(SEARCH_TABLE))
 _VECTOR = literal_column(f"sentences.{SEARCH_COLUMN}", TSVECTOR)
 _ENGLISH: ColumnElement[str] = literal_column("'english'::regconfig")
-
-# A term as the phrases that may stand for it, each phrase a sequence of words.
-Term = tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -170,3 +169,15 @@ POSTGRES = Backend(_postgres_count, _postgres_matched, _postgres_candidates, _po
 def _count(flags: Iterable[ColumnElement[int]]) -> ColumnElement[int]:
     """The sum of 0-or-1 expressions."""
     return reduce(operator.add, flags)
+
+
+def sentences_holding(
+    session: AsyncSession, words: Sequence[str], *, budget: int = SEARCH_BUDGET
+) -> Select[Any] | None:
+    """The ids of the newest `budget` sentences that hold any of some words, as a subquery's
+    select (one index walk, newest first); None when no word has letters or digits."""
+    parsed = parse_terms(words)
+    if not parsed:
+        return None
+    backend = POSTGRES if session.get_bind().dialect.name == "postgresql" else SQLITE
+    return backend.newest(parsed, budget)

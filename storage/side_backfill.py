@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import CursorResult, Result, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from storage.fact_summaries import rebuild_fact_counts
 from storage.migrate import current_revision, is_at_head, upgrade
 from storage.tables import ActorRow, DemandRow
 
@@ -33,6 +34,8 @@ async def upgrade_filling_sides(engine: AsyncEngine, side_of: SideOf) -> None:
         if previous is not None and previous < SIDES_REVISION:
             async with AsyncSession(bind=connection) as session:
                 await fill_missing_sides(session, side_of)
+                # The parties' kept sides were counted by a later migration, before the fill.
+                await rebuild_fact_counts(session)
 
 
 async def fill_missing_sides(session: AsyncSession, side_of: SideOf) -> int:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 
 from briefings.entries import EventEntry, QuoteEntry, Slice
 from storage.labelled import records_from
-from storage.search import sentences_holding
+from storage.search_backends import sentences_holding
 from storage.tables import ActorRow, EventRow, QuoteRow
 from storage.totals import capped_total, ids_meeting, newest_ids
 

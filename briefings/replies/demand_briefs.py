@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
 
-from briefings.entries import DemandEntry, PartyEntry, Slice
+from briefings.entries import DemandEntry, PartyEntry, PartyTally, Slice
 from briefings.replies.citations import cite
 from briefings.replies.counts import counted
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
@@ -59,9 +59,10 @@ def build_overview(demands: Sequence[DemandEntry], choice: PartyChoice, heading:
         built = build_demands(demands, party_totals(choice.shown), heading).lines
     else:
         built = (line(bold(heading)), blank(), line("No party states a position yet."))
-    notes = [*_hidden_lines(choice.hidden), *_voices_line(choice.voices)]
+    left_out = _left_out_by_side(choice)
+    notes = [*_hidden_lines(left_out), *_voices_line(choice.voices)]
     # Buttons share one row: the sides with most parties left out, then the people quoted.
-    sides = _side_commands_by_parties_left(choice.hidden)
+    sides = _side_commands_by_parties_left(left_out)
     actions = (*sides[:SIDE_BUTTONS], *[_voices_command()] * bool(choice.voices))
     return reply([*built, *([blank(), *notes] if notes else [])], actions)
 
@@ -145,31 +146,40 @@ def _party_lines(
     return lines
 
 
-def _hidden_lines(hidden: Sequence[PartyEntry]) -> list[Line]:
+def _left_out_by_side(choice: PartyChoice) -> list[PartyTally]:
+    """The parties an overview leaves for later, counted per side label (tail included)."""
+    tallies: dict[str, tuple[int, int]] = {}
+    counts = [PartyTally(party.side, 1, party.n_demands) for party in choice.hidden]
+    for tally in (*counts, *choice.tail):
+        label = side_label(tally.side)
+        parties, positions = tallies.get(label, (0, 0))
+        tallies[label] = (parties + tally.n_parties, positions + tally.n_demands)
+    return [PartyTally(label, *counted) for label, counted in tallies.items()]
+
+
+def _hidden_lines(left_out: Sequence[PartyTally]) -> list[Line]:
     """How many parties the overview leaves for later, and the commands of their sides."""
-    if not hidden:
+    if not left_out:
         return []
-    parties = counted(len(hidden), "more party", "more parties")
-    positions = counted(sum(party.n_demands for party in hidden), "position")
-    words = [command.removeprefix("/demands ") for command in _side_commands(hidden)]
+    parties = counted(sum(t.n_parties for t in left_out), "more party", "more parties")
+    positions = counted(sum(t.n_demands for t in left_out), "position")
+    words = [command.removeprefix("/demands ") for command in _side_commands_by_order(left_out)]
     sides = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
     text = f"…and {parties} ({positions}): send /demands {sides} for a side's"
     return [line(italic(f"{text}, or /demands NAME for one party's."))]
 
 
-def _side_commands_by_parties_left(parties: Sequence[PartyEntry]) -> list[str]:
-    """/demands SIDE for each side some parties are on, most of them first (ties in the order
-    answers show sides); the parties are counted once per side, not once per command."""
-    left_out = Counter(side_label(party.side) for party in parties)
-    ordered = sorted(
-        (side for side in side_order() if side in left_out), key=lambda s: -left_out[s]
-    )
+def _side_commands_by_parties_left(left_out: Sequence[PartyTally]) -> list[str]:
+    """/demands SIDE for each side some parties are left out on, most of them first (ties in
+    the order answers show sides)."""
+    by_label = {tally.side: tally.n_parties for tally in left_out}
+    ordered = sorted((s for s in side_order() if s in by_label), key=lambda s: -by_label[s])
     return [f"/demands {side_command(side)}" for side in ordered]
 
 
-def _side_commands(parties: Sequence[PartyEntry]) -> list[str]:
-    """/demands SIDE for each side some parties are on, in the order answers show sides."""
-    labels = {side_label(party.side) for party in parties}
+def _side_commands_by_order(left_out: Sequence[PartyTally]) -> list[str]:
+    """/demands SIDE for each side some parties are left out on, in the order answers show sides."""
+    labels = {tally.side for tally in left_out}
     return [f"/demands {side_command(side)}" for side in side_order() if side in labels]
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from briefings.entries import PartyEntry
+from briefings.entries import PartyEntry, PartyTally
 from briefings.model import ActorKind
 from briefings.vocabulary.lexicon import data_text
 from briefings.vocabulary.sides import words_of
@@ -44,11 +44,13 @@ class StandingBook:
 
 @dataclass(frozen=True)
 class PartyChoice:
-    """The parties an overview shows, those it leaves for later, and the voices it sets apart."""
+    """The parties an overview shows, those it leaves for later, and the voices it sets apart;
+    `tail` counts per side the parties past those the store read one by one (fewest positions)."""
 
     shown: tuple[PartyEntry, ...]
     hidden: tuple[PartyEntry, ...]
     voices: tuple[PartyEntry, ...]
+    tail: tuple[PartyTally, ...] = ()
 
 
 @cache
@@ -105,11 +107,14 @@ def _singulars(word: str) -> tuple[str, ...]:
     return (word[:-1],) if word.endswith("s") else ()
 
 
-def choose_parties(parties: Sequence[PartyEntry], limit: int) -> PartyChoice:
-    """The first `limit` parties that are no voices (in the order given), the rest, and the voices."""
+def choose_parties(
+    parties: Sequence[PartyEntry], limit: int, tail: Sequence[PartyTally] = ()
+) -> PartyChoice:
+    """The first `limit` parties that are no voices (in the order given), the rest, and the
+    voices; the parties counted only per side (`tail`) are left for later with the rest."""
     voices = tuple(party for party in parties if is_voice(party))
     others = [party for party in parties if not is_voice(party)]
-    return PartyChoice(tuple(others[:limit]), tuple(others[limit:]), voices)
+    return PartyChoice(tuple(others[:limit]), tuple(others[limit:]), voices, tuple(tail))
 
 
 def party_totals(parties: Iterable[PartyEntry]) -> dict[str, int]:

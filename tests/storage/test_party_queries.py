@@ -21,7 +21,7 @@ async def test_demand_parties_lists_every_party_with_most_demands_first(
     await save_demands(session, "two", [("Kremlin", "neutrality"), ("Kyiv", "troops out")])
     await save_demands(session, "three", [("Kremlin", "sanctions lifted"), ("Hungary", "a summit")])
 
-    parties = await demand_parties(session)
+    parties, _ = await demand_parties(session, window=50)
 
     assert [(p.name, p.n_demands) for p in parties] == [("Kremlin", 3), ("Kyiv", 2), ("Hungary", 1)]
     # Parties as written: no actor, no kind, no role.
@@ -42,7 +42,7 @@ async def test_a_linked_party_is_one_party_with_its_actors_kind_and_role(
     )
     await save_demands(session, "two", [(MAYOR, "power lines")], actors=(MAYOR,), roles=roles)
 
-    parties = await demand_parties(session)
+    parties, _ = await demand_parties(session, window=50)
 
     assert [(p.name, p.kind, p.role, p.side, p.n_demands) for p in parties] == [
         (MAYOR, ActorKind.PERSON, "mayor", None, 3),
@@ -59,7 +59,7 @@ async def test_newest_demands_of_gives_the_newest_few_of_each_party_given(
     newest = await save_demands(
         session, "three", [("Kremlin", "sanctions lifted"), ("Hungary", "a summit")]
     )
-    parties = await demand_parties(session)
+    parties, _ = await demand_parties(session, window=50)
 
     entries = await newest_demands_of(session, parties[:2], per_party=1)
 
@@ -79,7 +79,7 @@ async def test_newest_demands_of_takes_a_linked_actor_under_all_its_names(
     await save_demands(session, "two", [("Putin", "sanctions lifted")], actors=("Putin",))
     await save_demands(session, "three", [("Kyiv", "guarantees"), ("Kyiv", "troops out")])
 
-    parties = await demand_parties(session)
+    parties, _ = await demand_parties(session, window=50)
     entries = await newest_demands_of(session, parties[:1], per_party=2)
 
     assert (parties[0].name, parties[0].n_demands) == ("Vladimir Putin", 3)
@@ -103,7 +103,7 @@ async def test_demands_of_side_leaves_out_the_parties_given(session: AsyncSessio
         kinds={"Kremlin": ActorKind.ORGANISATION},
         sides={"Kremlin": "Russia"},
     )
-    parties = {p.name: p for p in await demand_parties(session)}
+    parties = {p.name: p for p in (await demand_parties(session, window=50))[0]}
 
     everyone = await demands_of_side(session, side=None, limit=10)
     some = await demands_of_side(
