@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -81,6 +82,12 @@ class ActorRow(Base):
     # The name's keys (briefings.records.NameKeys), written with it: lookups and merges seek them.
     folded: Mapped[str | None] = mapped_column(Text, index=True)
     surname: Mapped[str | None] = mapped_column(Text, index=True)
+    # Kept on save and removal (storage.actor_summaries): how many articles mention the actor,
+    # the first and last of them, and whether a figure, demand or quote is linked to it.
+    n_articles: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    first_article: Mapped[int | None] = mapped_column(Integer)
+    last_article: Mapped[int | None] = mapped_column(Integer)
+    holds_fact: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     aliases: Mapped[list[ActorAliasRow]] = relationship(
         lazy="raise",
@@ -92,6 +99,10 @@ class ActorRow(Base):
     mentions: Mapped[list[ActorMentionRow]] = relationship(
         lazy="raise", viewonly=True, order_by="ActorMentionRow.id"
     )
+
+
+# /who pages the most cited actors along this index, reading about limit + offset rows.
+Index("ix_actors_cited", ActorRow.n_articles.desc(), ActorRow.name)
 
 
 class ActorAliasRow(Base):
