@@ -136,26 +136,25 @@ def _on_day(day: date | None) -> ColumnElement[bool]:
     return column.is_(None) if day is None else column == day
 
 
-def _of(stated: Iterable[tuple[int, str]]) -> ColumnElement[bool]:
-    """Rows of some actors' roles, each pair an index seek."""
-    return or_(
-        *(
-            and_(ActorRoleDayRow.actor_id == actor, ActorRoleDayRow.role == role)
-            for actor, role in stated
-        )
+async def _day_rows(
+    session: AsyncSession, day: date | None, stated: list[tuple[int, str]]
+) -> dict[tuple[int, str], int]:
+    """The ids of the (actor, role, day) rows of some actors' roles on one day (a seek per
+    actor along ix_actor_role_days_actor_day; one statement shape, compiled once)."""
+    row = ActorRoleDayRow
+    actors = sorted({actor for actor, _ in stated})
+    found = await session.execute(
+        select(row.id, row.actor_id, row.role).where(row.actor_id.in_(actors), _on_day(day))
     )
+    wanted = set(stated)
+    return {(a, r): id_ for id_, a, r in found.tuples() if (a, r) in wanted}
 
 
 async def _add_role_days(
     session: AsyncSession, article_id: int, day: date | None, stated: list[tuple[int, str]]
 ) -> None:
     """One more article on each (actor, role, day) row, new rows for the first."""
-    found = await session.execute(
-        select(ActorRoleDayRow.id, ActorRoleDayRow.actor_id, ActorRoleDayRow.role).where(
-            _on_day(day), _of(stated)
-        )
-    )
-    ids = {(actor, role): id_ for id_, actor, role in found.tuples()}
+    ids = await _day_rows(session, day, stated)
     if ids:
         counted = _update(ActorRoleDayRow).where(ActorRoleDayRow.id.in_(list(ids.values())))
         more = ActorRoleDayRow.n_articles + 1
@@ -204,7 +203,7 @@ async def _remove_role_days(
     """One article fewer on each of its (actor, role, day) rows: gone at none, and the newest
     read again where it was the removed article."""
     row = ActorRoleDayRow
-    rows = and_(_on_day(day), _of(stated))
+    rows = row.id.in_(list((await _day_rows(session, day, stated)).values()))
     await session.execute(_update(row).where(rows).values(n_articles=row.n_articles - 1))
     gone = delete(row).where(rows, row.n_articles <= 0)
     await session.execute(gone.execution_options(synchronize_session=False))
