@@ -11,9 +11,9 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy import and_, or_, select, tuple_, union
+from sqlalchemy import and_, select, union, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import InstrumentedAttribute, aliased, selectinload
 from sqlalchemy.sql.selectable import ScalarSelect
 
 from briefings.model import ExtractedArticle
@@ -115,35 +115,44 @@ async def dated_roles(
 
     The actors are those holding a role of one of some titles (a role phrase fits no other,
     `briefings.identity.role_phrases.fitting_titles`) and those of `actor_ids`. Each actor's
-    newest day is one seek along ix_actor_role_days_actor_day, its roles of that day another;
-    each role comes once, with the newest article of that day to state it.
+    newest day is one seek along ix_actor_role_days_actor_day, its roles of that day another
+    (one statement); each role comes once, with the newest article of that day to state it.
     """
     holding = select(ActorRoleTitleRow.actor_id).where(ActorRoleTitleRow.title.in_(list(titles)))
-    keys = {*await session.scalars(holding), *actor_ids}
+    keys = sorted({*await session.scalars(holding), *actor_ids})
     if not keys:
         return []
-    newest = await session.execute(
-        select(ActorRow.id, _newest_day(day)).where(ActorRow.id.in_(sorted(keys)))
-    )
-    days = dict(newest.tuples().all())
-    dated = [(key, found) for key, found in days.items() if found is not None]
-    undated = [key for key, found in days.items() if found is None]
     row = ActorRoleDayRow
-    query = select(
-        row.actor_id.label("key"), row.role, row.published, row.last_article.label("article_id")
-    ).where(
-        or_(
-            tuple_(row.actor_id, row.published).in_(dated),
-            and_(row.actor_id.in_(undated), row.published.is_(None)),
-        )
+    # The newest article of the day to state a role stands for all that do.
+    columns = (
+        row.actor_id.label("key"),
+        row.role,
+        row.published,
+        row.last_article.label("article_id"),
     )
+    newest = (
+        select(ActorRow.id.label("key"), _newest_day(ActorRow.id, day).label("day"))
+        .where(ActorRow.id.in_(keys))
+        .subquery()
+    )
+    on_newest = select(*columns).join(
+        newest, and_(row.actor_id == newest.c.key, row.published == newest.c.day)
+    )
+    # An actor with no dated role by the day: the roles of its undated articles.
+    undated = select(*columns).where(
+        row.actor_id.in_(keys), row.published.is_(None), _newest_day(row.actor_id, day).is_(None)
+    )
+    query = union_all(on_newest, undated)
     return records_from(DatedRole, await session.execute(query))
 
 
-def _newest_day(day: date | None) -> ScalarSelect[date | None]:
-    """The newest day by a day on which an actor's articles state a role, if any (one seek)."""
-    row = ActorRoleDayRow
-    query = select(row.published).where(row.actor_id == ActorRow.id, row.published.is_not(None))
+def _newest_day(
+    actor_id: InstrumentedAttribute[int], day: date | None
+) -> ScalarSelect[date | None]:
+    """The newest day by a day on which an actor's articles state a role, if any: one seek
+    along ix_actor_role_days_actor_day (the table read under another name, to correlate)."""
+    row = aliased(ActorRoleDayRow)
+    query = select(row.published).where(row.actor_id == actor_id, row.published.is_not(None))
     if day is not None:
         query = query.where(row.published <= day)
     return query.order_by(row.published.desc()).limit(1).scalar_subquery()
