@@ -7,9 +7,20 @@ Which actor a phrase names is decided in `briefings.identity.lookup`; the store 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    and_,
+    bindparam,
+    func,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.entries import ActorEntry, RoleEntry, Slice, SourceEntry
@@ -185,20 +196,28 @@ async def _role_firsts(
     firsts: list[RoleArticle] = []
     ordered = sorted(roles)
     for start in range(0, len(ordered), _ROLES_PER_READ):
-        reads = [
-            _first_articles(actor_id, role) for role in ordered[start : start + _ROLES_PER_READ]
-        ]
-        firsts += records_from(RoleArticle, await session.execute(union_all(*reads)))
+        some = ordered[start : start + _ROLES_PER_READ]
+        values = {"actor_id": actor_id, **{f"role_{n}": role for n, role in enumerate(some)}}
+        found = await session.execute(_first_articles(len(some)), values)
+        firsts += records_from(RoleArticle, found)
     return firsts
 
 
-def _first_articles(actor_id: int, role: str) -> Select[Any]:
-    """The first few articles to give an actor one role as written, as a compound's part."""
-    first = (
-        select(ActorMentionRow.role, ActorMentionRow.article_id)
-        .where(ActorMentionRow.actor_id == actor_id, ActorMentionRow.role == role)
-        .order_by(ActorMentionRow.article_id)
-        .limit(CITED_ARTICLES)
-        .subquery()
-    )
-    return select(first.c.role, first.c.article_id)
+@cache
+def _first_articles(n_roles: int) -> CompoundSelect[Any]:
+    """The first few articles to give an actor each of some roles as written, one part per
+    role (built once per number of roles: a card's roles are bound, not built, each time)."""
+    parts = []
+    for n in range(n_roles):
+        first = (
+            select(ActorMentionRow.role, ActorMentionRow.article_id)
+            .where(
+                ActorMentionRow.actor_id == bindparam("actor_id"),
+                ActorMentionRow.role == bindparam(f"role_{n}"),
+            )
+            .order_by(ActorMentionRow.article_id)
+            .limit(CITED_ARTICLES)
+            .subquery()
+        )
+        parts.append(select(first.c.role, first.c.article_id))
+    return union_all(*parts)
