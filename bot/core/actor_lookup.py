@@ -8,7 +8,7 @@ from briefings.entries import ActorEntry
 from briefings.identity.lookup import actors_named, most_cited
 from briefings.identity.names import name_keys
 from briefings.identity.role_groups import group_roles
-from briefings.identity.role_linking import any_role_phrase, role_holder
+from briefings.identity.role_linking import any_role_phrase, possible_holders, role_holder
 from briefings.identity.role_phrases import fitting_titles
 from storage import Session, actor_names, article_counts, dated_roles, stored_actors
 from storage import get_actor as get_stored_actor
@@ -45,5 +45,5 @@ async def actor_holding(session: Session, phrases: Sequence[str]) -> int | None:
     if not any_role_phrase(phrases):
         return None
     roles = await dated_roles(session, None, titles=fitting_titles(phrases))
-    holders = await stored_actors(session, {role.key for role in roles})
+    holders = await stored_actors(session, possible_holders(phrases, roles))
     return role_holder(phrases, roles, holders)
