@@ -7,14 +7,26 @@ Which actor a phrase names is decided in `briefings.identity.lookup`; the store 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    and_,
+    bindparam,
+    func,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.entries import ActorEntry, RoleEntry, Slice, SourceEntry
 from briefings.records import ActorName, NameKeys, RoleArticle, RoleDay
 from storage.labelled import record_from, records_from
+from storage.summary_tables import ActorRoleDayRow
 from storage.tables import (
     ActorAliasRow,
     ActorMentionRow,
@@ -22,12 +34,13 @@ from storage.tables import (
     ArticleRow,
     DemandRow,
     FigureRow,
-    QuoteRow,
 )
 
 # How many of an actor's articles (and of a role's) an entry lists; the rest are only counted.
 # At least briefings.replies.citations.MAX_CITES, as many as a citation shows.
 CITED_ARTICLES = 4
+# Roles read in one compound statement (SQLite allows 500 parts).
+_ROLES_PER_READ = 100
 # An actor's distinct roles from those its articles state (briefings.identity.role_groups).
 GroupRoles = Callable[[Iterable[RoleDay], Iterable[RoleArticle]], tuple[RoleEntry, ...]]
 
@@ -74,18 +87,13 @@ async def list_actors(
     no quote) are left out; with `named_places`, they alone are listed.
     """
     named = _named_only(place_kinds)
-    listed = named if named_places else ~named
-    n_articles = func.count(ActorMentionRow.article_id)
-    first, last = func.min(ActorMentionRow.article_id), func.max(ActorMentionRow.article_id)
+    listed = and_(named if named_places else ~named, ActorRow.n_articles > 0)
+    columns = (ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role, ActorRow.n_articles)
+    # Along ix_actors_cited: about `offset + limit` rows, however many actors there are.
     query = (
-        select(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role)
-        .add_columns(n_articles.label("n_articles"), first.label("first"), last.label("last"))
-        # Every listed actor's count, on each row, taken before OFFSET and LIMIT.
-        .add_columns(func.count().over().label("total"))
-        .join(ActorMentionRow, ActorMentionRow.actor_id == ActorRow.id)
+        select(*columns, ActorRow.first_article, ActorRow.last_article)
         .where(listed)
-        .group_by(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role)
-        .order_by(n_articles.desc(), ActorRow.name)
+        .order_by(ActorRow.n_articles.desc(), ActorRow.name)
         .offset(offset)
         .limit(limit)
     )
@@ -97,17 +105,14 @@ async def list_actors(
             kind=row.kind,
             role=row.role,
             aliases=(),
-            articles=tuple(sorted({row.first, row.last})),
+            articles=tuple(sorted({row.first_article, row.last_article})),
             n_articles=row.n_articles,
         )
         for row in rows
     ]
-    if rows:
-        return Slice(tuple(entries), rows[0].total)
-    # A page past the end (or an empty store) still says how many there are.
-    mentioned = exists().where(ActorMentionRow.actor_id == ActorRow.id)
-    total = await session.scalar(select(func.count()).where(listed, mentioned))
-    return Slice((), total or 0)
+    # Exact, from the actors' own columns: one row per actor, no mention read.
+    total = await session.scalar(select(func.count()).select_from(ActorRow).where(listed))
+    return Slice(tuple(entries), total or 0)
 
 
 async def count_named_places(session: AsyncSession, *, place_kinds: Collection[str]) -> int:
@@ -118,14 +123,9 @@ async def count_named_places(session: AsyncSession, *, place_kinds: Collection[s
 
 def _named_only(place_kinds: Collection[str]) -> ColumnElement[bool]:
     """An actor of one of some kinds with no role that claims no figure, holds no position and
-    says no quote (each an index seek, and only for the role-less actors of those kinds)."""
-    holds_a_fact = or_(
-        exists().where(DemandRow.party_actor_id == ActorRow.id),
-        exists().where(FigureRow.claimant_actor_id == ActorRow.id),
-        exists().where(QuoteRow.speaker_actor_id == ActorRow.id),
-    )
+    says no quote (`holds_fact`, kept on save and removal)."""
     no_role = func.coalesce(ActorRow.role, "") == ""
-    return and_(ActorRow.kind.in_(list(place_kinds)), no_role, ~holds_a_fact)
+    return and_(ActorRow.kind.in_(list(place_kinds)), no_role, ~ActorRow.holds_fact)
 
 
 async def actor_names(session: AsyncSession, keys: Collection[NameKeys]) -> list[ActorName]:
@@ -145,9 +145,9 @@ async def actor_names(session: AsyncSession, keys: Collection[NameKeys]) -> list
 
 
 async def article_counts(session: AsyncSession, actor_ids: Collection[int]) -> dict[int, int]:
-    """How many articles mention each of some actors."""
-    query = select(ActorMentionRow.actor_id, func.count()).group_by(ActorMentionRow.actor_id)
-    query = query.where(ActorMentionRow.actor_id.in_(list(actor_ids)))
+    """How many articles mention each of some actors (kept on the actors)."""
+    query = select(ActorRow.id, ActorRow.n_articles).where(ActorRow.id.in_(list(actor_ids)))
+    query = query.where(ActorRow.n_articles > 0)
     return dict((await session.execute(query)).tuples().all())
 
 
@@ -158,10 +158,7 @@ async def get_actor(
 
     `group_roles` makes the actor's distinct roles of those its articles state, each dated.
     """
-    n_articles = (
-        select(func.count()).where(ActorMentionRow.actor_id == ActorRow.id).scalar_subquery()
-    )
-    columns = (ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role, n_articles)
+    columns = (ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role, ActorRow.n_articles)
     row = (await session.execute(select(*columns).where(ActorRow.id == actor_id))).first()
     if row is None:
         return None
@@ -177,52 +174,50 @@ async def get_actor(
         .order_by(ActorMentionRow.article_id)
         .limit(CITED_ARTICLES)
     )
-    days, firsts = await _role_days(session, actor_id), await _role_firsts(session, actor_id)
+    days = await _role_days(session, actor_id)
+    firsts = await _role_firsts(session, actor_id, {day.role for day in days})
     roles = group_roles(days, firsts)
     return ActorEntry(id_, name, kind, role, tuple(aliases), tuple(articles), count, roles)
 
 
 async def _role_days(session: AsyncSession, actor_id: int) -> list[RoleDay]:
     """Each role the articles state for one actor as written, per day: how many, and the newest
-    (one row per role and day, grouped in SQL, however many articles there are)."""
-    query = (
-        select(
-            ActorMentionRow.role,
-            ArticleRow.published,
-            func.count().label("n_articles"),
-            func.max(ActorMentionRow.article_id).label("last_article"),
-        )
-        .join(ArticleRow, ArticleRow.id == ActorMentionRow.article_id)
-        .where(ActorMentionRow.actor_id == actor_id, ActorMentionRow.role.is_not(None))
-        .group_by(ActorMentionRow.role, ArticleRow.published)
-    )
-    return records_from(RoleDay, await session.execute(query))
+    (kept on save and removal, one row per role and day however many articles there are)."""
+    row = ActorRoleDayRow
+    query = select(row.role, row.published, row.n_articles, row.last_article)
+    return records_from(RoleDay, await session.execute(query.where(row.actor_id == actor_id)))
 
 
-async def _role_firsts(session: AsyncSession, actor_id: int) -> list[RoleArticle]:
+async def _role_firsts(
+    session: AsyncSession, actor_id: int, roles: Collection[str]
+) -> list[RoleArticle]:
     """The first few articles (as many as an entry cites) of each role one actor is given as
-    written, read along ix_actor_mentions_actor_role."""
-    rank = func.row_number().over(
-        partition_by=ActorMentionRow.role, order_by=ActorMentionRow.article_id
-    )
-    ranked = (
-        select(ActorMentionRow.role, ActorMentionRow.article_id, rank.label("rank"))
-        .where(ActorMentionRow.actor_id == actor_id, ActorMentionRow.role.is_not(None))
-        .subquery()
-    )
-    query = select(ranked.c.role, ranked.c.article_id).where(ranked.c.rank <= CITED_ARTICLES)
-    return records_from(RoleArticle, await session.execute(query))
+    written: one LIMIT seek per role along ix_actor_mentions_actor_role."""
+    firsts: list[RoleArticle] = []
+    ordered = sorted(roles)
+    for start in range(0, len(ordered), _ROLES_PER_READ):
+        some = ordered[start : start + _ROLES_PER_READ]
+        values = {"actor_id": actor_id, **{f"role_{n}": role for n, role in enumerate(some)}}
+        found = await session.execute(_first_articles(len(some)), values)
+        firsts += records_from(RoleArticle, found)
+    return firsts
 
 
-def dated_role_columns() -> Select[Any]:
-    """Every stated role of a mention, with its actor, article and that article's day."""
-    return (
-        select(
-            ActorMentionRow.actor_id.label("key"),
-            ActorMentionRow.role,
-            ArticleRow.published,
-            ActorMentionRow.article_id,
+@cache
+def _first_articles(n_roles: int) -> CompoundSelect[Any]:
+    """The first few articles to give an actor each of some roles as written, one part per
+    role (built once per number of roles: a card's roles are bound, not built, each time)."""
+    parts = []
+    for n in range(n_roles):
+        first = (
+            select(ActorMentionRow.role, ActorMentionRow.article_id)
+            .where(
+                ActorMentionRow.actor_id == bindparam("actor_id"),
+                ActorMentionRow.role == bindparam(f"role_{n}"),
+            )
+            .order_by(ActorMentionRow.article_id)
+            .limit(CITED_ARTICLES)
+            .subquery()
         )
-        .join(ArticleRow, ArticleRow.id == ActorMentionRow.article_id)
-        .where(ActorMentionRow.role.is_not(None))
-    )
+        parts.append(select(first.c.role, first.c.article_id))
+    return union_all(*parts)

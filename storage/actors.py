@@ -11,9 +11,10 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy import and_, func, or_, select, union
+from sqlalchemy import and_, select, union, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import InstrumentedAttribute, aliased, selectinload
+from sqlalchemy.sql.selectable import ScalarSelect
 
 from briefings.model import ExtractedArticle
 from briefings.records import (
@@ -24,9 +25,9 @@ from briefings.records import (
     SpeakerLinks,
     StoredActor,
 )
-from storage.actor_queries import dated_role_columns
 from storage.labelled import records_from
-from storage.tables import ActorAliasRow, ActorMentionRow, ActorRow, ArticleRow
+from storage.summary_tables import ActorRoleDayRow, ActorRoleTitleRow
+from storage.tables import ActorAliasRow, ActorRow
 
 
 class ActorRules(Protocol):
@@ -45,6 +46,12 @@ class ActorRules(Protocol):
 
     def with_holders(self, merge: ActorMerge, holders: Sequence[StoredActor]) -> ActorMerge:
         """The merge with stored actors that match none of its names known after it, as holders."""
+
+    def role_titles(self, role: str) -> Collection[str]:
+        """The titles of the roles a stated role holds (kept, to find who holds a title)."""
+
+    def fitting_titles(self, phrases: Collection[str]) -> Collection[str]:
+        """The titles a role must have for one of some role phrases to name its holder."""
 
 
 # The keys of a name, as the identity rules make them.
@@ -96,21 +103,59 @@ def write_actors(rows: Sequence[ActorRow], merge: ActorMerge, keys: KeyName) -> 
     return [*rows, *(_new_row(actor, keys) for actor in merge.known[len(rows) :])]
 
 
-async def dated_roles(session: AsyncSession, day: date | None) -> list[DatedRole]:
-    """The stated roles of each actor in its newest article published by a day (in its undated
-    articles when it has no dated one): all `roles_as_of` reads of the roles stated by that day."""
-    dated = dated_role_columns()
-    if day is not None:
-        dated = dated.where(or_(ArticleRow.published.is_(None), ArticleRow.published <= day))
-    newest = func.max(ArticleRow.published).over(partition_by=ActorMentionRow.actor_id)
-    ranked = dated.add_columns(newest.label("newest")).subquery()
-    query = select(ranked.c.key, ranked.c.role, ranked.c.published, ranked.c.article_id).where(
-        or_(
-            ranked.c.published == ranked.c.newest,
-            and_(ranked.c.newest.is_(None), ranked.c.published.is_(None)),
-        )
+async def dated_roles(
+    session: AsyncSession,
+    day: date | None,
+    *,
+    titles: Collection[str],
+    actor_ids: Collection[int] = (),
+) -> list[DatedRole]:
+    """The stated roles of some actors in their newest articles published by a day (in their
+    undated articles when they have no dated one): all `roles_as_of` reads of those actors.
+
+    The actors are those holding a role of one of some titles (a role phrase fits no other,
+    `briefings.identity.role_phrases.fitting_titles`) and those of `actor_ids`. Each actor's
+    newest day is one seek along ix_actor_role_days_actor_day, its roles of that day another
+    (one statement); each role comes once, with the newest article of that day to state it.
+    """
+    holding = select(ActorRoleTitleRow.actor_id).where(ActorRoleTitleRow.title.in_(list(titles)))
+    keys = sorted({*await session.scalars(holding), *actor_ids})
+    if not keys:
+        return []
+    row = ActorRoleDayRow
+    # The newest article of the day to state a role stands for all that do.
+    columns = (
+        row.actor_id.label("key"),
+        row.role,
+        row.published,
+        row.last_article.label("article_id"),
     )
+    newest = (
+        select(ActorRow.id.label("key"), _newest_day(ActorRow.id, day).label("day"))
+        .where(ActorRow.id.in_(keys))
+        .subquery()
+    )
+    on_newest = select(*columns).join(
+        newest, and_(row.actor_id == newest.c.key, row.published == newest.c.day)
+    )
+    # An actor with no dated role by the day: the roles of its undated articles.
+    undated = select(*columns).where(
+        row.actor_id.in_(keys), row.published.is_(None), _newest_day(row.actor_id, day).is_(None)
+    )
+    query = union_all(on_newest, undated)
     return records_from(DatedRole, await session.execute(query))
+
+
+def _newest_day(
+    actor_id: InstrumentedAttribute[int], day: date | None
+) -> ScalarSelect[date | None]:
+    """The newest day by a day on which an actor's articles state a role, if any: one seek
+    along ix_actor_role_days_actor_day (the table read under another name, to correlate)."""
+    row = aliased(ActorRoleDayRow)
+    query = select(row.published).where(row.actor_id == actor_id, row.published.is_not(None))
+    if day is not None:
+        query = query.where(row.published <= day)
+    return query.order_by(row.published.desc()).limit(1).scalar_subquery()
 
 
 def _update(row: ActorRow, actor: MergedActor, keys: KeyName) -> None:

@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from briefings.entries import DemandEntry, FigureEntry, Slice
-from storage.kept_tables import FigureGroupRow
 from storage.labelled import paired, records_from
 from storage.search_backends import sentences_holding
+from storage.summary_tables import FigureGroupRow
 from storage.tables import ActorRow, ArticleRow, DemandRow, FigureRow
 from storage.totals import newest_slice
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.kept_tables import DemandPartyRow, FigureGroupRow
+from storage.summary_tables import DemandPartyRow, FigureGroupRow
 from storage.tables import DemandRow, FigureRow
 
 _Row = dict[str, Any]

@@ -16,8 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.entries import DemandEntry, PartyEntry, PartyTally, Slice
 from storage.fact_queries import demand_columns, demand_slice, union_ids
-from storage.kept_tables import DemandPartyRow
 from storage.labelled import records_from
+from storage.summary_tables import DemandPartyRow
 from storage.tables import ActorRow, DemandRow
 
 

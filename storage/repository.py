@@ -8,12 +8,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, false, func, select, update
+from sqlalchemy import ColumnElement, Select, false, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.selectable import ScalarSelect
 
 from briefings.errors import DuplicateArticleError
+from storage.actor_summaries import article_actors, uncount_article
 from storage.fact_summaries import rebuild_fact_counts
 from storage.labelled import record_from, records_from
 from storage.records import ArticleSummary, FactCounts
@@ -84,12 +85,12 @@ async def delete_article(session: AsyncSession, *, article_id: int) -> ArticleSu
     article = await session.get(ArticleRow, article_id)
     if summary is None or article is None:
         return None
+    mentions, linked = await article_actors(session, article_id)
     await session.delete(article)
     await session.flush()
-    unmentioned = (
-        ~select(ActorMentionRow.id).where(ActorMentionRow.actor_id == ActorRow.id).exists()
+    await uncount_article(
+        session, article_id=article_id, day=article.published, mentions=mentions, linked=linked
     )
-    await session.execute(delete(ActorRow).where(unmentioned))
     await rebuild_fact_counts(session)
     return summary
 

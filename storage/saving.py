@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import insert
@@ -20,7 +21,8 @@ from briefings.model import (
     Sentence,
     SourceText,
 )
-from briefings.records import ActorMerge, SpeakerLinks, StoredActor
+from briefings.records import ActorMerge, DatedRole, SpeakerLinks, StoredActor
+from storage.actor_summaries import RoleMention, add_roles, count_article, mark_fact_holders
 from storage.actors import (
     ActorRules,
     actors_by_surname,
@@ -65,12 +67,17 @@ async def save_extracted(
     stored = await actors_by_surname(session, _surnames(extracted, rules))
     merge = rules.merge([snapshot(row) for row in stored], extracted)
     day = extracted.source.published
-    roles = await dated_roles(session, day) if merge.role_phrases else []
+    roles = await _roles(session, day, stored, merge, rules)
     known = write_actors(stored, merge, rules.name_keys)
+    count_article((known[mention.known] for mention in merge.mentions), article.id)
     session.add_all(known[mention.known] for mention in merge.mentions)
     await session.flush()
     mentions = _mention_rows(article.id, sentence_ids, known, merge, extracted)
     await _insert_many(session, ActorMentionRow, mentions)
+    stated = [RoleMention(row["actor_id"], row["role"]) for row in mentions]
+    await add_roles(
+        session, article_id=article.id, day=day, mentions=stated, titles_of=rules.role_titles
+    )
     # The other role holders, known after the merge's actors: none matches a name of the
     # article (no surname key in common), so the merge stands, and the links see every holder.
     others = {role.key for role in roles} - {row.id for row in stored}
@@ -88,7 +95,30 @@ async def save_extracted(
     await _insert_many(session, QuoteRow, quotes)
     events = [_event_row(article.id, sentence_ids, e) for e in extracted.events]
     await _insert_many(session, EventRow, events)
+    await mark_fact_holders(session, _linked_ids(figures, demands, quotes))
     return _saved(article, extracted, merge)
+
+
+async def _roles(
+    session: AsyncSession,
+    day: date | None,
+    stored: Sequence[ActorRow],
+    merge: ActorMerge,
+    rules: ActorRules,
+) -> list[DatedRole]:
+    """The stored roles the links need, read before this article's are written: only when the
+    merge has role phrases, and only of the merge's stored actors and those holding a title
+    one of the phrases fits (no other actor's role can be the one a phrase names)."""
+    if not merge.role_phrases:
+        return []
+    titles = rules.fitting_titles(merge.role_phrases)
+    return await dated_roles(session, day, titles=titles, actor_ids=[row.id for row in stored])
+
+
+def _linked_ids(*facts: list[_Row]) -> set[int]:
+    """The actors some fact rows are linked to."""
+    columns = ("claimant_actor_id", "party_actor_id", "speaker_actor_id")
+    return {row[c] for rows in facts for row in rows for c in columns if row.get(c) is not None}
 
 
 def _surnames(extracted: ExtractedArticle, rules: ActorRules) -> set[str]:

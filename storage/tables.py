@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -81,6 +82,11 @@ class ActorRow(Base):
     # The name's keys (briefings.records.NameKeys), written with it: lookups and merges seek them.
     folded: Mapped[str | None] = mapped_column(Text, index=True)
     surname: Mapped[str | None] = mapped_column(Text, index=True)
+    # Kept by storage.actor_summaries: articles mentioning it, first, last; any fact linked.
+    n_articles: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    first_article: Mapped[int | None] = mapped_column(Integer)
+    last_article: Mapped[int | None] = mapped_column(Integer)
+    holds_fact: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     aliases: Mapped[list[ActorAliasRow]] = relationship(
         lazy="raise",
@@ -92,6 +98,10 @@ class ActorRow(Base):
     mentions: Mapped[list[ActorMentionRow]] = relationship(
         lazy="raise", viewonly=True, order_by="ActorMentionRow.id"
     )
+
+
+# /who pages the most cited actors along this index, reading about limit + offset rows.
+Index("ix_actors_cited", ActorRow.n_articles.desc(), ActorRow.name)
 
 
 class ActorAliasRow(Base):
@@ -132,10 +142,9 @@ class FigureRow(Base):
     """A reported number, what it counts and who claims it."""
 
     __tablename__ = "figures"
-    __table_args__ = (
-        # The newest figures of each measure and side, read by /figures without a sort.
+    __table_args__ = (  # newest first: of a measure and side (/figures), of a measure, of a
+        # claimant, of a claimant's measure (storage.totals)
         Index("ix_figures_measure_recent", "measure", "measured_side", "article_id"),
-        # The newest of a measure, of a claimant, of a claimant's measure (storage.totals).
         Index("ix_figures_measure_newest", "measure", "article_id"),
         Index("ix_figures_claimant_newest", "claimant_actor_id", "article_id"),
         Index("ix_figures_claimant_measure", "claimant_actor_id", "measure", "article_id"),
@@ -171,9 +180,8 @@ class DemandRow(Base):
         CheckConstraint(one_of("kind", DEMAND_KINDS), name="kind"),
         # The parties with most demands and the newest of each, read by /demands.
         Index("ix_demands_party_recent", "party_actor_id", "party", "article_id"),
-        # A side's demands, newest first, read by /demands SIDE.
+        # A side's and an actor's demands, newest first: /demands SIDE, /demands NAME, /who NAME.
         Index("ix_demands_side_recent", "side", "article_id"),
-        # An actor's demands, newest first, read by /who NAME and /demands NAME.
         Index("ix_demands_actor_newest", "party_actor_id", "article_id"),
     )
 

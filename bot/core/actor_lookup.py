@@ -8,7 +8,8 @@ from briefings.entries import ActorEntry
 from briefings.identity.lookup import actors_named, most_cited
 from briefings.identity.names import name_keys
 from briefings.identity.role_groups import group_roles
-from briefings.identity.role_linking import any_role_phrase, role_holder
+from briefings.identity.role_linking import any_role_phrase, possible_holders, role_holder
+from briefings.identity.role_phrases import fitting_titles
 from storage import Session, actor_names, article_counts, dated_roles, stored_actors
 from storage import get_actor as get_stored_actor
 
@@ -39,9 +40,10 @@ async def get_actor(session: Session, actor_id: int) -> ActorEntry | None:
 
 async def actor_holding(session: Session, phrases: Sequence[str]) -> int | None:
     """The one stored actor whose newest stated role the first role phrase to name one names
-    ("the Kremlin spokesman"); the roles are read once, and only when some phrase is a role."""
+    ("the Kremlin spokesman"); the roles are read once, only when some phrase is a role, and
+    only of the actors holding a title one of the phrases fits."""
     if not any_role_phrase(phrases):
         return None
-    roles = await dated_roles(session, None)
-    holders = await stored_actors(session, {role.key for role in roles})
+    roles = await dated_roles(session, None, titles=fitting_titles(phrases))
+    holders = await stored_actors(session, possible_holders(phrases, roles))
     return role_holder(phrases, roles, holders)

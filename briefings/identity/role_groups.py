@@ -26,15 +26,25 @@ class _Group:
 def group_roles(days: Iterable[RoleDay], firsts: Iterable[RoleArticle]) -> tuple[RoleEntry, ...]:
     """An actor's distinct roles (equal ignoring case and punctuation), the newest first."""
     groups: dict[str, _Group] = {}
+    # A card reads a row per role as written and day: each role as written is parsed once.
+    parsed: dict[str, list[tuple[str, str]]] = {}
     for row in days:
-        for part in filter(names_a_role, role_parts(row.role)):
-            group = groups.setdefault(role_key(part), _Group())
-            group.rows.setdefault((row.role, row.published), replace(row, role=part))
+        if row.role not in parsed:
+            parsed[row.role] = [(part, role_key(part)) for part in _role_parts(row.role)]
+        for part, key in parsed[row.role]:
+            rows = groups.setdefault(key, _Group()).rows
+            if (row.role, row.published) not in rows:
+                rows[row.role, row.published] = row if part == row.role else replace(row, role=part)
     first: dict[str, list[int]] = {}
     for article in firsts:
         first.setdefault(article.role, []).append(article.article_id)
     entries = [_role_entry(group, first) for group in groups.values()]
     return tuple(sorted(entries, key=_entry_recency, reverse=True))
+
+
+def _role_parts(role: str) -> list[str]:
+    """The parts of a role as written that name a role."""
+    return [part for part in role_parts(role) if names_a_role(part)]
 
 
 def _role_entry(group: _Group, first: dict[str, list[int]]) -> RoleEntry:

@@ -18,7 +18,10 @@ from briefings.identity.role_phrases import (
     RoleHolder,
     holder_country,
     is_role_phrase,
+    parse_role,
     pick_holder,
+    role_fits,
+    role_parts,
     roles_as_of,
 )
 from briefings.model import Actor, ExtractedArticle
@@ -122,6 +125,20 @@ def role_holder(
     ]
     picks = (pick_holder(phrase, [], holders) for phrase in phrases if is_role_phrase(phrase))
     return next((pick for pick in picks if pick is not None), None)
+
+
+def possible_holders(phrases: Sequence[str], roles: Sequence[DatedRole]) -> set[int]:
+    """The actors whose newest stated role one of some role phrases may name, whatever their
+    country: the only ones `role_holder` needs read (a superset of those it can pick)."""
+    keys = [key for phrase in phrases if (key := parse_role(phrase)) is not None]
+    return {
+        actor
+        for actor, held in roles_as_of(roles, None).items()
+        for role in held
+        for part in role_parts(role)
+        if (found := parse_role(part)) is not None
+        and any(role_fits(key, found, key.country, strict=False) for key in keys)
+    }
 
 
 def any_role_phrase(phrases: Sequence[str]) -> bool:

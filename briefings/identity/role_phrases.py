@@ -211,6 +211,20 @@ def role_fits(phrase: RoleKey, role: RoleKey, country: str | None, *, strict: bo
     )
 
 
+def role_titles(role: str) -> frozenset[str]:
+    """The titles of the roles a stored role holds: a phrase fits it only by one of them."""
+    keys = (parse_role(part) for part in role_parts(role))
+    return frozenset(key.title for key in keys if key is not None)
+
+
+def fitting_titles(phrases: Iterable[str]) -> frozenset[str]:
+    """The titles a role must have for one of some phrases to fit it (`role_fits`): each
+    phrase's own, and those it covers."""
+    keys = [key for phrase in phrases if (key := parse_role(phrase)) is not None]
+    covers = load_role_words().covers
+    return frozenset(title for key in keys for title in (key.title, *covers.get(key.title, ())))
+
+
 def names_one_anywhere(phrase: RoleKey) -> bool:
     """True when a phrase is specific enough to name an actor of another article."""
     if tuple(phrase.title.split()) in load_role_words().ranks:

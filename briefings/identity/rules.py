@@ -6,7 +6,7 @@ what these rules decide; `storage.actors.ActorRules` is the shape it expects.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from briefings.identity.merging import merge_actors, with_holders
@@ -16,6 +16,7 @@ from briefings.identity.role_linking import (
     link_speakers,
     unlinked_role_phrases,
 )
+from briefings.identity.role_phrases import fitting_titles, role_titles
 from briefings.model import ExtractedArticle
 from briefings.records import ActorMerge, DatedRole, NameKeys, SpeakerLinks, StoredActor
 
@@ -42,6 +43,14 @@ class IdentityRules:
         """The merge with more stored actors known after its own, as role holders for the links
         (the store reads them apart: they share no surname key with the article's actors)."""
         return with_holders(merge, holders)
+
+    def role_titles(self, role: str) -> frozenset[str]:
+        """The titles of the roles a stated role holds (the store keeps them per actor)."""
+        return role_titles(role)
+
+    def fitting_titles(self, phrases: Collection[str]) -> frozenset[str]:
+        """The titles a role must have for one of some role phrases to name its holder."""
+        return fitting_titles(phrases)
 
     def name_keys(self, name: str) -> NameKeys:
         """The keys a name is stored and found by (only names sharing a surname key can match)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from extracted_builders import make_actor, make_draft, make_extracted, make_figure
@@ -45,17 +45,38 @@ async def test_stored_actors_are_read_with_their_aliases_in_order(session: Async
 
 async def test_dated_roles_are_those_of_the_newest_article_by_a_day(session: AsyncSession) -> None:
     days = [date(2024, 12, 1), None, date(2025, 2, 1)]
+    places = ["Gaza", "Iran", "Syria"]
     for n, day in enumerate(days):
         draft = make_draft(f"Envoy Steve Witkoff spoke ({n}).")
-        actor = make_actor(draft, "Steve Witkoff", role=f"envoy {n}", phrase="Steve Witkoff")
+        role = f"envoy to {places[n]}"
+        actor = make_actor(draft, "Steve Witkoff", role=role, phrase="Steve Witkoff")
         extracted = make_extracted(draft, source=str(n), published=day, actors=[actor])
         await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
-    roles = await dated_roles(session, date(2025, 1, 1))
-    assert [(role.role, role.published) for role in roles] == [("envoy 0", date(2024, 12, 1))]
-    newest = await dated_roles(session, None)
-    assert [(role.role, role.published) for role in newest] == [("envoy 2", date(2025, 2, 1))]
+    roles = await dated_roles(session, date(2025, 1, 1), titles={"envoy"})
+    assert [(role.role, role.published) for role in roles] == [("envoy to Gaza", date(2024, 12, 1))]
+    newest = await dated_roles(session, None, titles={"envoy"})
+    assert [(role.role, role.published) for role in newest] == [
+        ("envoy to Syria", date(2025, 2, 1))
+    ]
     assert all(isinstance(role, DatedRole) for role in roles)
-    assert [role.role for role in await dated_roles(session, date(2024, 11, 1))] == ["envoy 1"]
+    early = await dated_roles(session, date(2024, 11, 1), titles={"envoy"})
+    assert [role.role for role in early] == ["envoy to Iran"]
+
+
+async def test_dated_roles_are_read_of_the_actors_holding_a_title_or_asked_for(
+    session: AsyncSession,
+) -> None:
+    for n, (name, role) in enumerate([("Steve Witkoff", "envoy"), ("Marco Rubio", "minister")]):
+        draft = make_draft(f"{name} spoke ({n}).")
+        actor = make_actor(draft, name, role=role, phrase=name)
+        extracted = make_extracted(draft, source=str(n), published=date(2025, 1, 1), actors=[actor])
+        await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
+    envoys = await dated_roles(session, None, titles={"envoy", "spokesman"})
+    assert [role.role for role in envoys] == ["envoy"]
+    assert await dated_roles(session, None, titles={"spokesman"}) == []
+    [rubio] = {role.key for role in await dated_roles(session, None, titles={"minister"})}
+    both = await dated_roles(session, None, titles={"envoy"}, actor_ids=[rubio])
+    assert sorted(role.role for role in both) == ["envoy", "minister"]
 
 
 class TellingRules:
@@ -92,6 +113,14 @@ class TellingRules:
     def name_keys(self, name: str) -> NameKeys:
         """The real keys: the store reads the candidates by them."""
         return IDENTITY_RULES.name_keys(name)
+
+    def role_titles(self, role: str) -> frozenset[str]:
+        """The real titles: the store keeps them."""
+        return IDENTITY_RULES.role_titles(role)
+
+    def fitting_titles(self, phrases: Collection[str]) -> frozenset[str]:
+        """The real titles: the store reads the holders by them."""
+        return IDENTITY_RULES.fitting_titles(phrases)
 
 
 def _merged(actor: StoredActor) -> MergedActor:

@@ -1,5 +1,6 @@
-"""Tests that finding an actor, its card and saving an article read rows that do not grow with
-unrelated actors (storage.actor_queries, storage.actors, storage.saving)."""
+"""Tests that finding an actor, its card, a role's holder, a page of /who and saving an article read
+rows that do not grow with unrelated actors, and (on SQLite) along indexes (storage.actor_queries,
+storage.actors, storage.saving)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,18 @@ from contextlib import asynccontextmanager
 from datetime import date
 from typing import Any
 
-from extracted_builders import make_actor, make_draft, make_extracted
-from sqlalchemy import Connection, event
+import pytest
+from extracted_builders import make_actor, make_draft, make_extracted, make_figure
+from sqlalchemy import Connection, event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.actor_lookup import actor_holding
 from briefings.identity.names import name_keys
 from briefings.identity.role_groups import group_roles
 from briefings.identity.rules import IDENTITY_RULES
-from storage import actor_names, get_actor, save_extracted
+from briefings.vocabulary.standing import place_kinds
+from storage import actor_names, get_actor, list_actors, save_extracted
+from storage.tables import FigureRow
 
 PRESIDENT = "President of Freedonia"
 
@@ -123,3 +128,98 @@ async def test_a_card_reads_as_many_rows_however_often_a_role_is_stated(
         # The same role on the same four days (n % 20 is k % 4), in forty more articles.
         await save_person(session, 1000 + 20 * k + k % 4, "Olena Vasylenko", PRESIDENT)
     assert await _lookup_and_card_rows(session) == few
+
+
+async def save_adviser(session: AsyncSession, n: int) -> None:
+    """An article naming one more adviser (a role of another title than the president's)."""
+    await save_person(session, 2000 + n, f"Taras{n} Bondar{n}", role=f"adviser to the minister {n}")
+
+
+async def test_a_role_holder_is_read_whatever_the_holders_of_other_titles(
+    session: AsyncSession,
+) -> None:
+    await store_of(session, unrelated=3)
+
+    async def holder() -> object:
+        return await actor_holding(session, [f"the {PRESIDENT}"])
+
+    few = await rows_read(session, holder)
+    for n in range(40):
+        await save_adviser(session, n)
+    assert await rows_read(session, holder) == few
+    [vasylenko] = {name.actor_id for name in await actor_names(session, [name_keys("Vasylenko")])}
+    assert await holder() == vasylenko
+
+
+async def save_claim(session: AsyncSession, n: int) -> int | None:
+    """An article (number n) whose figure is claimed by a role phrase; the actor it is linked to."""
+    draft = make_draft(f"The {PRESIDENT} said 12 drones fell ({n}).", "Ivan Sirko listened.")
+    figure = make_figure(draft, "12 drones", value=12, claimed_by=f"the {PRESIDENT}")
+    extracted = make_extracted(
+        draft,
+        source=f"claim{n}",
+        published=date(2025, 3, 1 + n % 20),
+        actors=[make_actor(draft, "Ivan Sirko")],
+        figures=[figure],
+    )
+    saved = await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
+    claimant = select(FigureRow.claimant_actor_id).where(FigureRow.article_id == saved.article_id)
+    return await session.scalar(claimant)
+
+
+async def test_a_save_linking_a_role_phrase_reads_as_many_rows_whatever_the_other_holders(
+    session: AsyncSession,
+) -> None:
+    await store_of(session, unrelated=3)
+    await save_claim(session, 300)  # Ivan Sirko stored, as he is in the saves measured
+    few = await rows_read(session, lambda: save_claim(session, 500))
+    for n in range(40):
+        await save_adviser(session, n)
+    many = await rows_read(session, lambda: save_claim(session, 700))
+    assert many == few
+    [vasylenko] = {name.actor_id for name in await actor_names(session, [name_keys("Vasylenko")])}
+    assert await save_claim(session, 900) == vasylenko
+
+
+async def plans(session: AsyncSession, read: Callable[[], Awaitable[object]]) -> list[str]:
+    """SQLite's plan of every SELECT a read runs, one step a line (skipped on PostgreSQL, whose
+    plans over a few rows are sequential scans whatever the indexes)."""
+    if session.get_bind().dialect.name != "sqlite":
+        pytest.skip("query plans are checked on SQLite")
+    async with counting(session) as counter:
+        await read()
+    connection = await session.connection()
+    steps = []
+    for statement, parameters in counter.statements:
+        plan = await connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+        steps += [row[-1] for row in plan.all()]
+    return steps
+
+
+async def test_the_most_cited_are_paged_along_an_index_without_reading_mentions(
+    session: AsyncSession,
+) -> None:
+    await store_of(session, unrelated=3)
+
+    async def page() -> object:
+        return await list_actors(session, limit=2, offset=1, place_kinds=place_kinds())
+
+    steps = await plans(session, page)
+    assert any("ix_actors_cited" in step for step in steps)
+    assert not any("actor_mentions" in step or "TEMP B-TREE" in step for step in steps)
+
+
+async def test_a_card_reads_by_index_seeks_alone(session: AsyncSession) -> None:
+    await store_of(session, unrelated=3)
+    [actor_id] = {name.actor_id for name in await actor_names(session, [name_keys("Vasylenko")])}
+
+    async def card() -> object:
+        return await get_actor(session, actor_id, group_roles=group_roles)
+
+    steps = await plans(session, card)
+    assert any("ix_actor_role_days_actor_day" in step for step in steps)
+    assert any("ix_actor_mentions_actor_role" in step for step in steps)
+    # Only the few rows each role's seek found are scanned again ("SCAN anon_1").
+    scans = [step for step in steps if step.startswith("SCAN") and "anon_" not in step]
+    assert scans == []
+    assert not any("TEMP B-TREE" in step for step in steps)

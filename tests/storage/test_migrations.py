@@ -181,3 +181,47 @@ async def test_0007_backfills_name_keys_and_downgrades(tmp_path: Path) -> None:
 def _columns(connection: Connection, table: str) -> list[dict[str, object]]:
     """A table's columns as the inspector reads them."""
     return [dict(column) for column in inspect(connection).get_columns(table)]
+
+
+async def test_0008_backfills_actors_summaries_and_downgrades(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'summaries.db'}")
+    rows = [
+        "INSERT INTO actors (id, name, kind) VALUES (1, 'Dmitry Peskov', 'person'),"
+        " (2, 'Kremlin', 'organisation')",
+        "INSERT INTO articles (id, title, source, content_hash, text, published, loaded_at)"
+        " VALUES (1, 'a', 'a', 'h1', 't', '2025-03-01', '2025-03-01'),"
+        " (2, 'b', 'b', 'h2', 't', '2025-03-01', '2025-03-01')",
+        'INSERT INTO sentences (id, article_id, "index", start, "end", text)'
+        " VALUES (1, 1, 0, 0, 1, 't'), (2, 2, 0, 0, 1, 't')",
+        'INSERT INTO actor_mentions (actor_id, article_id, sentence_id, start, "end", role)'
+        " VALUES (1, 1, 1, 0, 1, 'Kremlin spokesman'), (1, 2, 2, 0, 1, 'Kremlin spokesman'),"
+        " (2, 2, 2, 0, 1, NULL)",
+        'INSERT INTO quotes (article_id, sentence_id, start, "end", text, speaker_actor_id)'
+        " VALUES (2, 2, 0, 1, 't', 2)",
+    ]
+    try:
+        async with engine.begin() as connection:
+            await upgrade(connection, revision="0007")
+            for statement in rows:
+                await connection.exec_driver_sql(statement)
+            await upgrade(connection, revision="0008")
+            actors = await connection.exec_driver_sql(
+                "SELECT n_articles, first_article, last_article, holds_fact FROM actors ORDER BY id"
+            )
+            assert actors.all() == [(2, 1, 2, 0), (1, 2, 2, 1)]
+            days = await connection.exec_driver_sql(
+                "SELECT actor_id, role, published, n_articles, last_article FROM actor_role_days"
+            )
+            assert days.all() == [(1, "Kremlin spokesman", "2025-03-01", 2, 2)]
+            titles = await connection.exec_driver_sql(
+                "SELECT actor_id, title FROM actor_role_titles"
+            )
+            assert titles.all() == [(1, "spokesman")]
+            await downgrade(connection, revision="0007")
+            assert "n_articles" not in {
+                c["name"] for c in await connection.run_sync(_columns, "actors")
+            }
+            await upgrade(connection)
+            assert await connection.run_sync(_schema_diff) == []
+    finally:
+        await engine.dispose()

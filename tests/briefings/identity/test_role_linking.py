@@ -7,7 +7,12 @@ from datetime import date
 
 from identity_builders import make_actor, make_article, make_stored
 
-from briefings.identity.role_linking import article_mentions, role_holder, stated_role
+from briefings.identity.role_linking import (
+    article_mentions,
+    possible_holders,
+    role_holder,
+    stated_role,
+)
 from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import Actor, ExtractedArticle
 from briefings.records import ArticleMention, DatedRole, StoredActor
@@ -120,3 +125,22 @@ def test_role_holder_names_the_newest_holder_of_the_first_role_phrase() -> None:
     assert role_holder(["peace", "Kremlin spokesman"], roles, stored) is None
     roles = [*roles, DatedRole(1, "Former US President", FEB_1, 3)]
     assert role_holder(["peace", "US president"], roles, stored) == 2
+
+
+def test_the_possible_holders_are_those_whose_newest_role_a_phrase_may_name() -> None:
+    roles = [
+        DatedRole(1, "US President", DEC_1, 1),
+        DatedRole(2, "US President", FEB_1, 2),
+        DatedRole(1, "Former US President", FEB_1, 3),
+        DatedRole(3, "Kremlin spokesman", FEB_1, 4),
+        DatedRole(4, "President of Ukraine", FEB_1, 5),
+    ]
+    # Whatever the country the actor has (Zelensky's is known only from its names).
+    assert possible_holders(["the US president"], roles) == {2}
+    assert possible_holders(["the president"], roles) == {2, 4}
+    assert possible_holders(["peace", "the Kremlin spokesman"], roles) == {3}
+    stored = [make_stored(n, name) for n, name in enumerate(["Biden", "Trump", "Peskov"], 1)]
+    picked = [actor for actor in stored if actor.id in possible_holders(["US president"], roles)]
+    assert role_holder(["US president"], roles, picked) == role_holder(
+        ["US president"], roles, stored
+    )

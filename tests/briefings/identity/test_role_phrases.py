@@ -8,11 +8,13 @@ import pytest
 
 from briefings.identity.role_phrases import (
     RoleHolder,
+    fitting_titles,
     holder_country,
     is_role_phrase,
     parse_role,
     pick_holder,
     role_fits,
+    role_titles,
     roles_as_of,
 )
 from briefings.records import DatedRole
@@ -211,3 +213,9 @@ def test_roles_are_those_of_the_newest_article_by_the_day() -> None:
     as_of_february = roles_as_of(dated, FEB_1)
     assert (as_of_february[1], as_of_february[2]) == (("outgoing US president",), ("US president",))
     assert roles_as_of(dated, None) == as_of_february
+
+
+def test_the_roles_a_phrase_may_name_are_found_by_their_titles() -> None:
+    assert role_titles("Kremlin spokesman; presidential adviser") == {"spokesman", "adviser"}
+    assert role_titles("official website") == frozenset()
+    assert "president" in fitting_titles(["the US president-elect"])
