@@ -16,7 +16,9 @@
    bare then ours; prints words per second of each and the cost ratio per round (min, median).
 
 Usage: python bench/load.py [--sizes 100 1000 10000] [--rounds 4] [--saves 5] [--files 50]
-                            [--shared ../shared]
+                            [--shared ../shared] [--keep DIR]
+With --keep, a SQLite store DIR/bench_SIZE.db that bench/answer.py --keep built (the same
+variants) and that holds SIZE articles is used as that size's store instead of building it.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import spacy
 
+from bench.answer import stored_articles
 from bench.extract import article_files
 from bench.variants import one_off_people, variant
 from bot.core.bulk_loading import load_files
@@ -101,12 +104,30 @@ async def time_saves(
         await runtime.close()
 
 
+async def kept_stores(keep: Path | None, sizes: list[int]) -> dict[int, Path]:
+    """The stores bench/answer.py --keep left in a folder, of the sizes asked for and whole."""
+    found = {}
+    for size in sizes:
+        path = (keep or Path()) / f"bench_{size}.db"
+        if keep and path.exists() and await stored_articles(sqlite_url(path)) == size:
+            print(f"  store of {size:,} articles kept in {path}")
+            found[size] = path
+    return found
+
+
 async def bench_saves(
-    bases: list[ExtractedArticle], sizes: list[int], rounds: int, saves: int, directory: Path
+    bases: list[ExtractedArticle],
+    sizes: list[int],
+    rounds: int,
+    saves: int,
+    directory: Path,
+    keep: Path | None = None,
 ) -> None:
     """Print the save time per article at each store size, sizes alternating across rounds."""
     print("per-article save time (SQLite):")
-    stores = await build_stores(bases, sizes, directory)
+    stores = await kept_stores(keep, sizes)
+    missing = [size for size in sizes if size not in stores]
+    stores |= await build_stores(bases, missing, directory) if missing else {}
     samples: dict[int, list[float]] = {size: [] for size in sizes}
     for round_ in range(rounds):
         for size in sizes:
@@ -202,7 +223,9 @@ async def main(options: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         directory = Path(scratch)
         if options.sizes:
-            await bench_saves(bases, options.sizes, options.rounds, options.saves, directory)
+            await bench_saves(
+                bases, options.sizes, options.rounds, options.saves, directory, options.keep
+            )
         if options.files:
             await bench_throughput(options.shared, options.files, options.rounds, directory)
 
@@ -214,4 +237,5 @@ if __name__ == "__main__":
     parser.add_argument("--saves", type=int, default=5)
     parser.add_argument("--files", type=int, default=50)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--keep", type=Path, help="use the stores bench/answer.py --keep left here")
     asyncio.run(main(parser.parse_args()))
