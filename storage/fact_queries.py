@@ -132,8 +132,8 @@ async def figures_about(
     """The newest figures of some measures or whose counted thing has one of the words, oldest
     first. Words are looked for in the newest sentences that hold one (storage.search)."""
     conditions: list[ColumnElement[bool]] = [FigureRow.measure == m for m in sorted(measures)]
-    holding = sentences_holding(session, words)
-    if holding is not None:
+    holding = await sentences_holding(session, words)
+    if holding:
         saying = or_(*(func.lower(FigureRow.what).contains(word.lower()) for word in words))
         conditions.append(FigureRow.sentence_id.in_(holding) & saying)
     return await _figure_slice(session, conditions, limit)

@@ -171,13 +171,17 @@ def _count(flags: Iterable[ColumnElement[int]]) -> ColumnElement[int]:
     return reduce(operator.add, flags)
 
 
-def sentences_holding(
+async def sentences_holding(
     session: AsyncSession, words: Sequence[str], *, budget: int = SEARCH_BUDGET
-) -> Select[Any] | None:
-    """The ids of the newest `budget` sentences that hold any of some words, as a subquery's
-    select (one index walk, newest first); None when no word has letters or digits."""
+) -> list[int] | None:
+    """The ids of the newest `budget` sentences that hold any of some words (one index walk,
+    newest first); None when no word has letters or digits.
+
+    Read first and bound as values, so that a query over facts seeks their sentences by id:
+    given the search as a subquery, PostgreSQL chose to scan every fact row instead.
+    """
     parsed = parse_terms(words)
     if not parsed:
         return None
     backend = POSTGRES if session.get_bind().dialect.name == "postgresql" else SQLITE
-    return backend.newest(parsed, budget)
+    return list(await session.scalars(backend.newest(parsed, budget)))

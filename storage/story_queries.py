@@ -74,8 +74,8 @@ async def events_about(
 ) -> list[EventEntry]:
     """The newest dated events whose words hold any of some words (lowercase), newest first;
     words are looked for in the newest sentences that hold one (storage.search)."""
-    holding = sentences_holding(session, words)
-    if holding is None:
+    holding = await sentences_holding(session, words)
+    if not holding:
         return []
     text = func.lower(EventRow.text)
     saying = or_(*(text.contains(word) for word in words))
