@@ -185,7 +185,13 @@ async def _role_days(session: AsyncSession, actor_id: int) -> list[RoleDay]:
     (kept on save and removal, one row per role and day however many articles there are)."""
     row = ActorRoleDayRow
     query = select(row.role, row.published, row.n_articles, row.last_article)
-    return records_from(RoleDay, await session.execute(query.where(row.actor_id == actor_id)))
+    found = await session.execute(query.where(row.actor_id == actor_id))
+    # A card may read a thousand of these: unpacked by the names selected above, not by
+    # building a mapping per row (records_from), which took a third of a long card's time.
+    return [
+        RoleDay(role=role, published=published, n_articles=n_articles, last_article=last)
+        for role, published, n_articles, last in found.tuples()
+    ]
 
 
 async def _role_firsts(

@@ -8,7 +8,7 @@ days, however many articles mention it. Roles equal ignoring case and punctuatio
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from briefings.entries import RoleEntry
@@ -18,9 +18,10 @@ from briefings.records import RoleArticle, RoleDay
 
 @dataclass
 class _Group:
-    """One distinct role while its rows are gathered: each role as written and day once."""
+    """One distinct role while its rows are gathered: each role as written and day once, with
+    the part of it that names this role."""
 
-    rows: dict[tuple[str, date | None], RoleDay] = field(default_factory=dict)
+    rows: dict[tuple[str, date | None], tuple[str, RoleDay]] = field(default_factory=dict)
 
 
 def group_roles(days: Iterable[RoleDay], firsts: Iterable[RoleArticle]) -> tuple[RoleEntry, ...]:
@@ -32,9 +33,7 @@ def group_roles(days: Iterable[RoleDay], firsts: Iterable[RoleArticle]) -> tuple
         if row.role not in parsed:
             parsed[row.role] = [(part, role_key(part)) for part in _role_parts(row.role)]
         for part, key in parsed[row.role]:
-            rows = groups.setdefault(key, _Group()).rows
-            if (row.role, row.published) not in rows:
-                rows[row.role, row.published] = row if part == row.role else replace(row, role=part)
+            groups.setdefault(key, _Group()).rows.setdefault((row.role, row.published), (part, row))
     first: dict[str, list[int]] = {}
     for article in firsts:
         first.setdefault(article.role, []).append(article.article_id)
@@ -53,14 +52,16 @@ def _role_entry(group: _Group, first: dict[str, list[int]]) -> RoleEntry:
     An article gives an actor one role as written, so the roles as written of a group share no
     article: their counts add up, and their first few hold the group's first few.
     """
-    rows = group.rows.values()
-    newest = max(rows, key=lambda row: (row.published or date.min, row.last_article))
+    rows = [row for _, row in group.rows.values()]
+    newest_part, _ = max(
+        group.rows.values(), key=lambda kept: (kept[1].published or date.min, kept[1].last_article)
+    )
     days = sorted({row.published for row in rows if row.published}, reverse=True)
     written = {role for role, _ in group.rows}
     articles = sorted({n for role in written for n in first.get(role, [])})
     n_articles = sum(row.n_articles for row in rows)
     last = max(row.last_article for row in rows)
-    return RoleEntry(newest.role, tuple(days), tuple(articles), n_articles, last)
+    return RoleEntry(newest_part, tuple(days), tuple(articles), n_articles, last)
 
 
 def _entry_recency(entry: RoleEntry) -> tuple[date, int]:
