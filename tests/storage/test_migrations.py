@@ -225,3 +225,42 @@ async def test_0008_backfills_actors_summaries_and_downgrades(tmp_path: Path) ->
             assert await connection.run_sync(_schema_diff) == []
     finally:
         await engine.dispose()
+
+
+async def test_0010_counts_parties_and_figure_groups_and_downgrades(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'counts.db'}")
+    rows = [
+        "INSERT INTO actors (id, name, kind) VALUES (1, 'Kremlin', 'organisation')",
+        "INSERT INTO articles (id, title, source, content_hash, text, loaded_at)"
+        " VALUES (1, 'a', 'a', 'h1', 't', '2025-03-01'), (2, 'b', 'b', 'h2', 't', '2025-03-01')",
+        'INSERT INTO sentences (id, article_id, "index", start, "end", text)'
+        " VALUES (1, 1, 0, 0, 1, 't'), (2, 2, 0, 0, 1, 't')",
+        'INSERT INTO demands (article_id, sentence_id, start, "end", party, party_actor_id,'
+        " demand, kind, side) VALUES (1, 1, 0, 1, 'Moscow', 1, 'a', 'demand', 'Russia'),"
+        " (2, 2, 0, 1, 'the Kremlin', 1, 'b', 'demand', 'Russia'),"
+        " (2, 2, 0, 1, 'villagers', NULL, 'c', 'demand', NULL)",
+        'INSERT INTO figures (article_id, sentence_id, start, "end", value, text, measure)'
+        " VALUES (1, 1, 0, 1, 5, '5', 'military_killed'), (2, 2, 0, 1, 6, '6', 'military_killed'),"
+        " (2, 2, 0, 1, 7, '7', NULL)",
+    ]
+    try:
+        async with engine.begin() as connection:
+            await upgrade(connection, revision="0009")
+            for statement in rows:
+                await connection.exec_driver_sql(statement)
+            await upgrade(connection, revision="0010")
+            parties = await connection.exec_driver_sql(
+                "SELECT actor_id, written, n_demands, newest_article FROM demand_parties"
+                " ORDER BY n_demands DESC"
+            )
+            assert parties.all() == [(1, None, 2, 2), (None, "villagers", 1, 2)]
+            groups = await connection.exec_driver_sql(
+                "SELECT measure, n_figures FROM figure_groups ORDER BY n_figures DESC"
+            )
+            assert groups.all() == [("military_killed", 2), (None, 1)]
+            await downgrade(connection, revision="0009")
+            assert "demand_parties" not in await connection.run_sync(_table_names)
+            await upgrade(connection)
+            assert await connection.run_sync(_schema_diff) == []
+    finally:
+        await engine.dispose()
