@@ -9,9 +9,22 @@ is the domain's choice (`briefings.vocabulary.standing`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    Text,
+    and_,
+    bindparam,
+    case,
+    false,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.entries import DemandEntry, PartyEntry, PartyTally, Slice
@@ -32,19 +45,29 @@ async def demand_parties(
     counts (storage.fact_summaries) along ix_demand_parties_most: `window` rows, not every
     party, plus one count per side of the rest.
     """
+    top, rest = _party_queries()
+    found = await session.execute(top, {"window": window})
+    parties = records_from(PartyEntry, found)
+    return parties, records_from(PartyTally, await session.execute(rest, {"window": window}))
+
+
+@cache
+def _party_queries() -> tuple[Select[Any], Select[Any]]:
+    """The window's parties and the per-side counts of the rest, built once: a statement built
+    anew on every answer cost more in building and cache keys than in reading."""
     kept = DemandPartyRow
     name = func.coalesce(ActorRow.name, kept.written)
     side = func.coalesce(ActorRow.side, case((kept.actor_id.is_(None), kept.side)))
     most = (kept.n_demands.desc(), kept.newest_article.desc())
+    window = bindparam("window", type_=Integer)
     top = select(kept.id).order_by(*most, kept.id).limit(window).subquery()
-    query = (
+    parties = (
         select(kept.actor_id, name.label("name"), ActorRow.kind, ActorRow.role)
         .add_columns(side.label("side"), kept.n_demands)
         .outerjoin(ActorRow, ActorRow.id == kept.actor_id)
         .where(kept.id.in_(select(top.c.id)))
         .order_by(*most, name)
     )
-    parties = records_from(PartyEntry, await session.execute(query))
     rest = (
         select(side.label("side"), func.count().label("n_parties"))
         .add_columns(func.sum(kept.n_demands).label("n_demands"))
@@ -52,7 +75,7 @@ async def demand_parties(
         .where(kept.id.not_in(select(top.c.id)))
         .group_by(side)
     )
-    return parties, records_from(PartyTally, await session.execute(rest))
+    return parties, rest
 
 
 async def newest_demands_of(
@@ -61,18 +84,37 @@ async def newest_demands_of(
     """The newest few demands of each of some parties, oldest of them first."""
     if not parties:
         return []
+    shape = tuple(party.actor_id is not None for party in parties)
+    values: dict[str, Any] = {"per_party": per_party}
+    for n, party in enumerate(parties):
+        values[f"p{n}"] = party.actor_id if party.actor_id is not None else party.name
+    rows = await session.execute(_newest_demands_query(shape), values)
+    return records_from(DemandEntry, rows)
+
+
+@lru_cache(maxsize=64)
+def _newest_demands_query(linked: tuple[bool, ...]) -> Select[Any]:
+    """The newest demands of parties given as bound values p0, p1… (an actor's id when linked,
+    else the name as written) and per_party; built once per shape, as /figures' overview is."""
     # One index seek per party (ix_demands_party_recent) rather than a window over every demand.
+    per_party = bindparam("per_party", type_=Integer)
     newest = [
         select(DemandRow.id)
-        .where(_party_is(party))
+        .where(_bound_party(f"p{n}", is_linked))
         .order_by(DemandRow.article_id.desc(), DemandRow.id.desc())
         .limit(per_party)
         .subquery()
-        for party in parties
+        for n, is_linked in enumerate(linked)
     ]
     query = demand_columns().where(DemandRow.id.in_(union_ids(newest)))
-    rows = await session.execute(query.order_by(DemandRow.article_id, DemandRow.id))
-    return records_from(DemandEntry, rows)
+    return query.order_by(DemandRow.article_id, DemandRow.id)
+
+
+def _bound_party(name: str, linked: bool) -> ColumnElement[bool]:
+    """Demands of the party bound as `name`: by its actor's id, or by its name as written."""
+    if linked:
+        return DemandRow.party_actor_id == bindparam(name, type_=Integer)
+    return and_(DemandRow.party_actor_id.is_(None), DemandRow.party == bindparam(name, type_=Text))
 
 
 async def demands_of_side(
@@ -86,13 +128,6 @@ async def demands_of_side(
     on_side = DemandRow.side.is_(None) if side is None else DemandRow.side == side
     condition = and_(on_side, ~_any_party(leaving_out)) if leaving_out else on_side
     return await demand_slice(session, [condition], limit)
-
-
-def _party_is(party: PartyEntry) -> ColumnElement[bool]:
-    """Demands of one party: its linked actor, or its name as written when unlinked."""
-    if party.actor_id is not None:
-        return DemandRow.party_actor_id == party.actor_id
-    return and_(DemandRow.party_actor_id.is_(None), DemandRow.party == party.name)
 
 
 def _any_party(parties: Sequence[PartyEntry]) -> ColumnElement[bool]:
