@@ -152,8 +152,15 @@ def actor_side(name: str, role: str | None) -> str | None:
 
 def known_country(name: str) -> str | None:
     """The country the data gives a known actor of this name or alias, if any."""
-    folded = name.casefold()
+    return _known_countries().get(name.casefold())
+
+
+@cache
+def _known_countries() -> dict[str, str | None]:
+    """Each known actor's names and aliases, folded, with its country: the first actor to give
+    a name keeps it, as a search in the data's order would find it."""
+    countries: dict[str, str | None] = {}
     for known in load_lexicon().known_actors:
-        if folded in {known.name.casefold(), *(alias.casefold() for alias in known.aliases)}:
-            return known.country
-    return None
+        for name in (known.name, *known.aliases):
+            countries.setdefault(name.casefold(), known.country)
+    return countries
