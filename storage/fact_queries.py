@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Integer, Select, Text, bindparam, func, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
@@ -15,7 +15,7 @@ from storage.labelled import paired, records_from
 from storage.search_backends import sentences_holding
 from storage.summary_tables import FigureGroupRow
 from storage.tables import ActorRow, ArticleRow, DemandRow, FigureRow
-from storage.totals import newest_slice
+from storage.totals import SliceQueries, newest_slice, read_slice, slice_queries
 
 Entry = TypeVar("Entry")
 
@@ -123,7 +123,15 @@ async def figures_claimed_by(
     session: AsyncSession, actor_id: int, *, limit: int
 ) -> Slice[FigureEntry]:
     """One actor's newest figures, oldest of them first."""
-    return await _figure_slice(session, [FigureRow.claimant_actor_id == actor_id], limit)
+    values = {"claimant": actor_id}
+    return await read_slice(session, _claimed_queries(), FigureEntry, values, limit)
+
+
+@cache
+def _claimed_queries() -> SliceQueries:
+    """An actor's newest figures, by ix_figures_claimant_newest; built once."""
+    condition = FigureRow.claimant_actor_id == bindparam("claimant", type_=Integer)
+    return _figure_queries([condition])
 
 
 async def figures_about(
@@ -131,12 +139,29 @@ async def figures_about(
 ) -> Slice[FigureEntry]:
     """The newest figures of some measures or whose counted thing has one of the words, oldest
     first. Words are looked for in the newest sentences that hold one (storage.search)."""
-    conditions: list[ColumnElement[bool]] = [FigureRow.measure == m for m in sorted(measures)]
+    values: dict[str, Any] = {f"m{n}": measure for n, measure in enumerate(sorted(measures))}
     holding = await sentences_holding(session, words)
     if holding:
-        saying = or_(*(func.lower(FigureRow.what).contains(word.lower()) for word in words))
-        conditions.append(FigureRow.sentence_id.in_(holding) & saying)
-    return await _figure_slice(session, conditions, limit)
+        values |= {f"w{n}": word.lower() for n, word in enumerate(words)}
+        values["sentences"] = holding
+    n_words = len(words) if holding else 0
+    if not values:
+        return Slice((), 0)
+    queries = _about_queries(len(measures), n_words)
+    return await read_slice(session, queries, FigureEntry, values, limit)
+
+
+@lru_cache(maxsize=64)
+def _about_queries(n_measures: int, n_words: int) -> SliceQueries:
+    """Figures of measures bound as m0, m1…, or in the sentences bound as `sentences` whose
+    counted thing holds a word bound as w0, w1…; built once per number of each."""
+    conditions = [FigureRow.measure == bindparam(f"m{n}") for n in range(n_measures)]
+    if n_words:
+        what = func.lower(FigureRow.what)
+        saying = or_(*(what.contains(bindparam(f"w{n}", type_=Text)) for n in range(n_words)))
+        held = FigureRow.sentence_id.in_(bindparam("sentences", expanding=True))
+        conditions.append(held & saying)
+    return _figure_queries(conditions)
 
 
 async def figures_in(
@@ -168,6 +193,11 @@ _NEWEST_FIGURES = (FigureRow.article_id.desc(), FigureRow.id.desc())
 _NEWEST_DEMANDS = (DemandRow.article_id.desc(), DemandRow.id.desc())
 
 
+def _figure_queries(conditions: Sequence[ColumnElement[bool]]) -> SliceQueries:
+    """The statements of a list of figures meeting any of some conditions."""
+    return slice_queries(figure_columns(), FigureRow.id, conditions, _NEWEST_FIGURES)
+
+
 async def _figure_slice(
     session: AsyncSession, conditions: Sequence[ColumnElement[bool]], limit: int
 ) -> Slice[FigureEntry]:
@@ -184,7 +214,8 @@ async def demands_of(
     """One party's demands, by linked actor or by the party as written (an actor's name counts
     as written); oldest of the newest first."""
     if actor_id:
-        return await demand_slice(session, [DemandRow.party_actor_id == actor_id], limit)
+        values = {"actor": actor_id}
+        return await read_slice(session, _actor_demand_queries(), DemandEntry, values, limit)
     folded = party.lower()
     named = select(ActorRow.id).where(func.lower(ActorRow.name) == folded)
     conditions = [
@@ -192,6 +223,13 @@ async def demands_of(
         DemandRow.party_actor_id.is_(None) & (func.lower(DemandRow.party) == folded),
     ]
     return await demand_slice(session, conditions, limit)
+
+
+@cache
+def _actor_demand_queries() -> SliceQueries:
+    """An actor's newest demands, by ix_demands_actor_newest; built once."""
+    condition = DemandRow.party_actor_id == bindparam("actor", type_=Integer)
+    return slice_queries(demand_columns(), DemandRow.id, [condition], _NEWEST_DEMANDS)
 
 
 async def demand_slice(

@@ -8,10 +8,11 @@ and merged, rather than sorting every row that meets any of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select, union, union_all
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, select, union, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -28,7 +29,8 @@ TOTAL_CAP = 1000
 async def capped_total(session: AsyncSession, matching: Select[Any]) -> tuple[int, bool]:
     """How many rows a select yields, counted up to TOTAL_CAP; and whether there are more."""
     some = matching.limit(TOTAL_CAP + 1).subquery()
-    found = await session.scalar(select(func.count()).select_from(some)) or 0
+    counted = select(func.count()).select_from(some)
+    found = await session.scalar(counted, {"cap": TOTAL_CAP + 1}) or 0
     return min(found, TOTAL_CAP), found > TOTAL_CAP
 
 
@@ -36,7 +38,7 @@ def newest_ids(
     id_column: IdColumn,
     conditions: Sequence[ColumnElement[bool]],
     order: Sequence[Any],
-    limit: int,
+    limit: int | ColumnElement[int],
 ) -> Select[Any]:
     """The ids of the newest `limit` rows meeting any of some conditions: the newest `limit` of
     each (one index seek each, in `order`), merged. Each condition must pick disjoint rows or
@@ -46,6 +48,49 @@ def newest_ids(
         for condition in conditions
     ]
     return union_all(*(select(seek.c.id) for seek in seeks))  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class SliceQueries:
+    """The two statements of a newest-first list: its rows and its count, up to the cap.
+
+    Both take `limit` and `cap` as bound values (read_slice binds them), so a caller may build
+    them once per shape of its conditions, with the conditions' values bound too: building a
+    union of seeks and its cache key on every answer cost more than reading it.
+    """
+
+    rows: Select[Any]
+    count: Select[Any]
+
+
+def slice_queries(
+    columns: Select[Any],
+    id_column: IdColumn,
+    conditions: Sequence[ColumnElement[bool]],
+    order: Sequence[Any],
+) -> SliceQueries:
+    """The rows (newest `limit` by one seek per condition) and the capped count of a list."""
+    limit = bindparam("limit", type_=Integer)
+    ids = newest_ids(id_column, conditions, order, limit)
+    rows = columns.where(id_column.in_(ids)).order_by(*order).limit(limit)
+    some = ids_meeting(id_column, conditions).subquery()
+    return SliceQueries(rows, select(func.count()).select_from(some))
+
+
+async def read_slice(
+    session: AsyncSession,
+    queries: SliceQueries,
+    make: Callable[..., Entry],
+    values: Mapping[str, Any],
+    limit: int,
+) -> Slice[Entry]:
+    """The newest `limit` rows (as records) of a list, oldest of them first, and how many
+    there are (counted up to the cap)."""
+    bound = {**values, "limit": limit, "cap": TOTAL_CAP + 1}
+    rows = records_from(make, await session.execute(queries.rows, bound))
+    found = await session.scalar(queries.count, bound) or 0
+    total, more = min(found, TOTAL_CAP), found > TOTAL_CAP
+    return Slice(tuple(reversed(rows)), max(total, len(rows)), more)
 
 
 async def newest_slice(
@@ -58,19 +103,18 @@ async def newest_slice(
     limit: int,
 ) -> Slice[Entry]:
     """The newest `limit` rows (as records) meeting any of some conditions, oldest of them
-    first, and how many there are (counted up to the cap)."""
+    first, and how many there are (counted up to the cap); the statements built for this call."""
     if not conditions:
         return Slice((), 0)
-    ids = newest_ids(id_column, conditions, order, limit)
-    query = columns.where(id_column.in_(ids)).order_by(*order).limit(limit)
-    rows = records_from(make, await session.execute(query))
-    total, more = await capped_total(session, ids_meeting(id_column, conditions))
-    return Slice(tuple(reversed(rows)), max(total, len(rows)), more)
+    queries = slice_queries(columns, id_column, conditions, order)
+    return await read_slice(session, queries, make, {}, limit)
 
 
 def ids_meeting(id_column: IdColumn, conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
-    """The distinct ids of rows meeting any of some conditions, each read up to the count's cap."""
-    each = [select(id_column.label("id")).where(c).limit(TOTAL_CAP + 1) for c in conditions]
+    """The distinct ids of rows meeting any of some conditions, each read up to the count's cap
+    (bound as `cap`)."""
+    cap = bindparam("cap", type_=Integer)
+    each = [select(id_column.label("id")).where(c).limit(cap) for c in conditions]
     if len(each) == 1:
         return each[0]
     merged = union(*(select(s.subquery().c.id) for s in each)).subquery()
