@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from functools import cache, lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Integer, Select, Text, bindparam, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Integer, Select, Text, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
@@ -15,7 +15,7 @@ from storage.labelled import paired, records_from
 from storage.search_backends import sentences_holding
 from storage.summary_tables import FigureGroupRow
 from storage.tables import ActorRow, ArticleRow, DemandRow, FigureRow
-from storage.totals import SliceQueries, newest_slice, read_slice, slice_queries
+from storage.totals import SliceQueries, newest_ids, newest_slice, read_slice, slice_queries
 
 Entry = TypeVar("Entry")
 
@@ -74,18 +74,13 @@ def _overview_query(shape: tuple[tuple[bool, bool], ...], per_measure: int) -> S
     rebuilding and re-keying thirty subqueries on every answer.
     """
     # One index seek per group (ix_figures_measure_recent) rather than a window over every figure.
-    newest = [
-        select(FigureRow.id)
-        .where(
-            _equals(FigureRow.measure, f"m{n}", measure_is_null),
-            _equals(FigureRow.measured_side, f"s{n}", side_is_null),
-        )
-        .order_by(FigureRow.article_id.desc(), FigureRow.id.desc())
-        .limit(per_measure)
-        .subquery()
+    groups = [
+        _equals(FigureRow.measure, f"m{n}", measure_is_null)
+        & _equals(FigureRow.measured_side, f"s{n}", side_is_null)
         for n, (measure_is_null, side_is_null) in enumerate(shape)
     ]
-    query = figure_columns().where(FigureRow.id.in_(union_ids(newest)))
+    newest = newest_ids(FigureRow.id, groups, _NEWEST_FIGURES, per_measure)
+    query = figure_columns().where(FigureRow.id.in_(newest))
     return query.order_by(FigureRow.article_id, FigureRow.id)
 
 
@@ -94,11 +89,6 @@ def _equals(
 ) -> ColumnElement[bool]:
     """column IS NULL, or column = the bound value called name."""
     return column.is_(None) if is_null else column == bindparam(name)
-
-
-def union_ids(id_sets: list[Any]) -> Any:
-    """One select of the ids that any of some id subqueries selects."""
-    return union_all(*(select(ids.c.id) for ids in id_sets))
 
 
 async def figures_of_article(session: AsyncSession, article_id: int) -> list[FigureEntry]:
@@ -111,10 +101,11 @@ async def figures_measuring(
     session: AsyncSession, measures: Collection[str], *, before_article: int, limit: int
 ) -> list[FigureEntry]:
     """The newest figures of some measures from articles stored before one, oldest of them first."""
-    condition = FigureRow.measure.in_(list(measures)) & (FigureRow.article_id < before_article)
-    query = (
-        figure_columns().where(condition).order_by(FigureRow.article_id.desc(), FigureRow.id.desc())
-    )
+    earlier = FigureRow.article_id < before_article
+    # One seek per measure along ix_figures_measure_newest, not a sort of every such figure.
+    conditions = [(FigureRow.measure == measure) & earlier for measure in sorted(measures)]
+    newest = newest_ids(FigureRow.id, conditions, _NEWEST_FIGURES, limit)
+    query = figure_columns().where(FigureRow.id.in_(newest)).order_by(*_NEWEST_FIGURES)
     rows = await session.execute(query.limit(limit))
     return records_from(FigureEntry, reversed(rows.all()))
 
@@ -186,11 +177,13 @@ async def figures_in(
 
 
 def _side_in(sides: Collection[str]) -> ColumnElement[bool]:
+    """A figure measuring one of some sides."""
     return FigureRow.measured_side.in_(sorted(sides))
 
 
 _NEWEST_FIGURES = (FigureRow.article_id.desc(), FigureRow.id.desc())
-_NEWEST_DEMANDS = (DemandRow.article_id.desc(), DemandRow.id.desc())
+# A list of demands' order: newest article first (storage.totals reads along it).
+NEWEST_DEMANDS = (DemandRow.article_id.desc(), DemandRow.id.desc())
 
 
 def _figure_queries(conditions: Sequence[ColumnElement[bool]]) -> SliceQueries:
@@ -229,7 +222,7 @@ async def demands_of(
 def _actor_demand_queries() -> SliceQueries:
     """An actor's newest demands, by ix_demands_actor_newest; built once."""
     condition = DemandRow.party_actor_id == bindparam("actor", type_=Integer)
-    return slice_queries(demand_columns(), DemandRow.id, [condition], _NEWEST_DEMANDS)
+    return slice_queries(demand_columns(), DemandRow.id, [condition], NEWEST_DEMANDS)
 
 
 async def demand_slice(
@@ -238,7 +231,7 @@ async def demand_slice(
     """The newest demands meeting any of some conditions, oldest of them first, and how many."""
     columns = demand_columns()
     return await newest_slice(
-        session, columns, DemandEntry, DemandRow.id, conditions, _NEWEST_DEMANDS, limit
+        session, columns, DemandEntry, DemandRow.id, conditions, NEWEST_DEMANDS, limit
     )
 
 

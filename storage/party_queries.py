@@ -28,10 +28,11 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.entries import DemandEntry, PartyEntry, PartyTally, Slice
-from storage.fact_queries import demand_columns, demand_slice, union_ids
+from storage.fact_queries import NEWEST_DEMANDS, demand_columns, demand_slice
 from storage.labelled import records_from
 from storage.summary_tables import DemandPartyRow
 from storage.tables import ActorRow, DemandRow
+from storage.totals import newest_ids
 
 
 async def demand_parties(
@@ -98,15 +99,9 @@ def _newest_demands_query(linked: tuple[bool, ...]) -> Select[Any]:
     else the name as written) and per_party; built once per shape, as /figures' overview is."""
     # One index seek per party (ix_demands_party_recent) rather than a window over every demand.
     per_party = bindparam("per_party", type_=Integer)
-    newest = [
-        select(DemandRow.id)
-        .where(_bound_party(f"p{n}", is_linked))
-        .order_by(DemandRow.article_id.desc(), DemandRow.id.desc())
-        .limit(per_party)
-        .subquery()
-        for n, is_linked in enumerate(linked)
-    ]
-    query = demand_columns().where(DemandRow.id.in_(union_ids(newest)))
+    parties = [_bound_party(f"p{n}", is_linked) for n, is_linked in enumerate(linked)]
+    newest = newest_ids(DemandRow.id, parties, NEWEST_DEMANDS, per_party)
+    query = demand_columns().where(DemandRow.id.in_(newest))
     return query.order_by(DemandRow.article_id, DemandRow.id)
 
 

@@ -13,7 +13,7 @@ from briefings.entries import EventEntry, QuoteEntry, Slice
 from storage.labelled import records_from
 from storage.search_backends import sentences_holding
 from storage.tables import ActorRow, EventRow, QuoteRow
-from storage.totals import capped_total, ids_meeting, newest_ids
+from storage.totals import capped_total, newest_slice
 
 _speaker = aliased(ActorRow, name="speaker")
 SPEAKER = func.coalesce(_speaker.name, QuoteRow.speaker)
@@ -48,11 +48,10 @@ async def quotes_of(
             func.lower(QuoteRow.speaker) == speaker.lower()
         )
         conditions = [condition & QuoteRow.speaker_actor_id.in_(named), condition & written]
-    ids = newest_ids(QuoteRow.id, conditions, _NEWEST_QUOTES, limit)
-    query = _quote_columns().where(QuoteRow.id.in_(ids)).order_by(*_NEWEST_QUOTES).limit(limit)
-    found = records_from(QuoteEntry, await session.execute(query))
-    total, more = await capped_total(session, ids_meeting(QuoteRow.id, conditions))
-    return Slice(tuple(found), max(total, len(found)), more)
+    columns, order = _quote_columns(), _NEWEST_QUOTES
+    return await newest_slice(
+        session, columns, QuoteEntry, QuoteRow.id, conditions, order, limit, oldest_first=False
+    )
 
 
 _NEWEST_QUOTES = (QuoteRow.article_id.desc(), QuoteRow.id)

@@ -83,14 +83,17 @@ async def read_slice(
     make: Callable[..., Entry],
     values: Mapping[str, Any],
     limit: int,
+    *,
+    oldest_first: bool = True,
 ) -> Slice[Entry]:
-    """The newest `limit` rows (as records) of a list, oldest of them first, and how many
-    there are (counted up to the cap)."""
+    """The newest `limit` rows (as records) of a list, oldest of them first unless asked
+    otherwise, and how many there are (counted up to the cap)."""
     bound = {**values, "limit": limit, "cap": TOTAL_CAP + 1}
     rows = records_from(make, await session.execute(queries.rows, bound))
     found = await session.scalar(queries.count, bound) or 0
     total, more = min(found, TOTAL_CAP), found > TOTAL_CAP
-    return Slice(tuple(reversed(rows)), max(total, len(rows)), more)
+    shown = reversed(rows) if oldest_first else rows
+    return Slice(tuple(shown), max(total, len(rows)), more)
 
 
 async def newest_slice(
@@ -101,13 +104,16 @@ async def newest_slice(
     conditions: Sequence[ColumnElement[bool]],
     order: Sequence[Any],
     limit: int,
+    *,
+    oldest_first: bool = True,
 ) -> Slice[Entry]:
     """The newest `limit` rows (as records) meeting any of some conditions, oldest of them
-    first, and how many there are (counted up to the cap); the statements built for this call."""
+    first unless asked otherwise, and how many there are (counted up to the cap); the
+    statements built for this call."""
     if not conditions:
         return Slice((), 0)
     queries = slice_queries(columns, id_column, conditions, order)
-    return await read_slice(session, queries, make, {}, limit)
+    return await read_slice(session, queries, make, {}, limit, oldest_first=oldest_first)
 
 
 def ids_meeting(id_column: IdColumn, conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
