@@ -22,13 +22,19 @@ class SourceEntry:
     n_demands: int
 
 
+# A role entry keeps the days of its newest few articles (an actor card shows them).
+NEWEST_ROLE_DAYS = 3
+
+
 @dataclass(frozen=True)
 class RoleEntry:
-    """A role the articles give an actor: as the newest writes it, their days (newest first), the
-    first few of them, how many there are, and the newest."""
+    """A role the articles give an actor: as the newest writes it, the newest few of their days
+    (newest first) and how many days there are, the first few articles, how many there are, and
+    the newest."""
 
     role: str
     days: tuple[date, ...]
+    n_days: int
     articles: tuple[int, ...]
     n_articles: int
     last_article: int

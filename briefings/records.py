@@ -53,6 +53,30 @@ class RoleDay:
 
 
 @dataclass(frozen=True)
+class RoleTally:
+    """A role as written, or a distinct role, counted over all its rows: its dated days, its
+    articles, and the newest of them."""
+
+    n_days: int
+    n_articles: int
+    last_article: int
+
+
+@dataclass(frozen=True)
+class RoleGroup:
+    """One distinct role an actor is given: its key, and each role as written that holds it
+    with the part of it that names this role."""
+
+    key: str
+    parts: tuple[tuple[str, str], ...]
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        """The roles as written that hold this role."""
+        return tuple(role for role, _ in self.parts)
+
+
+@dataclass(frozen=True)
 class RoleArticle:
     """One of the first few articles to give an actor a role as written."""
 

@@ -6,16 +6,13 @@ Which actor a phrase names is decided in `briefings.identity.lookup`; the store 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
-from functools import cache
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    CompoundSelect,
     Select,
     and_,
-    bindparam,
     func,
     or_,
     select,
@@ -23,10 +20,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from briefings.entries import ActorEntry, RoleEntry, Slice, SourceEntry
-from briefings.records import ActorName, NameKeys, RoleArticle, RoleDay
+from briefings.entries import ActorEntry, Slice, SourceEntry
+from briefings.records import ActorName, NameKeys
+from storage.actor_roles import CITED_ARTICLES, GroupRoles, KeyGroups, roles_of
 from storage.labelled import record_from, records_from
-from storage.summary_tables import ActorRoleDayRow
 from storage.tables import (
     ActorAliasRow,
     ActorMentionRow,
@@ -35,14 +32,6 @@ from storage.tables import (
     DemandRow,
     FigureRow,
 )
-
-# How many of an actor's articles (and of a role's) an entry lists; the rest are only counted.
-# At least briefings.replies.citations.MAX_CITES, as many as a citation shows.
-CITED_ARTICLES = 4
-# Roles read in one compound statement (SQLite allows 500 parts).
-_ROLES_PER_READ = 100
-# An actor's distinct roles from those its articles state (briefings.identity.role_groups).
-GroupRoles = Callable[[Iterable[RoleDay], Iterable[RoleArticle]], tuple[RoleEntry, ...]]
 
 
 async def list_sources(session: AsyncSession, *, limit: int) -> Slice[SourceEntry]:
@@ -152,11 +141,11 @@ async def article_counts(session: AsyncSession, actor_ids: Collection[int]) -> d
 
 
 async def get_actor(
-    session: AsyncSession, actor_id: int, *, group_roles: GroupRoles
+    session: AsyncSession, actor_id: int, *, key_groups: KeyGroups, group_roles: GroupRoles
 ) -> ActorEntry | None:
     """One actor with its aliases, its first few articles and the roles the articles state, or None.
 
-    `group_roles` makes the actor's distinct roles of those its articles state, each dated.
+    `key_groups` and `group_roles` make the actor's distinct roles of those its articles state.
     """
     columns = (ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role, ActorRow.n_articles)
     row = (await session.execute(select(*columns).where(ActorRow.id == actor_id))).first()
@@ -174,56 +163,5 @@ async def get_actor(
         .order_by(ActorMentionRow.article_id)
         .limit(CITED_ARTICLES)
     )
-    days = await _role_days(session, actor_id)
-    firsts = await _role_firsts(session, actor_id, {day.role for day in days})
-    roles = group_roles(days, firsts)
+    roles = await roles_of(session, actor_id, key_groups=key_groups, group_roles=group_roles)
     return ActorEntry(id_, name, kind, role, tuple(aliases), tuple(articles), count, roles)
-
-
-async def _role_days(session: AsyncSession, actor_id: int) -> list[RoleDay]:
-    """Each role the articles state for one actor as written, per day: how many, and the newest
-    (kept on save and removal, one row per role and day however many articles there are)."""
-    row = ActorRoleDayRow
-    query = select(row.role, row.published, row.n_articles, row.last_article)
-    found = await session.execute(query.where(row.actor_id == actor_id))
-    # A card may read a thousand of these: unpacked by the names selected above, not by
-    # building a mapping per row (records_from), which took a third of a long card's time.
-    return [
-        RoleDay(role=role, published=published, n_articles=n_articles, last_article=last)
-        for role, published, n_articles, last in found.tuples()
-    ]
-
-
-async def _role_firsts(
-    session: AsyncSession, actor_id: int, roles: Collection[str]
-) -> list[RoleArticle]:
-    """The first few articles (as many as an entry cites) of each role one actor is given as
-    written: one LIMIT seek per role along ix_actor_mentions_actor_role."""
-    firsts: list[RoleArticle] = []
-    ordered = sorted(roles)
-    for start in range(0, len(ordered), _ROLES_PER_READ):
-        some = ordered[start : start + _ROLES_PER_READ]
-        values = {"actor_id": actor_id, **{f"role_{n}": role for n, role in enumerate(some)}}
-        found = await session.execute(_first_articles(len(some)), values)
-        firsts += records_from(RoleArticle, found)
-    return firsts
-
-
-@cache
-def _first_articles(n_roles: int) -> CompoundSelect[Any]:
-    """The first few articles to give an actor each of some roles as written, one part per
-    role (built once per number of roles: a card's roles are bound, not built, each time)."""
-    parts = []
-    for n in range(n_roles):
-        first = (
-            select(ActorMentionRow.role, ActorMentionRow.article_id)
-            .where(
-                ActorMentionRow.actor_id == bindparam("actor_id"),
-                ActorMentionRow.role == bindparam(f"role_{n}"),
-            )
-            .order_by(ActorMentionRow.article_id)
-            .limit(CITED_ARTICLES)
-            .subquery()
-        )
-        parts.append(select(first.c.role, first.c.article_id))
-    return union_all(*parts)

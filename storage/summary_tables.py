@@ -19,8 +19,19 @@ class ActorRoleDayRow(Base):
     """A role as an actor's articles of one day write it: how many do, and the newest of them."""
 
     __tablename__ = "actor_role_days"
-    # An actor's card reads its rows; linking reads the newest day by a date, then its rows.
-    __table_args__ = (Index("ix_actor_role_days_actor_day", "actor_id", "published", "role"),)
+    # Linking reads the newest day by a date, then its rows. An actor's card sums each role's
+    # rows and reads its newest days along the second, which holds every column it reads.
+    __table_args__ = (
+        Index("ix_actor_role_days_actor_day", "actor_id", "published", "role"),
+        Index(
+            "ix_actor_role_days_actor_role",
+            "actor_id",
+            "role",
+            "published",
+            "n_articles",
+            "last_article",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))

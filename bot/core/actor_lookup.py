@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from briefings.entries import ActorEntry
 from briefings.identity.lookup import actors_named, most_cited
 from briefings.identity.names import name_keys
-from briefings.identity.role_groups import group_roles
+from briefings.identity.role_groups import group_roles, key_groups
 from briefings.identity.role_linking import any_role_phrase, possible_holders, role_holder
 from briefings.identity.role_phrases import fitting_titles
 from storage import Session, actor_names, article_counts, dated_roles, stored_actors
@@ -35,7 +35,7 @@ async def find_actor_named(session: Session, phrases: Sequence[str]) -> ActorEnt
 
 async def get_actor(session: Session, actor_id: int) -> ActorEntry | None:
     """One actor's card: aliases, first articles, and its distinct dated roles; or None."""
-    return await get_stored_actor(session, actor_id, group_roles=group_roles)
+    return await get_stored_actor(session, actor_id, key_groups=key_groups, group_roles=group_roles)
 
 
 async def actor_holding(session: Session, phrases: Sequence[str]) -> int | None:

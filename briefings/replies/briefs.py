@@ -24,7 +24,6 @@ WHO_PLACES = "places"
 PLACES_COMMAND = f"/who {WHO_PLACES}"
 # An actor card lists this many roles, each with the days of its newest few articles.
 CARD_ROLES = 5
-ROLE_DAYS = 3
 
 STORY = (
     "December 2024: after meeting Zelenskyy and Macron in Paris, Trump called for an “immediate "
@@ -179,9 +178,9 @@ def _role_lines(actor: ActorEntry) -> list[Line]:
 
 def _role_text(role: RoleEntry) -> str:
     """A role, the days of the articles that state it (the newest few), and their citations."""
-    days = [format_day(day, "day") for day in role.days[:ROLE_DAYS]]
-    if len(role.days) > ROLE_DAYS:
-        days.append(f"{len(role.days) - ROLE_DAYS} earlier")
+    days = [format_day(day, "day") for day in role.days]
+    if role.n_days > len(role.days):
+        days.append(f"{role.n_days - len(role.days)} earlier")
     when = f" — {', '.join(days)}" if days else ""
     return f"{role.role}{when} {cite(role.articles, total=role.n_articles)}"
 

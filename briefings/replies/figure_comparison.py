@@ -15,7 +15,7 @@ killed and wounded" cannot, read as the parts' sum against the whole.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from briefings.entries import FigureEntry
@@ -146,22 +146,30 @@ def _is_whole_of(whole: FigureEntry, part: FigureEntry) -> bool:
 
 
 def contested(figures: Sequence[FigureEntry]) -> bool:
-    """Whether any two claims among these contradict, a whole against another's parts included."""
-    return bool(disputed(figures))
+    """Whether any two claims among these contradict, a whole against another's parts included;
+    stops at the first (/figures asks it of every group, and needs no more)."""
+    return next(_contradictions(figures), None) is not None
 
 
 def disputed(figures: Sequence[FigureEntry]) -> set[int]:
     """The ids of the figures that another claim contradicts (a whole and the parts it meets)."""
     found: set[int] = set()
+    for ids in _contradictions(figures):
+        found |= ids
+    return found
+
+
+def _contradictions(figures: Sequence[FigureEntry]) -> Iterator[set[int]]:
+    """The ids of each contradiction: two claims that cannot both be true, or a whole and the
+    parts of one article whose sum it cannot be."""
     for claims in _buckets(figures):
         for i, first in enumerate(claims):
             for second in claims[i + 1 :]:
                 if contradicts(first, second):
-                    found |= {first.id, second.id}
+                    yield {first.id, second.id}
         for whole in claims:
             for parts in _parts_against(whole, claims):
-                found |= {whole.id, *(part.id for part in parts)}
-    return found
+                yield {whole.id, *(part.id for part in parts)}
 
 
 def _buckets(figures: Sequence[FigureEntry]) -> list[list[FigureEntry]]:
