@@ -1,4 +1,4 @@
-"""Engines and session factories for SQLite (aiosqlite) and PostgreSQL (asyncpg)."""
+"""Engines and session factories for SQLite (aiosqlite; inline for readers) and PostgreSQL (asyncpg)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlch
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 
+from storage.inline_sqlite import DRIVER as INLINE_DRIVER
+from storage.inline_sqlite import register as register_inline_sqlite
+
 
 def create_engine(url: str | URL) -> AsyncEngine:
     """An async engine for the URL; SQLite gets its directory, WAL, foreign keys and real BEGIN."""
@@ -21,6 +24,19 @@ def create_engine(url: str | URL) -> AsyncEngine:
     _ensure_sqlite_directory(parsed)
     engine = _create_async_engine(parsed)
     event.listen(engine.sync_engine, "connect", _on_sqlite_connect)
+    event.listen(engine.sync_engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def create_reader_engine(url: str | URL) -> AsyncEngine | None:
+    """An engine for read-only sessions where one pays: a SQLite file read inline (see
+    storage.inline_sqlite), its connections refusing writes; None elsewhere (use the main one)."""
+    parsed = make_url(url)
+    if sqlite_file_path(parsed) is None:
+        return None
+    register_inline_sqlite()
+    engine = _create_async_engine(parsed.set(drivername=f"sqlite+{INLINE_DRIVER}"))
+    event.listen(engine.sync_engine, "connect", _on_sqlite_reader_connect)
     event.listen(engine.sync_engine, "begin", _on_sqlite_begin)
     return engine
 
@@ -90,6 +106,12 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # A writer waits for another to finish (up to 10 s) instead of failing at once.
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _on_sqlite_reader_connect(dbapi_connection: Any, record: Any) -> None:
+    """A reader's connection: the writers' settings, and any write refused."""
+    _on_sqlite_connect(dbapi_connection, record)
+    dbapi_connection.execute("PRAGMA query_only=ON")
 
 
 def _on_sqlite_begin(connection: Connection) -> None:

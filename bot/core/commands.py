@@ -100,7 +100,7 @@ async def answer(runtime: Runtime, text: str, caller: Caller = VISITOR) -> Reply
     handler = COMMANDS.get(command.name)
     if handler is None:
         return unknown_command(command.name)
-    async with runtime.sessions() as session:
+    async with runtime.readers() as session:
         return await handler(session, command.argument)
 
 

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING
 
 from bot.settings import Settings
 from briefings.vocabulary.sides import actor_side
-from storage import Engine, SessionFactory, create_engine, make_session_factory
+from storage import (
+    Engine,
+    SessionFactory,
+    create_engine,
+    create_reader_engine,
+    make_session_factory,
+)
 from storage.poller_lock import PollerLock
 from storage.side_backfill import upgrade_filling_sides
 
@@ -24,6 +30,9 @@ class Runtime:
     settings: Settings
     engine: Engine
     sessions: SessionFactory
+    # Read-only sessions for answers: on a SQLite file, run inline (storage.inline_sqlite).
+    readers: SessionFactory
+    reader_engine: Engine | None = field(default=None, repr=False)
     _nlp: Language | None = field(default=None, repr=False)
     # Held while this process writes to the store (an article, a digest's claim or outcome):
     # one writer at a time here, so SQLite never makes our own writers wait on each other.
@@ -45,6 +54,8 @@ class Runtime:
 
     async def close(self) -> None:
         """Release the database connections."""
+        if self.reader_engine is not None:
+            await self.reader_engine.dispose()
         await self.engine.dispose()
 
 
@@ -53,7 +64,9 @@ async def open_runtime(settings: Settings, nlp: Language | None = None) -> Runti
     engine = create_engine(settings.database_url)
     await upgrade_filling_sides(engine, actor_side)
     sessions = make_session_factory(engine)
-    return Runtime(settings=settings, engine=engine, sessions=sessions, _nlp=nlp)
+    reader_engine = create_reader_engine(settings.database_url)
+    readers = make_session_factory(reader_engine) if reader_engine else sessions
+    return Runtime(settings, engine, sessions, readers, reader_engine, _nlp=nlp)
 
 
 def settle_heap() -> None:

@@ -166,9 +166,10 @@ async def test_a_store_that_cannot_be_reached_gets_a_clear_message(
     app: BriefApplication, recorder: RecordingRequest
 ) -> None:
     runtime = runtime_of(app)
-    await runtime.engine.dispose()
+    await runtime.close()
     runtime.engine = create_engine("postgresql+asyncpg://nobody:nothing@127.0.0.1:9/none")
-    runtime.sessions = make_session_factory(runtime.engine)
+    runtime.sessions = runtime.readers = make_session_factory(runtime.engine)
+    runtime.reader_engine = None
     await send(app, "/who")
     assert [m["text"] for m in sent(recorder)] == [STORE_DOWN]
     [report] = sent(recorder, ADMIN_ID)
