@@ -41,10 +41,13 @@ def create_reader_engine(url: str | URL) -> AsyncEngine | None:
     return engine
 
 
-# Answers are short index reads: starting parallel workers for one costs more than the workers
-# save (EXPLAIN ANALYZE of a search at 10,000 articles: 21 ms with two workers, 2.5 ms of it
-# their work).
-_POSTGRES_SETTINGS = {"max_parallel_workers_per_gather": "0"}
+# Answers are short index reads, so PostgreSQL's aids for long queries cost more than they save:
+# - parallel workers: EXPLAIN ANALYZE of a search at 10,000 articles took 21 ms with two
+#   workers, 2.5 ms of it their work;
+# - JIT compiling: a search whose row estimate was high (14,430 rows; 500 read) spent 15 ms of
+#   its 46 compiling expressions (EXPLAIN ANALYZE).
+# Searches also refuse plans made for any value (storage.search_backends.plan_for_the_words).
+_POSTGRES_SETTINGS = {"max_parallel_workers_per_gather": "0", "jit": "off"}
 
 
 def _is_asyncpg(url: URL) -> bool:

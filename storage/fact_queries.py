@@ -6,7 +6,18 @@ from collections.abc import Collection, Sequence
 from functools import cache, lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Integer, Select, Text, bindparam, func, or_, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Integer,
+    Select,
+    Text,
+    bindparam,
+    func,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
@@ -146,12 +157,15 @@ async def figures_about(
 def _about_queries(n_measures: int, n_words: int) -> SliceQueries:
     """Figures of measures bound as m0, m1…, or in the sentences bound as `sentences` whose
     counted thing holds a word bound as w0, w1…; built once per number of each."""
-    conditions = [FigureRow.measure == bindparam(f"m{n}") for n in range(n_measures)]
+    measures: list[BindParameter[Any]] = [bindparam(f"m{n}") for n in range(n_measures)]
+    conditions = [FigureRow.measure == measure for measure in measures]
     if n_words:
         what = func.lower(FigureRow.what)
         saying = or_(*(what.contains(bindparam(f"w{n}", type_=Text)) for n in range(n_words)))
         held = FigureRow.sentence_id.in_(bindparam("sentences", expanding=True))
-        conditions.append(held & saying)
+        # Disjoint from the measures' conditions, as a list's conditions must be.
+        other = FigureRow.measure.is_(None) | FigureRow.measure.not_in(measures)
+        conditions.append(held & saying & (other if measures else true()))
     return _figure_queries(conditions)
 
 

@@ -32,6 +32,7 @@ from storage.search_backends import (
     SQLITE,
     Backend,
     Candidates,
+    plan_for_the_words,
 )
 from storage.search_terms import SEARCH_BUDGET, Term, parse_terms
 from storage.tables import ArticleRow, SentenceRow
@@ -75,6 +76,7 @@ async def search_sentences(
     parsed = parse_terms(terms)
     if not parsed:
         return []
+    await plan_for_the_words(session)
     backend = POSTGRES if session.get_bind().dialect.name == "postgresql" else SQLITE
     counts = (await session.execute(_counts_query(backend, parsed, budget))).one()
     selective = _selective_terms(parsed, counts, budget)
@@ -114,6 +116,16 @@ def _counts_query(backend: Backend, terms: Sequence[Term], budget: int) -> Selec
     return select(*(backend.count(term, budget + 1) for term in terms))
 
 
+# Each candidate's article date, by a primary-key seek: joined, PostgreSQL hashed every article
+# (its estimate of the candidates was thousands, so a seek each looked dearer than a scan).
+_PUBLISHED = (
+    select(ArticleRow.published)
+    .where(ArticleRow.id == SentenceRow.article_id)
+    .correlate(SentenceRow)
+    .scalar_subquery()
+)
+
+
 def _ranked(matched: ColumnElement[int], candidates: Candidates) -> Select[_HitRow]:
     """The candidates, best first, labelled as _hit's arguments; ties go to the newest article,
     then sentence order."""
@@ -130,13 +142,12 @@ def _ranked(matched: ColumnElement[int], candidates: Candidates) -> Select[_HitR
             relevance_label,
         )
         .select_from(candidates.source)
-        .join(ArticleRow, ArticleRow.id == SentenceRow.article_id)
         .where(candidates.where)
         .order_by(
             matched_label.desc(),
             relevance_label.desc(),
-            ArticleRow.published.desc().nulls_last(),
-            ArticleRow.id.desc(),
+            _PUBLISHED.desc().nulls_last(),
+            SentenceRow.article_id.desc(),
             SentenceRow.index,
         )
     )

@@ -43,7 +43,9 @@ async def test_a_role_written_two_ways_counts_shared_days_once(session: AsyncSes
     assert role.role == TITLE.upper()
     assert role.days == (date(2025, 3, 6), date(2025, 3, 3), date(2025, 3, 2))
     assert (role.n_days, role.n_articles) == (4, 6)
-    assert role.articles[:4] == (1, 2, 3, 4)
+    # The first articles of each way of writing it (ids go on from earlier tests on PostgreSQL).
+    first = role.articles[0]
+    assert role.articles == tuple(range(first, first + 6))
 
 
 async def test_undated_articles_count_but_give_no_day(session: AsyncSession) -> None:
