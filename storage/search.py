@@ -6,7 +6,9 @@ to drop it. Terms are sanitised here, so any string is safe: each term becomes a
 letter and digit runs.
 
 The work of one search is bounded, whatever the size of the store. A first query counts the
-sentences each term is in (counting stops past ``budget``). The candidates are then the
+sentences each term is in (counting stops past ``budget``; FTS5 counts from its index, and
+PostgreSQL reads the count kept for each word, using a phrase's rarest word, so a phrase may
+count more than it holds but never fewer). The candidates are then the
 sentences holding the rarest terms, taken rarest first while their sentences add up to at
 most ``budget``; commoner terms still count towards the rank of those candidates but bring in
 no sentences of their own, as a word in a quarter of the store says little about a sentence.
@@ -21,11 +23,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.labelled import record_from
 from storage.search_backends import (
+    LEXEME_TABLE,
     POSTGRES,
     SEARCH_COLUMN,
     SEARCH_TABLE,
@@ -40,7 +43,9 @@ from storage.tables import ArticleRow, SentenceRow
 SEARCH_INDEX = "ix_sentences_search_vector"
 
 # FTS5 keeps shadow tables beside the virtual table; external content means no _content.
-_SEARCH_TABLES = frozenset(SEARCH_TABLE + s for s in ("", "_data", "_idx", "_docsize", "_config"))
+_SEARCH_TABLES = frozenset(
+    {*(SEARCH_TABLE + s for s in ("", "_data", "_idx", "_docsize", "_config")), LEXEME_TABLE}
+)
 
 _HitRow = tuple[int, int, int, str, int, float]
 
@@ -80,10 +85,14 @@ async def search_sentences(
     backend = POSTGRES if session.get_bind().dialect.name == "postgresql" else SQLITE
     counts = (await session.execute(_counts_query(backend, parsed, budget))).one()
     selective = _selective_terms(parsed, counts, budget)
-    query = _ranked(
-        backend.matched(parsed),
-        backend.candidates(selective or parsed, None if selective else budget),
-    )
+    since = None
+    if not selective:
+        # The oldest of the newest `budget`, read once as a value: as a subquery, SQLite ran it
+        # again for every term tested.
+        newest = backend.newest(parsed, budget).subquery()
+        since = await session.scalar(select(func.min(newest.c[0])))
+    candidates = backend.candidates(selective or parsed, since)
+    query = _ranked(candidates.matched(parsed), candidates)
     rows = await session.execute(query.limit(limit))
     return [record_from(_hit, row) for row in rows]
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
     FromClause,
     Integer,
     Select,
+    Text,
     case,
     column,
     func,
@@ -40,8 +41,11 @@ from storage.tables import SentenceRow
 
 SEARCH_TABLE = "sentence_search"
 SEARCH_COLUMN = "search_vector"
+# PostgreSQL: how many sentences hold each lexeme, kept by triggers (migration 0012).
+LEXEME_TABLE = "search_lexemes"
 
 _FTS = table(SEARCH_TABLE, column("rowid", Integer), column(SEARCH_TABLE))
+_LEXEMES = table(LEXEME_TABLE, column("lexeme", Text), column("n_sentences", Integer))
 _VECTOR = literal_column(f"sentences.{SEARCH_COLUMN}", TSVECTOR)
 _ENGLISH: ColumnElement[str] = literal_column("'english'::regconfig")
 
@@ -52,10 +56,9 @@ class Backend:
 
     # A term's sentences counted up to a cap, as a scalar subquery.
     count: Callable[[Term, int], ColumnElement[int]]
-    # The number of terms each candidate holds.
-    matched: Callable[[Sequence[Term]], ColumnElement[int]]
-    # The candidates holding any of the terms, only the newest `window` if given: the FROM
-    # clause, the WHERE clause and the engine's relevance of each candidate.
+    # The candidates holding any of the terms, only those from the sentence id `since` on if
+    # given (the oldest of a window, read first by `newest`): the FROM clause, the WHERE
+    # clause, the engine's relevance of each candidate, and how to test whether one holds a term.
     candidates: Callable[[Sequence[Term], int | None], Candidates]
     # The ids of the newest `limit` sentences holding any of the terms.
     newest: Callable[[Sequence[Term], int], Select[Any]]
@@ -63,11 +66,17 @@ class Backend:
 
 @dataclass(frozen=True)
 class Candidates:
-    """The sentences a search ranks: where to find them, which they are, how relevant each is."""
+    """The sentences a search ranks: where to find them, which they are, how relevant each is,
+    and whether each holds a term (1 or 0; given the term's position among the searched)."""
 
     source: FromClause
     where: ColumnElement[bool]
     relevance: ColumnElement[float]
+    holds: Callable[[int, Term], ColumnElement[int]]
+
+    def matched(self, terms: Sequence[Term]) -> ColumnElement[int]:
+        """How many of the terms each candidate holds."""
+        return _count(self.holds(position, term) for position, term in enumerate(terms))
 
 
 def _sqlite_count(term: Term, cap: int) -> ColumnElement[int]:
@@ -77,35 +86,27 @@ def _sqlite_count(term: Term, cap: int) -> ColumnElement[int]:
     return select(func.count()).select_from(some.subquery()).scalar_subquery()
 
 
-def _sqlite_matched(terms: Sequence[Term]) -> ColumnElement[int]:
-    """How many of the terms the outer sentence holds; one index lookup per term."""
-    return _count(_sqlite_contains(position, term) for position, term in enumerate(terms))
-
-
-def _sqlite_contains(position: int, term: Term) -> ColumnElement[int]:
-    """1 if the outer sentence contains the term, else 0."""
-    # An alias of its own, or the subquery would correlate to the outer FTS5 table.
-    own = _FTS.alias(f"term_{position}")
-    hits = select(own.c.rowid).where(own.c[SEARCH_TABLE].match(_fts5(term)))
-    return case((SentenceRow.id.in_(hits), 1), else_=0)
-
-
-def _sqlite_candidates(terms: Sequence[Term], window: int | None) -> Candidates:
+def _sqlite_candidates(terms: Sequence[Term], since: int | None) -> Candidates:
     """Sentences the FTS5 index finds for any term, ranked by BM25."""
     query = " OR ".join(_fts5(term) for term in terms)
     where: ColumnElement[bool] = _FTS.c[SEARCH_TABLE].match(query)
-    if window is not None:
-        newest = _FTS.alias("newest")
-        recent = (
-            select(newest.c.rowid)
-            .where(newest.c[SEARCH_TABLE].match(query))
-            .order_by(newest.c.rowid.desc())
-            .limit(window)
-        )
-        oldest = select(func.min(recent.subquery().c.rowid)).scalar_subquery()
-        where = where & (_FTS.c.rowid >= oldest)
+    if since is not None:
+        where = where & (_FTS.c.rowid >= since)
+
+    def holds(position: int, term: Term) -> ColumnElement[int]:
+        """1 if the outer candidate holds the term: one list per term of the candidates that
+        hold it, found by FTS5 within the candidates' own query and window, so a common term
+        lists only the candidates, not every sentence it is in."""
+        # An alias of its own, or the subquery would correlate to the outer FTS5 table.
+        own = _FTS.alias(f"term_{position}")
+        within = f"({_fts5(term)}) AND ({query})"
+        hits = select(own.c.rowid).where(own.c[SEARCH_TABLE].match(within))
+        if since is not None:
+            hits = hits.where(own.c.rowid >= since)
+        return case((SentenceRow.id.in_(hits), 1), else_=0)
+
     source = _FTS.join(SentenceRow, SentenceRow.id == _FTS.c.rowid)
-    return Candidates(source, where, -func.bm25(_FTS.c[SEARCH_TABLE]))
+    return Candidates(source, where, -func.bm25(_FTS.c[SEARCH_TABLE]), holds)
 
 
 def _sqlite_newest(terms: Sequence[Term], limit: int) -> Select[Any]:
@@ -124,26 +125,39 @@ def _fts5(term: Term) -> str:
 
 
 def _postgres_count(term: Term, cap: int) -> ColumnElement[int]:
-    """How many sentences hold the term, counted up to cap, from the GIN index."""
-    some = select(SentenceRow.id).where(_VECTOR.bool_op("@@")(_tsquery(term))).limit(cap)
-    return select(func.count()).select_from(some.subquery()).scalar_subquery()
+    """How many sentences may hold the term, from the kept count of each lexeme, up to cap.
+
+    Exact for a word; for a phrase, its rarest word's count; for words or phrases, their sum:
+    never fewer than hold the term, so a term found rare is rare.
+    """
+    phrases = [_phrase_count(" ".join(words)) for words in term]
+    return func.least(reduce(operator.add, phrases), cap)
 
 
-def _postgres_matched(terms: Sequence[Term]) -> ColumnElement[int]:
-    """How many of the terms the outer sentence holds, tested on its own tsvector."""
-    return _count(case((_VECTOR.bool_op("@@")(_tsquery(t)), 1), else_=0) for t in terms)
+def _phrase_count(words: str) -> ColumnElement[int]:
+    """How many sentences hold the rarest lexeme of some words (0 for none, or stop words only)."""
+    vector = func.to_tsvector(_ENGLISH, words)
+    lexeme = func.unnest(func.tsvector_to_array(vector)).table_valued("lexeme").render_derived()
+    kept = func.coalesce(_LEXEMES.c.n_sentences, 0)
+    rarest = select(func.min(kept)).select_from(
+        lexeme.outerjoin(_LEXEMES, _LEXEMES.c.lexeme == lexeme.c.lexeme)
+    )
+    return func.coalesce(rarest.scalar_subquery(), 0)
 
 
-def _postgres_candidates(terms: Sequence[Term], window: int | None) -> Candidates:
+def _postgres_candidates(terms: Sequence[Term], since: int | None) -> Candidates:
     """Sentences whose tsvector holds any term, ranked by cover density."""
     query = reduce(_either, (_tsquery(term) for term in terms))
     where: ColumnElement[bool] = _VECTOR.bool_op("@@")(query)
-    if window is not None:
-        recent = select(SentenceRow.id).where(where).order_by(SentenceRow.id.desc()).limit(window)
-        oldest = select(func.min(recent.subquery().c.id)).scalar_subquery()
-        where = where & (SentenceRow.id >= oldest)
+    if since is not None:
+        where = where & (SentenceRow.id >= since)
     relevance = func.ts_rank_cd(_VECTOR, query, type_=Float)
-    return Candidates(SentenceRow.__table__, where, relevance)
+    return Candidates(SentenceRow.__table__, where, relevance, _postgres_holds)
+
+
+def _postgres_holds(_position: int, term: Term) -> ColumnElement[int]:
+    """1 if the outer sentence holds the term, tested on its own tsvector."""
+    return case((_VECTOR.bool_op("@@")(_tsquery(term)), 1), else_=0)
 
 
 def _postgres_newest(terms: Sequence[Term], limit: int) -> Select[Any]:
@@ -163,8 +177,8 @@ def _either(left: ColumnElement[str], right: ColumnElement[str]) -> ColumnElemen
     return left.op("||", return_type=TSQUERY)(right)
 
 
-SQLITE = Backend(_sqlite_count, _sqlite_matched, _sqlite_candidates, _sqlite_newest)
-POSTGRES = Backend(_postgres_count, _postgres_matched, _postgres_candidates, _postgres_newest)
+SQLITE = Backend(_sqlite_count, _sqlite_candidates, _sqlite_newest)
+POSTGRES = Backend(_postgres_count, _postgres_candidates, _postgres_newest)
 
 
 def _count(flags: Iterable[ColumnElement[int]]) -> ColumnElement[int]:

@@ -264,3 +264,28 @@ async def test_0010_counts_parties_and_figure_groups_and_downgrades(tmp_path: Pa
             assert await connection.run_sync(_schema_diff) == []
     finally:
         await engine.dispose()
+
+
+async def test_0012_counts_the_stored_sentences_lexemes_on_postgresql(engine: AsyncEngine) -> None:
+    rows = [
+        "INSERT INTO articles (id, title, source, content_hash, text, loaded_at)"
+        " VALUES (9001, 'a', 'a', 'lexemes', 't', '2025-03-01')",
+        'INSERT INTO sentences (article_id, "index", start, "end", text)'
+        " VALUES (9001, 0, 0, 1, 'A truce held.'), (9001, 1, 0, 1, 'Truces broke; talks went on.')",
+    ]
+    async with engine.connect() as connection:
+        transaction = await connection.begin()
+        await downgrade(connection, revision="0011")
+        for statement in rows:
+            await connection.exec_driver_sql(statement)
+        await upgrade(connection, revision="0012")
+        tables = await connection.run_sync(_table_names)
+        if connection.dialect.name != "postgresql":
+            assert "search_lexemes" not in tables
+        else:
+            counts = await connection.exec_driver_sql(
+                "SELECT lexeme, n_sentences FROM search_lexemes"
+                " WHERE lexeme IN ('truce', 'talk') ORDER BY lexeme"
+            )
+            assert counts.all() == [("talk", 1), ("truce", 2)]
+        await transaction.rollback()
