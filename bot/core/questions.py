@@ -20,8 +20,7 @@ from briefings.questions.intents import Asks, Question, read_question
 from briefings.questions.matching import (
     by_topic,
     claimed_as_asked,
-    count_held,
-    holds_most,
+    holding_most,
     names_actor,
     newest_first,
     on_topic,
@@ -224,10 +223,9 @@ async def _events(session: Session, asked: Asked) -> Reply | None:
     if not words:
         return build_timeline(await timeline(session, limit=EVENTS_SHOWN * 5))
     candidates = await events_about(session, words, limit=EVENT_CANDIDATES)
-    matching = [e for e in candidates if holds_most(e.text, words)]
-    if not matching:
+    ranked = holding_most(candidates, lambda event: event.text, words)[:EVENTS_SHOWN]
+    if not ranked:
         return None
-    ranked = sorted(matching, key=lambda e: -count_held(e.text, words))[:EVENTS_SHOWN]
     newest_first = sorted(ranked, key=lambda e: (e.day, e.article_id), reverse=True)
     return build_timeline(
         Slice(tuple(newest_first), len(newest_first)), f"When: “{echo(asked.question.text)}”"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from briefings.questions.terms import QUESTION_WORDS, query_terms, stop_words
 from briefings.vocabulary.lexicon import Measure, data_text, load_lexicon
@@ -136,13 +136,16 @@ def _has_phrase(folded: list[str], cue: tuple[str, ...]) -> bool:
     )
 
 
-def word_forms(word: str) -> set[str]:
-    """A lowercased word and the stems it may be a form of: "wanted" is also "want", "losses" "loss"."""
-    forms = {word, f"{word}s"}
-    forms |= {
+@lru_cache(maxsize=1 << 16)
+def word_forms(word: str) -> frozenset[str]:
+    """A lowercased word and the stems it may be a form of: "wanted" is also "want", "losses" "loss".
+
+    Kept for the words seen last: an answer asks it of every word of every fact it weighs.
+    """
+    stems = {
         word[: -len(end)] for end in _ENDINGS if word.endswith(end) and len(word) > len(end) + 2
     }
-    return forms
+    return frozenset({word, f"{word}s", *stems})
 
 
 def measures_asked(folded: Iterable[str]) -> frozenset[str]:
@@ -166,7 +169,7 @@ def measures_asked(folded: Iterable[str]) -> frozenset[str]:
     return frozenset(m.id for m in taxonomy.measures if m.family in families)
 
 
-def _score(measure: Measure, things: list[set[str]], people: list[set[str]]) -> int:
+def _score(measure: Measure, things: list[frozenset[str]], people: list[frozenset[str]]) -> int:
     """How well a question's words name one measure; 0 when they name it by no noun or term."""
     nouns = sum(1 for word in things if word & measure.nouns)
     terms = sum(2 for word in things if word & measure.terms)

@@ -7,11 +7,14 @@ the fetched facts answer the question, and in which order.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from briefings.entries import ActorEntry, DemandEntry, FigureEntry, QuoteEntry, Slice
 from briefings.questions.intents import Question, word_forms
 from briefings.vocabulary.sides import load_sides
+
+Entry = TypeVar("Entry")
 
 # Words of a quote, an event or a claimant, for matching a question's words.
 _TEXT_WORD = re.compile(r"[^\W_]+")
@@ -26,6 +29,20 @@ def count_held(text: str, words: Sequence[str]) -> int:
 def holds_most(text: str, words: Sequence[str]) -> bool:
     """Whether a text holds at least half of the words."""
     return 2 * count_held(text, words) >= len(words)
+
+
+def holding_most(
+    entries: Iterable[Entry], text_of: Callable[[Entry], str], words: Sequence[str]
+) -> list[Entry]:
+    """The entries whose text holds at least half of the words, those holding most first (each
+    text read once)."""
+    held = [(count_held(text_of(entry), words), entry) for entry in entries]
+    return [entry for count, entry in sorted(held, key=_most_held) if 2 * count >= len(words)]
+
+
+def _most_held(pair: tuple[int, object]) -> int:
+    """Sort key: more words held first; ties keep their order."""
+    return -pair[0]
 
 
 def names_actor(word: str, actor: ActorEntry | None) -> bool:

@@ -8,6 +8,7 @@ from briefings.questions.matching import (
     by_topic,
     claimed_as_asked,
     count_held,
+    holding_most,
     holds_most,
     names_actor,
     newest_first,
@@ -77,3 +78,9 @@ def test_quotes_with_more_of_the_words_first() -> None:
         QuoteEntry(2, "Sanctions and talks go together.", "Peskov", "Russia", 1),
     ]
     assert [q.id for q in by_topic(quotes, ["sanctions", "talks"])] == [2, 1]
+
+
+def test_holding_most_keeps_texts_with_half_the_words_most_first_in_order() -> None:
+    texts = ["Kherson", "troops withdrew from Kherson", "troops left Kherson", "troops left"]
+    ranked = holding_most(texts, lambda text: text, ["troops", "kherson", "left"])
+    assert ranked == ["troops left Kherson", "troops withdrew from Kherson", "troops left"]
