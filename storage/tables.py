@@ -144,10 +144,10 @@ class FigureRow(Base):
     __tablename__ = "figures"
     __table_args__ = (  # newest first: of a measure and side (/figures), of a measure, of a
         # claimant, of a claimant's measure (storage.totals)
-        Index("ix_figures_measure_recent", "measure", "measured_side", "article_id"),
-        Index("ix_figures_measure_newest", "measure", "article_id"),
-        Index("ix_figures_claimant_newest", "claimant_actor_id", "article_id"),
-        Index("ix_figures_claimant_measure", "claimant_actor_id", "measure", "article_id"),
+        Index("ix_figures_measure_recent", "measure", "measured_side", "article_id", "id"),
+        Index("ix_figures_measure_newest", "measure", "article_id", "id"),
+        Index("ix_figures_claimant_newest", "claimant_actor_id", "article_id", "id"),
+        Index("ix_figures_claimant_measure", "claimant_actor_id", "measure", "article_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -179,10 +179,10 @@ class DemandRow(Base):
     __table_args__ = (
         CheckConstraint(one_of("kind", DEMAND_KINDS), name="kind"),
         # The parties with most demands and the newest of each, read by /demands.
-        Index("ix_demands_party_recent", "party_actor_id", "party", "article_id"),
+        Index("ix_demands_party_recent", "party_actor_id", "party", "article_id", "id"),
         # A side's and an actor's demands, newest first: /demands SIDE, /demands NAME, /who NAME.
-        Index("ix_demands_side_recent", "side", "article_id"),
-        Index("ix_demands_actor_newest", "party_actor_id", "article_id"),
+        Index("ix_demands_side_recent", "side", "article_id", "id"),
+        Index("ix_demands_actor_newest", "party_actor_id", "article_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
