@@ -46,7 +46,8 @@ def create_reader_engine(url: str | URL) -> AsyncEngine | None:
 #   workers, 2.5 ms of it their work;
 # - JIT compiling: a search whose row estimate was high (14,430 rows; 500 read) spent 15 ms of
 #   its 46 compiling expressions (EXPLAIN ANALYZE).
-# Searches also refuse plans made for any value (storage.search_backends.plan_for_the_words).
+# Plans made for any value (after five runs of a prepared statement) serve searches as well as
+# plans made for their words: bench/search_plans.py.
 _POSTGRES_SETTINGS = {"max_parallel_workers_per_gather": "0", "jit": "off"}
 
 

@@ -35,7 +35,6 @@ from storage.search_backends import (
     SQLITE,
     Backend,
     Candidates,
-    plan_for_the_words,
 )
 from storage.search_terms import SEARCH_BUDGET, Term, parse_terms
 from storage.tables import ArticleRow, SentenceRow
@@ -81,7 +80,6 @@ async def search_sentences(
     parsed = parse_terms(terms)
     if not parsed:
         return []
-    await plan_for_the_words(session)
     backend = POSTGRES if session.get_bind().dialect.name == "postgresql" else SQLITE
     counts = (await session.execute(_counts_query(backend, parsed, budget))).one()
     selective = _selective_terms(parsed, counts, budget)

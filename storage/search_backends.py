@@ -31,7 +31,6 @@ from sqlalchemy import (
     literal_column,
     select,
     table,
-    text,
 )
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -186,19 +185,6 @@ def _count(flags: Iterable[ColumnElement[int]]) -> ColumnElement[int]:
     return reduce(operator.add, flags)
 
 
-async def plan_for_the_words(session: AsyncSession) -> None:
-    """On PostgreSQL, plan this transaction's statements for their values, searches included.
-
-    Statements are prepared once and run with new values (asyncpg's statement cache); after
-    five runs PostgreSQL may keep one plan for any value, and a search planned without its words
-    took 57-59 ms against 16-19 ms planned for them (20 timed searches of three common words at
-    10,000 articles, each mode twice, alternated). Other answers keep the shared plans, as
-    planning a long statement anew each time costs more (4.4 ms for the /figures overview).
-    """
-    if session.get_bind().dialect.name == "postgresql":
-        await session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
-
-
 async def sentences_holding(
     session: AsyncSession, words: Sequence[str], *, budget: int = SEARCH_BUDGET
 ) -> list[int] | None:
@@ -211,6 +197,5 @@ async def sentences_holding(
     parsed = parse_terms(words)
     if not parsed:
         return None
-    await plan_for_the_words(session)
     backend = POSTGRES if session.get_bind().dialect.name == "postgresql" else SQLITE
     return list(await session.scalars(backend.newest(parsed, budget)))
