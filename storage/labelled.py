@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import fields, is_dataclass
+from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import Row
@@ -20,8 +22,27 @@ def record_from(make: Callable[..., Record], row: Row[Any]) -> Record:
 
 
 def records_from(make: Callable[..., Record], rows: Iterable[Row[Any]]) -> list[Record]:
-    """Records from rows whose column labels name the record's fields, in row order."""
-    return [record_from(make, row) for row in rows]
+    """Records from rows whose column labels name the record's fields, in row order.
+
+    The labels are compared once: when they are a dataclass's fields in its order (as the
+    queries for the long lists select them), every row fills the record by position, which
+    costs half as much as a mapping per row; otherwise each row goes by label (record_from).
+    """
+    records: list[Record] = []
+    in_order: bool | None = None
+    for row in rows:
+        if in_order is None:
+            in_order = _field_names(make) == row._fields
+        records.append(make(*row) if in_order else record_from(make, row))
+    return records
+
+
+@cache
+def _field_names(make: Callable[..., Any]) -> tuple[str, ...] | None:
+    """A dataclass's field names in order; None for any other maker."""
+    if not (isinstance(make, type) and is_dataclass(make)):
+        return None
+    return tuple(field.name for field in fields(make))
 
 
 def paired(make: Callable[..., Record], label: str) -> Callable[..., tuple[Record, Any]]:

@@ -58,3 +58,22 @@ def test_paired_refuses_a_row_without_the_extra_column() -> None:
     rows = _rows(select(literal(1).label("left"), literal("r").label("right")))
     with pytest.raises(TypeError, match="total"):
         record_from(paired(Pair, "total"), rows[0])
+
+
+def test_rows_labelled_in_the_records_order_fill_it_by_position_alike() -> None:
+    query = select(literal(1).label("left"), literal("a").label("right")).union_all(
+        select(literal(2), literal("b"))
+    )
+    rows = _rows(query)
+    assert records_from(Pair, rows) == [record_from(Pair, row) for row in rows]
+
+
+def test_rows_labelled_in_another_order_go_by_label() -> None:
+    rows = _rows(select(literal("r").label("right"), literal(1).label("left")))
+    assert records_from(Pair, rows) == [Pair(left=1, right="r")]
+
+
+def test_a_missing_column_is_refused_in_a_list_too() -> None:
+    rows = _rows(select(literal(1).label("left")))
+    with pytest.raises(TypeError):
+        records_from(Pair, rows)
