@@ -2,7 +2,8 @@
 
 Statements are prepared once and run with new values (asyncpg's statement cache); after five
 runs PostgreSQL may keep one plan for any values, which can be far worse for a search than one
-made for its words. This times `search_sentences` on an existing store (a bench/answer.py
+made for its words (storage.search_backends.planned_for_the_words asks for the latter; here
+the mode is forced for whole connections, so both are measured). This times `search_sentences` on an existing store (a bench/answer.py
 schema, for example) with `plan_cache_mode` forced each way for the whole connection, rounds
 alternating (A B A B). Prints min and median per mode and the ratio.
 

@@ -46,8 +46,7 @@ def create_reader_engine(url: str | URL) -> AsyncEngine | None:
 #   workers, 2.5 ms of it their work;
 # - JIT compiling: a search whose row estimate was high (14,430 rows; 500 read) spent 15 ms of
 #   its 46 compiling expressions (EXPLAIN ANALYZE).
-# Plans made for any value (after five runs of a prepared statement) serve searches as well as
-# plans made for their words: bench/search_plans.py.
+# A search's ranking asks for plans made for its words (storage.search_backends).
 _POSTGRES_SETTINGS = {"max_parallel_workers_per_gather": "0", "jit": "off"}
 
 

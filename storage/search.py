@@ -35,6 +35,7 @@ from storage.search_backends import (
     SQLITE,
     Backend,
     Candidates,
+    planned_for_the_words,
 )
 from storage.search_terms import SEARCH_BUDGET, Term, parse_terms
 from storage.tables import ArticleRow, SentenceRow
@@ -83,15 +84,15 @@ async def search_sentences(
     backend = POSTGRES if session.get_bind().dialect.name == "postgresql" else SQLITE
     counts = (await session.execute(_counts_query(backend, parsed, budget))).one()
     selective = _selective_terms(parsed, counts, budget)
+    window = None if selective else budget
     since = None
-    if not selective:
-        # The oldest of the newest `budget`, read once as a value: as a subquery, SQLite ran it
-        # again for every term tested.
-        newest = backend.newest(parsed, budget).subquery()
+    if window is not None and backend.reads_window_first:
+        newest = backend.newest(parsed, window).subquery()
         since = await session.scalar(select(func.min(newest.c[0])))
-    candidates = backend.candidates(selective or parsed, since)
+    candidates = backend.candidates(selective or parsed, window, since)
     query = _ranked(candidates.matched(parsed), candidates)
-    rows = await session.execute(query.limit(limit))
+    async with planned_for_the_words(session):
+        rows = (await session.execute(query.limit(limit))).all()
     return [record_from(_hit, row) for row in rows]
 
 

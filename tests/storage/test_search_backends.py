@@ -29,7 +29,7 @@ async def test_count_counts_a_terms_sentences_up_to_the_cap(session: AsyncSessio
 
 async def test_a_phrase_matches_its_words_in_order(session: AsyncSession) -> None:
     await save_article(session, "The Riyadh talks ended.", "Talks in Riyadh ended.")
-    candidates = backend_of(session).candidates([RIYADH_TALKS], None)
+    candidates = backend_of(session).candidates([RIYADH_TALKS], None, None)
     query = select(SentenceRow.text).select_from(candidates.source).where(candidates.where)
     assert list(await session.scalars(query)) == ["The Riyadh talks ended."]
 
@@ -63,7 +63,7 @@ async def test_candidates_hold_any_term_and_matched_counts_the_terms(
     await save_article(
         session, "A truce was agreed after the Riyadh talks.", "A truce held.", "Nothing."
     )
-    candidates = backend_of(session).candidates([TRUCE, RIYADH_TALKS], None)
+    candidates = backend_of(session).candidates([TRUCE, RIYADH_TALKS], None, None)
     matched = candidates.matched([TRUCE, RIYADH_TALKS])
     query = (
         select(SentenceRow.text, matched)
@@ -79,6 +79,6 @@ async def test_a_window_keeps_only_the_newest_candidates(session: AsyncSession) 
     await save_article(session, *(f"A truce was proposed on day {n}." for n in range(5)))
     newest = backend_of(session).newest([TRUCE], 2).subquery()
     since = await session.scalar(select(func.min(newest.c[0])))
-    candidates = backend_of(session).candidates([TRUCE], since)
+    candidates = backend_of(session).candidates([TRUCE], 2, since)
     query = select(SentenceRow.index).select_from(candidates.source).where(candidates.where)
     assert sorted(await session.scalars(query)) == [3, 4]
