@@ -28,6 +28,7 @@ from briefings.records import (
 from storage.labelled import records_from
 from storage.summary_tables import ActorRoleDayRow, ActorRoleTitleRow
 from storage.tables import ActorAliasRow, ActorRow
+from storage.values_in import values_in
 
 
 class ActorRules(Protocol):
@@ -78,14 +79,15 @@ async def stored_actors(session: AsyncSession, actor_ids: Collection[int]) -> li
     ids = list(actor_ids)
     alias_rows = await session.execute(
         select(ActorAliasRow.actor_id, ActorAliasRow.alias)
-        .where(ActorAliasRow.actor_id.in_(ids))
+        .where(values_in(session, ActorAliasRow.actor_id, ids))
         .order_by(ActorAliasRow.id)
     )
     aliases: dict[int, list[str]] = {}
     for actor_id, alias in alias_rows.tuples():
         aliases.setdefault(actor_id, []).append(alias)
     columns = (ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role, ActorRow.side)
-    rows = await session.execute(select(*columns).where(ActorRow.id.in_(ids)).order_by(ActorRow.id))
+    by_id = values_in(session, ActorRow.id, ids)
+    rows = await session.execute(select(*columns).where(by_id).order_by(ActorRow.id))
     return [StoredActor(*row, tuple(aliases.get(row[0], ()))) for row in rows.tuples()]
 
 
@@ -132,7 +134,7 @@ async def dated_roles(
     )
     newest = (
         select(ActorRow.id.label("key"), _newest_day(ActorRow.id, day).label("day"))
-        .where(ActorRow.id.in_(keys))
+        .where(values_in(session, ActorRow.id, keys))
         .subquery()
     )
     on_newest = select(*columns).join(
@@ -140,7 +142,9 @@ async def dated_roles(
     )
     # An actor with no dated role by the day: the roles of its undated articles.
     undated = select(*columns).where(
-        row.actor_id.in_(keys), row.published.is_(None), _newest_day(row.actor_id, day).is_(None)
+        values_in(session, row.actor_id, keys),
+        row.published.is_(None),
+        _newest_day(row.actor_id, day).is_(None),
     )
     query = union_all(on_newest, undated)
     return records_from(DatedRole, await session.execute(query))

@@ -12,12 +12,14 @@ from sqlalchemy import (
     Integer,
     Select,
     Text,
+    any_,
     bindparam,
     func,
     or_,
     select,
     true,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
@@ -27,6 +29,7 @@ from storage.search_backends import sentences_holding
 from storage.summary_tables import FigureGroupRow
 from storage.tables import ActorRow, ArticleRow, DemandRow, FigureRow
 from storage.totals import SliceQueries, newest_ids, newest_slice, read_slice, slice_queries
+from storage.values_in import values_in
 
 Entry = TypeVar("Entry")
 
@@ -149,20 +152,31 @@ async def figures_about(
     n_words = len(words) if holding else 0
     if not values:
         return Slice((), 0)
-    queries = _about_queries(len(measures), n_words)
+    as_array = session.get_bind().dialect.name == "postgresql"
+    queries = _about_queries(len(measures), n_words, as_array)
     return await read_slice(session, queries, FigureEntry, values, limit)
 
 
 @lru_cache(maxsize=64)
-def _about_queries(n_measures: int, n_words: int) -> SliceQueries:
+def _about_queries(n_measures: int, n_words: int, as_array: bool) -> SliceQueries:
     """Figures of measures bound as m0, m1…, or in the sentences bound as `sentences` whose
-    counted thing holds a word bound as w0, w1…; built once per number of each."""
+    counted thing holds a word bound as w0, w1…; built once per number of each. The sentences
+    are one array parameter on PostgreSQL (`as_array`; see storage.values_in)."""
     measures: list[BindParameter[Any]] = [bindparam(f"m{n}") for n in range(n_measures)]
     conditions = [FigureRow.measure == measure for measure in measures]
     if n_words:
         what = func.lower(FigureRow.what)
         saying = or_(*(what.contains(bindparam(f"w{n}", type_=Text)) for n in range(n_words)))
-        held = FigureRow.sentence_id.in_(bindparam("sentences", expanding=True))
+        sentences = (
+            bindparam("sentences", type_=ARRAY(Integer))
+            if as_array
+            else bindparam("sentences", expanding=True)
+        )
+        held = (
+            FigureRow.sentence_id == any_(sentences)
+            if as_array
+            else FigureRow.sentence_id.in_(sentences)
+        )
         # Disjoint from the measures' conditions, as a list's conditions must be.
         other = FigureRow.measure.is_(None) | FigureRow.measure.not_in(measures)
         conditions.append(held & saying & (other if measures else true()))
@@ -257,12 +271,16 @@ async def facts_in_sentences(
     figures: dict[int, list[FigureEntry]] = {}
     demands: dict[int, list[DemandEntry]] = {}
     figure_rows = await session.execute(
-        figure_columns().add_columns(FigureRow.sentence_id).where(FigureRow.sentence_id.in_(ids))
+        figure_columns()
+        .add_columns(FigureRow.sentence_id)
+        .where(values_in(session, FigureRow.sentence_id, ids))
     )
     for figure, sentence_id in records_from(paired(FigureEntry, "sentence_id"), figure_rows):
         figures.setdefault(sentence_id, []).append(figure)
     demand_rows = await session.execute(
-        demand_columns().add_columns(DemandRow.sentence_id).where(DemandRow.sentence_id.in_(ids))
+        demand_columns()
+        .add_columns(DemandRow.sentence_id)
+        .where(values_in(session, DemandRow.sentence_id, ids))
     )
     for demand, sentence_id in records_from(paired(DemandEntry, "sentence_id"), demand_rows):
         demands.setdefault(sentence_id, []).append(demand)

@@ -14,6 +14,7 @@ from storage.labelled import records_from
 from storage.search_backends import sentences_holding
 from storage.tables import ActorRow, EventRow, QuoteRow
 from storage.totals import capped_total, newest_slice
+from storage.values_in import values_in
 
 _speaker = aliased(ActorRow, name="speaker")
 SPEAKER = func.coalesce(_speaker.name, QuoteRow.speaker)
@@ -78,6 +79,7 @@ async def events_about(
         return []
     text = func.lower(EventRow.text)
     saying = or_(*(text.contains(word) for word in words))
-    query = select(*_EVENT_COLUMNS).where(EventRow.sentence_id.in_(holding), saying)
+    held = values_in(session, EventRow.sentence_id, holding)
+    query = select(*_EVENT_COLUMNS).where(held, saying)
     rows = await session.execute(query.order_by(*_NEWEST_EVENTS).limit(limit))
     return records_from(EventEntry, rows)

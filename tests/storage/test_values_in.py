@@ -1,0 +1,38 @@
+"""Tests of storage.values_in: one array parameter on PostgreSQL, an IN list elsewhere."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from store_builders import save_article
+
+from storage.tables import SentenceRow
+from storage.values_in import values_in
+
+
+async def sentence_ids(session: AsyncSession) -> list[int]:
+    """The stored sentences' ids, in order."""
+    return list(await session.scalars(select(SentenceRow.id).order_by(SentenceRow.id)))
+
+
+async def test_values_in_keeps_the_rows_whose_value_is_listed(session: AsyncSession) -> None:
+    await save_article(session, "One.", "Two.", "Three.")
+    ids = await sentence_ids(session)
+    query = select(SentenceRow.text).where(values_in(session, SentenceRow.id, ids[1:]))
+    assert sorted(await session.scalars(query)) == ["Three.", "Two."]
+    nothing = select(SentenceRow.text).where(values_in(session, SentenceRow.id, []))
+    assert list(await session.scalars(nothing)) == []
+
+
+async def test_the_statement_text_does_not_grow_with_the_values_on_postgresql(
+    session: AsyncSession,
+) -> None:
+    dialect = session.get_bind().dialect
+    few = select(SentenceRow.id).where(values_in(session, SentenceRow.id, [1, 2]))
+    many = select(SentenceRow.id).where(values_in(session, SentenceRow.id, range(500)))
+    compiled = [str(query.compile(dialect=dialect)) for query in (few, many)]
+    if dialect.name == "postgresql":
+        assert compiled[0] == compiled[1]
+        assert "ANY" in compiled[0]
+    else:
+        assert "IN" in compiled[0]
