@@ -33,6 +33,7 @@ from storage.labelled import records_from
 from storage.summary_tables import DemandPartyRow
 from storage.tables import ActorRow, DemandRow
 from storage.totals import newest_ids
+from storage.values_in import values_in
 
 
 async def demand_parties(
@@ -121,11 +122,11 @@ async def demands_of_side(
 ) -> Slice[DemandEntry]:
     """The newest demands on one side (None: on no side), but those of some parties; oldest first."""
     on_side = DemandRow.side.is_(None) if side is None else DemandRow.side == side
-    condition = and_(on_side, ~_any_party(leaving_out)) if leaving_out else on_side
+    condition = and_(on_side, ~_any_party(session, leaving_out)) if leaving_out else on_side
     return await demand_slice(session, [condition], limit)
 
 
-def _any_party(parties: Sequence[PartyEntry]) -> ColumnElement[bool]:
+def _any_party(session: AsyncSession, parties: Sequence[PartyEntry]) -> ColumnElement[bool]:
     """Demands of any of some parties, by linked actor or by name as written; never NULL, so
     that its negation keeps every other demand."""
     actor_ids = [party.actor_id for party in parties if party.actor_id is not None]
@@ -133,7 +134,8 @@ def _any_party(parties: Sequence[PartyEntry]) -> ColumnElement[bool]:
     conditions: list[Any] = []
     if actor_ids:
         linked = DemandRow.party_actor_id.is_not(None)
-        conditions.append(and_(linked, DemandRow.party_actor_id.in_(actor_ids)))
+        conditions.append(and_(linked, values_in(session, DemandRow.party_actor_id, actor_ids)))
     if names:
-        conditions.append(and_(DemandRow.party_actor_id.is_(None), DemandRow.party.in_(names)))
+        written = values_in(session, DemandRow.party, names)
+        conditions.append(and_(DemandRow.party_actor_id.is_(None), written))
     return or_(*conditions) if conditions else false()
