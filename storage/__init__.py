@@ -51,8 +51,8 @@ from storage.fact_queries import (
     figures_in,
     figures_measuring,
     figures_of_article,
-    figures_overview,
 )
+from storage.figure_overview import figures_overview
 from storage.migrate import current_revision, downgrade, head_revision, upgrade, upgrade_to_head
 from storage.pagers import get_pager, save_pager
 from storage.party_queries import demand_parties, demands_of_side, newest_demands_of

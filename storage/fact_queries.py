@@ -21,12 +21,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute, aliased
+from sqlalchemy.orm import aliased
 
 from briefings.entries import DemandEntry, FigureEntry, Slice
 from storage.labelled import paired, records_from
 from storage.search_backends import sentences_holding
-from storage.summary_tables import FigureGroupRow
 from storage.tables import ActorRow, ArticleRow, DemandRow, FigureRow
 from storage.totals import SliceQueries, newest_ids, newest_slice, read_slice, slice_queries
 from storage.values_in import values_in
@@ -61,48 +60,6 @@ def demand_columns() -> Select[Any]:
 def _with_party(query: Select[Any]) -> Select[Any]:
     """A query over demands joined to the actor each names, for PARTY."""
     return query.select_from(DemandRow).outerjoin(_party, DemandRow.party_actor_id == _party.id)
-
-
-async def figures_overview(session: AsyncSession, *, per_measure: int) -> list[FigureEntry]:
-    """The newest few figures of each measure and side: the current state, and enough to compare."""
-    groups = (await session.execute(_GROUPS)).tuples().all()
-    if not groups:
-        return []
-    shape = tuple((measure is None, side is None) for measure, side in groups)
-    values = {f"m{n}": measure for n, (measure, _) in enumerate(groups) if measure is not None}
-    values |= {f"s{n}": side for n, (_, side) in enumerate(groups) if side is not None}
-    rows = await session.execute(_overview_query(shape, per_measure), values)
-    return records_from(FigureEntry, rows)
-
-
-# The measures and sides figures measure, kept counted as figures are saved (fact_summaries).
-_GROUPS = select(FigureGroupRow.measure, FigureGroupRow.measured_side)
-
-
-@lru_cache(maxsize=32)
-def _overview_query(shape: tuple[tuple[bool, bool], ...], per_measure: int) -> Select[Any]:
-    """The newest figures of groups given as bound values m0, s0, m1, s1…; built once per shape.
-
-    The shape says which values are NULL, as `IS NULL` and `=` differ in SQL (and PostgreSQL
-    cannot use an index for `IS NOT DISTINCT FROM`). Reusing the statement spares SQLAlchemy
-    rebuilding and re-keying thirty subqueries on every answer.
-    """
-    # One index seek per group (ix_figures_measure_recent) rather than a window over every figure.
-    groups = [
-        _equals(FigureRow.measure, f"m{n}", measure_is_null)
-        & _equals(FigureRow.measured_side, f"s{n}", side_is_null)
-        for n, (measure_is_null, side_is_null) in enumerate(shape)
-    ]
-    newest = newest_ids(FigureRow.id, groups, _NEWEST_FIGURES, per_measure)
-    query = figure_columns().where(FigureRow.id.in_(newest))
-    return query.order_by(FigureRow.article_id, FigureRow.id)
-
-
-def _equals(
-    column: InstrumentedAttribute[str | None], name: str, is_null: bool
-) -> ColumnElement[bool]:
-    """column IS NULL, or column = the bound value called name."""
-    return column.is_(None) if is_null else column == bindparam(name)
 
 
 async def figures_of_article(session: AsyncSession, article_id: int) -> list[FigureEntry]:

@@ -17,38 +17,11 @@ from storage import (
     facts_in_sentences,
     figures_about,
     figures_claimed_by,
-    figures_overview,
     save_extracted,
 )
 from storage.tables import SentenceRow
 
 # -- figures ---------------------------------------------------------------------------
-
-
-async def test_figures_overview_keeps_the_newest_per_measure_and_side(
-    session: AsyncSession,
-) -> None:
-    killed = [await save_figure(session, f"k{n}", 1000 + n) for n in range(4)]
-    russian = await save_figure(session, "r", 2000, side="Russia")
-    wounded = await save_figure(session, "w", 3000, measure="military_wounded")
-    unmeasured = await save_figure(session, "u", 4000, measure=None, side=None)
-
-    overview = await figures_overview(session, per_measure=2)
-
-    by_group: dict[tuple[str | None, str | None], list[int]] = {}
-    for figure in overview:
-        by_group.setdefault((figure.measure, figure.measured_side), []).append(figure.article_id)
-    assert by_group == {
-        ("military_killed", "Ukraine"): killed[2:],
-        ("military_killed", "Russia"): [russian],
-        ("military_wounded", "Ukraine"): [wounded],
-        (None, None): [unmeasured],
-    }
-    assert [f.article_id for f in overview] == sorted(f.article_id for f in overview)
-
-
-async def test_figures_overview_of_an_empty_store(session: AsyncSession) -> None:
-    assert await figures_overview(session, per_measure=3) == []
 
 
 async def test_figures_claimed_by_keeps_the_newest_and_counts_all(session: AsyncSession) -> None:
