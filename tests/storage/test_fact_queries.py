@@ -134,3 +134,14 @@ async def test_facts_in_sentences_gives_each_sentences_figures_and_demands(
     assert (demand.party, demand.kind, demand.demand) == ("Kyiv", "condition", "guarantees")
     assert await facts_in_sentences(session, [ids[2]]) == ({}, {})
     assert await facts_in_sentences(session, []) == ({}, {})
+
+
+async def test_a_list_of_no_rows_still_counts_them(session: AsyncSession) -> None:
+    for n in range(3):
+        await save_figure(session, f"z{n}", 10 + n)
+    actor = await find_actor(session, "Syrskyi")
+    assert actor is not None
+    none_shown = await figures_claimed_by(session, actor.id, limit=0)
+    assert (none_shown.rows, none_shown.total) == ((), 3)
+    nobody = await figures_claimed_by(session, actor.id + 1000, limit=5)
+    assert (nobody.rows, nobody.total) == ((), 0)
