@@ -3,8 +3,9 @@
 Migration 0002 builds the index. On SQLite it is the external-content FTS5 table
 ``sentence_search`` (porter stemming over unicode61), kept in step with ``sentences`` by
 triggers; on PostgreSQL it is the generated column ``sentences.search_vector``
-(``to_tsvector('english', text)``) with a GIN index. The models declare neither, since
-neither exists on both backends (see storage.search.include_in_autogenerate).
+(``to_tsvector('english', text)``) with a GIN index, and (migration 0012) the table
+``search_lexemes`` of how many sentences hold each lexeme, kept by triggers. The models declare
+none of these, since none exists on both backends (see storage.search.include_in_autogenerate).
 
 A term's words hold only letters and digits (storage.search makes them so); they are bound as
 parameters (PostgreSQL) or quoted (FTS5), never read as query syntax.
