@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import CompoundSelect, Text, bindparam, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,6 +21,8 @@ from storage.tables import ActorMentionRow
 # How many of an actor's articles (and of a role's) an entry lists; the rest are only counted.
 # At least briefings.replies.citations.MAX_CITES, as many as a citation shows.
 CITED_ARTICLES = 4
+
+Record = TypeVar("Record")
 
 # Roles read in one compound statement (SQLite allows 500 parts; a role may take two).
 _ROLES_PER_READ = 100
@@ -49,7 +51,7 @@ async def roles_of(
         return ()
     groups = key_groups(tallies)
     shared = await _shared_days(session, actor_id, [g for g in groups if len(g.parts) > 1])
-    newest = await _newest_days(session, actor_id, sorted(tallies))
+    newest = await _newest_days(session, actor_id, tallies)
     firsts = await _role_firsts(session, actor_id, tallies)
     return group_roles(groups, newest, tallies, shared, firsts)
 
@@ -99,19 +101,30 @@ def _distinct_days(n_groups: int) -> CompoundSelect[Any]:
     return union_all(*parts)
 
 
-async def _newest_days(session: AsyncSession, actor_id: int, roles: list[str]) -> list[RoleDay]:
+async def _newest_days(
+    session: AsyncSession, actor_id: int, roles: Collection[str]
+) -> list[RoleDay]:
     """The newest few dated days of each role as written, and its undated row if any: two LIMIT
     seeks per role along ix_actor_role_days_actor_role."""
-    newest: list[RoleDay] = []
-    for start in range(0, len(roles), _ROLES_PER_READ):
-        some = roles[start : start + _ROLES_PER_READ]
+    return await _per_role(session, actor_id, roles, _newest_day_rows, RoleDay)
+
+
+async def _per_role(
+    session: AsyncSession,
+    actor_id: int,
+    roles: Collection[str],
+    statement: Callable[[int], CompoundSelect[Any]],
+    make: Callable[..., Record],
+) -> list[Record]:
+    """Records of one statement per role as written (`statement(n)` binds actor_id and role_0…
+    role_n-1), the roles read in sorted order, _ROLES_PER_READ at a time."""
+    found: list[Record] = []
+    ordered = sorted(roles)
+    for start in range(0, len(ordered), _ROLES_PER_READ):
+        some = ordered[start : start + _ROLES_PER_READ]
         values = {"actor_id": actor_id, **{f"role_{n}": role for n, role in enumerate(some)}}
-        found = await session.execute(_newest_day_rows(len(some)), values)
-        newest += [
-            RoleDay(role=role, published=published, n_articles=n_articles, last_article=last)
-            for role, published, n_articles, last in found.tuples()
-        ]
-    return newest
+        found += records_from(make, await session.execute(statement(len(some)), values))
+    return found
 
 
 @cache
@@ -139,14 +152,7 @@ async def _role_firsts(
 ) -> list[RoleArticle]:
     """The first few articles (as many as an entry cites) of each role one actor is given as
     written: one LIMIT seek per role along ix_actor_mentions_actor_role."""
-    firsts: list[RoleArticle] = []
-    ordered = sorted(roles)
-    for start in range(0, len(ordered), _ROLES_PER_READ):
-        some = ordered[start : start + _ROLES_PER_READ]
-        values = {"actor_id": actor_id, **{f"role_{n}": role for n, role in enumerate(some)}}
-        found = await session.execute(_first_articles(len(some)), values)
-        firsts += records_from(RoleArticle, found)
-    return firsts
+    return await _per_role(session, actor_id, roles, _first_articles, RoleArticle)
 
 
 @cache

@@ -33,6 +33,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.engine import on_postgres
 from storage.records import DeliveryRecord, DueClaim, SentDigest
 from storage.subscriptions import (
     REFRESH_LOADED_ROWS,
@@ -256,7 +257,7 @@ async def _insert_claims(session: AsyncSession, rows: list[dict[str, Any]]) -> d
     hottest path, and one conflict must not undo the other claims.
     """
     table = DELIVERIES
-    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = postgresql_insert if on_postgres(session) else sqlite_insert
     statement = (
         insert(table)
         .values(rows)

@@ -62,6 +62,11 @@ Session = AsyncSession
 SessionFactory = async_sessionmaker[AsyncSession]
 
 
+def on_postgres(session: AsyncSession) -> bool:
+    """True when the session's store is PostgreSQL (else SQLite)."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
 def is_unreachable(error: BaseException) -> bool:
     """True when an error means the database cannot be reached (down, refused, unopenable)."""
     if isinstance(error, OperationalError | InterfaceError | ConnectionError | TimeoutError):

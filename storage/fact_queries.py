@@ -12,23 +12,22 @@ from sqlalchemy import (
     Integer,
     Select,
     Text,
-    any_,
     bindparam,
     func,
     or_,
     select,
     true,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from briefings.entries import DemandEntry, FigureEntry, Slice
+from storage.engine import on_postgres
 from storage.labelled import paired, records_from
 from storage.search_backends import sentences_holding
 from storage.tables import ActorRow, ArticleRow, DemandRow, FigureRow
 from storage.totals import SliceQueries, newest_ids, newest_slice, read_slice, slice_queries
-from storage.values_in import values_in
+from storage.values_in import bound_values_in, values_in
 
 Entry = TypeVar("Entry")
 
@@ -75,8 +74,8 @@ async def figures_measuring(
     earlier = FigureRow.article_id < before_article
     # One seek per measure along ix_figures_measure_newest, not a sort of every such figure.
     conditions = [(FigureRow.measure == measure) & earlier for measure in sorted(measures)]
-    newest = newest_ids(FigureRow.id, conditions, _NEWEST_FIGURES, limit)
-    query = figure_columns().where(FigureRow.id.in_(newest)).order_by(*_NEWEST_FIGURES)
+    newest = newest_ids(FigureRow.id, conditions, NEWEST_FIGURES, limit)
+    query = figure_columns().where(FigureRow.id.in_(newest)).order_by(*NEWEST_FIGURES)
     rows = await session.execute(query.limit(limit))
     return records_from(FigureEntry, reversed(rows.all()))
 
@@ -109,8 +108,7 @@ async def figures_about(
     n_words = len(words) if holding else 0
     if not values:
         return Slice((), 0)
-    as_array = session.get_bind().dialect.name == "postgresql"
-    queries = _about_queries(len(measures), n_words, as_array)
+    queries = _about_queries(len(measures), n_words, on_postgres(session))
     return await read_slice(session, queries, FigureEntry, values, limit)
 
 
@@ -124,16 +122,7 @@ def _about_queries(n_measures: int, n_words: int, as_array: bool) -> SliceQuerie
     if n_words:
         what = func.lower(FigureRow.what)
         saying = or_(*(what.contains(bindparam(f"w{n}", type_=Text)) for n in range(n_words)))
-        sentences = (
-            bindparam("sentences", type_=ARRAY(Integer))
-            if as_array
-            else bindparam("sentences", expanding=True)
-        )
-        held = (
-            FigureRow.sentence_id == any_(sentences)
-            if as_array
-            else FigureRow.sentence_id.in_(sentences)
-        )
+        held = bound_values_in(FigureRow.sentence_id, "sentences", as_array=as_array)
         # Disjoint from the measures' conditions, as a list's conditions must be.
         other = FigureRow.measure.is_(None) | FigureRow.measure.not_in(measures)
         conditions.append(held & saying & (other if measures else true()))
@@ -166,14 +155,15 @@ def _side_in(sides: Collection[str]) -> ColumnElement[bool]:
     return FigureRow.measured_side.in_(sorted(sides))
 
 
-_NEWEST_FIGURES = (FigureRow.article_id.desc(), FigureRow.id.desc())
+# A list of figures' order: newest article first (storage.totals reads along it).
+NEWEST_FIGURES = (FigureRow.article_id.desc(), FigureRow.id.desc())
 # A list of demands' order: newest article first (storage.totals reads along it).
 NEWEST_DEMANDS = (DemandRow.article_id.desc(), DemandRow.id.desc())
 
 
 def _figure_queries(conditions: Sequence[ColumnElement[bool]]) -> SliceQueries:
     """The statements of a list of figures meeting any of some conditions."""
-    return slice_queries(figure_columns(), FigureRow.id, conditions, _NEWEST_FIGURES)
+    return slice_queries(figure_columns(), FigureRow.id, conditions, NEWEST_FIGURES)
 
 
 async def _figure_slice(
@@ -182,7 +172,7 @@ async def _figure_slice(
     """The newest figures meeting any of some conditions, oldest of them first, and how many."""
     columns = figure_columns()
     return await newest_slice(
-        session, columns, FigureEntry, FigureRow.id, conditions, _NEWEST_FIGURES, limit
+        session, columns, FigureEntry, FigureRow.id, conditions, NEWEST_FIGURES, limit
     )
 
 

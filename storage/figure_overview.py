@@ -17,20 +17,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from briefings.entries import FigureEntry
-from storage.fact_queries import figure_columns
+from storage.engine import on_postgres
+from storage.fact_queries import NEWEST_FIGURES, figure_columns
 from storage.labelled import records_from
 from storage.summary_tables import FigureGroupRow
 from storage.tables import FigureRow
 from storage.totals import newest_ids
 
-_NEWEST = (FigureRow.article_id.desc(), FigureRow.id.desc())
 # The measures and sides figures measure.
 _GROUPS = select(FigureGroupRow.measure, FigureGroupRow.measured_side)
 
 
 async def figures_overview(session: AsyncSession, *, per_measure: int) -> list[FigureEntry]:
     """The newest few figures of each measure and side: the current state, and enough to compare."""
-    if session.get_bind().dialect.name == "postgresql":
+    if on_postgres(session):
         rows = await session.execute(_lateral_overview(), {"per_measure": per_measure})
         return records_from(FigureEntry, rows)
     groups = (await session.execute(_GROUPS)).tuples().all()
@@ -53,20 +53,13 @@ def _overview_query(shape: tuple[tuple[bool, bool], ...], per_measure: int) -> S
     """
     # One index seek per group (ix_figures_measure_recent) rather than a window over every figure.
     groups = [
-        _equals(FigureRow.measure, f"m{n}", measure_is_null)
-        & _equals(FigureRow.measured_side, f"s{n}", side_is_null)
+        _matching(FigureRow.measure, bindparam(f"m{n}"), measure_is_null)
+        & _matching(FigureRow.measured_side, bindparam(f"s{n}"), side_is_null)
         for n, (measure_is_null, side_is_null) in enumerate(shape)
     ]
-    newest = newest_ids(FigureRow.id, groups, _NEWEST, per_measure)
+    newest = newest_ids(FigureRow.id, groups, NEWEST_FIGURES, per_measure)
     query = figure_columns().where(FigureRow.id.in_(newest))
     return query.order_by(FigureRow.article_id, FigureRow.id)
-
-
-def _equals(
-    column: InstrumentedAttribute[str | None], name: str, is_null: bool
-) -> ColumnElement[bool]:
-    """column IS NULL, or column = the bound value called name."""
-    return column.is_(None) if is_null else column == bindparam(name)
 
 
 @lru_cache(maxsize=1)
@@ -103,8 +96,10 @@ def _lateral_overview() -> Select[Any]:
 
 def _matching(
     column: InstrumentedAttribute[str | None],
-    kept: InstrumentedAttribute[str | None],
+    value: ColumnElement[Any] | InstrumentedAttribute[str | None],
     is_null: bool,
 ) -> ColumnElement[bool]:
-    """A figure's column against its group's: both NULL, or equal."""
-    return column.is_(None) if is_null else column == kept
+    """A figure's column against a group's value (a bound value or the group's column): NULL
+    when is_null (`IS NULL`, as `=` never holds for NULL and no index serves `IS NOT DISTINCT
+    FROM`), else equal."""
+    return column.is_(None) if is_null else column == value

@@ -25,8 +25,8 @@ def records_from(make: Callable[..., Record], rows: Iterable[Row[Any]]) -> list[
     """Records from rows whose column labels name the record's fields, in row order.
 
     The labels are compared once: when they are a dataclass's fields in its order (as the
-    queries for the long lists select them), every row fills the record by position, which
-    costs half as much as a mapping per row; otherwise each row goes by label (record_from).
+    queries for the long lists select them), every row fills the record by position, without
+    building a mapping per row; otherwise each row goes by label (record_from).
     """
     records: list[Record] = []
     in_order: bool | None = None

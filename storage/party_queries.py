@@ -1,9 +1,10 @@
 """Read the parties to demands, and the newest demands of the parties an answer shows.
 
 A party is the actor its demands are linked to, or, where none is linked, the party as the
-articles write it. The store lists every party with what the domain decides by (its actor's
-kind and role, its side, its count); which of them an answer shows, and which it sets apart,
-is the domain's choice (`briefings.vocabulary.standing`).
+articles write it. The store lists the parties with most demands (a window) with what the
+domain decides by (its actor's kind and role, its side, its count), and counts the rest per
+side; which of them an answer shows, and which it sets apart, is the domain's choice
+(`briefings.vocabulary.standing`).
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ from storage.values_in import values_in
 
 
 async def demand_parties(
-    session: AsyncSession, *, window: int
+    session: AsyncSession, *, window: int, count_the_rest: bool = True
 ) -> tuple[list[PartyEntry], list[PartyTally]]:
     """The `window` parties with most demands, each with its actor's name, kind and role, its
-    side and its number of demands; and the others counted per side.
+    side and its number of demands; and the others counted per side (none when not asked to
+    count the rest, which reads the kept row of every other party).
 
     Most demands first, then the party of the newest article, then by name. A linked party's
     side is its actor's; a party as written's, that of its newest demand. Read from the kept
@@ -50,6 +52,8 @@ async def demand_parties(
     top, rest = _party_queries()
     found = await session.execute(top, {"window": window})
     parties = records_from(PartyEntry, found)
+    if not count_the_rest:
+        return parties, []
     return parties, records_from(PartyTally, await session.execute(rest, {"window": window}))
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.sql.selectable import ScalarSelect
 
 from briefings.errors import DuplicateArticleError
 from storage.actor_summaries import article_actors, uncount_article
+from storage.engine import on_postgres
 from storage.fact_summaries import rebuild_fact_counts
 from storage.labelled import record_from, records_from
 from storage.records import ArticleSummary, FactCounts
@@ -54,7 +55,7 @@ async def lock_for_writing(session: AsyncSession) -> None:
     database write lock now, with a no-op write, instead of at the first real write (by then
     a WAL reader's snapshot may be stale, and the upgrade fails at once).
     """
-    if session.get_bind().dialect.name == "postgresql":
+    if on_postgres(session):
         await session.execute(select(func.pg_advisory_xact_lock(_WRITE_LOCK_KEY)))
     else:
         await session.execute(update(ArticleRow).where(false()).values(title=ArticleRow.title))

@@ -58,7 +58,8 @@ async def save_extracted(
     claimant, party and speaker names; the stored roles they may need are read only when the
     merge has role phrases to link, before this article's mentions are written. The rules see
     only the stored actors that share a surname key with one of the article's names (no other
-    can match one), and, when roles are read, the other actors holding one, for the links alone.
+    can match one), and, when roles are read, the other actors holding a title one of the role
+    phrases fits, for the links alone.
     """
     await lock_for_writing(session)
     await refuse_duplicate(session, extracted.source.content_hash)
@@ -69,8 +70,9 @@ async def save_extracted(
     day = extracted.source.published
     roles = await _roles(session, day, stored, merge, rules)
     known = write_actors(stored, merge, rules.name_keys)
-    count_article((known[mention.known] for mention in merge.mentions), article.id)
-    session.add_all(known[mention.known] for mention in merge.mentions)
+    mentioned = [known[mention.known] for mention in merge.mentions]
+    count_article(mentioned, article.id)
+    session.add_all(mentioned)
     await session.flush()
     mentions = _mention_rows(article.id, sentence_ids, known, merge, extracted)
     await _insert_many(session, ActorMentionRow, mentions)

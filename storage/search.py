@@ -29,12 +29,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.labelled import record_from
 from storage.search_backends import (
     LEXEME_TABLE,
-    POSTGRES,
     SEARCH_COLUMN,
     SEARCH_TABLE,
-    SQLITE,
     Backend,
     Candidates,
+    backend_of,
     planned_for_the_words,
 )
 from storage.search_terms import SEARCH_BUDGET, Term, parse_terms
@@ -81,7 +80,7 @@ async def search_sentences(
     parsed = parse_terms(terms)
     if not parsed:
         return []
-    backend = POSTGRES if session.get_bind().dialect.name == "postgresql" else SQLITE
+    backend = backend_of(session)
     counts = (await session.execute(_counts_query(backend, parsed, budget))).one()
     selective = _selective_terms(parsed, counts, budget)
     window = None if selective else budget

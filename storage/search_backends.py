@@ -38,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.engine import on_postgres
 from storage.search_terms import SEARCH_BUDGET, Term, parse_terms
 from storage.tables import SentenceRow
 
@@ -156,11 +157,10 @@ def _postgres_candidates(
 ) -> Candidates:
     """Sentences whose tsvector holds any term, ranked by cover density; the newest `window` of
     them if given, found by the same statement (one walk of the newest sentences)."""
-    query = reduce(_either, (_tsquery(term) for term in terms))
+    query = _any_term(terms)
     where: ColumnElement[bool] = _VECTOR.bool_op("@@")(query)
     if window is not None:
-        newest = select(SentenceRow.id).where(where).order_by(SentenceRow.id.desc()).limit(window)
-        where = SentenceRow.id.in_(newest)
+        where = SentenceRow.id.in_(_postgres_newest(terms, window))
     relevance = func.ts_rank_cd(_VECTOR, query, type_=Float)
     return Candidates(SentenceRow.__table__, where, relevance, _postgres_holds)
 
@@ -172,9 +172,13 @@ def _postgres_holds(_position: int, term: Term) -> ColumnElement[int]:
 
 def _postgres_newest(terms: Sequence[Term], limit: int) -> Select[Any]:
     """The newest sentences whose tsvector holds any term."""
-    query = reduce(_either, (_tsquery(term) for term in terms))
-    where = _VECTOR.bool_op("@@")(query)
+    where = _VECTOR.bool_op("@@")(_any_term(terms))
     return select(SentenceRow.id).where(where).order_by(SentenceRow.id.desc()).limit(limit)
+
+
+def _any_term(terms: Sequence[Term]) -> ColumnElement[str]:
+    """A tsquery matching any of the terms."""
+    return reduce(_either, (_tsquery(term) for term in terms))
 
 
 def _tsquery(term: Term) -> ColumnElement[str]:
@@ -193,6 +197,11 @@ POSTGRES = Backend(
 )
 
 
+def backend_of(session: AsyncSession) -> Backend:
+    """The backend of the session's store."""
+    return POSTGRES if on_postgres(session) else SQLITE
+
+
 def _count(flags: Iterable[ColumnElement[int]]) -> ColumnElement[int]:
     """The sum of 0-or-1 expressions."""
     return reduce(operator.add, flags)
@@ -208,7 +217,7 @@ async def planned_for_the_words(session: AsyncSession) -> AsyncIterator[None]:
     (bench/search_plans.py at 10,000 articles). The setting ends with the block (and with the
     transaction, should the block fail).
     """
-    if session.get_bind().dialect.name != "postgresql":
+    if not on_postgres(session):
         yield
         return
     await session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
@@ -228,5 +237,4 @@ async def sentences_holding(
     parsed = parse_terms(words)
     if not parsed:
         return None
-    backend = POSTGRES if session.get_bind().dialect.name == "postgresql" else SQLITE
-    return list(await session.scalars(backend.newest(parsed, budget)))
+    return list(await session.scalars(backend_of(session).newest(parsed, budget)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -13,7 +13,7 @@ from briefings.entries import EventEntry, QuoteEntry, Slice
 from storage.labelled import records_from
 from storage.search_backends import sentences_holding
 from storage.tables import ActorRow, EventRow, QuoteRow
-from storage.totals import capped_total, newest_slice
+from storage.totals import newest_slice
 from storage.values_in import values_in
 
 _speaker = aliased(ActorRow, name="speaker")
@@ -63,10 +63,11 @@ _NEWEST_EVENTS = (EventRow.day.desc(), EventRow.article_id.desc(), EventRow.id)
 
 async def timeline(session: AsyncSession, *, limit: int) -> Slice[EventEntry]:
     """The dated events, newest day first; on one day, the newest article first."""
-    query: Select[Any] = select(*_EVENT_COLUMNS).order_by(*_NEWEST_EVENTS).limit(limit)
-    found = records_from(EventEntry, await session.execute(query))
-    total, more = await capped_total(session, select(EventRow.id))
-    return Slice(tuple(found), max(total, len(found)), more)
+    columns = select(*_EVENT_COLUMNS)
+    every = [true()]
+    return await newest_slice(
+        session, columns, EventEntry, EventRow.id, every, _NEWEST_EVENTS, limit, oldest_first=False
+    )
 
 
 async def events_about(

@@ -26,14 +26,6 @@ IdColumn = ColumnElement[int] | InstrumentedAttribute[int]
 TOTAL_CAP = 1000
 
 
-async def capped_total(session: AsyncSession, matching: Select[Any]) -> tuple[int, bool]:
-    """How many rows a select yields, counted up to TOTAL_CAP; and whether there are more."""
-    some = matching.limit(TOTAL_CAP + 1).subquery()
-    counted = select(func.count()).select_from(some)
-    found = await session.scalar(counted, {"cap": TOTAL_CAP + 1}) or 0
-    return min(found, TOTAL_CAP), found > TOTAL_CAP
-
-
 def newest_ids(
     id_column: IdColumn,
     conditions: Sequence[ColumnElement[bool]],
@@ -56,15 +48,15 @@ _FOUND = "found_in_all"
 
 @dataclass(frozen=True)
 class SliceQueries:
-    """The statements of a newest-first list: its rows, its count up to the cap, and both in
-    one (each row carrying the count), which read_slice runs: one round trip, not two.
+    """The statements of a newest-first list: its count up to the cap, and its rows each
+    carrying that count (read_slice runs the second alone: one round trip, not two; the first
+    when no row is asked for).
 
     All take `limit` and `cap` as bound values (read_slice binds them), so a caller may build
     them once per shape of its conditions, with the conditions' values bound too: building a
     union of seeks and its cache key on every answer cost more than reading it.
     """
 
-    rows: Select[Any]
     count: Select[Any]
     counted_rows: Select[Any]
 
@@ -83,7 +75,7 @@ def slice_queries(
     some = ids_meeting(id_column, conditions).subquery()
     count = select(func.count()).select_from(some)
     counted_rows = rows.add_columns(count.scalar_subquery().label(_FOUND))
-    return SliceQueries(rows, count, counted_rows)
+    return SliceQueries(count, counted_rows)
 
 
 async def read_slice(

@@ -2,8 +2,7 @@
 
 SQLAlchemy writes an IN list as one parameter per value, coerced when the statement is built
 and rendered again at every execution (on PostgreSQL each with its cast, `$7::INTEGER`, and the
-statement prepared again for each new count). An answer that reads a few hundred actors or
-sentences by id spent most of its time there: cProfile of "who is the Kremlin spokesman?" at
+statement prepared again for each new count). cProfile of "who is the Kremlin spokesman?" at
 10,000 articles counted 805 bind renderings an answer. Here the values go as one parameter: an
 array on PostgreSQL (`= ANY($1::INTEGER[])`), a JSON array on SQLite (`IN (SELECT value FROM
 json_each(?))`); both engines seek the column's index once per value, as for an IN list.
@@ -20,15 +19,26 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from storage.engine import on_postgres
+
+Column = ColumnElement[Any] | InstrumentedAttribute[Any]
+
 
 def values_in(
-    session: AsyncSession,
-    column: ColumnElement[Any] | InstrumentedAttribute[Any],
-    values: Collection[Any],
+    session: AsyncSession, column: Column, values: Collection[Any]
 ) -> ColumnElement[bool]:
     """column IN values (numbers or strings), as one parameter of the session's database."""
     listed = list(values)
-    if session.get_bind().dialect.name == "postgresql":
+    if on_postgres(session):
         return column == any_(bindparam(None, listed, type_=ARRAY(column.type)))
     each = func.json_each(bindparam(None, json.dumps(listed), type_=Text))
     return column.in_(select(each.table_valued("value").c.value))
+
+
+def bound_values_in(column: Column, name: str, *, as_array: bool) -> ColumnElement[bool]:
+    """column IN the list bound later as `name`, for a statement built once and run with new
+    values: one array parameter when `as_array` (PostgreSQL), else an IN list expanded at
+    each execution."""
+    if as_array:
+        return column == any_(bindparam(name, type_=ARRAY(column.type)))
+    return column.in_(bindparam(name, expanding=True))

@@ -32,7 +32,7 @@ async def side_positions(
     session: Session, side: str, *, limit: int
 ) -> tuple[Slice[DemandEntry], tuple[PartyEntry, ...]]:
     """The newest positions on a side ("Others" too) but the people quoted's, and those people."""
-    read, _ = await demand_parties(session, window=PARTY_WINDOW)
+    read, _ = await demand_parties(session, window=PARTY_WINDOW, count_the_rest=False)
     voices = tuple(party for party in read if is_voice(party))
     stored = stored_side(side)
     found = await demands_of_side(session, side=stored, limit=limit, leaving_out=voices)
@@ -42,8 +42,9 @@ async def side_positions(
 async def voice_positions(
     session: Session, *, people: int, per_person: int
 ) -> tuple[list[DemandEntry], tuple[PartyEntry, ...], int]:
-    """The newest positions of the people quoted with most, those people, and how many there are."""
-    read, _ = await demand_parties(session, window=PARTY_WINDOW)
+    """The newest positions of the people quoted with most, those people, and how many of them
+    are among the PARTY_WINDOW parties with most positions."""
+    read, _ = await demand_parties(session, window=PARTY_WINDOW, count_the_rest=False)
     voices = [party for party in read if is_voice(party)]
     shown = tuple(voices[:people])
     return await newest_demands_of(session, shown, per_party=per_person), shown, len(voices)

@@ -138,7 +138,7 @@ async def test_a_save_marks_the_actors_its_facts_are_linked_to(session: AsyncSes
     await assert_kept_right(session)
 
 
-async def test_a_removal_counts_again_only_what_it_changes(session: AsyncSession) -> None:
+async def test_a_removal_keeps_every_count_right(session: AsyncSession) -> None:
     ids = [await save_person(session, tag, "Dmitry Peskov", role=SPOKESMAN) for tag in "abc"]
     lone = await save_person(session, "d", "Sergei Lavrov", role="Foreign Minister")
     undated = await save_person(session, "e", "Dmitry Peskov", role=SPOKESMAN, day=None)

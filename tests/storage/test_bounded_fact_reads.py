@@ -57,7 +57,7 @@ async def test_a_sides_demands_read_bounded_rows(session: AsyncSession) -> None:
     assert many == few
 
 
-async def test_the_parties_past_the_window_are_counted_not_read(session: AsyncSession) -> None:
+async def test_the_parties_past_the_window_are_not_read(session: AsyncSession) -> None:
     async def read() -> object:
         return await demand_parties(session, window=4)
 
@@ -75,7 +75,7 @@ async def test_quotes_and_figure_groups_read_bounded_rows(session: AsyncSession)
     assert many == few
 
 
-async def test_newest_facts_are_read_along_indexes_without_a_sort(session: AsyncSession) -> None:
+async def test_newest_facts_are_found_by_index_seeks_not_whole_reads(session: AsyncSession) -> None:
     await grow(session, 0, 6)
 
     async def read() -> object:

@@ -75,7 +75,7 @@ async def test_kept_counts_equal_the_facts_after_saves_and_removals(
     assert all(measure != "civilians_killed" for measure, _, _ in groups)
 
 
-async def test_parties_past_the_window_are_counted_per_side(session: AsyncSession) -> None:
+async def test_parties_past_the_window_are_counted(session: AsyncSession) -> None:
     for n, party in enumerate(PARTIES):
         # Kremlin 5 demands, Kyiv 4, … Moldova 1.
         wordings = [(party, f"point {k}") for k in range(len(PARTIES) - n)]

@@ -75,5 +75,5 @@ def test_rows_labelled_in_another_order_go_by_label() -> None:
 
 def test_a_missing_column_is_refused_in_a_list_too() -> None:
     rows = _rows(select(literal(1).label("left")))
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="right"):
         records_from(Pair, rows)

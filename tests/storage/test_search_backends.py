@@ -7,17 +7,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from store_builders import save_article
 
 from storage import delete_article
-from storage.search_backends import POSTGRES, SQLITE, Backend, Term
+from storage.search_backends import POSTGRES, Term, backend_of
 from storage.tables import SentenceRow
 
 TRUCE: Term = (("truce",),)
 RIYADH_TALKS: Term = (("riyadh", "talks"),)
 NUMBER: Term = (("400000",), ("400", "000"))
-
-
-def backend_of(session: AsyncSession) -> Backend:
-    """The backend of the session's database."""
-    return POSTGRES if session.get_bind().dialect.name == "postgresql" else SQLITE
 
 
 async def test_count_counts_a_terms_sentences_up_to_the_cap(session: AsyncSession) -> None:

@@ -141,6 +141,6 @@ def test_the_possible_holders_are_those_whose_newest_role_a_phrase_may_name() ->
     assert possible_holders(["peace", "the Kremlin spokesman"], roles) == {3}
     stored = [make_stored(n, name) for n, name in enumerate(["Biden", "Trump", "Peskov"], 1)]
     picked = [actor for actor in stored if actor.id in possible_holders(["US president"], roles)]
-    assert role_holder(["US president"], roles, picked) == role_holder(
-        ["US president"], roles, stored
-    )
+    holder = role_holder(["US president"], roles, picked)
+    assert holder is not None
+    assert holder == role_holder(["US president"], roles, stored)
