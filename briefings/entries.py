@@ -55,6 +55,16 @@ class ActorEntry:
 
 
 @dataclass(frozen=True)
+class NamedActor:
+    """Whom a question names: an actor's id, kind and names, without its card."""
+
+    id: int
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class FigureEntry:
     """A figure as written, what it counts, who claims it, and its source."""
 

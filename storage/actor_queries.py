@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from briefings.entries import ActorEntry, Slice, SourceEntry
+from briefings.entries import ActorEntry, NamedActor, Slice, SourceEntry
 from briefings.records import ActorName, NameKeys
 from storage.actor_roles import CITED_ARTICLES, GroupRoles, KeyGroups, roles_of
 from storage.labelled import record_from, records_from
@@ -138,6 +138,23 @@ async def article_counts(session: AsyncSession, actor_ids: Collection[int]) -> d
     query = select(ActorRow.id, ActorRow.n_articles).where(ActorRow.id.in_(list(actor_ids)))
     query = query.where(ActorRow.n_articles > 0)
     return dict((await session.execute(query)).tuples().all())
+
+
+async def get_named_actor(session: AsyncSession, actor_id: int) -> NamedActor | None:
+    """An actor's id, kind, name and aliases (one statement), or None: enough to answer about
+    it without reading its card."""
+    query = (
+        select(ActorRow.id, ActorRow.name, ActorRow.kind, ActorAliasRow.alias)
+        .outerjoin(ActorAliasRow, ActorAliasRow.actor_id == ActorRow.id)
+        .where(ActorRow.id == actor_id)
+        .order_by(ActorAliasRow.id)
+    )
+    rows = (await session.execute(query)).all()
+    if not rows:
+        return None
+    id_, name, kind, _ = rows[0]
+    aliases = tuple(alias for *_, alias in rows if alias is not None)
+    return NamedActor(id_, name, kind, aliases)
 
 
 async def get_actor(

@@ -30,8 +30,15 @@ def create_engine(url: str | URL) -> AsyncEngine:
 
 def create_reader_engine(url: str | URL) -> AsyncEngine | None:
     """An engine for read-only sessions where one pays: a SQLite file read inline (see
-    storage.inline_sqlite), its connections refusing writes; None elsewhere (use the main one)."""
+    storage.inline_sqlite), its connections refusing writes; PostgreSQL on asyncpg without a
+    ping before each use (see `is_dropped`); None elsewhere (use the main one)."""
     parsed = make_url(url)
+    if _is_asyncpg(parsed):
+        # SQLAlchemy's ping on asyncpg is three round trips (BEGIN, an empty query,
+        # ROLLBACK) before every answer; a reader instead retries once on a dropped
+        # connection, which invalidates the pool's older connections too.
+        arguments = {"server_settings": _POSTGRES_SETTINGS}
+        return _create_async_engine(parsed, pool_pre_ping=False, connect_args=arguments)
     if sqlite_file_path(parsed) is None:
         return None
     register_inline_sqlite()
@@ -75,6 +82,12 @@ def is_unreachable(error: BaseException) -> bool:
         return True
     # asyncpg raises OS errors such as "connection refused" straight through.
     return isinstance(error, OSError) and not isinstance(error, FileNotFoundError)
+
+
+def is_dropped(error: BaseException) -> bool:
+    """True when a statement failed because its pooled connection had died (the server
+    restarted or closed it): the same read on a new connection may well succeed."""
+    return isinstance(error, DBAPIError) and error.connection_invalidated
 
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

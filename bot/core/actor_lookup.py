@@ -4,32 +4,46 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefings.entries import ActorEntry
+from briefings.entries import ActorEntry, NamedActor
 from briefings.identity.lookup import actors_named, most_cited
 from briefings.identity.names import name_keys
 from briefings.identity.role_groups import group_roles, key_groups
 from briefings.identity.role_linking import any_role_phrase, possible_holders, role_holder
 from briefings.identity.role_phrases import fitting_titles
-from storage import Session, actor_names, article_counts, dated_roles, stored_actors
+from storage import (
+    Session,
+    actor_names,
+    article_counts,
+    dated_roles,
+    get_named_actor,
+    stored_actors,
+)
 from storage import get_actor as get_stored_actor
 
 
 async def find_actor(session: Session, query: str) -> ActorEntry | None:
     """The actor a name denotes: exact name or alias first, then spelling variants; most cited wins."""
-    return await find_actor_named(session, [query])
+    actor_id = await actor_id_named(session, [query])
+    return None if actor_id is None else await get_actor(session, actor_id)
 
 
-async def find_actor_named(session: Session, phrases: Sequence[str]) -> ActorEntry | None:
-    """The actor the first of some phrases to name one denotes, reading once the names that
-    share a key with one of them (no other name can match)."""
+async def find_named_actor(session: Session, phrases: Sequence[str]) -> NamedActor | None:
+    """The id, kind and names of the actor the first of some phrases to name one denotes."""
+    actor_id = await actor_id_named(session, phrases)
+    return None if actor_id is None else await get_named_actor(session, actor_id)
+
+
+async def actor_id_named(session: Session, phrases: Sequence[str]) -> int | None:
+    """The id of the actor the first of some phrases to name one denotes, reading once the
+    names that share a key with one of them (no other name can match)."""
     names = await actor_names(session, [name_keys(phrase) for phrase in phrases])
     for phrase in phrases:
         candidates = actors_named(phrase, names)
         if len(candidates) > 1:
             counts = await article_counts(session, candidates)
-            return await get_actor(session, most_cited(candidates, counts))
+            return most_cited(candidates, counts)
         if candidates:
-            return await get_actor(session, candidates[0])
+            return candidates[0]
     return None
 
 

@@ -40,10 +40,12 @@ from briefings.vocabulary.sides import side_named
 from briefings.vocabulary.standing import place_kinds, voices_named
 from storage import (
     Session,
+    StoreError,
     count_named_places,
     demands_of,
     figures_overview,
     get_source,
+    is_dropped,
     list_actors,
     list_sources,
     quotes_of,
@@ -100,8 +102,20 @@ async def answer(runtime: Runtime, text: str, caller: Caller = VISITOR) -> Reply
     handler = COMMANDS.get(command.name)
     if handler is None:
         return unknown_command(command.name)
+    return await read_answer(runtime, handler, command.argument)
+
+
+async def read_answer(runtime: Runtime, handler: Handler, argument: str) -> Reply:
+    """A handler's reply read in a read-only session; once more on a new connection when the
+    first had died (readers do not test a connection before using it)."""
+    try:
+        async with runtime.readers() as session:
+            return await handler(session, argument)
+    except StoreError as error:
+        if not is_dropped(error):
+            raise
     async with runtime.readers() as session:
-        return await handler(session, command.argument)
+        return await handler(session, argument)
 
 
 async def respond(runtime: Runtime, text: str, caller: Caller = VISITOR) -> str:

@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.core.actor_lookup import actor_holding, find_actor_named, get_actor
+from bot.core.actor_lookup import actor_holding, find_named_actor, get_actor
 from bot.core.positions import side_positions
-from briefings.entries import ActorEntry, DemandEntry, FigureEntry, SentenceEntry, Slice
+from briefings.entries import ActorEntry, DemandEntry, FigureEntry, NamedActor, SentenceEntry, Slice
 from briefings.model import ActorKind
 from briefings.questions.intents import Asks, Question, read_question
 from briefings.questions.matching import (
@@ -41,6 +41,7 @@ from storage import (
     figures_about,
     figures_claimed_by,
     figures_in,
+    get_named_actor,
     quotes_of,
     search_sentences,
     timeline,
@@ -65,10 +66,10 @@ class Asked:
     """A question read, with the actor it names as the store knows it."""
 
     question: Question
-    actor: ActorEntry | None
+    actor: NamedActor | None
 
     @property
-    def person(self) -> ActorEntry | None:
+    def person(self) -> NamedActor | None:
         """The actor named, when it is a person: a claimant or speaker, never a side."""
         return self.actor if self.actor and self.actor.kind == ActorKind.PERSON else None
 
@@ -102,14 +103,14 @@ def kinds_to_try(asked: Asked) -> tuple[Asks, ...]:
     return asks
 
 
-async def named_actor(session: Session, question: Question) -> ActorEntry | None:
+async def named_actor(session: Session, question: Question) -> NamedActor | None:
     """The stored actor the question names: by a role it holds ("the Kremlin spokesman"), else
     by its longest phrase that is a name; phrases naming a side ("Russia") are sides, not actors."""
     phrases = [p for p in question.names[:NAME_PHRASES] if side_named(p) is None]
     holder = await actor_holding(session, phrases)
     if holder is not None:
-        return await get_actor(session, holder)
-    return await find_actor_named(session, phrases)
+        return await get_named_actor(session, holder)
+    return await find_named_actor(session, phrases)
 
 
 async def actor_card(session: Session, actor: ActorEntry) -> Reply:
@@ -120,8 +121,10 @@ async def actor_card(session: Session, actor: ActorEntry) -> Reply:
 
 
 async def _actor(session: Session, asked: Asked) -> Reply | None:
-    """Who someone is: the card of the actor named."""
-    return await actor_card(session, asked.actor) if asked.actor else None
+    """Who someone is: the card of the actor named (read only now: other answers need only
+    whom the question names)."""
+    card = await get_actor(session, asked.actor.id) if asked.actor else None
+    return await actor_card(session, card) if card else None
 
 
 async def _figures(session: Session, asked: Asked) -> Reply | None:

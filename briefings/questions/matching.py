@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-from briefings.entries import ActorEntry, DemandEntry, FigureEntry, QuoteEntry, Slice
+from briefings.entries import DemandEntry, FigureEntry, QuoteEntry, Slice
 from briefings.questions.intents import Question, word_forms
 from briefings.vocabulary.sides import load_sides
 
@@ -45,7 +45,17 @@ def _most_held(pair: tuple[int, object]) -> int:
     return -pair[0]
 
 
-def names_actor(word: str, actor: ActorEntry | None) -> bool:
+class Named(Protocol):
+    """Anything with a name and other names: an actor's card or whom a question names."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+
+
+def names_actor(word: str, actor: Named | None) -> bool:
     """Whether a question word is part of the actor's name or aliases."""
     if actor is None:
         return False
@@ -53,7 +63,7 @@ def names_actor(word: str, actor: ActorEntry | None) -> bool:
     return bool(word_forms(word) & set(names))
 
 
-def subject_words(question: Question, actor: ActorEntry | None, *, by_country: bool) -> list[str]:
+def subject_words(question: Question, actor: Named | None, *, by_country: bool) -> list[str]:
     """The question's topic words beside those that chose whose facts to show: the actor's
     name, or the country when the side was chosen by it ("Ukraine" in "does Ukraine reject…")."""
     book = load_sides()

@@ -6,38 +6,22 @@ PostgreSQL cases are skipped, except under CI=true, where they fail instead.
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from sqlalchemy import make_url, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from storage import create_engine, upgrade_to_head
 from storage.tables import Base
-
-POSTGRES_URL_ENV = "TEST_POSTGRES_URL"
-POSTGRES_SKIP_REASON = f"{POSTGRES_URL_ENV} not set: PostgreSQL store tests skipped"
+from tests.support.postgres import postgres_url
 
 BACKENDS = [
     pytest.param("sqlite", id="sqlite"),
     pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
 ]
-
-
-def postgres_url() -> str:
-    """The PostgreSQL test URL; skip without one, or fail under CI, where it is required."""
-    url = os.environ.get(POSTGRES_URL_ENV, "").strip()
-    if not url:
-        if os.environ.get("CI", "").strip().lower() == "true":
-            pytest.fail(f"{POSTGRES_URL_ENV} not set but CI=true: PostgreSQL tests must run")
-        pytest.skip(POSTGRES_SKIP_REASON)
-    # The fixture drops every table; refuse a database that does not look like a test one.
-    if "test" not in (make_url(url).database or ""):
-        pytest.fail(f"{POSTGRES_URL_ENV} must name a test database (its name contains 'test')")
-    return url
 
 
 def backend_url(backend: str, directory: Path) -> str:

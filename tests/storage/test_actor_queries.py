@@ -9,7 +9,7 @@ from extracted_builders import make_actor, make_demand, make_draft, make_extract
 from sqlalchemy.ext.asyncio import AsyncSession
 from store_builders import save_plain
 
-from bot.core.actor_lookup import find_actor, find_actor_named, get_actor
+from bot.core.actor_lookup import actor_id_named, find_actor, find_named_actor, get_actor
 from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import ActorKind, Quote
 from storage import (
@@ -237,13 +237,39 @@ async def test_a_phrase_longer_than_a_name_does_not_name_it_for_ending_alike(
     assert found is not None and found.name == "Nato"
 
 
-async def test_find_actor_named_takes_the_first_phrase_that_names_someone(
+async def test_actor_id_named_takes_the_first_phrase_that_names_someone(
     session: AsyncSession,
 ) -> None:
     await save_plain(session, "Keith Kellogg spoke.", "Keith Kellogg")
     await save_plain(session, "Emmanuel Macron spoke.", "Emmanuel Macron")
+    macron = await find_actor(session, "Emmanuel Macron")
 
-    found = await find_actor_named(session, ["Kellogg say about", "Macron", "Kellogg"])
+    found = await actor_id_named(session, ["Kellogg say about", "Macron", "Kellogg"])
 
-    assert found is not None and found.name == "Emmanuel Macron"
-    assert await find_actor_named(session, ["peace", "talks"]) is None
+    assert macron is not None and found == macron.id
+    assert await actor_id_named(session, ["peace", "talks"]) is None
+
+
+async def test_find_named_actor_gives_the_names_and_kind_without_the_card(
+    session: AsyncSession,
+) -> None:
+    draft = make_draft("Dmitry Peskov, the Kremlin spokesman, spoke.", "Peskov said no.")
+    peskov = make_actor(
+        draft, "Dmitry Peskov", role="spokesman", aliases=("Dmitri Peskov", "Peskov")
+    )
+    extracted = make_extracted(draft, actors=[peskov])
+    await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
+    await save_plain(session, "Keith Kellogg spoke.", "Keith Kellogg")
+    card = await find_actor(session, "Peskov")
+
+    named = await find_named_actor(session, ["Peskov"])
+
+    assert card is not None and named is not None and len(card.aliases) == 2
+    assert (named.id, named.name, named.kind, named.aliases) == (
+        card.id,
+        card.name,
+        card.kind,
+        card.aliases,
+    )
+    lone = await find_named_actor(session, ["Kellogg"])
+    assert lone is not None and (lone.name, lone.aliases) == ("Keith Kellogg", ())

@@ -8,7 +8,15 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage import create_engine, make_session_factory, sqlite_file_path
+from storage import (
+    StoreError,
+    create_engine,
+    create_reader_engine,
+    is_dropped,
+    make_session_factory,
+    sqlite_file_path,
+)
+from tests.support.postgres import postgres_url
 
 
 async def test_sqlite_file_gets_its_directory(tmp_path: Path) -> None:
@@ -106,3 +114,26 @@ async def test_session_factory_keeps_objects_after_commit(engine: AsyncEngine) -
     factory = make_session_factory(engine)
     assert factory.kw["expire_on_commit"] is False
     assert factory.kw["bind"] is engine
+
+
+@pytest.mark.postgres
+async def test_a_postgres_reader_reports_a_dead_connection_as_dropped_then_reconnects() -> None:
+    url = postgres_url()
+    reader, main = create_reader_engine(url), create_engine(url)
+    assert reader is not None
+    try:
+        async with reader.connect() as connection:
+            pid = (await connection.execute(text("SELECT pg_backend_pid()"))).scalar_one()
+        async with main.connect() as connection:
+            await connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+
+        with pytest.raises(StoreError) as raised:
+            async with reader.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+
+        assert is_dropped(raised.value)
+        async with reader.connect() as connection:
+            assert (await connection.execute(text("SELECT 1"))).scalar_one() == 1
+    finally:
+        await reader.dispose()
+        await main.dispose()

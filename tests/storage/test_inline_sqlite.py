@@ -71,12 +71,5 @@ async def test_a_reader_refuses_to_write(engines: tuple[AsyncEngine, AsyncEngine
     assert await values(writer) == [1]
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "sqlite+aiosqlite:///:memory:",
-        "postgresql+asyncpg://user:password@127.0.0.1/briefbot",
-    ],
-)
-def test_other_stores_read_through_their_main_engine(url: str) -> None:
-    assert create_reader_engine(url) is None
+def test_a_memory_store_reads_through_its_main_engine() -> None:
+    assert create_reader_engine("sqlite+aiosqlite:///:memory:") is None

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from sqlalchemy.exc import DBAPIError
 
 from bot.core import commands
 from bot.core.commands import CommandLine, parse_command, respond
 from bot.core.runtime import Runtime, open_runtime
 from bot.settings import Settings
+from briefings.replies.reply import Reply, text_reply
 
 
 @pytest_asyncio.fixture
@@ -144,3 +146,45 @@ def test_who_arguments_that_ask_for_a_page(argument: str, page: int) -> None:
 @pytest.mark.parametrize("argument", ["zelensky", "0", "2 zelensky", "places of worship"])
 def test_who_arguments_that_name_someone(argument: str) -> None:
     assert commands.actor_page(argument) is None
+
+
+def _dropped() -> DBAPIError:
+    """The error SQLAlchemy raises when a pooled connection turns out to be dead."""
+    return DBAPIError("SELECT 1", None, ConnectionError("closed"), connection_invalidated=True)
+
+
+async def test_an_answer_is_read_again_once_when_its_connection_had_died(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+
+    async def dies_once(session: object, argument: str) -> Reply:
+        calls.append(argument)
+        if len(calls) == 1:
+            raise _dropped()
+        return text_reply("read")
+
+    monkeypatch.setitem(commands.COMMANDS, "who", dies_once)
+
+    assert await respond(runtime, "/who kellogg") == "read"
+    assert calls == ["kellogg", "kellogg"]
+
+
+@pytest.mark.parametrize(
+    "error",
+    [_dropped(), DBAPIError("SELECT 1", None, ValueError("bad"), connection_invalidated=False)],
+)
+async def test_an_answer_is_not_read_a_third_time_nor_again_for_other_errors(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch, error: DBAPIError
+) -> None:
+    calls: list[str] = []
+
+    async def fails(session: object, argument: str) -> Reply:
+        calls.append(argument)
+        raise error
+
+    monkeypatch.setitem(commands.COMMANDS, "who", fails)
+
+    with pytest.raises(DBAPIError):
+        await respond(runtime, "/who")
+    assert len(calls) == (2 if error.connection_invalidated else 1)
