@@ -32,6 +32,7 @@ from storage.tables import (
     DemandRow,
     FigureRow,
 )
+from storage.values_in import values_in
 
 
 async def list_sources(session: AsyncSession, *, limit: int) -> Slice[SourceEntry]:
@@ -122,12 +123,19 @@ async def actor_names(session: AsyncSession, keys: Collection[NameKeys]) -> list
     of some keys: the only ones a phrase of those keys can name (index seeks, never a scan)."""
     folded = [key.folded for key in keys]
     surnames = [key.surname for key in keys if key.surname]
+    # One statement text whatever the number of keys (storage.values_in).
     names = union_all(
         select(ActorRow.id.label("actor_id"), ActorRow.name).where(
-            or_(ActorRow.folded.in_(folded), ActorRow.surname.in_(surnames))
+            or_(
+                values_in(session, ActorRow.folded, folded),
+                values_in(session, ActorRow.surname, surnames),
+            )
         ),
         select(ActorAliasRow.actor_id, ActorAliasRow.alias).where(
-            or_(ActorAliasRow.folded.in_(folded), ActorAliasRow.surname.in_(surnames))
+            or_(
+                values_in(session, ActorAliasRow.folded, folded),
+                values_in(session, ActorAliasRow.surname, surnames),
+            )
         ),
     )
     return records_from(ActorName, await session.execute(names))
@@ -135,7 +143,9 @@ async def actor_names(session: AsyncSession, keys: Collection[NameKeys]) -> list
 
 async def article_counts(session: AsyncSession, actor_ids: Collection[int]) -> dict[int, int]:
     """How many articles mention each of some actors (kept on the actors)."""
-    query = select(ActorRow.id, ActorRow.n_articles).where(ActorRow.id.in_(list(actor_ids)))
+    query = select(ActorRow.id, ActorRow.n_articles).where(
+        values_in(session, ActorRow.id, actor_ids)
+    )
     query = query.where(ActorRow.n_articles > 0)
     return dict((await session.execute(query)).tuples().all())
 

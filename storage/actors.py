@@ -120,7 +120,9 @@ async def dated_roles(
     newest day is one seek along ix_actor_role_days_actor_day, its roles of that day another
     (one statement); each role comes once, with the newest article of that day to state it.
     """
-    holding = select(ActorRoleTitleRow.actor_id).where(ActorRoleTitleRow.title.in_(list(titles)))
+    holding = select(ActorRoleTitleRow.actor_id).where(
+        values_in(session, ActorRoleTitleRow.title, titles)
+    )
     keys = sorted({*await session.scalars(holding), *actor_ids})
     if not keys:
         return []
