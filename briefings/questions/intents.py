@@ -115,24 +115,26 @@ def _is_name_word(word: str) -> bool:
 
 def _asks(folded: list[str], names_measure: bool) -> tuple[Asks, ...]:
     """The kinds of answer a question's cues call for, in the order the data tries them."""
+    forms = [word_forms(word) for word in folded]
+    held = frozenset().union(*forms)
     asks: list[Asks] = []
     for kind, cues in _cues().kinds:
         if kind == "figures_by_topic":
             found = names_measure
             kind = Asks.FIGURES
         else:
-            found = any(_has_phrase(folded, cue) for cue in cues)
+            found = any(cue[0] in held and _has_phrase(forms, cue) for cue in cues)
         if found and Asks(kind) not in asks:
             asks.append(Asks(kind))
     return tuple(asks)
 
 
-def _has_phrase(folded: list[str], cue: tuple[str, ...]) -> bool:
-    """Whether the words hold a cue phrase, each word in one of its plain forms."""
+def _has_phrase(forms: list[frozenset[str]], cue: tuple[str, ...]) -> bool:
+    """Whether consecutive words (each given as its plain forms) hold a cue phrase."""
     size = len(cue)
     return any(
-        all(cue[i] in word_forms(folded[start + i]) for i in range(size))
-        for start in range(len(folded) - size + 1)
+        all(cue[i] in forms[start + i] for i in range(size))
+        for start in range(len(forms) - size + 1)
     )
 
 
