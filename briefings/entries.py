@@ -148,6 +148,14 @@ class Slice(Generic[T]):
 
 
 @dataclass(frozen=True)
+class Count:
+    """How many of something the store holds; with `over`, it stopped counting there."""
+
+    total: int
+    over: bool = False
+
+
+@dataclass(frozen=True)
 class QuoteEntry:
     """A direct quote, its speaker (canonical name when linked), side and source."""
 

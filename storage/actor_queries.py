@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from briefings.entries import ActorEntry, NamedActor, Slice, SourceEntry
+from briefings.entries import ActorEntry, Count, NamedActor, Slice, SourceEntry
 from briefings.records import ActorName, NameKeys
 from storage.actor_roles import CITED_ARTICLES, GroupRoles, KeyGroups, roles_of
 from storage.labelled import record_from, records_from
@@ -37,14 +37,15 @@ from storage.tables import (
     DemandRow,
     FigureRow,
 )
+from storage.totals import capped_count
 from storage.values_in import values_in
 
 
 async def list_sources(session: AsyncSession, *, limit: int) -> Slice[SourceEntry]:
     """The newest articles with their fact counts, newest first, and how many there are."""
-    total = await session.scalar(select(func.count()).select_from(ArticleRow))
+    counted = await capped_count(session, select(ArticleRow.id))
     rows = await session.execute(source_columns().order_by(ArticleRow.id.desc()).limit(limit))
-    return Slice(tuple(records_from(SourceEntry, rows)), total or 0)
+    return Slice(tuple(records_from(SourceEntry, rows)), counted.total, counted.over)
 
 
 async def get_source(session: AsyncSession, article_id: int) -> SourceEntry | None:
@@ -105,15 +106,15 @@ async def list_actors(
         )
         for row in rows
     ]
-    # Exact, from the actors' own columns: one row per actor, no mention read.
-    total = await session.scalar(select(func.count()).select_from(ActorRow).where(listed))
-    return Slice(tuple(entries), total or 0)
+    # From the actors' own columns, no mention read; up to the cap past this page's rows.
+    counted = await capped_count(session, select(ActorRow.id).where(listed), past=offset)
+    return Slice(tuple(entries), counted.total, counted.over)
 
 
-async def count_named_places(session: AsyncSession, *, place_kinds: Collection[str]) -> int:
-    """How many actors of `place_kinds` the articles only name (no role, figure, position, quote)."""
-    query = select(func.count()).select_from(ActorRow).where(_named_only(place_kinds))
-    return await session.scalar(query) or 0
+async def count_named_places(session: AsyncSession, *, place_kinds: Collection[str]) -> Count:
+    """How many actors of `place_kinds` the articles only name (no role, figure, position,
+    quote), counted up to the cap."""
+    return await capped_count(session, select(ActorRow.id).where(_named_only(place_kinds)))
 
 
 def _named_only(place_kinds: Collection[str]) -> ColumnElement[bool]:

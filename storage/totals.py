@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, select, 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from briefings.entries import Slice
+from briefings.entries import Count, Slice
 from storage.labelled import paired, records_from
 
 Entry = TypeVar("Entry")
@@ -40,6 +40,14 @@ def newest_ids(
         for condition in conditions
     ]
     return union_all(*(select(seek.c.id) for seek in seeks))  # type: ignore[return-value]
+
+
+async def capped_count(session: AsyncSession, rows: Select[Any], *, past: int = 0) -> Count:
+    """How many rows a query gives, counted up to `past` + TOTAL_CAP (the rows a list pages
+    past, then the cap), so the count reads at most that many."""
+    cap = past + TOTAL_CAP
+    found = await session.scalar(select(func.count()).select_from(rows.limit(cap + 1).subquery()))
+    return Count(min(found or 0, cap), (found or 0) > cap)
 
 
 # The label of the count a list's rows carry (SliceQueries.counted_rows).

@@ -15,6 +15,7 @@ from bot.core.positions import overview, side_positions, voice_positions
 from bot.core.questions import actor_card, answer_question
 from bot.core.runtime import Runtime
 from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
+from briefings.entries import Count
 from briefings.replies.briefs import (
     WHO_PLACES,
     ActorPage,
@@ -141,7 +142,7 @@ async def who(session: Session, name: str) -> Reply:
             place_kinds=kinds,
             named_places=page.places,
         )
-        places = 0 if page.places else await count_named_places(session, place_kinds=kinds)
+        places = Count(0) if page.places else await count_named_places(session, place_kinds=kinds)
         return build_who(found, page, places)
     actor = await find_actor(session, name)
     if actor is None:

@@ -7,6 +7,7 @@ from datetime import date
 
 from briefings.entries import (
     ActorEntry,
+    Count,
     DemandEntry,
     FigureEntry,
     RoleEntry,
@@ -88,41 +89,53 @@ class ActorPage:
         return " ".join(words)
 
 
+# No place left out of /who (the default of build_who).
+NO_PLACES = Count(0)
+
+
 def build_who(
-    actors: Slice[ActorEntry], page: ActorPage = ActorPage(), named_places: int = 0
+    actors: Slice[ActorEntry], page: ActorPage = ActorPage(), named_places: Count = NO_PLACES
 ) -> Reply:
     """One page of the actors with their roles (or of the places only named), most cited first;
     what is left out is counted, with the command that shows it."""
     noun = "place" if page.places else "actor"
     if not actors.rows:
-        return _no_actors(actors.total, page, named_places)
+        return _no_actors(actors, page, named_places)
     heading = "Places the articles only name" if page.places else "Who is who"
     lines = [line(bold(heading), f" — {_who_shown(actors, page, noun)}"), blank()]
     lines += [_actor_line(actor) for actor in actors.rows]
     after = actors.total - page.offset - len(actors.rows)
     following = page.command(page.number + 1)
-    notes = more_line(after, noun, f"Send {following} for the next.")
-    if named_places and not page.places:
-        places = f"Not listed: {counted(named_places, 'place')} the articles only name"
+    notes = more_line(after, noun, f"Send {following} for the next.", over=actors.capped)
+    if named_places.total and not page.places:
+        places = f"Not listed: {_places(named_places)} the articles only name"
         why = "with no role, figure, position or quote"
         notes.append(line(italic(f"{places}, {why}. Send {PLACES_COMMAND}.")))
     notes.append(line(italic("Send /who NAME for one actor's card.")))
-    actions = (following,) * (after > 0) + (PLACES_COMMAND,) * bool(named_places)
+    actions = (following,) * (after > 0) + (PLACES_COMMAND,) * bool(named_places.total)
     return reply([*lines, blank(), *notes], actions)
 
 
 def _who_shown(actors: Slice[ActorEntry], page: ActorPage, noun: str) -> str:
     """Which actors a page shows: all of them, the most cited few, or a range."""
+    every = counted(actors.total, noun, over=actors.capped)
     if not actors.hidden:
-        return f"{counted(actors.total, noun)}, most cited first"
+        return f"{every}, most cited first"
     if page.number == 1:
-        return f"the {len(actors.rows)} most cited of {counted(actors.total, noun)}"
+        return f"the {len(actors.rows)} most cited of {every}"
     last = page.offset + len(actors.rows)
-    return f"{page.offset + 1}–{last} of {counted(actors.total, noun)}, most cited first"
+    return f"{page.offset + 1}–{last} of {every}, most cited first"
 
 
-def _no_actors(total: int, page: ActorPage, named_places: int) -> Reply:
-    """The reply to a page of /who with no one on it."""
+def _places(named: Count) -> str:
+    """How many places the articles only name, "over" when the store stopped counting."""
+    return counted(named.total, "place", over=named.over)
+
+
+def _no_actors(actors: Slice[ActorEntry], page: ActorPage, named_places: Count) -> Reply:
+    """The reply to a page of /who with no one on it (a page past the last, counted exactly:
+    the count goes a cap past the page asked for)."""
+    total = actors.total
     if total and page.number > 1:
         pages = (total - 1) // page.size + 1
         only = f"Only {counted(total, 'place' if page.places else 'actor')} in the articles"
@@ -132,8 +145,8 @@ def _no_actors(total: int, page: ActorPage, named_places: int) -> Reply:
     if page.places:
         text = "No place is only named: each has a role or takes part. /who lists the actors."
         return reply([line(text)])
-    if named_places:
-        places = counted(named_places, "place")
+    if named_places.total:
+        places = _places(named_places)
         text = f"No actors yet, only {places} the articles name. Send {PLACES_COMMAND}."
         return reply([line(text)])
     return reply([line("No actors yet: load an article first.")])
@@ -208,8 +221,9 @@ def build_sources(sources: Slice[SourceEntry]) -> Reply:
     """The articles behind the store, newest first, numbered as answers cite them."""
     if not sources.rows:
         return reply([line("No articles loaded yet.")])
+    every = f"over {sources.total:,}" if sources.capped else f"{sources.total:,}"
     shown = (
-        f"the newest {len(sources.rows)} of {sources.total:,}"
+        f"the newest {len(sources.rows)} of {every}"
         if sources.hidden
         else counted(sources.total, "article")
     )

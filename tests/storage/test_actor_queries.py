@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from extracted_builders import make_actor, make_demand, make_draft, make_extracted, make_figure
 from sqlalchemy.ext.asyncio import AsyncSession
 from store_builders import save_plain
 
 from bot.core.actor_lookup import actor_id_named, find_actor, find_named_actor, get_actor
+from briefings.entries import Count
 from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import ActorKind, Quote
 from storage import (
@@ -18,6 +20,7 @@ from storage import (
     list_actors,
     list_sources,
     save_extracted,
+    totals,
 )
 
 # -- sources ---------------------------------------------------------------------------
@@ -136,14 +139,14 @@ async def test_list_actors_leaves_out_the_places_only_named(session: AsyncSessio
     assert {a.name for a in actors.rows} == listed
     assert (actors.total, actors.hidden) == (5, 0)
     assert [a.name for a in named.rows] == ["Verkhnia Lozova"]
-    assert await count_named_places(session, place_kinds=PLACES) == 1
+    assert await count_named_places(session, place_kinds=PLACES) == Count(1)
 
 
 async def test_list_actors_without_place_kinds_lists_every_actor(session: AsyncSession) -> None:
     await save_places(session)
     actors = await list_actors(session, limit=10)
     assert actors.total == 5 and "Verkhnia Lozova" in {a.name for a in actors.rows}
-    assert await count_named_places(session, place_kinds=()) == 0
+    assert await count_named_places(session, place_kinds=()) == Count(0)
 
 
 async def test_list_actors_pages_by_offset(session: AsyncSession) -> None:
@@ -159,6 +162,24 @@ async def test_list_actors_pages_by_offset(session: AsyncSession) -> None:
     assert second.total == 3
     # A page past the end has no rows but still says how many there are.
     assert (past.rows, past.total) == ((), 3)
+
+
+async def test_totals_stop_a_cap_past_the_rows_a_page_skips(
+    session: AsyncSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(totals, "TOTAL_CAP", 2)
+    for n in range(5):
+        await save_plain(session, f"Person Number{n} spoke.", f"Person Number{n}")
+
+    sources = await list_sources(session, limit=1)
+    first = await list_actors(session, limit=1)
+    third = await list_actors(session, limit=1, offset=2)
+    last = await list_actors(session, limit=1, offset=4)
+
+    assert (sources.total, sources.capped) == (2, True)
+    assert (first.total, first.capped) == (2, True)
+    assert (third.total, third.capped) == (4, True)
+    assert (last.total, last.capped, len(last.rows)) == (5, False, 1)
 
 
 async def test_get_actor_gives_aliases_articles_and_count(session: AsyncSession) -> None:

@@ -6,6 +6,7 @@ from entry_builders import make_actor_entry, make_demand_entry, make_figure_entr
 
 from briefings.entries import (
     ActorEntry,
+    Count,
     DemandEntry,
     FigureEntry,
     Slice,
@@ -87,13 +88,13 @@ def test_build_who_past_the_last_page_names_the_last() -> None:
 
 
 def test_build_who_counts_the_places_only_named() -> None:
-    reply = build_who(make_actors(2, 2), ActorPage(), named_places=3)
+    reply = build_who(make_actors(2, 2), ActorPage(), named_places=Count(3))
     assert (
         "Not listed: 3 places the articles only name, with no role, figure, position or quote. "
         "Send /who places."
     ) in reply.plain
     assert reply.actions == ("/who places",)
-    one = build_who(make_actors(2, 2), ActorPage(), named_places=1).plain
+    one = build_who(make_actors(2, 2), ActorPage(), named_places=Count(1)).plain
     assert "Not listed: 1 place the articles only name" in one
     assert "Not listed" not in build_who(make_actors(2, 2)).plain
 
@@ -112,7 +113,7 @@ def test_build_who_lists_the_places_only_named() -> None:
 
 
 def test_build_who_with_only_places_named_is_no_empty_store() -> None:
-    assert build_who(Slice((), 0), named_places=2).plain == (
+    assert build_who(Slice((), 0), named_places=Count(2)).plain == (
         "No actors yet, only 2 places the articles name. Send /who places."
     )
 
@@ -197,3 +198,13 @@ def test_build_sources_with_all_shown_and_with_none() -> None:
 def test_build_source_gives_one_article_or_says_there_is_none() -> None:
     assert build_source(make_source_entry(3), 3).plain.startswith("[3] Article 3")
     assert build_source(None, 7).plain == "There is no article [7]. /sources lists them."
+
+
+def test_a_count_the_store_stopped_reads_over() -> None:
+    sources = Slice((make_source_entry(9),), 1_000, capped=True)
+    assert "Sources — the newest 1 of over 1,000" in build_sources(sources).plain
+    actors = Slice(make_actors(2, 0).rows, 1_000, capped=True)
+    text = build_who(actors, ActorPage(size=2), named_places=Count(1_000, over=True)).plain
+    assert "the 2 most cited of over 1,000 actors" in text
+    assert "…and over 998 more actors. Send /who 2 for the next." in text
+    assert "Not listed: over 1,000 places the articles only name" in text
