@@ -111,11 +111,13 @@ class PartyEntry:
 
 @dataclass(frozen=True)
 class PartyTally:
-    """Parties past those an answer reads one by one, counted on one side: how many, how many positions."""
+    """Parties past those an answer reads one by one, counted on one side: how many, how many
+    positions; with `over`, the store stopped counting parties (there are more on some side)."""
 
     side: str | None
     n_parties: int
     n_demands: int
+    over: bool = False
 
 
 @dataclass(frozen=True)

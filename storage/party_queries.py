@@ -10,6 +10,7 @@ side; which of them an answer shows, and which it sets apart, is the domain's ch
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -33,7 +34,7 @@ from storage.fact_queries import NEWEST_DEMANDS, demand_columns, demand_slice
 from storage.labelled import records_from
 from storage.summary_tables import DemandPartyRow
 from storage.tables import ActorRow, DemandRow
-from storage.totals import newest_ids
+from storage.totals import TOTAL_CAP, newest_ids
 from storage.values_in import values_in
 
 
@@ -41,20 +42,24 @@ async def demand_parties(
     session: AsyncSession, *, window: int, count_the_rest: bool = True
 ) -> tuple[list[PartyEntry], list[PartyTally]]:
     """The `window` parties with most demands, each with its actor's name, kind and role, its
-    side and its number of demands; and the others counted per side (none when not asked to
-    count the rest, which reads the kept row of every other party).
+    side and its number of demands; and the others counted per side, up to TOTAL_CAP of them
+    (none when not asked to count the rest).
 
     Most demands first, then the party of the newest article, then by name. A linked party's
     side is its actor's; a party as written's, that of its newest demand. Read from the kept
     counts (storage.fact_summaries) along ix_demand_parties_most: `window` rows, not every
-    party, plus one count per side of the rest.
+    party, then at most the cap's more for the counts per side of the rest.
     """
     top, rest = _party_queries()
     found = await session.execute(top, {"window": window})
     parties = records_from(PartyEntry, found)
     if not count_the_rest:
         return parties, []
-    return parties, records_from(PartyTally, await session.execute(rest, {"window": window}))
+    values = {"window": window, "cap": TOTAL_CAP + 1}
+    tallies = records_from(PartyTally, await session.execute(rest, values))
+    if sum(tally.n_parties for tally in tallies) <= TOTAL_CAP:
+        return parties, tallies
+    return parties, [replace(tally, over=True) for tally in tallies]
 
 
 @cache
@@ -74,11 +79,19 @@ def _party_queries() -> tuple[Select[Any], Select[Any]]:
         .where(kept.id.in_(select(top.c.id)))
         .order_by(*most, name)
     )
+    # The rest, up to the cap past the window (bound as `cap`), along the same index.
+    past = (
+        select(kept.id)
+        .order_by(*most, kept.id)
+        .offset(window)
+        .limit(bindparam("cap", type_=Integer))
+        .subquery()
+    )
     rest = (
         select(side.label("side"), func.count().label("n_parties"))
         .add_columns(func.sum(kept.n_demands).label("n_demands"))
         .outerjoin(ActorRow, ActorRow.id == kept.actor_id)
-        .where(kept.id.not_in(select(top.c.id)))
+        .where(kept.id.in_(select(past.c.id)))
         .group_by(side)
     )
     return parties, rest

@@ -154,18 +154,25 @@ def _left_out_by_side(choice: PartyChoice) -> list[PartyTally]:
         label = side_label(tally.side)
         parties, positions = tallies.get(label, (0, 0))
         tallies[label] = (parties + tally.n_parties, positions + tally.n_demands)
-    return [PartyTally(label, *counted) for label, counted in tallies.items()]
+    over = any(tally.over for tally in choice.tail)
+    return [PartyTally(label, *counted, over=over) for label, counted in tallies.items()]
 
 
 def _hidden_lines(left_out: Sequence[PartyTally]) -> list[Line]:
     """How many parties the overview leaves for later, and the commands of their sides."""
     if not left_out:
         return []
-    parties = counted(sum(t.n_parties for t in left_out), "more party", "more parties")
-    positions = counted(sum(t.n_demands for t in left_out), "position")
+    n_parties = sum(t.n_parties for t in left_out)
     words = [command.removeprefix("/demands ") for command in _side_commands_by_order(left_out)]
     sides = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
-    text = f"…and {parties} ({positions}): send /demands {sides} for a side's"
+    if any(t.over for t in left_out):
+        # The store read one party past its cap: there are more than one fewer than it read.
+        parties = counted(n_parties - 1, "more party", "more parties", over=True)
+        text = f"…and {parties}: send /demands {sides} for a side's"
+    else:
+        parties = counted(n_parties, "more party", "more parties")
+        positions = counted(sum(t.n_demands for t in left_out), "position")
+        text = f"…and {parties} ({positions}): send /demands {sides} for a side's"
     return [line(italic(f"{text}, or /demands NAME for one party's."))]
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 from store_builders import save_demands
 
 from briefings.entries import PartyEntry
 from briefings.model import ActorKind
-from storage import demand_parties, demands_of_side, newest_demands_of
+from storage import demand_parties, demands_of_side, newest_demands_of, party_queries
 
 # Made-up people of a made-up town; no real reporting.
 RESIDENT = "Marta Hlynska"
@@ -27,6 +28,25 @@ async def test_demand_parties_lists_every_party_with_most_demands_first(
     # Parties as written: no actor, no kind, no role.
     kremlin = parties[0]
     assert (kremlin.actor_id, kremlin.kind, kremlin.role) == (None, None, None)
+
+
+async def test_the_parties_past_the_window_are_counted_per_side_up_to_the_cap(
+    session: AsyncSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await save_demands(session, "one", [("Kremlin", "a buffer zone"), ("Kyiv", "guarantees")])
+    await save_demands(session, "two", [("Kremlin", "neutrality"), ("Hungary", "a summit")])
+    await save_demands(session, "three", [("Kremlin", "sanctions lifted"), ("Slovakia", "gas")])
+
+    _, all_counted = await demand_parties(session, window=1)
+    monkeypatch.setattr(party_queries, "TOTAL_CAP", 2)
+    _, capped = await demand_parties(session, window=1)
+
+    assert sum(t.n_parties for t in all_counted) == 3 and not any(t.over for t in all_counted)
+    # One party past the cap is read, so that the answer can say "over".
+    assert sum(t.n_parties for t in capped) == 3 and all(t.over for t in capped)
+    monkeypatch.setattr(party_queries, "TOTAL_CAP", 3)
+    _, exact = await demand_parties(session, window=1)
+    assert not any(t.over for t in exact)
 
 
 async def test_a_linked_party_is_one_party_with_its_actors_kind_and_role(

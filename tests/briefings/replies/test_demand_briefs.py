@@ -8,6 +8,7 @@ from briefings.entries import (
     DemandEntry,
     FigureEntry,
     PartyEntry,
+    PartyTally,
     Slice,
 )
 from briefings.replies.demand_briefs import (
@@ -118,6 +119,18 @@ def test_the_overview_counts_the_parties_left_out_and_names_their_sides() -> Non
         "or /demands NAME for one party's."
     ) in reply.plain
     assert reply.actions == ("/demands eu", "/demands others")
+
+
+def test_the_overview_says_over_when_the_store_stopped_counting_the_parties_left_out() -> None:
+    tail = (PartyTally("Russia", 700, 900, over=True), PartyTally(None, 302, 400, over=True))
+    choice = PartyChoice((party("Kremlin", "Russia", 1),), (), (), tail)
+
+    text = build_overview([make_demand_entry("Kremlin", "neutrality", 1)], choice, "D").plain
+
+    assert (
+        "…and over 1,001 more parties: send /demands russia or others for a side's, "
+        "or /demands NAME for one party's."
+    ) in text
 
 
 def test_the_overview_counts_one_party_left_out_in_the_singular() -> None:
