@@ -28,6 +28,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql import Subquery
 
 from briefings.entries import DemandEntry, PartyEntry, PartyTally, Slice
 from storage.fact_queries import NEWEST_DEMANDS, demand_columns, demand_slice
@@ -65,36 +66,41 @@ async def demand_parties(
 @cache
 def _party_queries() -> tuple[Select[Any], Select[Any]]:
     """The window's parties and the per-side counts of the rest, built once: a statement built
-    anew on every answer cost more in building and cache keys than in reading."""
+    anew on every answer cost more in building and cache keys than in reading.
+
+    Each ranks the kept rows once (along ix_demand_parties_most) and joins their actors,
+    rather than ranking ids and joining the kept rows back to them.
+    """
     kept = DemandPartyRow
-    name = func.coalesce(ActorRow.name, kept.written)
-    side = func.coalesce(ActorRow.side, case((kept.actor_id.is_(None), kept.side)))
-    most = (kept.n_demands.desc(), kept.newest_article.desc())
-    window = bindparam("window", type_=Integer)
-    top = select(kept.id).order_by(*most, kept.id).limit(window).subquery()
+    ranked = select(
+        kept.actor_id, kept.written, kept.side, kept.n_demands, kept.newest_article
+    ).order_by(kept.n_demands.desc(), kept.newest_article.desc(), kept.id)
+    top = ranked.limit(bindparam("window", type_=Integer)).subquery()
+    name = func.coalesce(ActorRow.name, top.c.written)
     parties = (
-        select(kept.actor_id, name.label("name"), ActorRow.kind, ActorRow.role)
-        .add_columns(side.label("side"), kept.n_demands)
-        .outerjoin(ActorRow, ActorRow.id == kept.actor_id)
-        .where(kept.id.in_(select(top.c.id)))
-        .order_by(*most, name)
+        select(top.c.actor_id, name.label("name"), ActorRow.kind, ActorRow.role)
+        .add_columns(_side(top).label("side"), top.c.n_demands)
+        .select_from(top)
+        .outerjoin(ActorRow, ActorRow.id == top.c.actor_id)
+        .order_by(top.c.n_demands.desc(), top.c.newest_article.desc(), name)
     )
     # The rest, up to the cap past the window (bound as `cap`), along the same index.
-    past = (
-        select(kept.id)
-        .order_by(*most, kept.id)
-        .offset(window)
-        .limit(bindparam("cap", type_=Integer))
-        .subquery()
-    )
+    past = ranked.offset(bindparam("window")).limit(bindparam("cap", type_=Integer)).subquery()
+    side = _side(past)
     rest = (
         select(side.label("side"), func.count().label("n_parties"))
-        .add_columns(func.sum(kept.n_demands).label("n_demands"))
-        .outerjoin(ActorRow, ActorRow.id == kept.actor_id)
-        .where(kept.id.in_(select(past.c.id)))
+        .add_columns(func.sum(past.c.n_demands).label("n_demands"))
+        .select_from(past)
+        .outerjoin(ActorRow, ActorRow.id == past.c.actor_id)
         .group_by(side)
     )
     return parties, rest
+
+
+def _side(parties: Subquery) -> ColumnElement[str | None]:
+    """A kept party's side: its actor's when linked, else that of its newest demand."""
+    written = case((parties.c.actor_id.is_(None), parties.c.side))
+    return func.coalesce(ActorRow.side, written)
 
 
 async def newest_demands_of(
