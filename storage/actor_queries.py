@@ -7,6 +7,7 @@ Which actor a phrase names is decided in `briefings.identity.lookup`; the store 
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -16,6 +17,7 @@ from sqlalchemy import (
     Select,
     String,
     and_,
+    bindparam,
     func,
     literal,
     null,
@@ -28,6 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from briefings.entries import ActorEntry, Count, NamedActor, Slice, SourceEntry
 from briefings.records import ActorName, NameKeys
 from storage.actor_roles import CITED_ARTICLES, GroupRoles, KeyGroups, roles_of
+from storage.engine import on_postgres
 from storage.labelled import record_from, records_from
 from storage.tables import (
     ActorAliasRow,
@@ -38,7 +41,7 @@ from storage.tables import (
     FigureRow,
 )
 from storage.totals import capped_count
-from storage.values_in import values_in
+from storage.values_in import bound_list, bound_list_in, values_in
 
 
 async def list_sources(session: AsyncSession, *, limit: int) -> Slice[SourceEntry]:
@@ -127,24 +130,33 @@ def _named_only(place_kinds: Collection[str]) -> ColumnElement[bool]:
 async def actor_names(session: AsyncSession, keys: Collection[NameKeys]) -> list[ActorName]:
     """The names and aliases (with their actor's id) folded like, or of the surname key of, one
     of some keys: the only ones a phrase of those keys can name (index seeks, never a scan)."""
-    folded = [key.folded for key in keys]
-    surnames = [key.surname for key in keys if key.surname]
-    # One statement text whatever the number of keys (storage.values_in).
-    names = union_all(
+    as_array = on_postgres(session)
+    values = {
+        "folded": bound_list([key.folded for key in keys], as_array=as_array),
+        "surnames": bound_list([key.surname for key in keys if key.surname], as_array=as_array),
+    }
+    return records_from(ActorName, await session.execute(_names_query(as_array), values))
+
+
+@cache
+def _names_query(as_array: bool) -> CompoundSelect[Any]:
+    """Names and aliases folded like one bound as `folded` or of a surname bound as `surnames`;
+    built once per backend (see storage.values_in)."""
+
+    def keyed(folded: Any, surname: Any) -> ColumnElement[bool]:
+        return or_(
+            bound_list_in(folded, "folded", as_array=as_array),
+            bound_list_in(surname, "surnames", as_array=as_array),
+        )
+
+    return union_all(
         select(ActorRow.id.label("actor_id"), ActorRow.name).where(
-            or_(
-                values_in(session, ActorRow.folded, folded),
-                values_in(session, ActorRow.surname, surnames),
-            )
+            keyed(ActorRow.folded, ActorRow.surname)
         ),
         select(ActorAliasRow.actor_id, ActorAliasRow.alias).where(
-            or_(
-                values_in(session, ActorAliasRow.folded, folded),
-                values_in(session, ActorAliasRow.surname, surnames),
-            )
+            keyed(ActorAliasRow.folded, ActorAliasRow.surname)
         ),
     )
-    return records_from(ActorName, await session.execute(names))
 
 
 async def article_counts(session: AsyncSession, actor_ids: Collection[int]) -> dict[int, int]:
@@ -159,18 +171,23 @@ async def article_counts(session: AsyncSession, actor_ids: Collection[int]) -> d
 async def get_named_actor(session: AsyncSession, actor_id: int) -> NamedActor | None:
     """An actor's id, kind, name and aliases (one statement), or None: enough to answer about
     it without reading its card."""
-    query = (
-        select(ActorRow.id, ActorRow.name, ActorRow.kind, ActorAliasRow.alias)
-        .outerjoin(ActorAliasRow, ActorAliasRow.actor_id == ActorRow.id)
-        .where(ActorRow.id == actor_id)
-        .order_by(ActorAliasRow.id)
-    )
-    rows = (await session.execute(query)).all()
+    rows = (await session.execute(_named_query(), {"actor_id": actor_id})).all()
     if not rows:
         return None
     id_, name, kind, _ = rows[0]
     aliases = tuple(alias for *_, alias in rows if alias is not None)
     return NamedActor(id_, name, kind, aliases)
+
+
+@cache
+def _named_query() -> Select[Any]:
+    """An actor's id, name and kind with each of its aliases in order (bound: actor_id)."""
+    return (
+        select(ActorRow.id, ActorRow.name, ActorRow.kind, ActorAliasRow.alias)
+        .outerjoin(ActorAliasRow, ActorAliasRow.actor_id == ActorRow.id)
+        .where(ActorRow.id == bindparam("actor_id", type_=Integer))
+        .order_by(ActorAliasRow.id)
+    )
 
 
 async def get_actor(
@@ -181,7 +198,8 @@ async def get_actor(
     `key_groups` and `group_roles` make the actor's distinct roles of those its articles state.
     """
     # Put in order here: ORDER BY over the compound made SQLite sort in a temporary b-tree.
-    parts = sorted((await session.execute(_card_parts(actor_id))).tuples(), key=_card_order)
+    found = await session.execute(_card_parts(), {"actor_id": actor_id})
+    parts = sorted(found.tuples(), key=_card_order)
     if not parts or parts[0][0] != _CARD_ROW:
         return None
     _, id_, name, kind, role, count = parts[0]
@@ -195,9 +213,12 @@ async def get_actor(
 _CARD_ROW, _CARD_ALIAS, _CARD_ARTICLE = 0, 1, 2
 
 
-def _card_parts(actor_id: int) -> CompoundSelect[Any]:
-    """One statement for an actor's row, aliases and first articles, as rows of (part, number,
-    text, kind, role, count), the number an alias's id or an article's: a round trip, not three."""
+@cache
+def _card_parts() -> CompoundSelect[Any]:
+    """One statement for an actor's row, aliases and first articles (bound: actor_id), as rows
+    of (part, number, text, kind, role, count), the number an alias's id or an article's: a
+    round trip, not three; built once."""
+    actor_id = bindparam("actor_id", type_=Integer)
     no_text, no_number = null().cast(String), null().cast(Integer)
     row = select(
         literal(_CARD_ROW).label("part"),

@@ -27,7 +27,7 @@ from storage.labelled import paired, records_from
 from storage.search_backends import sentences_holding
 from storage.tables import ActorRow, ArticleRow, DemandRow, FigureRow
 from storage.totals import SliceQueries, newest_ids, newest_slice, read_slice, slice_queries
-from storage.values_in import bound_values_in, values_in
+from storage.values_in import bound_list, bound_list_in, bound_values_in
 
 Entry = TypeVar("Entry")
 
@@ -214,21 +214,27 @@ async def facts_in_sentences(
     session: AsyncSession, sentence_ids: Collection[int]
 ) -> tuple[dict[int, list[FigureEntry]], dict[int, list[DemandEntry]]]:
     """The figures and demands stated in each of some sentences."""
-    ids = list(sentence_ids)
+    as_array = on_postgres(session)
+    figures_query, demands_query = _in_sentences_queries(as_array)
+    values = {"sentences": bound_list(sentence_ids, as_array=as_array)}
     figures: dict[int, list[FigureEntry]] = {}
     demands: dict[int, list[DemandEntry]] = {}
-    figure_rows = await session.execute(
-        figure_columns()
-        .add_columns(FigureRow.sentence_id)
-        .where(values_in(session, FigureRow.sentence_id, ids))
-    )
+    figure_rows = await session.execute(figures_query, values)
     for figure, sentence_id in records_from(paired(FigureEntry, "sentence_id"), figure_rows):
         figures.setdefault(sentence_id, []).append(figure)
-    demand_rows = await session.execute(
-        demand_columns()
-        .add_columns(DemandRow.sentence_id)
-        .where(values_in(session, DemandRow.sentence_id, ids))
-    )
+    demand_rows = await session.execute(demands_query, values)
     for demand, sentence_id in records_from(paired(DemandEntry, "sentence_id"), demand_rows):
         demands.setdefault(sentence_id, []).append(demand)
     return figures, demands
+
+
+@cache
+def _in_sentences_queries(as_array: bool) -> tuple[Select[Any], Select[Any]]:
+    """The figures and the demands of the sentences bound as `sentences`, each with its
+    sentence; built once per backend (see storage.values_in)."""
+    figures = figure_columns().add_columns(FigureRow.sentence_id)
+    demands = demand_columns().add_columns(DemandRow.sentence_id)
+    return (
+        figures.where(bound_list_in(FigureRow.sentence_id, "sentences", as_array=as_array)),
+        demands.where(bound_list_in(DemandRow.sentence_id, "sentences", as_array=as_array)),
+    )

@@ -42,3 +42,19 @@ def bound_values_in(column: Column, name: str, *, as_array: bool) -> ColumnEleme
     if as_array:
         return column == any_(bindparam(name, type_=ARRAY(column.type)))
     return column.in_(bindparam(name, expanding=True))
+
+
+def bound_list_in(column: Column, name: str, *, as_array: bool) -> ColumnElement[bool]:
+    """column IN the list bound later as `name` (made by `bound_list`), for a statement built
+    once: an array on PostgreSQL (`as_array`), a JSON array read by json_each on SQLite, one
+    parameter either way (so the statement is not rendered again for each number of values)."""
+    if as_array:
+        return column == any_(bindparam(name, type_=ARRAY(column.type)))
+    each = func.json_each(bindparam(name, type_=Text))
+    return column.in_(select(each.table_valued("value").c.value))
+
+
+def bound_list(values: Collection[Any], *, as_array: bool) -> Any:
+    """The value to bind for `bound_list_in`: the values as a list, or as a JSON array."""
+    listed = list(values)
+    return listed if as_array else json.dumps(listed)

@@ -1,4 +1,4 @@
-"""Tests of storage.values_in: one array parameter on PostgreSQL, an IN list elsewhere."""
+"""Tests of storage.values_in: one array parameter on PostgreSQL, a JSON array on SQLite."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from store_builders import save_article
 from test_bounded_reads import counting
 
+from storage.engine import on_postgres
 from storage.tables import SentenceRow
-from storage.values_in import values_in
+from storage.values_in import bound_list, bound_list_in, values_in
 
 
 async def sentence_ids(session: AsyncSession) -> list[int]:
@@ -44,3 +45,23 @@ async def test_names_are_matched_as_written(session: AsyncSession) -> None:
     texts = ["Don't.", 'Say "no".', "Other."]
     query = select(SentenceRow.text).where(values_in(session, SentenceRow.text, texts))
     assert sorted(await session.scalars(query)) == ["Don't.", 'Say "no".']
+
+
+async def test_a_list_bound_later_keeps_the_rows_whose_value_is_listed(
+    session: AsyncSession,
+) -> None:
+    await save_article(session, "One.", "Two.", "Three.")
+    ids = await sentence_ids(session)
+    as_array = on_postgres(session)
+    built_once = select(SentenceRow.text).where(
+        bound_list_in(SentenceRow.id, "ids", as_array=as_array)
+    )
+
+    async with counting(session) as counter:
+        some = await session.scalars(built_once, {"ids": bound_list(ids[1:], as_array=as_array)})
+        assert sorted(some) == ["Three.", "Two."]
+        none = await session.scalars(built_once, {"ids": bound_list([], as_array=as_array)})
+        assert list(none) == []
+
+    [first, second] = [statement for statement, _ in counter.statements]
+    assert first == second
