@@ -21,9 +21,10 @@ from __future__ import annotations
 import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.labelled import record_from
@@ -33,10 +34,13 @@ from storage.search_backends import (
     SEARCH_TABLE,
     Backend,
     Candidates,
+    Shape,
     backend_of,
+    newest_query,
     planned_for_the_words,
+    shape_of,
 )
-from storage.search_terms import SEARCH_BUDGET, Term, parse_terms
+from storage.search_terms import SEARCH_BUDGET, parse_terms
 from storage.tables import ArticleRow, SentenceRow
 
 SEARCH_INDEX = "ix_sentences_search_vector"
@@ -80,18 +84,20 @@ async def search_sentences(
     parsed = parse_terms(terms)
     if not parsed:
         return []
-    backend = backend_of(session)
-    counts = (await session.execute(_counts_query(backend, parsed, budget))).one()
-    selective = _selective_terms(parsed, counts, budget)
-    window = None if selective else budget
-    since = None
-    if window is not None and backend.reads_window_first:
-        newest = backend.newest(parsed, window).subquery()
-        since = await session.scalar(select(func.min(newest.c[0])))
-    candidates = backend.candidates(selective or parsed, window, since)
-    query = _ranked(candidates.matched(parsed), candidates)
+    backend, shape = backend_of(session), shape_of(parsed)
+    everyone = tuple(range(len(parsed)))
+    counted = {**backend.values(parsed, everyone), "cap": budget + 1}
+    counts = (await session.execute(_counts_query(backend, shape), counted)).one()
+    selective = _selective_terms(counts, budget)
+    positions = selective or everyone
+    values = {**backend.values(parsed, positions), "window": budget, "since": None}
+    windowed = not selective
+    if windowed and backend.reads_window_first:
+        newest = newest_query(backend, shape, positions).subquery()
+        values["since"] = await session.scalar(select(func.min(newest.c[0])), values)
+    query = _ranking(backend, shape, positions, windowed)
     async with planned_for_the_words(session):
-        rows = (await session.execute(query.limit(limit))).all()
+        rows = (await session.execute(query, {**values, "limit": limit})).all()
     return [record_from(_hit, row) for row in rows]
 
 
@@ -106,21 +112,33 @@ def include_in_autogenerate(
     return not (type_ == "index" and name == SEARCH_INDEX)
 
 
-def _selective_terms(terms: Sequence[Term], counts: Sequence[int], budget: int) -> list[Term]:
-    """The rarest terms whose sentences add up to at most budget; empty if even one is over."""
-    chosen: list[Term] = []
+def _selective_terms(counts: Sequence[int], budget: int) -> tuple[int, ...]:
+    """The positions of the rarest terms whose sentences add up to at most budget; empty if
+    even one is over."""
+    chosen: list[int] = []
     total = 0
-    for count, term in sorted(zip(counts, terms, strict=True), key=operator.itemgetter(0)):
+    for position, count in sorted(enumerate(counts), key=operator.itemgetter(1)):
         total += count
         if total > budget:
             break
-        chosen.append(term)
-    return chosen
+        chosen.append(position)
+    return tuple(sorted(chosen))
 
 
-def _counts_query(backend: Backend, terms: Sequence[Term], budget: int) -> Select[Any]:
-    """One row: for each term, the sentences it is in, counted up to budget + 1."""
-    return select(*(backend.count(term, budget + 1) for term in terms))
+@lru_cache(maxsize=256)
+def _counts_query(backend: Backend, shape: Shape) -> Select[Any]:
+    """One row: for each term, the sentences it is in, counted up to `cap`; built once per shape."""
+    return select(*(backend.count(position, phrases) for position, phrases in enumerate(shape)))
+
+
+@lru_cache(maxsize=256)
+def _ranking(
+    backend: Backend, shape: Shape, positions: tuple[int, ...], windowed: bool
+) -> Select[_HitRow]:
+    """The best `limit` candidates of the terms at some positions, by how many of all the
+    terms they hold; built once per shape, candidates and window."""
+    candidates = backend.candidates(shape, positions, windowed)
+    return _ranked(candidates.matched(shape), candidates).limit(bindparam("limit", type_=Integer))
 
 
 # Each candidate's article date, by a primary-key seek: joined, PostgreSQL hashed every article

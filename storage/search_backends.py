@@ -17,7 +17,7 @@ import operator
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from functools import reduce
+from functools import lru_cache, reduce
 from typing import Any
 
 from sqlalchemy import (
@@ -27,6 +27,7 @@ from sqlalchemy import (
     Integer,
     Select,
     Text,
+    bindparam,
     case,
     column,
     func,
@@ -53,19 +54,33 @@ _VECTOR = literal_column(f"sentences.{SEARCH_COLUMN}", TSVECTOR)
 _ENGLISH: ColumnElement[str] = literal_column("'english'::regconfig")
 
 
+# A search's statements are built once per shape and given its words as bound values: the
+# shape is the number of phrases of each term (`shape_of`), a term is named by its position.
+# Building and keying the statements anew took about 2 ms a search.
+Shape = tuple[int, ...]
+
+
+def shape_of(terms: Sequence[Term]) -> Shape:
+    """The number of phrases of each term: all a search's statements depend on but its words."""
+    return tuple(len(term) for term in terms)
+
+
 @dataclass(frozen=True)
 class Backend:
-    """How one database engine matches, counts and ranks terms."""
+    """How one database engine matches, counts and ranks terms, in statements whose words are
+    bound values (`values` gives them) and whose bounds are bound as `cap`, `window`, `since`."""
 
-    # A term's sentences counted up to a cap, as a scalar subquery.
-    count: Callable[[Term, int], ColumnElement[int]]
-    # The candidates holding any of the terms, only the newest `window` of them if given: the
-    # FROM clause, the WHERE clause, the engine's relevance of each candidate, and how to test
-    # whether one holds a term. An engine that reads the window first (reads_window_first) is
-    # given the oldest sentence id of the window as `since` as well.
-    candidates: Callable[[Sequence[Term], int | None, int | None], Candidates]
-    # The ids of the newest `limit` sentences holding any of the terms.
-    newest: Callable[[Sequence[Term], int], Select[Any]]
+    # Term `position`'s sentences (of `phrases` phrases) counted up to `cap`, a scalar subquery.
+    count: Callable[[int, int], ColumnElement[int]]
+    # The candidates holding any of the terms at some positions (of a search of some shape),
+    # only the newest `window` if windowed: the FROM clause, the WHERE clause, the engine's
+    # relevance of each candidate, and how to test whether one holds a term. An engine that
+    # reads the window first (reads_window_first) bounds it by the oldest id given as `since`.
+    candidates: Callable[[Shape, Sequence[int], bool], Candidates]
+    # The ids of the newest `window` sentences holding any of the terms at some positions.
+    newest: Callable[[Shape, Sequence[int]], Select[Any]]
+    # The bound values of a search's terms, the candidates being those at some positions.
+    values: Callable[[Sequence[Term], Sequence[int]], dict[str, Any]]
     # Whether a window's bound is best read by a statement of its own, before the candidates.
     reads_window_first: bool
 
@@ -73,55 +88,68 @@ class Backend:
 @dataclass(frozen=True)
 class Candidates:
     """The sentences a search ranks: where to find them, which they are, how relevant each is,
-    and whether each holds a term (1 or 0; given the term's position among the searched)."""
+    and whether each holds a term (1 or 0; given the term's position and phrases)."""
 
     source: FromClause
     where: ColumnElement[bool]
     relevance: ColumnElement[float]
-    holds: Callable[[int, Term], ColumnElement[int]]
+    holds: Callable[[int, int], ColumnElement[int]]
 
-    def matched(self, terms: Sequence[Term]) -> ColumnElement[int]:
-        """How many of the terms each candidate holds."""
-        return _count(self.holds(position, term) for position, term in enumerate(terms))
+    def matched(self, shape: Shape) -> ColumnElement[int]:
+        """How many of a search's terms each candidate holds."""
+        return _count(self.holds(position, phrases) for position, phrases in enumerate(shape))
 
 
-def _sqlite_count(term: Term, cap: int) -> ColumnElement[int]:
+_CAP = bindparam("cap", type_=Integer)
+_WINDOW = bindparam("window", type_=Integer)
+_SINCE = bindparam("since", type_=Integer)
+
+
+def _sqlite_count(position: int, _phrases: int) -> ColumnElement[int]:
     """How many sentences hold the term, counted up to cap, from the FTS5 index."""
     own = _FTS.alias("counted")
-    some = select(own.c.rowid).where(own.c[SEARCH_TABLE].match(_fts5(term))).limit(cap)
+    term = bindparam(f"term_{position}", type_=Text)
+    some = select(own.c.rowid).where(own.c[SEARCH_TABLE].match(term)).limit(_CAP)
     return select(func.count()).select_from(some.subquery()).scalar_subquery()
 
 
-def _sqlite_candidates(terms: Sequence[Term], _window: int | None, since: int | None) -> Candidates:
-    """Sentences the FTS5 index finds for any term, ranked by BM25; from `since` on if given
-    (the window's bound, read first: as a subquery, SQLite ran it again for every term tested)."""
-    query = " OR ".join(_fts5(term) for term in terms)
-    where: ColumnElement[bool] = _FTS.c[SEARCH_TABLE].match(query)
-    if since is not None:
-        where = where & (_FTS.c.rowid >= since)
+def _sqlite_candidates(_shape: Shape, _positions: Sequence[int], windowed: bool) -> Candidates:
+    """Sentences the FTS5 index finds for any of the terms (bound as `any_term`), ranked by
+    BM25; from `since` on if windowed (the window's bound, read first: as a subquery, SQLite
+    ran it again for every term tested)."""
+    where: ColumnElement[bool] = _FTS.c[SEARCH_TABLE].match(bindparam("any_term", type_=Text))
+    if windowed:
+        where = where & (_FTS.c.rowid >= _SINCE)
 
-    def holds(position: int, term: Term) -> ColumnElement[int]:
+    def holds(position: int, _phrases: int) -> ColumnElement[int]:
         """1 if the outer candidate holds the term: one list per term of the candidates that
         hold it, found by FTS5 within the candidates' own query and window, so a common term
         lists only the candidates, not every sentence it is in."""
         # An alias of its own, or the subquery would correlate to the outer FTS5 table.
         own = _FTS.alias(f"term_{position}")
-        within = f"({_fts5(term)}) AND ({query})"
+        within = bindparam(f"within_{position}", type_=Text)
         hits = select(own.c.rowid).where(own.c[SEARCH_TABLE].match(within))
-        if since is not None:
-            hits = hits.where(own.c.rowid >= since)
+        if windowed:
+            hits = hits.where(own.c.rowid >= _SINCE)
         return case((SentenceRow.id.in_(hits), 1), else_=0)
 
     source = _FTS.join(SentenceRow, SentenceRow.id == _FTS.c.rowid)
     return Candidates(source, where, -func.bm25(_FTS.c[SEARCH_TABLE]), holds)
 
 
-def _sqlite_newest(terms: Sequence[Term], limit: int) -> Select[Any]:
-    """The newest sentences the FTS5 index finds for any term, read newest first."""
-    query = " OR ".join(_fts5(term) for term in terms)
+def _sqlite_newest(_shape: Shape, _positions: Sequence[int]) -> Select[Any]:
+    """The newest sentences the FTS5 index finds for any of the terms, read newest first."""
     found = _FTS.alias("holding")
-    where = found.c[SEARCH_TABLE].match(query)
-    return select(found.c.rowid).where(where).order_by(found.c.rowid.desc()).limit(limit)
+    where = found.c[SEARCH_TABLE].match(bindparam("any_term", type_=Text))
+    return select(found.c.rowid).where(where).order_by(found.c.rowid.desc()).limit(_WINDOW)
+
+
+def _sqlite_values(terms: Sequence[Term], positions: Sequence[int]) -> dict[str, Any]:
+    """Each term, the candidates' terms, and each term within them, in FTS5 query syntax."""
+    each = {f"term_{n}": _fts5(term) for n, term in enumerate(terms)}
+    any_term = " OR ".join(each[f"term_{n}"] for n in positions)
+    within = {f"within_{n}": f"({each[f'term_{n}']}) AND ({any_term})" for n in range(len(terms))}
+    return {**each, **within, "any_term": any_term}
 
 
 def _fts5(term: Term) -> str:
@@ -131,17 +159,17 @@ def _fts5(term: Term) -> str:
     return phrases[0] if len(phrases) == 1 else f"({' OR '.join(phrases)})"
 
 
-def _postgres_count(term: Term, cap: int) -> ColumnElement[int]:
+def _postgres_count(position: int, phrases: int) -> ColumnElement[int]:
     """How many sentences may hold the term, from the kept count of each lexeme, up to cap.
 
     Exact for a word; for a phrase, its rarest word's count; for words or phrases, their sum:
     never fewer than hold the term, so a term found rare is rare.
     """
-    phrases = [_phrase_count(" ".join(words)) for words in term]
-    return func.least(reduce(operator.add, phrases), cap)
+    counts = [_phrase_count(_phrase(position, n)) for n in range(phrases)]
+    return func.least(reduce(operator.add, counts), _CAP)
 
 
-def _phrase_count(words: str) -> ColumnElement[int]:
+def _phrase_count(words: ColumnElement[str]) -> ColumnElement[int]:
     """How many sentences hold the rarest lexeme of some words (0 for none, or stop words only)."""
     vector = func.to_tsvector(_ENGLISH, words)
     lexeme = func.unnest(func.tsvector_to_array(vector)).table_valued("lexeme").render_derived()
@@ -152,38 +180,52 @@ def _phrase_count(words: str) -> ColumnElement[int]:
     return func.coalesce(rarest.scalar_subquery(), 0)
 
 
-def _postgres_candidates(
-    terms: Sequence[Term], window: int | None, _since: int | None
-) -> Candidates:
-    """Sentences whose tsvector holds any term, ranked by cover density; the newest `window` of
-    them if given, found by the same statement (one walk of the newest sentences)."""
-    query = _any_term(terms)
-    where: ColumnElement[bool] = _VECTOR.bool_op("@@")(query)
-    if window is not None:
-        where = SentenceRow.id.in_(_postgres_newest(terms, window))
+def _postgres_candidates(shape: Shape, positions: Sequence[int], windowed: bool) -> Candidates:
+    """Sentences whose tsvector holds any of the terms, ranked by cover density; the newest
+    `window` of them if windowed, found by the same statement (one walk of the newest)."""
+    query = _any_term(shape, positions)
+    where = _VECTOR.bool_op("@@")(query)
+    if windowed:
+        where = SentenceRow.id.in_(_postgres_newest(shape, positions))
     relevance = func.ts_rank_cd(_VECTOR, query, type_=Float)
     return Candidates(SentenceRow.__table__, where, relevance, _postgres_holds)
 
 
-def _postgres_holds(_position: int, term: Term) -> ColumnElement[int]:
+def _postgres_holds(position: int, phrases: int) -> ColumnElement[int]:
     """1 if the outer sentence holds the term, tested on its own tsvector."""
-    return case((_VECTOR.bool_op("@@")(_tsquery(term)), 1), else_=0)
+    return case((_VECTOR.bool_op("@@")(_tsquery(position, phrases)), 1), else_=0)
 
 
-def _postgres_newest(terms: Sequence[Term], limit: int) -> Select[Any]:
-    """The newest sentences whose tsvector holds any term."""
-    where = _VECTOR.bool_op("@@")(_any_term(terms))
-    return select(SentenceRow.id).where(where).order_by(SentenceRow.id.desc()).limit(limit)
+def _postgres_newest(shape: Shape, positions: Sequence[int]) -> Select[Any]:
+    """The newest sentences whose tsvector holds any of the terms."""
+    where = _VECTOR.bool_op("@@")(_any_term(shape, positions))
+    return select(SentenceRow.id).where(where).order_by(SentenceRow.id.desc()).limit(_WINDOW)
 
 
-def _any_term(terms: Sequence[Term]) -> ColumnElement[str]:
-    """A tsquery matching any of the terms."""
-    return reduce(_either, (_tsquery(term) for term in terms))
+def _postgres_values(terms: Sequence[Term], _positions: Sequence[int]) -> dict[str, Any]:
+    """Each phrase of each term as its words (phraseto_tsquery reads them)."""
+    return {
+        f"phrase_{n}_{k}": " ".join(words)
+        for n, term in enumerate(terms)
+        for k, words in enumerate(term)
+    }
 
 
-def _tsquery(term: Term) -> ColumnElement[str]:
-    """A term as a tsquery built from bound parameters: its phrases, ORed."""
-    return reduce(_either, (func.phraseto_tsquery(_ENGLISH, " ".join(p)) for p in term))
+def _phrase(position: int, index: int) -> ColumnElement[str]:
+    """The words of phrase `index` of the term at `position`, a bound value."""
+    return bindparam(f"phrase_{position}_{index}", type_=Text)
+
+
+def _any_term(shape: Shape, positions: Sequence[int]) -> ColumnElement[str]:
+    """A tsquery matching any of the terms at some positions."""
+    return reduce(_either, (_tsquery(n, shape[n]) for n in positions))
+
+
+def _tsquery(position: int, phrases: int) -> ColumnElement[str]:
+    """A term as a tsquery of its bound phrases, ORed."""
+    return reduce(
+        _either, (func.phraseto_tsquery(_ENGLISH, _phrase(position, n)) for n in range(phrases))
+    )
 
 
 def _either(left: ColumnElement[str], right: ColumnElement[str]) -> ColumnElement[str]:
@@ -191,9 +233,15 @@ def _either(left: ColumnElement[str], right: ColumnElement[str]) -> ColumnElemen
     return left.op("||", return_type=TSQUERY)(right)
 
 
-SQLITE = Backend(_sqlite_count, _sqlite_candidates, _sqlite_newest, reads_window_first=True)
+SQLITE = Backend(
+    _sqlite_count, _sqlite_candidates, _sqlite_newest, _sqlite_values, reads_window_first=True
+)
 POSTGRES = Backend(
-    _postgres_count, _postgres_candidates, _postgres_newest, reads_window_first=False
+    _postgres_count,
+    _postgres_candidates,
+    _postgres_newest,
+    _postgres_values,
+    reads_window_first=False,
 )
 
 
@@ -237,4 +285,16 @@ async def sentences_holding(
     parsed = parse_terms(words)
     if not parsed:
         return None
-    return list(await session.scalars(backend_of(session).newest(parsed, budget)))
+    backend = backend_of(session)
+    everyone = tuple(range(len(parsed)))
+    query = newest_query(backend, shape_of(parsed), everyone)
+    values = {**backend.values(parsed, everyone), "window": budget}
+    # Fetched at once: iterated, the result fetched its up to `budget` rows one call each.
+    return list((await session.scalars(query, values)).all())
+
+
+@lru_cache(maxsize=256)
+def newest_query(backend: Backend, shape: Shape, positions: tuple[int, ...]) -> Select[Any]:
+    """The newest `window` sentences holding any of the terms at some positions; built once
+    per shape."""
+    return backend.newest(shape, positions)
