@@ -129,7 +129,12 @@ def role_holder(
 
 def possible_holders(phrases: Sequence[str], roles: Sequence[DatedRole]) -> set[int]:
     """The actors whose newest stated role one of some role phrases may name, whatever their
-    country: the only ones `role_holder` needs read (a superset of those it can pick)."""
+    country: the only ones `role_holder` needs read (a superset of those it can pick).
+
+    Strictly, as `role_holder` picks among all actors (`pick_holder` with no article of its
+    own): "the Kremlin spokesman" may name no "spokesman for the headquarters", however many
+    such actors the store holds.
+    """
     keys = [key for phrase in phrases if (key := parse_role(phrase)) is not None]
     return {
         actor
@@ -137,7 +142,7 @@ def possible_holders(phrases: Sequence[str], roles: Sequence[DatedRole]) -> set[
         for role in held
         for part in role_parts(role)
         if (found := parse_role(part)) is not None
-        and any(role_fits(key, found, key.country, strict=False) for key in keys)
+        and any(role_fits(key, found, key.country, strict=True) for key in keys)
     }
 
 

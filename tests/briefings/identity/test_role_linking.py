@@ -134,13 +134,17 @@ def test_the_possible_holders_are_those_whose_newest_role_a_phrase_may_name() ->
         DatedRole(1, "Former US President", FEB_1, 3),
         DatedRole(3, "Kremlin spokesman", FEB_1, 4),
         DatedRole(4, "President of Ukraine", FEB_1, 5),
+        DatedRole(5, "spokesman for the headquarters", FEB_1, 6),
     ]
-    # Whatever the country the actor has (Zelensky's is known only from its names).
+    # Whatever the country the actor has (Zelensky's is known only from its names); only
+    # roles the phrase names exactly, as a holder is picked among all actors.
     assert possible_holders(["the US president"], roles) == {2}
     assert possible_holders(["the president"], roles) == {2, 4}
     assert possible_holders(["peace", "the Kremlin spokesman"], roles) == {3}
-    stored = [make_stored(n, name) for n, name in enumerate(["Biden", "Trump", "Peskov"], 1)]
-    picked = [actor for actor in stored if actor.id in possible_holders(["US president"], roles)]
-    holder = role_holder(["US president"], roles, picked)
-    assert holder is not None
-    assert holder == role_holder(["US president"], roles, stored)
+    names = ["Biden", "Trump", "Peskov", "Zelensky", "Lubinets"]
+    stored = [make_stored(n, name) for n, name in enumerate(names, 1)]
+    for phrase in ("US president", "Kremlin spokesman"):
+        picked = [actor for actor in stored if actor.id in possible_holders([phrase], roles)]
+        holder = role_holder([phrase], roles, picked)
+        assert holder is not None
+        assert holder == role_holder([phrase], roles, stored)
