@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
-from typing import Protocol
+from functools import cache
+from typing import Any, Protocol
 
-from sqlalchemy import and_, select, union, union_all
+from sqlalchemy import CompoundSelect, Date, Select, and_, bindparam, select, union, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased, selectinload
 from sqlalchemy.sql.selectable import ScalarSelect
@@ -25,10 +26,11 @@ from briefings.records import (
     SpeakerLinks,
     StoredActor,
 )
+from storage.engine import on_postgres
 from storage.labelled import records_from
 from storage.summary_tables import ActorRoleDayRow, ActorRoleTitleRow
 from storage.tables import ActorAliasRow, ActorRow
-from storage.values_in import values_in
+from storage.values_in import bound_list, bound_list_in, values_in
 
 
 class ActorRules(Protocol):
@@ -120,12 +122,24 @@ async def dated_roles(
     newest day is one seek along ix_actor_role_days_actor_day, its roles of that day another
     (one statement); each role comes once, with the newest article of that day to state it.
     """
-    holding = select(ActorRoleTitleRow.actor_id).where(
-        values_in(session, ActorRoleTitleRow.title, titles)
-    )
-    keys = sorted({*await session.scalars(holding), *actor_ids})
+    as_array = on_postgres(session)
+    holding, roles = _dated_queries(as_array, day is not None)
+    found = await session.scalars(holding, {"titles": bound_list(titles, as_array=as_array)})
+    keys = sorted({*found.all(), *actor_ids})
     if not keys:
         return []
+    values = {"keys": bound_list(keys, as_array=as_array), "day": day}
+    return records_from(DatedRole, await session.execute(roles, values))
+
+
+@cache
+def _dated_queries(as_array: bool, by_day: bool) -> tuple[Select[Any], CompoundSelect[Any]]:
+    """The holders of the titles bound as `titles`; and the roles of the actors bound as `keys`
+    in their newest articles (published by the day bound as `day` when `by_day`). Built once
+    per backend and kind of day (see storage.values_in)."""
+    holding = select(ActorRoleTitleRow.actor_id).where(
+        bound_list_in(ActorRoleTitleRow.title, "titles", as_array=as_array)
+    )
     row = ActorRoleDayRow
     # The newest article of the day to state a role stands for all that do.
     columns = (
@@ -135,8 +149,8 @@ async def dated_roles(
         row.last_article.label("article_id"),
     )
     newest = (
-        select(ActorRow.id.label("key"), _newest_day(ActorRow.id, day).label("day"))
-        .where(values_in(session, ActorRow.id, keys))
+        select(ActorRow.id.label("key"), _newest_day(ActorRow.id, by_day).label("day"))
+        .where(bound_list_in(ActorRow.id, "keys", as_array=as_array))
         .subquery()
     )
     on_newest = select(*columns).join(
@@ -144,23 +158,21 @@ async def dated_roles(
     )
     # An actor with no dated role by the day: the roles of its undated articles.
     undated = select(*columns).where(
-        values_in(session, row.actor_id, keys),
+        bound_list_in(row.actor_id, "keys", as_array=as_array),
         row.published.is_(None),
-        _newest_day(row.actor_id, day).is_(None),
+        _newest_day(row.actor_id, by_day).is_(None),
     )
-    query = union_all(on_newest, undated)
-    return records_from(DatedRole, await session.execute(query))
+    return holding, union_all(on_newest, undated)
 
 
-def _newest_day(
-    actor_id: InstrumentedAttribute[int], day: date | None
-) -> ScalarSelect[date | None]:
-    """The newest day by a day on which an actor's articles state a role, if any: one seek
-    along ix_actor_role_days_actor_day (the table read under another name, to correlate)."""
+def _newest_day(actor_id: InstrumentedAttribute[int], by_day: bool) -> ScalarSelect[date | None]:
+    """The newest day (by the day bound as `day`, when `by_day`) on which an actor's articles
+    state a role, if any: one seek along ix_actor_role_days_actor_day (the table read under
+    another name, to correlate)."""
     row = aliased(ActorRoleDayRow)
     query = select(row.published).where(row.actor_id == actor_id, row.published.is_not(None))
-    if day is not None:
-        query = query.where(row.published <= day)
+    if by_day:
+        query = query.where(row.published <= bindparam("day", type_=Date))
     return query.order_by(row.published.desc()).limit(1).scalar_subquery()
 
 

@@ -20,9 +20,10 @@ class ActorRoleDayRow(Base):
 
     __tablename__ = "actor_role_days"
     # Linking reads the newest day by a date, then its rows. An actor's card sums each role's
-    # rows and reads its newest days along the second, which holds every column it reads.
+    # rows and reads its newest days along the second. Each holds every column its reader
+    # reads: SQLite otherwise took the one that did, whatever it had to read (migration 0014).
     __table_args__ = (
-        Index("ix_actor_role_days_actor_day", "actor_id", "published", "role"),
+        Index("ix_actor_role_days_actor_day", "actor_id", "published", "role", "last_article"),
         Index(
             "ix_actor_role_days_actor_role",
             "actor_id",

@@ -19,7 +19,7 @@ from briefings.identity.names import name_keys
 from briefings.identity.role_groups import group_roles, key_groups
 from briefings.identity.rules import IDENTITY_RULES
 from briefings.vocabulary.standing import place_kinds
-from storage import actor_names, get_actor, list_actors, save_extracted
+from storage import actor_names, dated_roles, get_actor, list_actors, save_extracted
 from storage.tables import FigureRow
 
 PRESIDENT = "President of Freedonia"
@@ -240,3 +240,16 @@ async def test_a_card_reads_by_index_seeks_alone(session: AsyncSession) -> None:
     scans = [step for step in steps if step.startswith("SCAN") and "anon_" not in step]
     assert scans == []
     assert not any("TEMP B-TREE" in step for step in steps)
+
+
+async def test_linking_reads_each_holders_newest_day_by_a_seek(session: AsyncSession) -> None:
+    await store_of(session, unrelated=3)
+
+    async def roles() -> object:
+        return await dated_roles(session, date(2025, 3, 20), titles={"president"})
+
+    steps = await plans(session, roles)
+    # The day's rows by (actor, day), never every role day of the actor.
+    day_rows = [step for step in steps if step.startswith("SEARCH actor_role_days USING")]
+    assert day_rows
+    assert all("(actor_id=? AND published=?)" in step for step in day_rows), day_rows
