@@ -15,8 +15,10 @@ the identity rules): each copy gets its own text hash and title, a publication d
 on one day every 30 copies (so roles are stated over many days), figures scaled a little (so
 that copies disagree, the worst case for /figures), and the people who appear in only one base
 article renamed with a new surname in every third copy (so that the store holds many actors,
-as a real one would). Every store is built first; then rounds take each size and backend in
-turn (A B A B), so that machine load favours none. Prints p50 and p99 per command and for the
+as a real one would). Every store is built first, then all are opened at once, and each
+command is timed on them in turn, one answer each, the order reversed every other time
+(A B B A): a burst of load on this shared machine then falls on every size and backend alike,
+where timing one store's runs in a block let it set that store's p99 alone. Prints p50 and p99 per command and for the
 /ask question set (tests/bot/ask_questions.json), per size and backend, and the ratio
 p99(largest) / p99(smallest). Targets: p99 under 25 ms at 10,000 articles, at most 1.5x the
 p99 at 100.
@@ -40,6 +42,9 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import AsyncExitStack
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +54,12 @@ from spacy.language import Language
 from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import Pool
+from telegram import Update
 
 from bench.extract import article_files
 from bench.variants import one_off_people, variant
 from bot.settings import Settings
+from bot.telegram_adapter import application as application_module
 from bot.telegram_adapter.application import (
     BriefApplication,
     build_application,
@@ -65,6 +72,7 @@ from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import ExtractedArticle
 from briefings.reading.articles import read_path
 from storage import create_engine, make_session_factory, save_extracted, upgrade_to_head
+from storage.poller_lock import PollerLock
 from tests.support.bot_api_objects import make_command_update
 from tests.support.recording_request import RecordingRequest
 
@@ -89,11 +97,25 @@ MAX_BYTES = 2 * 1024 * 1024
 
 
 ASK_SET = "/ask question set"
+# Milliseconds per answer, by command line (and ASK_SET).
+Timings = dict[str, list[float]]
 QUESTIONS = Path(__file__).resolve().parents[1] / "tests" / "bot" / "ask_questions.json"
 # Copies saved in one transaction while a store is built.
 BATCH = 100
-# The PostgreSQL schema new connections use (one store per size in one test database).
-_schema: list[str] = []
+# The PostgreSQL schema new connections use: the store being built or answered from (one store
+# per size in one test database). Set per task; SQLAlchemy's greenlets run in its context.
+_SCHEMA: ContextVar[str | None] = ContextVar("bench_schema", default=None)
+
+
+@dataclass(frozen=True)
+class OpenStore:
+    """One store being timed: its backend and size, and the bot answering from it."""
+
+    backend: str
+    size: int
+    schema: str | None
+    application: BriefApplication
+    recorder: RecordingRequest
 
 
 def extract_bases(nlp: Language, shared: Path) -> list[ExtractedArticle]:
@@ -104,9 +126,10 @@ def extract_bases(nlp: Language, shared: Path) -> list[ExtractedArticle]:
 @event.listens_for(Pool, "connect")
 def _use_schema(dbapi_connection: Any, _record: Any) -> None:
     """Point a new PostgreSQL connection at the current store's schema."""
-    if _schema and "asyncpg" in type(dbapi_connection).__module__:
+    schema = _SCHEMA.get()
+    if schema and "asyncpg" in type(dbapi_connection).__module__:
         # On the raw connection, outside the adapter's transaction (a rollback would undo it).
-        statement = f"SET search_path TO {_schema[-1]}"
+        statement = f"SET search_path TO {schema}"
         dbapi_connection.run_async(lambda connection: connection.execute(statement))
 
 
@@ -115,8 +138,8 @@ async def build_store(url: str, bases: list[ExtractedArticle], size: int) -> Non
     engine = create_engine(url)
     if engine.dialect.name == "postgresql":
         async with engine.begin() as connection:
-            await connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {_schema[-1]} CASCADE")
-            await connection.exec_driver_sql(f"CREATE SCHEMA {_schema[-1]}")
+            await connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {_SCHEMA.get()} CASCADE")
+            await connection.exec_driver_sql(f"CREATE SCHEMA {_SCHEMA.get()}")
         await engine.dispose()  # new connections, on the new schema
     await upgrade_to_head(engine)
     sessions = make_session_factory(engine)
@@ -140,44 +163,70 @@ def questions() -> list[str]:
     return [f"/ask {item['question']}" for item in data["questions"]]
 
 
-async def time_commands(url: str, nlp: Language, runs: int) -> dict[str, list[float]]:
-    """Milliseconds per answer of each command and of the question set, after a warm-up."""
-    settings = Settings(database_url=url, telegram_token=TOKEN)
+async def _no_poller_lock(_engine: object) -> PollerLock:
+    """A poller lock that holds nothing: the benchmark never polls, and its PostgreSQL stores
+    share one database, whose one advisory lock would let only one of them open."""
+    return PollerLock()
+
+
+async def open_store(
+    stack: AsyncExitStack, backend: str, url: str, size: int, nlp: Language
+) -> OpenStore:
+    """The bot on one store, started (and stopped when the stack closes), its pools connected."""
+    schema = f"bench_{size}" if backend == "postgresql" else None
+    _SCHEMA.set(schema)
+    settings = Settings(database_url=_store(backend, url, size), telegram_token=TOKEN)
     recorder = RecordingRequest()
     application: BriefApplication = build_application(
         settings, request=recorder, nlp=nlp, rate_limited=False
     )
-    timings: dict[str, list[float]] = {}
+    await stack.enter_async_context(application)
+    await start_services(application)
+    stack.push_async_callback(stop_services, application)
+    store = OpenStore(backend, size, schema, application, recorder)
+    # Connect the answers' pool now, on this store's schema.
+    await _answer(store, make_command_update("/sources", bot=application.bot))
+    return store
+
+
+async def time_interleaved(stores: list[OpenStore], runs: int) -> dict[OpenStore, Timings]:
+    """Milliseconds per answer of each command and of the question set on every store, the
+    stores taking turns answer by answer."""
+    timings: dict[OpenStore, Timings] = {store: {} for store in stores}
+    for line in COMMANDS:
+        for store, found in (await _time_line(stores, line, runs)).items():
+            timings[store][line] = found
     asked = questions()
-    async with application:
-        await start_services(application)
-        for line in COMMANDS:
-            timings[line] = await _time_line(application, recorder, line, runs)
-        per_question = max(1, runs // len(asked))
-        timings[ASK_SET] = [
-            sample
-            for line in asked
-            for sample in await _time_line(application, recorder, line, per_question)
-        ]
-        await stop_services(application)
+    per_question = max(1, runs // len(asked))
+    for line in asked:
+        for store, found in (await _time_line(stores, line, per_question)).items():
+            timings[store].setdefault(ASK_SET, []).extend(found)
     return timings
 
 
-async def _time_line(
-    application: BriefApplication, recorder: RecordingRequest, line: str, runs: int
-) -> list[float]:
-    """Milliseconds per answer of one line, after two warm-up answers."""
-    update = make_command_update(line, bot=application.bot)
-    for _ in range(2):
-        await application.process_update(update)
-    samples = []
-    for _ in range(runs):
-        started, served = time.perf_counter(), recorder.server_seconds
-        await application.process_update(update)
-        elapsed = time.perf_counter() - started - (recorder.server_seconds - served)
-        samples.append(elapsed * 1000)
-        recorder.clear()
+async def _time_line(stores: list[OpenStore], line: str, runs: int) -> dict[OpenStore, list[float]]:
+    """Milliseconds per answer of one line on each store, after two warm-up answers each; the
+    stores answer in turn, in reverse order every other run."""
+    updates = {store: make_command_update(line, bot=store.application.bot) for store in stores}
+    for store in stores:
+        for _ in range(2):
+            await _answer(store, updates[store])
+    samples: dict[OpenStore, list[float]] = {store: [] for store in stores}
+    for run in range(runs):
+        for store in stores if run % 2 == 0 else reversed(stores):
+            samples[store].append(await _answer(store, updates[store]))
     return samples
+
+
+async def _answer(store: OpenStore, update: Update) -> float:
+    """Milliseconds the bot takes to answer one update, the double's time left out."""
+    _SCHEMA.set(store.schema)
+    recorder = store.recorder
+    started, served = time.perf_counter(), recorder.server_seconds
+    await store.application.process_update(update)
+    elapsed = time.perf_counter() - started - (recorder.server_seconds - served)
+    recorder.clear()
+    return elapsed * 1000
 
 
 def percentile(samples: list[float], share: float) -> float:
@@ -201,7 +250,7 @@ def backends(directory: Path) -> dict[str, str]:
 
 def _store(backend: str, url: str, size: int) -> str:
     """The URL of one store, its schema made current on PostgreSQL."""
-    _schema.append(f"bench_{size}")
+    _SCHEMA.set(f"bench_{size}" if backend == "postgresql" else None)
     return url.format(size=size) if backend == "sqlite" else url
 
 
@@ -233,14 +282,21 @@ async def main(sizes: list[int], runs: int, rounds: int, shared: Path, keep: Pat
                 await build_store(_store(backend, url, size), bases, size)
                 took = time.perf_counter() - built
                 print(f"built {backend} {size:>6} articles in {took:6.1f} s", flush=True)
-        samples: dict[tuple[str, int], dict[str, list[float]]] = {}
-        for round_ in range(rounds):
-            for size in sizes:
-                for backend, url in stores.items():
-                    timed = await time_commands(_store(backend, url, size), nlp, runs // rounds)
-                    for line, found in timed.items():
-                        samples.setdefault((backend, size), {}).setdefault(line, []).extend(found)
-            print(f"round {round_ + 1} of {rounds} done", flush=True)
+        samples: dict[tuple[str, int], Timings] = {}
+        application_module.acquire_poller_lock = _no_poller_lock  # type: ignore[assignment]
+        async with AsyncExitStack() as stack:
+            opened = [
+                await open_store(stack, backend, url, size, nlp)
+                for size in sizes
+                for backend, url in stores.items()
+            ]
+            for round_ in range(rounds):
+                timed = await time_interleaved(opened, runs // rounds)
+                for store, lines in timed.items():
+                    for line, found in lines.items():
+                        key = (store.backend, store.size)
+                        samples.setdefault(key, {}).setdefault(line, []).extend(found)
+                print(f"round {round_ + 1} of {rounds} done", flush=True)
     report(samples, sizes, list(stores))
 
 
