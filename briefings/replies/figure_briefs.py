@@ -121,9 +121,12 @@ def _claimant_line(
     """A claimant's series in a group: each one's newest value (or whole history), sourced."""
     series = series_of(figures)
     render = full_history if history else latest_with_history
-    texts = [render(values, series_label(group, values[-1].figure)) for values in series]
-    extra = f"; +{len(texts) - MAX_VALUES} more" if len(texts) > MAX_VALUES else ""
-    return line("• ", bold(claimant), ": ", "; ".join(texts[:MAX_VALUES]), extra)
+    # Only the series shown are put in words; the rest are counted.
+    texts = [
+        render(values, series_label(group, values[-1].figure)) for values in series[:MAX_VALUES]
+    ]
+    extra = f"; +{len(series) - MAX_VALUES} more" if len(series) > MAX_VALUES else ""
+    return line("• ", bold(claimant), ": ", "; ".join(texts), extra)
 
 
 def series_label(group: FigureGroup, figure: FigureEntry) -> str:
