@@ -19,6 +19,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -148,6 +149,16 @@ class FigureRow(Base):
         Index("ix_figures_measure_newest", "measure", "article_id", "id"),
         Index("ix_figures_claimant_newest", "claimant_actor_id", "article_id", "id"),
         Index("ix_figures_claimant_measure", "claimant_actor_id", "measure", "article_id", "id"),
+        # Of a measure with no side, newest first: PostgreSQL reads no order from `IS NULL`
+        # (migration 0015).
+        Index(
+            "ix_figures_measure_sideless",
+            "measure",
+            "article_id",
+            "id",
+            postgresql_where=text("measured_side IS NULL"),
+            sqlite_where=text("measured_side IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
