@@ -38,13 +38,13 @@ async def test_the_parties_past_the_window_are_counted_per_side_up_to_the_cap(
     await save_demands(session, "three", [("Kremlin", "sanctions lifted"), ("Slovakia", "gas")])
 
     _, all_counted = await demand_parties(session, window=1)
-    monkeypatch.setattr(party_queries, "TOTAL_CAP", 2)
+    monkeypatch.setattr(party_queries, "TAIL_CAP", 2)
     _, capped = await demand_parties(session, window=1)
 
     assert sum(t.n_parties for t in all_counted) == 3 and not any(t.over for t in all_counted)
     # One party past the cap is read, so that the answer can say "over".
     assert sum(t.n_parties for t in capped) == 3 and all(t.over for t in capped)
-    monkeypatch.setattr(party_queries, "TOTAL_CAP", 3)
+    monkeypatch.setattr(party_queries, "TAIL_CAP", 3)
     _, exact = await demand_parties(session, window=1)
     assert not any(t.over for t in exact)
 
