@@ -6,10 +6,24 @@ or article. Which roles are one is decided in `briefings.identity.role_groups`.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import CompoundSelect, Text, bindparam, func, select, union_all
+from sqlalchemy import (
+    CompoundSelect,
+    Date,
+    Integer,
+    Text,
+    bindparam,
+    false,
+    func,
+    null,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.entries import NEWEST_ROLE_DAYS, RoleEntry
@@ -24,8 +38,8 @@ CITED_ARTICLES = 4
 
 Record = TypeVar("Record")
 
-# Roles read in one compound statement (SQLite allows 500 parts; a role may take two).
-_ROLES_PER_READ = 100
+# Roles read in one compound statement (SQLite allows 500 parts; a role takes three).
+_ROLES_PER_READ = 150
 # An actor's distinct roles of its roles as written, and its roles' entries from what the store
 # reads of them (briefings.identity.role_groups).
 KeyGroups = Callable[[Iterable[str]], list[RoleGroup]]
@@ -51,8 +65,7 @@ async def roles_of(
         return ()
     groups = key_groups(tallies)
     shared = await _shared_days(session, actor_id, [g for g in groups if len(g.parts) > 1])
-    newest = await _newest_days(session, actor_id, tallies)
-    firsts = await _role_firsts(session, actor_id, tallies)
+    newest, firsts = await _days_and_firsts(session, actor_id, tallies)
     return group_roles(groups, newest, tallies, shared, firsts)
 
 
@@ -101,12 +114,27 @@ def _distinct_days(n_groups: int) -> CompoundSelect[Any]:
     return union_all(*parts)
 
 
-async def _newest_days(
+async def _days_and_firsts(
     session: AsyncSession, actor_id: int, roles: Collection[str]
-) -> list[RoleDay]:
-    """The newest few dated days of each role as written, and its undated row if any: two LIMIT
-    seeks per role along ix_actor_role_days_actor_role."""
-    return await _per_role(session, actor_id, roles, _newest_day_rows, RoleDay)
+) -> tuple[list[RoleDay], list[RoleArticle]]:
+    """Each role as written's newest few dated days and its undated row if any (two LIMIT seeks
+    along ix_actor_role_days_actor_role), and its first few articles (one LIMIT seek along
+    ix_actor_mentions_actor_role), in one statement: a round trip, not two."""
+    rows = await _per_role(session, actor_id, roles, _role_rows, _RoleRow)
+    days = [RoleDay(r.role, r.published, r.n_articles or 0, r.article) for r in rows if r.is_day]
+    firsts = [RoleArticle(r.role, r.article) for r in rows if not r.is_day]
+    return days, firsts
+
+
+@dataclass(frozen=True)
+class _RoleRow:
+    """A row of _role_rows: a role day (its article the newest of the day) or a first article."""
+
+    is_day: bool
+    role: str
+    published: date | None
+    n_articles: int | None
+    article: int
 
 
 async def _per_role(
@@ -128,13 +156,21 @@ async def _per_role(
 
 
 @cache
-def _newest_day_rows(n_roles: int) -> CompoundSelect[Any]:
-    """The newest dated rows (NEWEST_ROLE_DAYS) and the undated row of each of some roles."""
+def _role_rows(n_roles: int) -> CompoundSelect[Any]:
+    """For each of some roles (bound as role_0…), its newest dated rows (NEWEST_ROLE_DAYS) and
+    undated row, and its first few articles (as many as an entry cites), labelled as _RoleRow;
+    built once per number of roles (a card's roles are bound, not built, each time)."""
     row = ActorRoleDayRow
-    columns = (row.role, row.published, row.n_articles, row.last_article)
     parts = []
     for n in range(n_roles):
         of_role = (row.actor_id == bindparam("actor_id"), row.role == bindparam(f"role_{n}"))
+        columns = (
+            true().label("is_day"),
+            row.role,
+            row.published,
+            row.n_articles,
+            row.last_article.label("article"),
+        )
         dated = (
             select(*columns)
             .where(*of_role, row.published.is_not(None))
@@ -143,26 +179,14 @@ def _newest_day_rows(n_roles: int) -> CompoundSelect[Any]:
             .subquery()
         )
         undated = select(*columns).where(*of_role, row.published.is_(None)).limit(1).subquery()
-        parts += [select(*dated.c), select(*undated.c)]
-    return union_all(*parts)
-
-
-async def _role_firsts(
-    session: AsyncSession, actor_id: int, roles: Collection[str]
-) -> list[RoleArticle]:
-    """The first few articles (as many as an entry cites) of each role one actor is given as
-    written: one LIMIT seek per role along ix_actor_mentions_actor_role."""
-    return await _per_role(session, actor_id, roles, _first_articles, RoleArticle)
-
-
-@cache
-def _first_articles(n_roles: int) -> CompoundSelect[Any]:
-    """The first few articles to give an actor each of some roles as written, one part per
-    role (built once per number of roles: a card's roles are bound, not built, each time)."""
-    parts = []
-    for n in range(n_roles):
         first = (
-            select(ActorMentionRow.role, ActorMentionRow.article_id)
+            select(
+                false().label("is_day"),
+                ActorMentionRow.role,
+                null().cast(Date).label("published"),
+                null().cast(Integer).label("n_articles"),
+                ActorMentionRow.article_id.label("article"),
+            )
             .where(
                 ActorMentionRow.actor_id == bindparam("actor_id"),
                 ActorMentionRow.role == bindparam(f"role_{n}"),
@@ -171,5 +195,5 @@ def _first_articles(n_roles: int) -> CompoundSelect[Any]:
             .limit(CITED_ARTICLES)
             .subquery()
         )
-        parts.append(select(first.c.role, first.c.article_id))
+        parts += [select(*dated.c), select(*undated.c), select(*first.c)]
     return union_all(*parts)
