@@ -33,6 +33,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.delivery_tables import DeliveryRow, SubscriptionRow
 from storage.engine import on_postgres
 from storage.records import DeliveryRecord, DueClaim, SentDigest
 from storage.subscriptions import (
@@ -42,7 +43,6 @@ from storage.subscriptions import (
     changed,
     subscription_record,
 )
-from storage.tables import DeliveryRow, SubscriptionRow
 
 # The tables behind the rows, for Core statements run once for many parameter sets (the ORM
 # would take a list of parameters for a bulk update by primary key instead).

@@ -16,8 +16,8 @@ from sqlalchemy import ColumnElement, CursorResult, Result, Row, Select, select,
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.delivery_tables import DeliveryRow, SubscriptionRow
 from storage.records import SubscriptionRecord
-from storage.tables import DeliveryRow, SubscriptionRow
 
 # ORM rows may sit in the session from before a bulk update; reads always refresh them.
 REFRESH_LOADED_ROWS = {"populate_existing": True}

@@ -24,8 +24,8 @@ from storage import (
     stale_deliveries,
     subscribe,
 )
+from storage.delivery_tables import DeliveryRow, SubscriptionRow
 from storage.subscriptions import as_utc
-from storage.tables import DeliveryRow, SubscriptionRow
 
 LEASE = timedelta(minutes=2)
 

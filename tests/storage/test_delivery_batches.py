@@ -19,7 +19,7 @@ from storage import (
     make_session_factory,
     subscribe,
 )
-from storage.tables import DeliveryRow, SubscriptionRow
+from storage.delivery_tables import DeliveryRow, SubscriptionRow
 
 LATER = NOW + timedelta(hours=1)
 

@@ -25,7 +25,7 @@ from storage import (
     unsubscribe,
     upgrade,
 )
-from storage.tables import SubscriptionRow
+from storage.delivery_tables import SubscriptionRow
 
 NOW = datetime(2025, 3, 21, 6, 0, tzinfo=UTC)
 DAY = date(2025, 3, 21)

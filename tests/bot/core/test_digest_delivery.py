@@ -23,7 +23,7 @@ from bot.core.runtime import Runtime, open_runtime
 from briefings.schedules.occurrences import next_occurrence
 from briefings.schedules.zones import find_zone
 from storage import delivery_summary, get_subscription, subscribe
-from storage.tables import DeliveryRow
+from storage.delivery_tables import DeliveryRow
 from tests.support.recording_digest_sender import CRASH, RecordingDigestSender
 
 START = datetime(2025, 3, 20, 12, 0, tzinfo=UTC)

@@ -20,7 +20,7 @@ from app_builders import REPO, TOKEN
 from sqlalchemy import select
 
 from storage import create_engine, make_session_factory, subscribe
-from storage.tables import DeliveryRow, SubscriptionRow
+from storage.delivery_tables import DeliveryRow, SubscriptionRow
 from tests.support.bot_api_double import BotApiDouble
 
 SUBSCRIBERS = 300
