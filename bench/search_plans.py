@@ -2,9 +2,10 @@
 
 Statements are prepared once and run with new values (asyncpg's statement cache); after five
 runs PostgreSQL may keep one plan for any values, which can be far worse for a search than one
-made for its words (storage.search_backends.planned_for_the_words asks for the latter; here
-the mode is forced for whole connections, so both are measured). This times `search_sentences` on an existing store (a bench/answer.py
-schema, for example) with `plan_cache_mode` forced each way for the whole connection, rounds
+made for its words (storage.search_backends.planned_for_the_words asks for the latter). This
+times `search_sentences` on an existing store (a bench/answer.py schema, for example) with
+`plan_cache_mode` forced each way for the whole connection, and planned_for_the_words made a
+no-op (its SET LOCAL would otherwise plan the ranking for its words in both modes), rounds
 alternating (A B A B). Prints min and median per mode and the ratio.
 
 Usage: python bench/search_plans.py URL [--schema bench_10000] [--rounds 4] [--runs 20] [WORD ...]
@@ -18,13 +19,23 @@ import asyncio
 import statistics
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
+from storage import search
 from storage.search import search_sentences
+
+
+@asynccontextmanager
+async def as_the_connection_plans(_session: AsyncSession) -> AsyncIterator[None]:
+    """Stand-in for planned_for_the_words: leave the mode the connection was given."""
+    yield
+
 
 MODES = ("force_custom_plan", "force_generic_plan")
 
@@ -51,6 +62,7 @@ async def timed_searches(engine: AsyncEngine, words: list[str], runs: int) -> li
 
 async def main(url: str, schema: str, rounds: int, runs: int, words: list[str]) -> None:
     """Alternate the modes round by round and print the figures."""
+    search.planned_for_the_words = as_the_connection_plans  # type: ignore[assignment]
     engines = {mode: engine_for(url, schema, mode) for mode in MODES}
     times: dict[str, list[float]] = {mode: [] for mode in MODES}
     for _ in range(rounds):

@@ -260,8 +260,8 @@ async def planned_for_the_words(session: AsyncSession) -> AsyncIterator[None]:
     """On PostgreSQL, plan the statements run meanwhile for their own values.
 
     Statements are prepared once and run with new values (asyncpg's statement cache); after
-    five runs PostgreSQL may keep one plan for any values. For the ranking of a search's newest
-    candidates that plan took 25-45 ms against 8-11 ms planned for the words
+    five runs PostgreSQL may keep one plan for any values. For a search's ranking that plan
+    took 17-44 ms (median) against 8.5-9.0 ms planned for the words, for three sets of words
     (bench/search_plans.py at 10,000 articles). The setting ends with the block (and with the
     transaction, should the block fail).
     """
