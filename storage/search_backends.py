@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from typing import Any
@@ -37,6 +37,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.engine import on_postgres
@@ -262,15 +263,19 @@ async def planned_for_the_words(session: AsyncSession) -> AsyncIterator[None]:
     Statements are prepared once and run with new values (asyncpg's statement cache); after
     five runs PostgreSQL may keep one plan for any values. For a search's ranking that plan
     took 17-44 ms (median) against 8.5-9.0 ms planned for the words, for three sets of words
-    (bench/search_plans.py at 10,000 articles). The setting ends with the block (and with the
-    transaction, should the block fail).
+    (bench/search_plans.py at 10,000 articles). The setting is the session's, reset after the
+    block: answers read in autocommit, with no transaction to end a SET LOCAL.
     """
     if not on_postgres(session):
         yield
         return
-    await session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
-    yield
-    await session.execute(text("SET LOCAL plan_cache_mode TO DEFAULT"))
+    await session.execute(text("SET plan_cache_mode = force_custom_plan"))
+    try:
+        yield
+    finally:
+        # After a failure inside a transaction, RESET fails too, and the rollback undoes the SET.
+        with suppress(SQLAlchemyError):
+            await session.execute(text("RESET plan_cache_mode"))
 
 
 async def sentences_holding(

@@ -16,6 +16,7 @@ from storage import (
     make_session_factory,
     sqlite_file_path,
 )
+from storage.search_backends import planned_for_the_words
 from tests.support.postgres import postgres_url
 
 
@@ -137,3 +138,34 @@ async def test_a_postgres_reader_reports_a_dead_connection_as_dropped_then_recon
     finally:
         await reader.dispose()
         await main.dispose()
+
+
+@pytest.mark.postgres
+async def test_a_postgres_reader_reads_in_autocommit_and_plans_a_search_for_its_words() -> None:
+    reader = create_reader_engine(postgres_url())
+    assert reader is not None
+    try:
+        async with make_session_factory(reader)() as session:
+            show = text("SHOW plan_cache_mode")
+            async with planned_for_the_words(session):
+                assert await session.scalar(show) == "force_custom_plan"
+            assert await session.scalar(show) == "auto"
+            # No transaction is open, so a SET LOCAL ends with its own statement.
+            await session.execute(text("SET LOCAL plan_cache_mode = force_generic_plan"))
+            assert await session.scalar(show) == "auto"
+    finally:
+        await reader.dispose()
+
+
+@pytest.mark.postgres
+async def test_a_failed_search_inside_a_transaction_keeps_its_own_error(
+    engine: AsyncEngine,
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("plan_cache_mode is PostgreSQL's")
+    async with make_session_factory(engine)() as session:
+        with pytest.raises(StoreError, match="division by zero"):
+            async with planned_for_the_words(session):
+                await session.execute(text("SELECT 1 / 0"))
+        await session.rollback()
+        assert await session.scalar(text("SHOW plan_cache_mode")) == "auto"
