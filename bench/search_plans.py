@@ -5,7 +5,7 @@ runs PostgreSQL may keep one plan for any values, which can be far worse for a s
 made for its words (storage.search_backends.planned_for_the_words asks for the latter). This
 times `search_sentences` on an existing store (a bench/answer.py schema, for example) with
 `plan_cache_mode` forced each way for the whole connection, and planned_for_the_words made a
-no-op (its SET LOCAL would otherwise plan the ranking for its words in both modes), rounds
+no-op (its SET would otherwise plan the ranking for its words in both modes), rounds
 alternating (A B A B). Prints min and median per mode and the ratio.
 
 Usage: python bench/search_plans.py URL [--schema bench_10000] [--rounds 4] [--runs 20] [WORD ...]
