@@ -2,7 +2,7 @@
 
 Statements are prepared once and run with new values (asyncpg's statement cache); after five
 runs PostgreSQL may keep one plan for any values, which can be far worse for a search than one
-made for its words (storage.search_backends.planned_for_the_words asks for the latter). This
+made for its words (storage.search.planned_for_the_words asks for the latter). This
 times `search_sentences` on an existing store (a bench/answer.py schema, for example) with
 `plan_cache_mode` forced each way for the whole connection, and planned_for_the_words made a
 no-op (its SET would otherwise plan the ranking for its words in both modes), rounds

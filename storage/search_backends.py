@@ -14,8 +14,7 @@ parameters (PostgreSQL) or quoted (FTS5), never read as query syntax.
 from __future__ import annotations
 
 import operator
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
-from contextlib import asynccontextmanager, suppress
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from typing import Any
@@ -34,10 +33,8 @@ from sqlalchemy import (
     literal_column,
     select,
     table,
-    text,
 )
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.engine import on_postgres
@@ -254,28 +251,6 @@ def backend_of(session: AsyncSession) -> Backend:
 def _count(flags: Iterable[ColumnElement[int]]) -> ColumnElement[int]:
     """The sum of 0-or-1 expressions."""
     return reduce(operator.add, flags)
-
-
-@asynccontextmanager
-async def planned_for_the_words(session: AsyncSession) -> AsyncIterator[None]:
-    """On PostgreSQL, plan the statements run meanwhile for their own values.
-
-    Statements are prepared once and run with new values (asyncpg's statement cache); after
-    five runs PostgreSQL may keep one plan for any values. For a search's ranking that plan
-    took 17-44 ms (median) against 8.5-9.0 ms planned for the words, for three sets of words
-    (bench/search_plans.py at 10,000 articles). The setting is the session's, reset after the
-    block: answers read in autocommit, with no transaction to end a SET LOCAL.
-    """
-    if not on_postgres(session):
-        yield
-        return
-    await session.execute(text("SET plan_cache_mode = force_custom_plan"))
-    try:
-        yield
-    finally:
-        # After a failure inside a transaction, RESET fails too, and the rollback undoes the SET.
-        with suppress(SQLAlchemyError):
-            await session.execute(text("RESET plan_cache_mode"))
 
 
 async def sentences_holding(

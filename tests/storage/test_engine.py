@@ -16,7 +16,7 @@ from storage import (
     make_session_factory,
     sqlite_file_path,
 )
-from storage.search_backends import planned_for_the_words
+from storage.search import planned_for_the_words
 from tests.support.postgres import postgres_url
 
 
