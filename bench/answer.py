@@ -18,10 +18,10 @@ article renamed with a new surname in every third copy (so that the store holds 
 as a real one would). Every store is built first, then all are opened at once, and each
 command is timed on them in turn, one answer each, the order reversed every other time
 (A B B A): a burst of load on this shared machine then falls on every size and backend alike,
-where timing one store's runs in a block let it set that store's p99 alone. Prints p50 and p99 per command and for the
-/ask question set (tests/bot/ask_questions.json), per size and backend, and the ratio
-p99(largest) / p99(smallest). Targets: p99 under 25 ms at 10,000 articles, at most 1.5x the
-p99 at 100.
+where timing one store's runs in a block let it set that store's p99 alone. Prints p50 and p99
+per command and for the /ask question set (tests/bot/ask_questions.json), per size and
+backend, and the ratio p99(largest) / p99(smallest). Targets: p99 under 25 ms at 10,000
+articles, at most 1.5x the p99 at 100.
 
 Usage: python bench/answer.py [--sizes 100 1000 10000] [--runs 200] [--rounds 4] [--shared ../shared]
     [--keep DIR]
@@ -173,8 +173,6 @@ async def open_store(
     stack: AsyncExitStack, backend: str, url: str, size: int, nlp: Language
 ) -> OpenStore:
     """The bot on one store, started (and stopped when the stack closes), its pools connected."""
-    schema = f"bench_{size}" if backend == "postgresql" else None
-    _SCHEMA.set(schema)
     settings = Settings(database_url=_store(backend, url, size), telegram_token=TOKEN)
     recorder = RecordingRequest()
     application: BriefApplication = build_application(
@@ -183,7 +181,7 @@ async def open_store(
     await stack.enter_async_context(application)
     await start_services(application)
     stack.push_async_callback(stop_services, application)
-    store = OpenStore(backend, size, schema, application, recorder)
+    store = OpenStore(backend, size, _SCHEMA.get(), application, recorder)
     # Connect the answers' pool now, on this store's schema.
     await _answer(store, make_command_update("/sources", bot=application.bot))
     return store

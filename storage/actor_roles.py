@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import (
     CompoundSelect,
@@ -35,8 +35,6 @@ from storage.tables import ActorMentionRow
 # How many of an actor's articles (and of a role's) an entry lists; the rest are only counted.
 # At least briefings.replies.citations.MAX_CITES, as many as a citation shows.
 CITED_ARTICLES = 4
-
-Record = TypeVar("Record")
 
 # Roles read in one compound statement (SQLite allows 500 parts; a role takes three).
 _ROLES_PER_READ = 150
@@ -119,8 +117,14 @@ async def _days_and_firsts(
 ) -> tuple[list[RoleDay], list[RoleArticle]]:
     """Each role as written's newest few dated days and its undated row if any (two LIMIT seeks
     along ix_actor_role_days_actor_role), and its first few articles (one LIMIT seek along
-    ix_actor_mentions_actor_role), in one statement: a round trip, not two."""
-    rows = await _per_role(session, actor_id, roles, _role_rows, _RoleRow)
+    ix_actor_mentions_actor_role), in one statement: a round trip, not two. The roles are read
+    in sorted order, _ROLES_PER_READ at a time."""
+    rows: list[_RoleRow] = []
+    ordered = sorted(roles)
+    for start in range(0, len(ordered), _ROLES_PER_READ):
+        some = ordered[start : start + _ROLES_PER_READ]
+        values = {"actor_id": actor_id, **{f"role_{n}": role for n, role in enumerate(some)}}
+        rows += records_from(_RoleRow, await session.execute(_role_rows(len(some)), values))
     days = [RoleDay(r.role, r.published, r.n_articles or 0, r.article) for r in rows if r.is_day]
     firsts = [RoleArticle(r.role, r.article) for r in rows if not r.is_day]
     return days, firsts
@@ -135,24 +139,6 @@ class _RoleRow:
     published: date | None
     n_articles: int | None
     article: int
-
-
-async def _per_role(
-    session: AsyncSession,
-    actor_id: int,
-    roles: Collection[str],
-    statement: Callable[[int], CompoundSelect[Any]],
-    make: Callable[..., Record],
-) -> list[Record]:
-    """Records of one statement per role as written (`statement(n)` binds actor_id and role_0…
-    role_n-1), the roles read in sorted order, _ROLES_PER_READ at a time."""
-    found: list[Record] = []
-    ordered = sorted(roles)
-    for start in range(0, len(ordered), _ROLES_PER_READ):
-        some = ordered[start : start + _ROLES_PER_READ]
-        values = {"actor_id": actor_id, **{f"role_{n}": role for n, role in enumerate(some)}}
-        found += records_from(make, await session.execute(statement(len(some)), values))
-    return found
 
 
 @cache

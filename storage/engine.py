@@ -59,7 +59,7 @@ def create_reader_engine(url: str | URL) -> AsyncEngine | None:
 #   workers, 2.5 ms of it their work;
 # - JIT compiling: a search whose row estimate was high (14,430 rows; 500 read) spent 15 ms of
 #   its 46 compiling expressions (EXPLAIN ANALYZE).
-# A search's ranking asks for plans made for its words (storage.search_backends).
+# A search's ranking asks for plans made for its words (storage.search.planned_for_the_words).
 _POSTGRES_SETTINGS = {"max_parallel_workers_per_gather": "0", "jit": "off"}
 
 

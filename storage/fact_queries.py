@@ -27,7 +27,7 @@ from storage.labelled import paired, records_from
 from storage.search_backends import sentences_holding
 from storage.tables import ActorRow, ArticleRow, DemandRow, FigureRow
 from storage.totals import SliceQueries, newest_ids, newest_slice, read_slice, slice_queries
-from storage.values_in import bound_list, bound_list_in, bound_values_in
+from storage.values_in import bound_list, bound_list_in
 
 Entry = TypeVar("Entry")
 
@@ -100,29 +100,30 @@ async def figures_about(
 ) -> Slice[FigureEntry]:
     """The newest figures of some measures or whose counted thing has one of the words, oldest
     first. Words are looked for in the newest sentences that hold one (storage.search)."""
+    as_array = on_postgres(session)
     values: dict[str, Any] = {f"m{n}": measure for n, measure in enumerate(sorted(measures))}
     holding = await sentences_holding(session, words)
     if holding:
         values |= {f"w{n}": word.lower() for n, word in enumerate(words)}
-        values["sentences"] = holding
+        values["sentences"] = bound_list(holding, as_array=as_array)
     n_words = len(words) if holding else 0
     if not values:
         return Slice((), 0)
-    queries = _about_queries(len(measures), n_words, on_postgres(session))
+    queries = _about_queries(len(measures), n_words, as_array)
     return await read_slice(session, queries, FigureEntry, values, limit)
 
 
 @lru_cache(maxsize=64)
 def _about_queries(n_measures: int, n_words: int, as_array: bool) -> SliceQueries:
     """Figures of measures bound as m0, m1…, or in the sentences bound as `sentences` whose
-    counted thing holds a word bound as w0, w1…; built once per number of each. The sentences
-    are one array parameter on PostgreSQL (`as_array`; see storage.values_in)."""
+    counted thing holds a word bound as w0, w1…; built once per number of each and backend
+    (the sentences are one list parameter: see storage.values_in)."""
     measures: list[BindParameter[Any]] = [bindparam(f"m{n}") for n in range(n_measures)]
     conditions = [FigureRow.measure == measure for measure in measures]
     if n_words:
         what = func.lower(FigureRow.what)
         saying = or_(*(what.contains(bindparam(f"w{n}", type_=Text)) for n in range(n_words)))
-        held = bound_values_in(FigureRow.sentence_id, "sentences", as_array=as_array)
+        held = bound_list_in(FigureRow.sentence_id, "sentences", as_array=as_array)
         # Disjoint from the measures' conditions, as a list's conditions must be.
         other = FigureRow.measure.is_(None) | FigureRow.measure.not_in(measures)
         conditions.append(held & saying & (other if measures else true()))

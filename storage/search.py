@@ -88,11 +88,15 @@ async def search_sentences(
         return []
     backend, shape = backend_of(session), shape_of(parsed)
     everyone = tuple(range(len(parsed)))
-    counted = {**backend.values(parsed, everyone), "cap": budget + 1}
-    counts = (await session.execute(_counts_query(backend, shape), counted)).one()
+    words = backend.values(parsed, everyone)
+    counts = (
+        await session.execute(_counts_query(backend, shape), {**words, "cap": budget + 1})
+    ).one()
     selective = _selective_terms(counts, budget)
     positions = selective or everyone
-    values = {**backend.values(parsed, positions), "window": budget, "since": None}
+    if positions != everyone:  # the candidates' words differ (FTS5's query of them)
+        words = backend.values(parsed, positions)
+    values = {**words, "window": budget, "since": None}
     windowed = not selective
     if windowed and backend.reads_window_first:
         newest = newest_query(backend, shape, positions).subquery()

@@ -14,10 +14,11 @@ import json
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import ColumnElement, Text, any_, bindparam, func, select
+from sqlalchemy import BindParameter, ColumnElement, Text, any_, bindparam, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.types import TypeEngine
 
 from storage.engine import on_postgres
 
@@ -28,33 +29,34 @@ def values_in(
     session: AsyncSession, column: Column, values: Collection[Any]
 ) -> ColumnElement[bool]:
     """column IN values (numbers or strings), as one parameter of the session's database."""
-    listed = list(values)
-    if on_postgres(session):
-        return column == any_(bindparam(None, listed, type_=ARRAY(column.type)))
-    each = func.json_each(bindparam(None, json.dumps(listed), type_=Text))
-    return column.in_(select(each.table_valued("value").c.value))
-
-
-def bound_values_in(column: Column, name: str, *, as_array: bool) -> ColumnElement[bool]:
-    """column IN the list bound later as `name`, for a statement built once and run with new
-    values: one array parameter when `as_array` (PostgreSQL), else an IN list expanded at
-    each execution."""
-    if as_array:
-        return column == any_(bindparam(name, type_=ARRAY(column.type)))
-    return column.in_(bindparam(name, expanding=True))
+    as_array = on_postgres(session)
+    listed = bindparam(
+        None, bound_list(values, as_array=as_array), type_=_list_type(column, as_array)
+    )
+    return _in_list(column, listed, as_array=as_array)
 
 
 def bound_list_in(column: Column, name: str, *, as_array: bool) -> ColumnElement[bool]:
     """column IN the list bound later as `name` (made by `bound_list`), for a statement built
     once: an array on PostgreSQL (`as_array`), a JSON array read by json_each on SQLite, one
     parameter either way (so the statement is not rendered again for each number of values)."""
-    if as_array:
-        return column == any_(bindparam(name, type_=ARRAY(column.type)))
-    each = func.json_each(bindparam(name, type_=Text))
-    return column.in_(select(each.table_valued("value").c.value))
+    listed = bindparam(name, type_=_list_type(column, as_array))
+    return _in_list(column, listed, as_array=as_array)
 
 
 def bound_list(values: Collection[Any], *, as_array: bool) -> Any:
     """The value to bind for `bound_list_in`: the values as a list, or as a JSON array."""
     listed = list(values)
     return listed if as_array else json.dumps(listed)
+
+
+def _list_type(column: Column, as_array: bool) -> TypeEngine[Any]:
+    """The type of a list parameter: an array of the column's type, or JSON text."""
+    return ARRAY(column.type) if as_array else Text()
+
+
+def _in_list(column: Column, listed: BindParameter[Any], *, as_array: bool) -> ColumnElement[bool]:
+    """column IN a list parameter: `= ANY` of the array, or IN the values json_each reads."""
+    if as_array:
+        return column == any_(listed)
+    return column.in_(select(func.json_each(listed).table_valued("value").c.value))

@@ -15,8 +15,8 @@ from bot.core.positions import overview, side_positions, voice_positions
 from bot.core.questions import actor_card, answer_question
 from bot.core.runtime import Runtime
 from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
-from briefings.entries import Count
 from briefings.replies.briefs import (
+    NO_PLACES,
     WHO_PLACES,
     ActorPage,
     build_help,
@@ -26,6 +26,7 @@ from briefings.replies.briefs import (
     build_who,
 )
 from briefings.replies.chart_briefs import offer_chart
+from briefings.replies.counts import amount
 from briefings.replies.demand_briefs import (
     build_no_demands,
     build_overview,
@@ -142,7 +143,7 @@ async def who(session: Session, name: str) -> Reply:
             place_kinds=kinds,
             named_places=page.places,
         )
-        places = Count(0) if page.places else await count_named_places(session, place_kinds=kinds)
+        places = NO_PLACES if page.places else await count_named_places(session, place_kinds=kinds)
         return build_who(found, page, places)
     actor = await find_actor(session, name)
     if actor is None:
@@ -171,7 +172,7 @@ async def figures(session: Session, topic: str) -> Reply:
     found = await figures_on_topic(session, topic, limit=TOPIC_FIGURES)
     if not found.rows:
         return build_no_figures(topic)
-    total = f"over {found.total:,}" if found.capped else f"{found.total:,}"
+    total = amount(found.total, over=found.capped)
     shown = f" (the newest {len(found.rows)} of {total})" if found.hidden else ""
     reply = build_figures(found.rows, f"Figures about “{topic}”{shown}", history=True)
     return offer_chart(reply, found.rows, topic)

@@ -15,7 +15,7 @@ from briefings.entries import (
     SourceEntry,
 )
 from briefings.replies.citations import cite
-from briefings.replies.counts import counted
+from briefings.replies.counts import amount, counted
 from briefings.replies.figure_briefs import figure_text, merge_figures
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
 
@@ -100,7 +100,7 @@ def build_who(
     what is left out is counted, with the command that shows it."""
     noun = "place" if page.places else "actor"
     if not actors.rows:
-        return _no_actors(actors, page, named_places)
+        return _no_actors(actors.total, page, named_places)
     heading = "Places the articles only name" if page.places else "Who is who"
     lines = [line(bold(heading), f" — {_who_shown(actors, page, noun)}"), blank()]
     lines += [_actor_line(actor) for actor in actors.rows]
@@ -132,10 +132,9 @@ def _places(named: Count) -> str:
     return counted(named.total, "place", over=named.over)
 
 
-def _no_actors(actors: Slice[ActorEntry], page: ActorPage, named_places: Count) -> Reply:
+def _no_actors(total: int, page: ActorPage, named_places: Count) -> Reply:
     """The reply to a page of /who with no one on it (a page past the last, counted exactly:
     the count goes a cap past the page asked for)."""
-    total = actors.total
     if total and page.number > 1:
         pages = (total - 1) // page.size + 1
         only = f"Only {counted(total, 'place' if page.places else 'actor')} in the articles"
@@ -221,9 +220,8 @@ def build_sources(sources: Slice[SourceEntry]) -> Reply:
     """The articles behind the store, newest first, numbered as answers cite them."""
     if not sources.rows:
         return reply([line("No articles loaded yet.")])
-    every = f"over {sources.total:,}" if sources.capped else f"{sources.total:,}"
     shown = (
-        f"the newest {len(sources.rows)} of {every}"
+        f"the newest {len(sources.rows)} of {amount(sources.total, over=sources.capped)}"
         if sources.hidden
         else counted(sources.total, "article")
     )

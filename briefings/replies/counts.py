@@ -12,9 +12,14 @@ def counted(number: float, noun: str, plural: str | None = None, *, over: bool =
     rule ("position" → "positions", "party" → "parties", "older position" → "older positions").
     With `over`, the number is a floor ("over 995 figures"), for a count the store stopped.
     """
-    shown = f"{number:,}" if isinstance(number, int) else f"{number:,g}"
     form = plural or plural_of(noun) if over or number != 1 else noun
-    return f"{'over ' if over else ''}{shown} {form}"
+    return f"{amount(number, over=over)} {form}"
+
+
+def amount(number: float, *, over: bool = False) -> str:
+    """A number with thousands separators; with `over`, as a floor ("over 1,000")."""
+    shown = f"{number:,}" if isinstance(number, int) else f"{number:,g}"
+    return f"over {shown}" if over else shown
 
 
 def plural_of(noun: str) -> str:
