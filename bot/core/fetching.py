@@ -6,8 +6,9 @@ After connecting, the address actually connected to is checked again, so a host 
 resolves differently the second time (DNS rebinding) gets no page back; the request itself
 has been sent by then. Redirects are followed by hand, each one checked the same way. The
 status and content type are checked before the body is read, and the body is streamed and
-cut off past the size limit. Failures raise FetchError (InputTooLargeError for the size)
-with one sentence for the admin.
+cut off past the size limit, on the wire and once decompressed (page_bodies.py: a gzip bomb
+never expands past the limit in memory). Failures raise FetchError (InputTooLargeError for
+the size) with one sentence for the admin.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from bot.core.page_bodies import ACCEPT_ENCODING, read_body
 from bot.settings import Settings
 from briefings.errors import (
     AddressNotAllowedError,
@@ -84,7 +86,7 @@ async def _follow(
 ) -> FetchedPage:
     """Request the address and each redirect in turn, up to the settings' limit."""
     allowed = settings.fetch_allowed_networks
-    headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT}
+    headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING}
     timeout = httpx.Timeout(settings.fetch_timeout_seconds)
     # trust_env=False: a proxy from the environment would resolve and connect out of our
     # sight, and a .netrc would hand its passwords to whatever host a page redirects to.
@@ -243,11 +245,8 @@ async def _read(response: httpx.Response, url: httpx.URL, max_bytes: int) -> Fet
     declared = response.headers.get("content-length", "")
     if declared.isdigit():
         check_size(int(declared), max_bytes, source=str(url))
-    body = bytearray()
-    async for chunk in response.aiter_bytes():
-        body.extend(chunk)
-        check_size(len(body), max_bytes, source=str(url))
-    return FetchedPage(str(url), content_type, bytes(body))
+    body = await read_body(response, url, max_bytes)
+    return FetchedPage(str(url), content_type, body)
 
 
 def _check_type(content_type: str | None, url: str) -> None:

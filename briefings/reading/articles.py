@@ -7,18 +7,31 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from briefings.errors import EmptyInputError, InputError, InputTooLargeError, UnsupportedFormatError
+from briefings.errors import EmptyInputError, UnsupportedFormatError
 from briefings.model import SourceText
 from briefings.reading.decoding import decode_text
+from briefings.reading.files import read_file_bytes
 from briefings.reading.furniture import ArticleMeta, strip_furniture
 from briefings.reading.markup import Block, looks_like_markdown, parse_markdown, parse_plain
+from briefings.reading.normalising import has_words, normalise_blocks, normalise_line
 from briefings.reading.paragraphs import (
     drop_repeated_title,
     join_broken_paragraphs,
     render,
     split_title,
 )
+from briefings.reading.sizes import check_lines, check_paragraphs, check_size
 from briefings.reading.webpage import read_html
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "TextFormat",
+    "check_size",
+    "format_of",
+    "read_article",
+    "read_path",
+    "sniff_format",
+]
 
 
 class TextFormat(StrEnum):
@@ -52,7 +65,6 @@ _SUPPORTED = "plain text (.txt), Markdown (.md) or HTML (.html)"
 _HTML_START = re.compile(
     r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
 )
-_MIB = 1024 * 1024
 
 
 def read_article(
@@ -62,6 +74,9 @@ def read_article(
     check_size(len(raw), max_bytes, source=source)
     declared = format_of(source, content_type)
     text = decode_text(raw)
+    if not has_words(text):
+        noun = "page" if _is_url(source) else "file"
+        raise EmptyInputError(f"The {noun} has no words in it, only punctuation and symbols.")
     text_format = declared or sniff_format(text)
     if text_format is TextFormat.HTML:
         return _from_html(text, source)
@@ -69,36 +84,9 @@ def read_article(
 
 
 def read_path(path: Path, *, max_bytes: int) -> SourceText:
-    """Read an article file, refusing one over max_bytes before reading it."""
-    try:
-        size = path.stat().st_size
-        check_size(size, max_bytes, source=path.name)
-        raw = path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError) as error:
-        raise InputError(f"There is no file named {path.name}.") from error
-    except IsADirectoryError as error:
-        raise InputError(f"{path.name} is a folder, not a file.") from error
-    except PermissionError as error:
-        raise InputError(f"I am not allowed to read {path.name}.") from error
+    """Read an article file: a regular file of at most max_bytes (see reading/files.py)."""
+    raw = read_file_bytes(path, max_bytes=max_bytes)
     return read_article(raw, source=path.name, max_bytes=max_bytes)
-
-
-def check_size(size: int, max_bytes: int, *, source: str) -> None:
-    """Raise InputTooLargeError when size is over max_bytes."""
-    if size > max_bytes:
-        noun = "page" if _is_url(source) else "file"
-        raise InputTooLargeError(
-            f"The {noun} is {_human_size(size)}; the limit is {_human_size(max_bytes)}."
-        )
-
-
-def _human_size(size: int) -> str:
-    """A byte count for people: '512 bytes', '12.5 KB', '2.0 MB'."""
-    if size < 1024:
-        return f"{size} bytes"
-    if size < _MIB:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / _MIB:.1f} MB"
 
 
 def format_of(source: str, content_type: str | None) -> TextFormat | None:
@@ -135,6 +123,7 @@ def _suffix(source: str) -> str:
 
 def _from_text(text: str, source: str, *, markdown: bool) -> SourceText:
     """A SourceText from plain text or Markdown."""
+    check_lines(text, source=source)
     is_markdown = markdown or looks_like_markdown(text)
     blocks = parse_markdown(text) if is_markdown else parse_plain(text)
     title, body = split_title(blocks, prefer_heading=is_markdown)
@@ -151,16 +140,24 @@ def _from_html(html: str, source: str) -> SourceText:
 
 
 def _assemble(title: str, body: list[Block], source: str, known: ArticleMeta) -> SourceText:
-    """Strip furniture from the body and build the SourceText, preferring known metadata."""
-    blocks, found = strip_furniture(body)
+    """Normalise the body, strip its furniture and build the SourceText, preferring known meta."""
+    check_paragraphs(len(body), source=source)
+    blocks, found = strip_furniture(normalise_blocks(body))
     text = render(join_broken_paragraphs(blocks))
     if not text:
         raise EmptyInputError("I found a title but no article text.")
+    if not has_words(text):
+        raise EmptyInputError("I found no article text, only punctuation and symbols.")
     return SourceText(
-        title=title or source,
+        title=normalise_line(title).strip() or source,
         text=text,
         source=source,
-        outlet=known.outlet or found.outlet,
-        byline=known.byline or found.byline,
+        outlet=_normalised(known.outlet or found.outlet),
+        byline=_normalised(known.byline or found.byline),
         published=known.published or found.published,
     )
+
+
+def _normalised(field: str | None) -> str | None:
+    """A metadata field normalised as a line of text; None when nothing is left."""
+    return (normalise_line(field).strip() or None) if field else None

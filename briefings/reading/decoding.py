@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import codecs
-import re
-import unicodedata
 
 from charset_normalizer import from_bytes
 
 from briefings.errors import BinaryInputError, EmptyInputError
+from briefings.reading.normalising import normalise_characters
 
 # File signatures of formats people send by mistake; the name goes into the reply.
 _MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
@@ -34,27 +33,19 @@ _MIN_LETTER_SHARE = 0.6
 _SAMPLE_BYTES = 65536
 _ASCII_WHITESPACE = b" \t\r\n\x0b\x0c"
 _CONTROL_BYTES = frozenset(range(0x20)) - frozenset(b"\t\n\r\x0b\x0c\x1b")
-_STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")
 
 NOT_TEXT = "The file is not readable text: it is neither UTF-8 nor a text encoding I recognise."
 
 
 def decode_text(raw: bytes) -> str:
-    """Decode bytes to NFC text with \\n newlines, or raise EmptyInputError / BinaryInputError."""
+    """Decode bytes to normalised text, or raise EmptyInputError / BinaryInputError."""
     if not raw.strip(_ASCII_WHITESPACE):
         raise EmptyInputError("The file is empty.")
     _refuse_known_binary(raw)
-    text = normalise_text(_decode(raw))
+    text = normalise_characters(_decode(raw))
     if not text.strip():
         raise EmptyInputError("The file contains only whitespace.")
     return text
-
-
-def normalise_text(text: str) -> str:
-    """Use \\n for every line break, NFC for every character, and drop stray control characters."""
-    unified = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    unified = unified.replace("\u2028", "\n").replace("\u2029", "\n\n")
-    return _STRAY_CONTROLS.sub("", unicodedata.normalize("NFC", unified))
 
 
 def _refuse_known_binary(raw: bytes) -> None:

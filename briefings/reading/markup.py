@@ -30,7 +30,9 @@ class Block:
         return " ".join(" ".join(self.lines).split())
 
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+# The closing hashes are taken off in _heading_text: a lazy (.*?) before them here would try
+# them at every space of the line, each time across the spaces that follow (quadratic).
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
@@ -43,21 +45,26 @@ _MAX_HEADLINE_WORDS = 12
 _PROSE_END = re.compile("[.!?:;,\u2026][\"'\u201d\u2019)\\]]*$")
 
 _MARKDOWN_SIGNS = re.compile(
-    r"^\s{0,3}#{1,6}\s+\S|\[[^\]\n]+\]\([^)\n]*\)|\*\*[^*\n]+\*\*|^\s{0,3}(?:-{3,}|\*{3,})\s*$",
+    r"^\s{0,3}#{1,6}\s+\S|\[[^\[\]\n]+\]\((?:[^()\n]|\([^()\n]*\))*\)|\*\*[^*\n]+\*\*"
+    r"|^\s{0,3}(?:-{3,}|\*{3,})\s*$",
     re.MULTILINE,
 )
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# Each span stops at the next place its own opening could start again (a bracket, a
+# delimiter), so a line full of openings that never close is read in linear time, not
+# scanned to its end from every one of them.
+_DESTINATION = r"\((?:[^()]|\([^()]*\))*\)"  # one level of parentheses: .../Minsk_(city)
 _INLINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
-    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),
+    (re.compile(rf"!\[[^\[\]]*\]{_DESTINATION}"), ""),
+    (re.compile(rf"\[([^\[\]]*)\]{_DESTINATION}"), r"\1"),
+    (re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]"), r"\1"),
+    (re.compile(r"<((?:https?|mailto):[^<>\s]+)>"), r"\1"),
     (re.compile(r"</?[A-Za-z][^<>]*>"), ""),
     (re.compile(r"`([^`]+)`"), r"\1"),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"\*(?=\S)(.+?)(?<=\S)\*"), r"\1"),
-    (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"\*(?=\S)((?:[^*]|\*(?!\S))+?)(?<=\S)\*"), r"\1"),
+    (re.compile(r"(?<!\w)_(?=\S)((?:[^_]|_(?!\S)|(?<=\w)_)+?)(?<=\S)_(?!\w)"), r"\1"),
+    (re.compile(r"~~(?=\S)((?:(?!~~).)+?)(?<=\S)~~"), r"\1"),
 )
 _PRIVATE_USE = 0xE000
 
@@ -140,6 +147,13 @@ def parse_markdown(text: str) -> list[Block]:
     return builder.blocks
 
 
+def _heading_text(text: str) -> str:
+    """A heading's text without trailing spaces and closing hashes ("Talks ##" gives "Talks")."""
+    text = text.rstrip()
+    unclosed = text.rstrip("#")
+    return unclosed.rstrip() if unclosed[-1:].isspace() else text
+
+
 class _MarkdownBlocks:
     """Line-by-line state for parse_markdown: the open block and the finished ones."""
 
@@ -158,7 +172,8 @@ class _MarkdownBlocks:
             self.flush()
         elif heading := _HEADING.match(line):
             self.flush()
-            self._add(Block((heading.group(2),), BlockKind.HEADING, len(heading.group(1))))
+            text = _heading_text(heading.group(2))
+            self._add(Block((text,), BlockKind.HEADING, len(heading.group(1))))
         elif quote := _QUOTE.match(line):
             self._continue(line[quote.end() :], quoted=True)
         elif item := _ITEM.match(line):

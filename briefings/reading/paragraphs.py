@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
@@ -47,32 +47,62 @@ def drop_repeated_title(title: str, blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+@dataclass
+class _Joined:
+    """A paragraph being joined: its lines, its last part's text, whether a sentence ends in it."""
+
+    block: Block
+    lines: list[str]
+    last: str
+    inner_end: bool
+
+    @classmethod
+    def of(cls, block: Block, text: str) -> _Joined:
+        """A paragraph of one block, whose text is given."""
+        inner_end = _INNER_SENTENCE_END.search(text) is not None
+        return cls(block, list(block.lines), text, inner_end)
+
+    def extend(self, block: Block, text: str) -> None:
+        """Add the next block's lines; no sentence end can straddle the seam (see _continues)."""
+        self.lines.extend(block.lines)
+        self.inner_end = self.inner_end or _INNER_SENTENCE_END.search(text) is not None
+        self.last = text
+
+    def joined(self) -> Block:
+        """The paragraph as one block."""
+        if len(self.lines) == len(self.block.lines):
+            return self.block
+        return Block(tuple(self.lines), self.block.kind, self.block.level)
+
+
 def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
-    """Rejoin paragraphs split mid-sentence (see _continues)."""
-    joined: list[Block] = []
+    """Rejoin paragraphs split mid-sentence (see _continues), in time linear in the text."""
+    joined: list[_Joined] = []
     for block in blocks:
-        if joined and _continues(joined[-1], block, first=len(joined) == 1):
-            joined[-1] = replace(joined[-1], lines=joined[-1].lines + block.lines)
+        text = block.text
+        if joined and _continues(joined[-1], block, text, first=len(joined) == 1):
+            joined[-1].extend(block, text)
         else:
-            joined.append(block)
-    return joined
+            joined.append(_Joined.of(block, text))
+    return [part.joined() for part in joined]
 
 
-def _continues(previous: Block, block: Block, *, first: bool) -> bool:
-    """True when block reads as the rest of the sentence previous leaves open.
+def _continues(previous: _Joined, block: Block, after: str, *, first: bool) -> bool:
+    """True when block (its text is after) reads as the rest of the sentence previous leaves open.
 
     That is so when previous ends without punctuation and block starts in lower case, or
     when previous ends on a bare word after whole sentences. A standfirst (the first block)
-    often ends without a full stop, so only the first test applies to it.
+    often ends without a full stop, so only the first test applies to it. Only what ends
+    previous is read: it ends no sentence, so no sentence end spans the seam of a join.
     """
-    if not previous.kind is block.kind is BlockKind.PARAGRAPH or ends_sentence(previous.text):
+    kinds = (previous.block.kind, block.kind)
+    if kinds != (BlockKind.PARAGRAPH, BlockKind.PARAGRAPH) or ends_sentence(previous.last):
         return False
-    before, after = previous.text, block.text
     if after[:1].islower():
         return True
     if _speaker_label().match(after):
         return False  # "Part One. Opening remarks" then "Name: ..." is a heading, then a turn
-    cut_mid_sentence = before[-1:].isalpha() and _INNER_SENTENCE_END.search(before) is not None
+    cut_mid_sentence = previous.last[-1:].isalpha() and previous.inner_end
     return not first and cut_mid_sentence and after[:1].isalnum()
 
 

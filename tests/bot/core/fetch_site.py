@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import zlib
+from functools import cache
 from typing import Any
 
 import httpx
@@ -17,6 +19,37 @@ LOOPBACK = frozenset({ipaddress.ip_network("127.0.0.0/8")})
 HTML = "<html><head><title>Talks</title></head><body><p>Talks resumed.</p></body></html>"
 # A global address that no test connects to: fake resolvers answer with it.
 PUBLIC = ipaddress.ip_address("93.184.216.34")
+MIB = 1024 * 1024
+BOMB_BYTES = 64 * MIB
+
+
+def compressed(data: bytes, wbits: int) -> bytes:
+    """data deflated in the container wbits names (31 gzip, 15 zlib, -15 raw deflate)."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, wbits)
+    return compressor.compress(data) + compressor.flush()
+
+
+@cache
+def gzip_bomb() -> bytes:
+    """64 MB of spaces, gzipped to about 64 KB, built a megabyte at a time (RLE: fast)."""
+    compressor = zlib.compressobj(1, zlib.DEFLATED, 31, 9, zlib.Z_RLE)
+    block = b" " * MIB
+    parts = [compressor.compress(block) for _ in range(BOMB_BYTES // MIB)]
+    return b"".join(parts) + compressor.flush()
+
+
+# The page's bytes under each Content-Encoding a test asks for (the path's coding).
+ENCODED: dict[str, tuple[str, bytes]] = {
+    "gzip": ("gzip", compressed(HTML.encode(), 31)),
+    "x-gzip": ("x-gzip", compressed(HTML.encode(), 31)),
+    "deflate": ("deflate", compressed(HTML.encode(), 15)),
+    "raw-deflate": ("deflate", compressed(HTML.encode(), -15)),
+    "identity": ("identity", HTML.encode()),
+    "br": ("br", b"\x1b\x00\x00"),
+    "twice": ("gzip, gzip", compressed(compressed(HTML.encode(), 31), 31)),
+    "broken": ("gzip", b"\x1f\x8b this is not gzip at all"),
+    "trailing-junk": ("gzip", compressed(HTML.encode(), 31) + b"junk" * 2048),
+}
 
 
 class Site:
@@ -25,6 +58,7 @@ class Site:
     def __init__(self) -> None:
         self.requests: list[str] = []
         self.user_agents: list[str] = []
+        self.accepted_encodings: list[str] = []
         self.base = ""
         self.release = asyncio.Event()
 
@@ -40,6 +74,8 @@ class Site:
         app.router.add_get("/chain/{hops}", self.chain)
         app.router.add_get("/loop", self.loop)
         app.router.add_get("/status/{code}", self.status)
+        app.router.add_get("/encoded/{coding}", self.encoded)
+        app.router.add_get("/bomb.html", self.bomb)
         return app
 
     @web.middleware
@@ -47,6 +83,7 @@ class Site:
         """Note every request's path and User-Agent."""
         self.requests.append(request.path)
         self.user_agents.append(request.headers.get("User-Agent", ""))
+        self.accepted_encodings.append(request.headers.get("Accept-Encoding", ""))
         response: web.StreamResponse = await handler(request)
         return response
 
@@ -110,6 +147,21 @@ class Site:
     async def status(self, request: web.Request) -> web.Response:
         """An answer with the status the path names."""
         return web.Response(status=int(request.match_info["code"]))
+
+    async def encoded(self, request: web.Request) -> web.StreamResponse:
+        """The page compressed as ENCODED says for the path's coding, chunked (no length)."""
+        coding, body = ENCODED[request.match_info["coding"]]
+        headers = {"Content-Type": "text/html", "Content-Encoding": coding}
+        response = web.StreamResponse(headers=headers)
+        response.enable_chunked_encoding()
+        await response.prepare(request)
+        await response.write(body)
+        return response
+
+    async def bomb(self, request: web.Request) -> web.Response:
+        """A gzip bomb: about 64 KB on the wire (its Content-Length), 64 MB inflated."""
+        headers = {"Content-Type": "text/html", "Content-Encoding": "gzip"}
+        return web.Response(body=gzip_bomb(), headers=headers)
 
 
 class RecordingTransport(httpx.AsyncHTTPTransport):

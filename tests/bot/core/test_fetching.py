@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
+import tracemalloc
 from urllib.parse import quote
 
 import pytest
-from fetch_site import HTML, RecordingTransport, Site, settings
+from fetch_site import BOMB_BYTES, HTML, MIB, RecordingTransport, Site, gzip_bomb, settings
 
 from bot.core.fetching import ACCEPT, USER_AGENT, fetch_page
 from briefings.errors import (
@@ -112,9 +113,60 @@ async def test_a_declared_length_over_the_limit_is_refused_before_the_body(site:
 
 
 async def test_an_endless_body_is_cut_off_past_the_limit(site: Site) -> None:
-    # Cut off within a read or two of the limit, long before the server's 10 MB.
-    with pytest.raises(InputTooLargeError, match=r"The page is [\d.]+ KB; the limit is 4\.0 KB\."):
+    # Cut off at the limit, long before the server's 10 MB, whose full size is never known.
+    with pytest.raises(InputTooLargeError, match=r"^The page is over the size limit of 4\.0 KB\.$"):
         await fetch_page(f"{site.base}/endless.html", settings())
+
+
+# --- compressed pages ----------------------------------------------------------------------
+
+
+async def test_only_encodings_the_fetcher_can_bound_are_asked_for(site: Site) -> None:
+    await fetch_page(f"{site.base}/page.html", settings())
+    assert site.accepted_encodings == ["gzip, deflate"]
+
+
+@pytest.mark.parametrize("coding", ["gzip", "x-gzip", "deflate", "raw-deflate", "identity"])
+async def test_compressed_pages_are_inflated(site: Site, coding: str) -> None:
+    page = await fetch_page(f"{site.base}/encoded/{coding}", settings())
+    assert page.body.decode() == HTML
+
+
+async def test_a_gzip_bomb_is_refused_without_expanding_in_memory(site: Site) -> None:
+    bomb = gzip_bomb()  # built before measuring: 64 MB of spaces in about 64 KB
+    assert len(bomb) < MIB < BOMB_BYTES
+    tracemalloc.start()
+    try:
+        with pytest.raises(
+            InputTooLargeError, match=r"^The page is over the size limit of 1\.0 MB\.$"
+        ):
+            await fetch_page(f"{site.base}/bomb.html", settings(max_input_bytes=MIB))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # httpx's own decoder held all 64 MB at once; bounded inflating holds the limit or so.
+    assert peak < 4 * MIB
+
+
+async def test_bytes_on_the_wire_count_against_the_limit(site: Site) -> None:
+    # 8 KB of junk after a small gzip stream: nothing inflates from it, yet it was sent.
+    with pytest.raises(InputTooLargeError, match=r"^The page is over the size limit of 4\.0 KB\.$"):
+        await fetch_page(f"{site.base}/encoded/trailing-junk", settings())
+
+
+@pytest.mark.parametrize(
+    ("coding", "sentence"),
+    [
+        ("br", r"came compressed as br, which I cannot read\.$"),
+        ("twice", r"came compressed twice over, which I do not read\.$"),
+        ("broken", r"came compressed in a way I could not read\.$"),
+    ],
+)
+async def test_compression_that_cannot_be_bounded_is_refused(
+    site: Site, coding: str, sentence: str
+) -> None:
+    with pytest.raises(FetchError, match=rf"^The page at {site.base}/encoded/{coding} {sentence}"):
+        await fetch_page(f"{site.base}/encoded/{coding}", settings())
 
 
 @pytest.mark.parametrize("path", ["/stall?type=text/html", "/trickle.html"])

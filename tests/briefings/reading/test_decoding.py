@@ -8,7 +8,7 @@ import random
 import pytest
 
 from briefings.errors import BinaryInputError, EmptyInputError
-from briefings.reading.decoding import decode_text, normalise_text
+from briefings.reading.decoding import decode_text
 
 CURLY = "He said it\u2019s \u201cover\u201d \u2013 and the caf\u00e9 in Z\u00fcrich agreed."
 
@@ -98,12 +98,3 @@ def test_a_run_of_one_high_byte_is_not_text() -> None:
 def test_invalid_utf8_after_bom_is_refused() -> None:
     with pytest.raises(BinaryInputError):
         decode_text(codecs.BOM_UTF8 + b"caf\xe9 \xff\xfe")
-
-
-def test_newlines_and_composition_are_normalised() -> None:
-    assert normalise_text("a\r\nb\rc\u2028d") == "a\nb\nc\nd"
-    assert normalise_text("Orba\u0301n") == "Orb\u00e1n"
-
-
-def test_stray_controls_and_zero_width_characters_are_dropped() -> None:
-    assert normalise_text("Kyiv\u200b said\x07 no\ufeff.") == "Kyiv said no."

@@ -1,0 +1,83 @@
+"""Tests for briefings.reading.sizes: the sentences that refuse an input over a limit."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from reading_builders import MIB, read
+
+from briefings.errors import InputTooLargeError
+from briefings.reading.sizes import (
+    MAX_LINES,
+    MAX_PARAGRAPHS,
+    check_lines,
+    check_paragraphs,
+    check_size,
+    over_the_limit,
+)
+
+REFUSAL = re.compile(r"The (?:file|page) is (.+); the limit is (.+)\.")
+
+
+def refusal(size: int, limit: int, source: str = "story.txt") -> str:
+    """The sentence check_size refuses size with."""
+    with pytest.raises(InputTooLargeError) as refused:
+        check_size(size, limit, source=source)
+    return str(refused.value)
+
+
+@pytest.mark.parametrize("limit", [1, 512, 1023, 1024, 1536, 8000, 10_000, 2 * MIB, 10 * MIB + 3])
+def test_one_byte_over_the_limit_never_shows_the_limit_twice(limit: int) -> None:
+    found = REFUSAL.fullmatch(refusal(limit + 1, limit))
+    assert found is not None
+    shown, limit_shown = found.groups()
+    assert shown != limit_shown
+
+
+def test_sizes_that_round_alike_are_shown_to_the_byte_as_well() -> None:
+    assert refusal(8001, 8000) == (
+        "The file is 7.8 KB (8,001 bytes); the limit is 7.8 KB (8,000 bytes)."
+    )
+    assert refusal(2 * MIB + 1, 2 * MIB) == (
+        "The file is 2.0 MB (2,097,153 bytes); the limit is 2.0 MB (2,097,152 bytes)."
+    )
+    assert refusal(2, 1) == "The file is 2 bytes; the limit is 1 byte."
+
+
+def test_sizes_that_differ_when_rounded_are_shown_rounded() -> None:
+    assert refusal(20 * MIB, 2 * MIB) == "The file is 20.0 MB; the limit is 2.0 MB."
+    assert (
+        refusal(1536, 512, "https://news.example/a")
+        == "The page is 1.5 KB; the limit is 512 bytes."
+    )
+
+
+def test_an_input_at_the_limit_passes() -> None:
+    check_size(8000, 8000, source="story.txt")
+
+
+def test_an_input_found_too_large_while_read_is_refused_without_a_size() -> None:
+    assert str(over_the_limit(4096, source="https://news.example/a")) == (
+        "The page is over the size limit of 4.0 KB."
+    )
+
+
+def test_too_many_lines_are_refused_and_the_last_newline_ends_a_line() -> None:
+    check_lines("line\n" * MAX_LINES, source="story.txt")
+    with pytest.raises(InputTooLargeError) as refused:
+        check_lines("line\n" * (MAX_LINES + 1), source="story.txt")
+    assert str(refused.value) == "The file has 50,001 lines; an article has at most 50,000."
+
+
+def test_too_many_paragraphs_are_refused() -> None:
+    check_paragraphs(MAX_PARAGRAPHS, source="story.txt")
+    with pytest.raises(InputTooLargeError, match=r"^The file has 5,001 paragraphs; an article"):
+        check_paragraphs(MAX_PARAGRAPHS + 1, source="story.txt")
+
+
+def test_the_reader_counts_paragraphs_after_parsing() -> None:
+    # Blank-line paragraphs of one word each: few lines per paragraph, too many paragraphs.
+    text = "Title\n\n" + "\n\n".join(f"Word{n}" for n in range(MAX_PARAGRAPHS + 1))
+    with pytest.raises(InputTooLargeError, match=r"^The file has 5,001 paragraphs"):
+        read(text)
