@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from bot.core import arguments
 from bot.core.article_inputs import ArticleInput, LocalFile, PastedText, WebAddress
 from bot.core.callers import Caller
 from bot.core.runtime import Runtime
 from briefings.entries import SourceEntry
 from briefings.replies.load_briefs import (
-    CONFIRM_WORD,
     build_articles,
     build_load_usage,
     build_no_article,
@@ -25,8 +24,10 @@ from storage import ArticleSummary, delete_article, get_source, list_sources
 
 ARTICLES_SHOWN = 40
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
-_REMOVE = re.compile(rf"\[?(\d{{1,18}})\]?(?:\s+({CONFIRM_WORD}))?", re.IGNORECASE)
 REFUSED_CHANGE = "That button has expired; send the command again."
+# An address's scheme, read without parsing the rest: urlsplit raises on "http://[" (an
+# unclosed IPv6 bracket); the fetcher refuses such an address in one sentence.
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 AdminHandler = Callable[[Runtime, str, Caller], Awaitable[Reply]]
@@ -46,11 +47,16 @@ async def load(runtime: Runtime, argument: str, caller: Caller) -> Reply:
 
 
 def article_input(argument: str, caller: Caller) -> ArticleInput:
-    """What the text after /load names: a web address, a local file (console only), or text."""
+    """What the text after /load names: a web address, a local file (console only), or text.
+
+    An address loses its control and format characters (bot.core.arguments.clean): no address
+    holds one unencoded, and text copied next to right-to-left script often carries marks.
+    """
     word = argument.strip()
     if " " not in word and "\n" not in word:
-        if urlsplit(word).scheme.lower() in {"http", "https"}:
-            return WebAddress(word)
+        scheme = _SCHEME.match(word)
+        if scheme is not None and scheme.group(1).lower() in {"http", "https"}:
+            return WebAddress(arguments.clean(word))
         if caller.local_files and _looks_like_path(word):
             return LocalFile(Path(word).expanduser())
     return PastedText(argument)
@@ -70,19 +76,19 @@ async def articles(runtime: Runtime, argument: str, caller: Caller) -> Reply:
 
 async def remove(runtime: Runtime, argument: str, caller: Caller) -> Reply:
     """/remove N asks to confirm; /remove N yes deletes article N and the facts only it supports."""
-    match = _REMOVE.fullmatch(argument.strip())
-    if match is None:
+    asked = arguments.removal(argument)
+    if asked is None:
         return build_remove_usage()
-    article_id, confirmed = int(match.group(1)), match.group(2) is not None
-    if not confirmed:
+    article_id = asked.article_id
+    if not asked.confirmed:
         async with runtime.sessions() as session:
             found = await get_source(session, article_id)
-        return build_remove_prompt(found) if found else build_no_article(match.group(1))
+        return build_remove_prompt(found) if found else build_no_article(str(article_id))
     if not caller.may_change:
         return text_reply(REFUSED_CHANGE)
     async with runtime.write_lock, runtime.sessions.begin() as session:
         removed = await delete_article(session, article_id=article_id)
-    return build_removed(_entry(removed)) if removed else build_no_article(match.group(1))
+    return build_removed(_entry(removed)) if removed else build_no_article(str(article_id))
 
 
 def _entry(summary: ArticleSummary) -> SourceEntry:

@@ -6,11 +6,13 @@ import asyncio
 import re
 from dataclasses import replace
 
+from bot.core import arguments
 from bot.core.callers import Caller
 from bot.core.chart_rendering import render_chart
 from bot.core.figure_lookup import figures_on_topic
 from bot.core.runtime import Runtime
 from briefings.entries import FigureEntry
+from briefings.errors import ArgumentError
 from briefings.replies.chart_briefs import (
     build_chart_caption,
     build_chart_usage,
@@ -28,7 +30,14 @@ _NOT_FILE_NAME = re.compile(r"[^a-z0-9]+")
 
 
 async def chart_reply(runtime: Runtime, topic: str, caller: Caller | None = None) -> Reply:
-    """/chart TOPIC: the chart of the topic's largest measure; without one, of the largest of all."""
+    """/chart TOPIC: the chart of the topic's largest measure; without one, of the largest of all.
+
+    A topic too long is answered in one sentence here too: `briefbot chart` calls this directly.
+    """
+    try:
+        topic = arguments.topic(topic, "/chart")
+    except ArgumentError as error:
+        return arguments.refusal(error)
     async with runtime.sessions() as session:
         figures = await chart_figures(session, topic)
         group = chart_group(figures)

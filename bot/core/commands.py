@@ -6,6 +6,7 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from bot.core import arguments
 from bot.core.actor_lookup import find_actor
 from bot.core.admin_commands import ADMIN_HANDLERS
 from bot.core.callers import VISITOR, Caller
@@ -15,6 +16,7 @@ from bot.core.positions import overview, side_positions, voice_positions
 from bot.core.questions import actor_card, answer_question
 from bot.core.runtime import Runtime
 from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
+from briefings.errors import ArgumentError
 from briefings.replies.briefs import (
     NO_PLACES,
     WHO_PLACES,
@@ -70,7 +72,8 @@ TIMELINE_EVENTS = 40
 class CommandLine:
     """A command as typed: its name (lower-case, without @botname) and its argument.
 
-    ``argument`` has its whitespace collapsed; ``raw`` keeps the line breaks, for pasted text.
+    ``argument`` is cleaned (bot.core.arguments.clean: hidden characters out, whitespace
+    collapsed); ``raw`` is the argument as typed, line breaks kept, for pasted text.
     """
 
     name: str
@@ -87,12 +90,24 @@ def parse_command(text: str) -> CommandLine | None:
     if match is None:
         return None
     raw = match.group(2) or ""
-    return CommandLine(match.group(1).split("@")[0].lower(), " ".join(raw.split()), raw)
+    name = arguments.clean(match.group(1)).split("@")[0].lower()
+    return CommandLine(name, arguments.clean(raw), raw)
 
 
 async def answer(runtime: Runtime, text: str, caller: Caller = VISITOR) -> Reply:
-    """The reply to one line: a command with its argument, or a question in plain words."""
-    command = parse_command(text) or CommandLine("ask", text.strip())
+    """The reply to one line: a command with its argument, or a question in plain words.
+
+    An argument the command does not take is answered with its one sentence (ArgumentError).
+    """
+    command = parse_command(text) or CommandLine("ask", arguments.clean(text), text)
+    try:
+        return await dispatch(runtime, command, caller)
+    except ArgumentError as error:
+        return arguments.refusal(error)
+
+
+async def dispatch(runtime: Runtime, command: CommandLine, caller: Caller) -> Reply:
+    """The reply of the handler that takes the command; the hint when none does."""
     admin_handler = ADMIN_HANDLERS.get(command.name)
     if admin_handler is not None:
         if not caller.is_admin:
@@ -126,8 +141,10 @@ async def respond(runtime: Runtime, text: str, caller: Caller = VISITOR) -> str:
 
 
 def unknown_command(name: str) -> Reply:
-    """The hint for a command the bot does not know."""
-    return text_reply(f"I don't know /{name}. /help lists the commands.", ("/help",))
+    """The hint for a command the bot does not know, its name echoed cleaned and bounded."""
+    shown = arguments.shown_command(name)
+    command = f"/{shown}" if shown else "that command"
+    return text_reply(f"I don't know {command}. /help lists the commands.", ("/help",))
 
 
 async def who(session: Session, name: str) -> Reply:
@@ -145,6 +162,7 @@ async def who(session: Session, name: str) -> Reply:
         )
         places = NO_PLACES if page.places else await count_named_places(session, place_kinds=kinds)
         return build_who(found, page, places)
+    name = arguments.name(name, "/who lists the actors")
     actor = await find_actor(session, name)
     if actor is None:
         return build_unknown_actor(name)
@@ -152,15 +170,15 @@ async def who(session: Session, name: str) -> Reply:
 
 
 def actor_page(argument: str) -> ActorPage | None:
-    """The page of /who an argument asks for ("", "2", "places", "places 2"); None for a name."""
+    """The page of /who an argument asks for ("", "2", "places", "places 2"); None for a name;
+    ArgumentError for a page number out of range or not in ASCII digits ("0", "²")."""
     words = argument.casefold().split()
     places = words[:1] == [WHO_PLACES]
     number = words[1:] if places else words
     if not number:
         return ActorPage(size=WHO_ACTORS, places=places)
-    if len(number) == 1 and number[0].isdigit() and int(number[0]) > 0:
-        return ActorPage(int(number[0]), WHO_ACTORS, places)
-    return None
+    page = arguments.page_number(number[0]) if len(number) == 1 else None
+    return ActorPage(page, WHO_ACTORS, places) if page is not None else None
 
 
 async def figures(session: Session, topic: str) -> Reply:
@@ -169,6 +187,7 @@ async def figures(session: Session, topic: str) -> Reply:
     if not topic:
         overview = await figures_overview(session, per_measure=FIGURES_PER_MEASURE)
         return offer_chart(build_figures(overview, "Figures and who claims them"), overview, "")
+    topic = arguments.topic(topic, "/figures")
     found = await figures_on_topic(session, topic, limit=TOPIC_FIGURES)
     if not found.rows:
         return build_no_figures(topic)
@@ -184,6 +203,7 @@ async def demands(session: Session, party: str) -> Reply:
     if not party:
         rows, choice = await overview(session, parties=DEMAND_PARTIES, per_party=DEMANDS_PER_PARTY)
         return build_overview(rows, choice, "Demands and positions")
+    party = arguments.name(party, "/demands lists the parties")
     if voices_named(party):
         rows, people, total = await voice_positions(
             session, people=DEMAND_PARTIES, per_person=DEMANDS_PER_PARTY
@@ -205,15 +225,15 @@ async def demands(session: Session, party: str) -> Reply:
 
 async def sources(session: Session, argument: str) -> Reply:
     """/sources: the newest articles, numbered as answers cite them; /sources N: article N."""
-    number = argument.strip("[]")
-    if number.isdigit():
-        return build_source(await get_source(session, int(number)), int(number))
-    return build_sources(await list_sources(session, limit=SOURCES_SHOWN))
+    if not argument:
+        return build_sources(await list_sources(session, limit=SOURCES_SHOWN))
+    number = arguments.article_number(argument)
+    return build_source(await get_source(session, number), number)
 
 
 async def ask(session: Session, question: str) -> Reply:
     """/ask and plain text: facts of the kind the question asks for, else the best sentences."""
-    return await answer_question(session, question)
+    return await answer_question(session, arguments.question(question))
 
 
 async def quotes(session: Session, speaker: str) -> Reply:
@@ -221,6 +241,7 @@ async def quotes(session: Session, speaker: str) -> Reply:
     if not speaker:
         found = await quotes_of(session, actor_id=None, speaker=None, limit=QUOTES_SHOWN)
         return build_quotes(found, "Quotes, newest first", "Send /quotes NAME for one speaker's.")
+    speaker = arguments.name(speaker, "/quotes shows the newest")
     actor = await find_actor(session, speaker)
     name = actor.name if actor else speaker
     found = await quotes_of(

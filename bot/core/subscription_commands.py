@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+from bot.core import arguments
 from bot.core.callers import Caller
 from bot.core.clock import utc_now
 from bot.core.digest_composer import Composer
@@ -20,7 +21,6 @@ from briefings.replies.subscription_briefs import (
     build_unsubscribed,
 )
 from briefings.schedules.occurrences import next_occurrence
-from briefings.schedules.zones import parse_schedule
 from storage import article_id_before, get_subscription, subscribe, unsubscribe
 
 # Without a subscription, /digest counts as new what was loaded in the last day.
@@ -33,7 +33,7 @@ async def subscribe_(runtime: Runtime, argument: str, caller: Caller) -> Reply:
         return build_console_only()
     settings = runtime.settings
     try:
-        schedule = parse_schedule(argument, settings.digest_time, settings.default_timezone)
+        schedule = arguments.schedule(argument, settings.digest_time, settings.default_timezone)
     except InputError as error:
         return build_bad_schedule(str(error))
     now = utc_now()

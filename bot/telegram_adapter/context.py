@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.language import Language
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.core.runtime import Runtime
 from bot.settings import Settings
+from bot.telegram_adapter.error_reports import ErrorReports
+
+if TYPE_CHECKING:
+    from bot.core.extraction_worker import ExtractionWorker
 
 
 class BotData:
-    """What the running bot keeps in `bot_data`: its settings and, once started, its runtime."""
+    """What the running bot keeps in `bot_data`: its settings, once started its runtime, and
+    which failures the admins were told of."""
 
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.runtime: Runtime | None = None
-        # A pipeline already loaded by the caller (tests, benches), handed to the runtime.
-        self.preloaded_nlp: Language | None = None
+        self.error_reports = ErrorReports()
+        # An extraction worker the caller shares (tests, benches), handed to the runtime.
+        self.shared_extraction: ExtractionWorker | None = None
 
 
 class BriefContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

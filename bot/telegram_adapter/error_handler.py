@@ -1,4 +1,8 @@
-"""The one error handler: log with the update's context, tell the user kindly, notify the admins."""
+"""The one error handler: log with the update's context, tell the user kindly, notify the admins.
+
+The admins are told of a failure once, not once per user: error_reports groups failures by
+type and place and rate-limits the reports, counting what it holds back.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 
 from bot.telegram_adapter.context import BriefContext
+from bot.telegram_adapter.error_reports import Report
+from briefings.replies.counts import counted
 from storage import is_unreachable
 
 log = logging.getLogger(__name__)
@@ -34,7 +40,11 @@ async def report_error(update: object, context: BriefContext) -> None:
     if isinstance(update, Update) and update.effective_chat is not None:
         text = STORE_DOWN if error is not None and is_unreachable(error) else SORRY
         await _send_quietly(context, update.effective_chat.id, text, None)
-    await _notify_admins(context, summary, error)
+    report = context.bot_data.error_reports.admit(error)
+    if report is None:
+        log.info("the admins were told of this error already; counted, not reported again")
+        return
+    await _notify_admins(context, summary, error, report)
 
 
 def _describe(update: object) -> str:
@@ -44,12 +54,24 @@ def _describe(update: object) -> str:
     return repr(update)[:REPORT_CHARS]
 
 
-async def _notify_admins(context: BriefContext, summary: str, error: BaseException | None) -> None:
+async def _notify_admins(
+    context: BriefContext, summary: str, error: BaseException | None, report: Report
+) -> None:
     trace = "".join(traceback.format_exception(error)) if error is not None else "no exception"
     body = f"{summary}\n\n{trace}"[-REPORT_CHARS:]
-    report = f"<b>ceasefire-brief error</b>\n<pre>{html.escape(body)}</pre>"
+    text = f"{_heading(report)}\n<pre>{html.escape(body)}</pre>"
     for admin in sorted(context.settings.admin_ids):
-        await _send_quietly(context, admin, report, ParseMode.HTML)
+        await _send_quietly(context, admin, text, ParseMode.HTML)
+
+
+def _heading(report: Report) -> str:
+    """The report's first lines: what failed where, and how often since it was last reported."""
+    where = html.escape(f"{report.key.kind} at {report.key.place}")
+    heading = f"<b>ceasefire-brief error</b>: {where}"
+    if report.repeats:
+        since = f" since {report.since:%d %b %H:%M} UTC" if report.since else ""
+        heading += f"\n…and happened {counted(report.repeats, 'more time')}{since}."
+    return heading
 
 
 async def _send_quietly(context: BriefContext, chat_id: int, text: str, mode: str | None) -> None:

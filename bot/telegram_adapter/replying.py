@@ -8,6 +8,7 @@ from telegram import CallbackQuery, InlineKeyboardButton, InputFile, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
+from bot.core.arguments import LAST_KEY, whole_number
 from bot.core.callers import VISITOR, Caller
 from bot.core.commands import answer
 from bot.telegram_adapter.buttons import (
@@ -24,6 +25,8 @@ from storage import get_pager, save_pager
 
 INLINE_PREFIX = "pg"
 STORED_PREFIX = "pp"
+# Pages a button may name: more than any answer has (every answer is bounded).
+LAST_PAGE = 10_000
 DONE_BELOW = "✅ Done; the summary follows."
 EXPIRED = "That answer is no longer available. Send the command again for a fresh one."
 
@@ -43,13 +46,18 @@ class PageKey:
 
 
 def parse_page_data(data: str) -> tuple[PageKey, int] | None:
-    """The key and page number of a paging button's data; None if malformed."""
+    """The key and page number of a paging button's data; None if malformed.
+
+    A client can send any data with a button press: the numbers are read as arguments are
+    (ASCII digits, bounded: a pager id is a 32-bit key of the store).
+    """
     prefix, _, rest = data.partition(":")
     first, _, second = rest.partition(":")
-    if prefix == INLINE_PREFIX and first.isdigit() and second:
-        return PageKey(line=second), int(first)
-    if prefix == STORED_PREFIX and first.isdigit() and second.isdigit():
-        return PageKey(pager_id=int(first)), int(second)
+    if prefix == INLINE_PREFIX and second and (page := whole_number(first, LAST_PAGE)):
+        return PageKey(line=second), page
+    pager, page = whole_number(first, LAST_KEY), whole_number(second, LAST_PAGE)
+    if prefix == STORED_PREFIX and pager and page:
+        return PageKey(pager_id=pager), page
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -10,10 +11,12 @@ import pytest_asyncio
 from sqlalchemy.exc import DBAPIError
 
 from bot.core import commands
-from bot.core.commands import CommandLine, parse_command, respond
+from bot.core.callers import Caller
+from bot.core.commands import CommandLine, answer, parse_command, respond
 from bot.core.runtime import Runtime, open_runtime
 from bot.settings import Settings
 from briefings.replies.reply import Reply, text_reply
+from storage import get_subscription
 
 
 @pytest_asyncio.fixture
@@ -143,9 +146,18 @@ def test_who_arguments_that_ask_for_a_page(argument: str, page: int) -> None:
     assert found.places == argument.startswith("places")
 
 
-@pytest.mark.parametrize("argument", ["zelensky", "0", "2 zelensky", "places of worship"])
+@pytest.mark.parametrize("argument", ["zelensky", "2 zelensky", "places of worship", "٣ people"])
 def test_who_arguments_that_name_someone(argument: str) -> None:
     assert commands.actor_page(argument) is None
+
+
+@pytest.mark.parametrize("argument", ["0", "-1", "²", "٣", "10001", "places 0", "9" * 30])
+async def test_who_page_numbers_out_of_range_get_one_sentence(
+    feature_runtime: Runtime, argument: str
+) -> None:
+    assert await respond(feature_runtime, f"/who {argument}") == (
+        "Pages of /who are whole numbers from 1 to 10,000, such as /who 2."
+    )
 
 
 def _dropped() -> DBAPIError:
@@ -188,3 +200,107 @@ async def test_an_answer_is_not_read_a_third_time_nor_again_for_other_errors(
     with pytest.raises(DBAPIError):
         await respond(runtime, "/who")
     assert len(calls) == (2 if error.connection_invalidated else 1)
+
+
+# -- arguments that are no article number ---------------------------------------------
+
+ARTICLE_NUMBER = (
+    "Article numbers are whole numbers such as 3, cited as [3] in answers; /sources lists them."
+)
+
+
+@pytest.mark.parametrize("argument", ["²", "1234567890123456789012345", "-1", "0"])
+async def test_sources_answers_what_is_no_article_number_in_one_sentence(
+    feature_runtime: Runtime, argument: str
+) -> None:
+    assert await respond(feature_runtime, f"/sources {argument}") == ARTICLE_NUMBER
+
+
+# -- arguments echoed back, and arguments far too long ----------------------------------
+
+RLO, PDF, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
+HIDDEN = (RLO, PDF, LRI, PDI, "\u200f", "\u200b", "\x00", "\x1b")
+
+
+@pytest.mark.parametrize(
+    ("line", "reply"),
+    [
+        (
+            f"/who {RLO}nobody{PDF}",
+            "No actor called “nobody” in the articles. /who lists them all.",
+        ),
+        (
+            f"/figures {LRI}penguins{PDI}\x1b[2J",
+            "No figures about “penguins[2J” in the articles. /figures lists them all.",
+        ),
+        (
+            "/demands \u200fno\u200bbody",
+            "No demands by “nobody” in the articles. /demands lists every party's.",
+        ),
+        (
+            f"/quotes nobody\x00{RLO}",
+            "No quotes by “nobody” in the articles. /quotes lists the newest.",
+        ),
+        (f"/weather{RLO}kyiv", "I don't know /weatherkyiv. /help lists the commands."),
+        (f"/{RLO}", "I don't know that command. /help lists the commands."),
+    ],
+)
+async def test_arguments_are_echoed_without_control_or_bidi_characters(
+    feature_runtime: Runtime, line: str, reply: str
+) -> None:
+    answered = await respond(feature_runtime, line)
+    assert answered == reply
+    assert not any(hidden in answered for hidden in HIDDEN)
+
+
+LONG = "x" * 100_000
+TELEGRAM_USER = Caller(chat_id=8080, user_id=8080)
+
+
+@pytest.mark.parametrize(
+    ("line", "reply"),
+    [
+        (f"/who {LONG}", "A name is at most 100 characters; /who lists the actors."),
+        (f"/demands {LONG}", "A name is at most 100 characters; /demands lists the parties."),
+        (f"/quotes {LONG}", "A name is at most 100 characters; /quotes shows the newest."),
+        (f"/figures {LONG}", "A topic is at most 100 characters, such as /figures killed."),
+        (f"/chart {LONG}", "A topic is at most 100 characters, such as /chart killed."),
+        (f"/ask {LONG}", "A question is at most 4,096 characters; please ask a shorter one."),
+        (LONG, "A question is at most 4,096 characters; please ask a shorter one."),
+        (f"/sources {'9' * 100_000}", ARTICLE_NUMBER),
+        (
+            f"/who {'9' * 100_000}",
+            "Pages of /who are whole numbers from 1 to 10,000, such as /who 2.",
+        ),
+        (f"/{LONG}", f"I don't know /{'x' * 31}…. /help lists the commands."),
+        (
+            f"/subscribe 08:00 {LONG}",
+            "A time and a place take at most 64 characters. Send /subscribe HH:MM and a city or "
+            "time zone, e.g. /subscribe 07:30 Kyiv, /subscribe 7pm New York or "
+            "/subscribe 08:00 Europe/Berlin.",
+        ),
+    ],
+)
+async def test_a_100000_character_argument_is_answered_at_once_in_one_sentence(
+    feature_runtime: Runtime, line: str, reply: str
+) -> None:
+    started = time.perf_counter()
+    assert (await answer(feature_runtime, line, TELEGRAM_USER)).plain == reply
+    assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize("zone", ["Factory", "localtime", "posixrules", "Etc/GMT+3", "EST5EDT"])
+async def test_subscribe_refuses_zones_of_no_place(feature_runtime: Runtime, zone: str) -> None:
+    reply = (await answer(feature_runtime, f"/subscribe 08:00 {zone}", TELEGRAM_USER)).plain
+    assert reply.startswith(f"I don't know the time zone “{zone}”.")
+    async with feature_runtime.sessions() as session:
+        assert await get_subscription(session, chat_id=8080) is None
+
+
+@pytest.mark.parametrize("argument", ["1234567890123456789012345", "2147483648", "0 yes", "٣ yes"])
+async def test_remove_refuses_what_is_no_article_number(
+    feature_runtime: Runtime, argument: str
+) -> None:
+    admin = Caller(is_admin=True, chat_id=1, user_id=1)
+    assert (await answer(feature_runtime, f"/remove {argument}", admin)).plain == ARTICLE_NUMBER
+    assert await respond(feature_runtime, "/sources 1") != ARTICLE_NUMBER
