@@ -40,7 +40,6 @@ from storage.engine import (
     create_engine,
     create_reader_engine,
     is_dropped,
-    is_unreachable,
     make_session_factory,
     sqlite_file_path,
 )
@@ -53,6 +52,14 @@ from storage.fact_queries import (
     figures_in,
     figures_measuring,
     figures_of_article,
+)
+from storage.failures import (
+    StoreFailure,
+    describe_store_failure,
+    is_store_failure,
+    is_unreachable,
+    store_failure,
+    store_label,
 )
 from storage.figure_overview import figures_overview
 from storage.migrate import current_revision, downgrade, head_revision, upgrade, upgrade_to_head
@@ -102,6 +109,7 @@ __all__ = [
     "Session",
     "SessionFactory",
     "StoreError",
+    "StoreFailure",
     "SubscriptionRecord",
     "actor_names",
     "article_counts",
@@ -121,6 +129,7 @@ __all__ = [
     "demands_after",
     "demands_of",
     "demands_of_side",
+    "describe_store_failure",
     "downgrade",
     "due_subscriptions",
     "events_about",
@@ -144,6 +153,7 @@ __all__ = [
     "get_subscription",
     "head_revision",
     "is_dropped",
+    "is_store_failure",
     "is_unreachable",
     "list_actors",
     "list_articles",
@@ -162,6 +172,8 @@ __all__ = [
     "sources_after",
     "sqlite_file_path",
     "stale_deliveries",
+    "store_failure",
+    "store_label",
     "stored_actors",
     "subscribe",
     "timeline",

@@ -7,19 +7,24 @@ from typing import Any
 
 from sqlalchemy import Connection, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 
+from storage.failures import StoreFolderError
 from storage.inline_sqlite import DRIVER as INLINE_DRIVER
 from storage.inline_sqlite import register as register_inline_sqlite
+
+# How long a PostgreSQL server has to accept a connection before the store counts as
+# unreachable; asyncpg's own default is 60 s, longer than anyone waits for an answer.
+CONNECT_TIMEOUT_SECONDS = 10.0
 
 
 def create_engine(url: str | URL) -> AsyncEngine:
     """An async engine for the URL; SQLite gets its directory, WAL, foreign keys and real BEGIN."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        arguments = {"server_settings": _POSTGRES_SETTINGS} if _is_asyncpg(parsed) else {}
+        arguments = _asyncpg_arguments() if _is_asyncpg(parsed) else {}
         return _create_async_engine(parsed, pool_pre_ping=True, connect_args=arguments)
     _ensure_sqlite_directory(parsed)
     engine = _create_async_engine(parsed)
@@ -41,9 +46,11 @@ def create_reader_engine(url: str | URL) -> AsyncEngine | None:
         # autocommit, sparing each answer its BEGIN and ROLLBACK; each statement sees the
         # store as committed when it runs. Answers alternated with answers in transactions
         # on a 10,000-article store: 0.5 ms faster (median) on 49 of 50 lines.
-        arguments = {"server_settings": _POSTGRES_SETTINGS}
         return _create_async_engine(
-            parsed, pool_pre_ping=False, isolation_level="AUTOCOMMIT", connect_args=arguments
+            parsed,
+            pool_pre_ping=False,
+            isolation_level="AUTOCOMMIT",
+            connect_args=_asyncpg_arguments(),
         )
     if sqlite_file_path(parsed) is None:
         return None
@@ -63,13 +70,19 @@ def create_reader_engine(url: str | URL) -> AsyncEngine | None:
 _POSTGRES_SETTINGS = {"max_parallel_workers_per_gather": "0", "jit": "off"}
 
 
+def _asyncpg_arguments() -> dict[str, object]:
+    """asyncpg's connect arguments: the settings above and the connect timeout."""
+    return {"server_settings": _POSTGRES_SETTINGS, "timeout": CONNECT_TIMEOUT_SECONDS}
+
+
 def _is_asyncpg(url: URL) -> bool:
     """True for a PostgreSQL URL on the asyncpg driver (the one whose connect takes settings)."""
     return url.get_backend_name() == "postgresql" and url.get_driver_name() == "asyncpg"
 
 
 Engine = AsyncEngine
-# Any error the store raises: callers outside storage/ catch this, never SQLAlchemy's names.
+# Any error the store raises: callers outside storage/ catch this, never SQLAlchemy's names
+# (storage.failures says what kind of failure one is, and in one sentence).
 StoreError = SQLAlchemyError
 Session = AsyncSession
 SessionFactory = async_sessionmaker[AsyncSession]
@@ -78,16 +91,6 @@ SessionFactory = async_sessionmaker[AsyncSession]
 def on_postgres(session: AsyncSession) -> bool:
     """True when the session's store is PostgreSQL (else SQLite)."""
     return session.get_bind().dialect.name == "postgresql"
-
-
-def is_unreachable(error: BaseException) -> bool:
-    """True when an error means the database cannot be reached (down, refused, unopenable)."""
-    if isinstance(error, OperationalError | InterfaceError | ConnectionError | TimeoutError):
-        return True
-    if isinstance(error, DBAPIError) and error.connection_invalidated:
-        return True
-    # asyncpg raises OS errors such as "connection refused" straight through.
-    return isinstance(error, OSError) and not isinstance(error, FileNotFoundError)
 
 
 def is_dropped(error: BaseException) -> bool:
@@ -113,10 +116,15 @@ def sqlite_file_path(url: str | URL) -> Path | None:
 
 
 def _ensure_sqlite_directory(url: URL) -> None:
-    """Create the parent directory of a SQLite file, e.g. ./data for ./data/briefbot.db."""
+    """Create the parent directory of a SQLite file, e.g. ./data for ./data/briefbot.db;
+    raises StoreFolderError when it cannot be."""
     path = sqlite_file_path(url)
-    if path is not None:
+    if path is None:
+        return
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreFolderError(path.parent, error) from error
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:

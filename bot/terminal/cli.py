@@ -1,4 +1,10 @@
-"""The `briefbot` command line: load, export, ask and run (the offline console without a token)."""
+"""The `briefbot` command line: load, export, ask, chart and run (the offline console without a token).
+
+Exit codes: 0 done; 1 not done (a file or a `/load` not loaded, nothing to chart); 2 the
+settings (or the command line) are wrong; 3 the store failed (unreachable, unwritable, not a
+database…), said in one sentence on standard error. The log stays off the terminal unless
+`--verbose` is given.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,11 @@ import asyncio
 import json
 import logging
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -21,7 +28,7 @@ from bot.core.seeding import ensure_seeded
 from bot.settings import Settings, SettingsError, load_settings
 from bot.terminal.photos import save_photo
 from briefings.replies.reply import Reply
-from storage import export_store
+from storage import describe_store_failure, export_store, is_store_failure, store_label
 
 if TYPE_CHECKING:
     from bot.core.loading import LoadOutcome
@@ -31,6 +38,24 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+EXIT_NOT_DONE = 1
+EXIT_SETTINGS = 2
+EXIT_STORE = 3
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+@app.callback()
+def options(
+    context: typer.Context,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Print the log, tracebacks too, on stderr")
+    ] = False,
+) -> None:
+    """ceasefire-brief: a sourced briefing bot on the Ukraine ceasefire story."""
+    # Every command's context inherits obj: how much of the log to show.
+    context.obj = verbose
 
 
 def _settings_or_exit() -> Settings:
@@ -39,24 +64,62 @@ def _settings_or_exit() -> Settings:
         return load_settings()
     except SettingsError as error:
         typer.echo(str(error), err=True)
-        raise typer.Exit(2) from None
+        raise typer.Exit(EXIT_SETTINGS) from None
 
 
-def _run(work: Callable[[Runtime], Awaitable[T]]) -> T:
+def _run(context: typer.Context, work: Callable[[Runtime], Awaitable[T]]) -> T:
+    """Open the store, do the work, close it; a store that fails exits 3 with its sentence."""
     settings = _settings_or_exit()
+    verbose = bool(context.obj)
 
     async def main() -> T:
-        runtime = await open_runtime(settings)
+        try:
+            runtime = await open_runtime(settings)
+        except Exception as error:
+            # Whatever stops the store opening (connecting, creating, migrating) is the store's.
+            _store_failed(error, settings, verbose=verbose)
         try:
             return await work(runtime)
         finally:
             await runtime.close()
 
-    return asyncio.run(main())
+    with _log_shown(verbose=verbose):
+        try:
+            return asyncio.run(main())
+        except typer.Exit:
+            raise
+        except Exception as error:
+            if not is_store_failure(error):
+                raise
+            _store_failed(error, settings, verbose=verbose)
+
+
+def _store_failed(error: Exception, settings: Settings, *, verbose: bool) -> NoReturn:
+    """Say in one sentence on standard error how the store failed; exit 3. The traceback goes
+    to the log with --verbose only: even the bot's own log gets the sentence alone."""
+    if verbose:
+        log.error("the store failed", exc_info=error)
+    typer.echo(describe_store_failure(error, store_label(settings.database_url)), err=True)
+    raise typer.Exit(EXIT_STORE) from None
+
+
+@contextmanager
+def _log_shown(*, verbose: bool) -> Iterator[None]:
+    """With --verbose the log (warnings and errors, with tracebacks) goes to standard error;
+    without, it stays off the terminal, where Python would print it raw."""
+    handler: logging.Handler = logging.StreamHandler() if verbose else logging.NullHandler()
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
 
 
 @app.command()
 def load(
+    context: typer.Context,
     paths: Annotated[
         list[Path],
         typer.Argument(
@@ -73,7 +136,7 @@ def load(
     files = article_files(paths)
     if not files:
         typer.echo("No article files (.txt, .md, .html) to load there.", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_NOT_DONE)
 
     async def work(runtime: Runtime) -> list[LoadOutcome]:
         report, outcomes = LoadReport(len(files)), []
@@ -85,43 +148,48 @@ def load(
             report.close()
         return outcomes
 
-    outcomes = _run(work)
+    outcomes = _run(context, work)
     if len(outcomes) > 1:
         typer.echo(summarise(outcomes))
     if any(o.failed for o in outcomes):
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_NOT_DONE)
 
 
 @app.command()
-def export() -> None:
+def export(context: typer.Context) -> None:
     """Print the whole store as JSON (articles, actors, figures, demands)."""
 
     async def work(runtime: Runtime) -> dict[str, object]:
         async with runtime.sessions() as session:
             return dict(await export_store(session))
 
-    json.dump(_run(work), sys.stdout, ensure_ascii=False, indent=2, default=str)
+    json.dump(_run(context, work), sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
 
 
 @app.command()
 def ask(
+    context: typer.Context,
     line: Annotated[str, typer.Argument(help='A command as a user types it, e.g. "/who zelensky"')],
 ) -> None:
-    """Print the answer a user gets for a command, on the store (seeded first when empty)."""
+    """Print the answer a user gets for a command, on the store (seeded first when empty);
+    exit 1 when it says the command was not done (a /load that failed)."""
 
     async def work(runtime: Runtime) -> Reply:
         await ensure_seeded(runtime)
         return await answer(runtime, line, replace(CONSOLE, progress=_stage_to_stderr))
 
-    reply = _run(work)
+    reply = _run(context, work)
     typer.echo(reply.plain)
     if reply.photo is not None:
         typer.echo("(the chart itself: briefbot chart TOPIC --out FILE.png)", err=True)
+    if reply.failed:
+        raise typer.Exit(EXIT_NOT_DONE)
 
 
 @app.command()
 def chart(
+    context: typer.Context,
     topic: Annotated[
         str, typer.Argument(help='What to chart, as /chart takes it: "soldiers killed"')
     ] = "",
@@ -135,10 +203,10 @@ def chart(
         await ensure_seeded(runtime)
         return await chart_reply(runtime, topic)
 
-    reply = _run(work)
+    reply = _run(context, work)
     if reply.photo is None:
         typer.echo(reply.plain, err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_NOT_DONE)
     typer.echo(f"{save_photo(reply.photo, out)}: chart written")
     typer.echo(reply.plain)
 
@@ -149,26 +217,28 @@ async def _stage_to_stderr(stage: str) -> None:
 
 
 @app.command()
-def run() -> None:
+def run(context: typer.Context) -> None:
     """Run the bot on Telegram when TELEGRAM_TOKEN is set; otherwise open the offline console."""
     settings = _settings_or_exit()
     if settings.telegram_token is not None:
         from bot.telegram_adapter.application import AlreadyPollingError, run_polling
 
-        logging.basicConfig(
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
-        )
+        logging.basicConfig(format=LOG_FORMAT, level=logging.INFO)
         # httpx logs every getUpdates request at INFO; keep the bot's own log readable.
         logging.getLogger("httpx").setLevel(logging.WARNING)
         try:
             run_polling(settings)
         except AlreadyPollingError as error:
             typer.echo(str(error), err=True)
-            raise typer.Exit(1) from None
+            raise typer.Exit(EXIT_NOT_DONE) from None
+        except Exception as error:
+            if not is_store_failure(error):
+                raise
+            _store_failed(error, settings, verbose=bool(context.obj))
         return
     from bot.terminal.console import run_console
 
-    _run(run_console)
+    _run(context, run_console)
 
 
 if __name__ == "__main__":

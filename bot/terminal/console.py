@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from dataclasses import replace
 
@@ -12,6 +13,10 @@ from bot.core.runtime import Runtime
 from bot.core.seeding import ensure_seeded
 from bot.terminal.photos import save_photo
 from briefings.replies.counts import counted
+from briefings.replies.reply import Reply, text_reply
+from storage import describe_store_failure, is_store_failure, store_label
+
+log = logging.getLogger(__name__)
 
 BANNER = (
     "ceasefire-brief offline console. Type /help for the commands, /quit to leave.\n"
@@ -31,10 +36,21 @@ async def run_console(runtime: Runtime) -> None:
         if line is None or line.strip() in {"/quit", "/exit"}:
             return
         if line.strip():
-            reply = await answer(runtime, line, replace(CONSOLE, progress=show_stage))
+            reply = await _answer(runtime, line)
             print(reply.plain)
             if reply.photo is not None:
                 print(f"(chart saved as {save_photo(reply.photo)})")
+
+
+async def _answer(runtime: Runtime, line: str) -> Reply:
+    """The reply to a line; a store that fails says so in one sentence, and the console goes on."""
+    try:
+        return await answer(runtime, line, replace(CONSOLE, progress=show_stage))
+    except Exception as error:
+        if not is_store_failure(error):
+            raise
+        log.error("the store failed answering %r", line, exc_info=error)
+        return text_reply(describe_store_failure(error, store_label(runtime.settings.database_url)))
 
 
 async def show_stage(stage: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefings.entries import FigureEntry, Slice, SourceEntry
 from briefings.replies.citations import cite
@@ -124,7 +124,8 @@ def build_already_loaded(article_id: int, title: str) -> Reply:
 
 def build_load_failed(reason: str) -> Reply:
     """The reply when a load fails: the reason in one sentence, and that nothing changed."""
-    return reply([line("❌ ", bold("Not loaded. "), reason, " The store is unchanged.")])
+    failed = reply([line("❌ ", bold("Not loaded. "), reason, " The store is unchanged.")])
+    return replace(failed, failed=True)
 
 
 def build_load_usage() -> Reply:

@@ -51,11 +51,14 @@ class Reply:
     """A whole answer: its lines, commands offered as buttons beneath it, and maybe a picture.
 
     With a photo, the lines are its caption (at most 1,024 characters, Telegram's limit).
+    `failed` marks a reply saying a request was not done (a load refused), for front ends
+    that say so otherwise too, such as an exit code.
     """
 
     lines: tuple[Line, ...]
     actions: tuple[str, ...] = field(default=())
     photo: Photo | None = None
+    failed: bool = False
 
     @property
     def plain(self) -> str:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import socket
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+import storage.engine
 from storage import (
     StoreError,
     create_engine,
@@ -169,3 +173,31 @@ async def test_a_failed_search_inside_a_transaction_keeps_its_own_error(
                 await session.execute(text("SELECT 1 / 0"))
         await session.rollback()
         assert await session.scalar(text("SHOW plan_cache_mode")) == "auto"
+
+
+def test_a_sqlite_folder_that_cannot_be_made_is_a_store_error(tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("a file where the folder should be")
+    with pytest.raises(StoreError, match="cannot create"):
+        create_engine(f"sqlite+aiosqlite:///{tmp_path / 'notes' / 'store.db'}")
+    assert (tmp_path / "notes").read_text() == "a file where the folder should be"
+
+
+@pytest.mark.parametrize("make", [create_engine, create_reader_engine], ids=["main", "reader"])
+async def test_postgres_engines_give_up_on_a_server_that_never_answers(
+    monkeypatch: pytest.MonkeyPatch, make: Callable[[str], AsyncEngine | None]
+) -> None:
+    # A port that takes the connection but never speaks: asyncpg alone would wait 60 s.
+    monkeypatch.setattr(storage.engine, "CONNECT_TIMEOUT_SECONDS", 0.3)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        engine = make(f"postgresql+asyncpg://u:pw@127.0.0.1:{silent.getsockname()[1]}/db")
+        assert engine is not None
+        started = time.monotonic()
+        try:
+            with pytest.raises(TimeoutError):
+                async with engine.connect():
+                    pass
+        finally:
+            await engine.dispose()
+    assert time.monotonic() - started < 5
