@@ -58,6 +58,7 @@ from telegram import Update
 
 from bench.extract import article_files
 from bench.variants import one_off_people, variant
+from bot.core.extraction_worker import ExtractionWorker
 from bot.settings import Settings
 from bot.telegram_adapter import application as application_module
 from bot.telegram_adapter.application import (
@@ -170,13 +171,13 @@ async def _no_poller_lock(_engine: object) -> PollerLock:
 
 
 async def open_store(
-    stack: AsyncExitStack, backend: str, url: str, size: int, nlp: Language
+    stack: AsyncExitStack, backend: str, url: str, size: int, worker: ExtractionWorker
 ) -> OpenStore:
     """The bot on one store, started (and stopped when the stack closes), its pools connected."""
     settings = Settings(database_url=_store(backend, url, size), telegram_token=TOKEN)
     recorder = RecordingRequest()
     application: BriefApplication = build_application(
-        settings, request=recorder, nlp=nlp, rate_limited=False
+        settings, request=recorder, extraction=worker, rate_limited=False
     )
     await stack.enter_async_context(application)
     await start_services(application)
@@ -282,9 +283,11 @@ async def main(sizes: list[int], runs: int, rounds: int, shared: Path, keep: Pat
                 print(f"built {backend} {size:>6} articles in {took:6.1f} s", flush=True)
         samples: dict[tuple[str, int], Timings] = {}
         application_module.acquire_poller_lock = _no_poller_lock  # type: ignore[assignment]
+        worker = ExtractionWorker(Settings().spacy_model)  # one for all the stores' bots
         async with AsyncExitStack() as stack:
+            stack.callback(worker.close)
             opened = [
-                await open_store(stack, backend, url, size, nlp)
+                await open_store(stack, backend, url, size, worker)
                 for size in sizes
                 for backend, url in stores.items()
             ]

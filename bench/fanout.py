@@ -36,6 +36,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.core.digest_delivery import send_due_digests
+from bot.core.extraction_worker import ExtractionWorker
 from bot.settings import Settings
 from bot.telegram_adapter.application import (
     BriefApplication,
@@ -44,7 +45,6 @@ from bot.telegram_adapter.application import (
     stop_services,
 )
 from bot.telegram_adapter.digest_sender import TelegramDigestSender
-from briefings.extraction.pipeline import build_pipeline
 from storage import create_engine, delivery_summary, make_session_factory, subscribe
 from storage.tables import Base
 from tests.support.bot_api_objects import make_command_update
@@ -98,7 +98,7 @@ async def add_subscribers(url: str, count: int) -> None:
 
 
 async def started(
-    store: Path | str, nlp: Any, *, rate_limited: bool
+    store: Path | str, worker: ExtractionWorker, *, rate_limited: bool
 ) -> tuple[BriefApplication, CountingRequest]:
     """The bot on a store (a SQLite file or a database URL), services started, requests answered in process."""
     settings = Settings(
@@ -107,7 +107,9 @@ async def started(
         seeds_dir=Path(__file__).resolve().parents[1] / "seeds",
     )
     request = CountingRequest()
-    application = build_application(settings, request=request, nlp=nlp, rate_limited=rate_limited)
+    application = build_application(
+        settings, request=request, extraction=worker, rate_limited=rate_limited
+    )
     await application.initialize()
     await start_services(application)
     return application, request
@@ -121,14 +123,14 @@ async def fresh_store(template: Path, directory: Path, count: int) -> Path:
     return store
 
 
-async def postgres_store(url: str, nlp: Any, count: int) -> str:
+async def postgres_store(url: str, worker: ExtractionWorker, count: int) -> str:
     """The PostgreSQL test database emptied, migrated, seeded, with `count` due subscribers."""
     engine = create_engine(url)
     async with engine.begin() as connection:
         await connection.run_sync(Base.metadata.drop_all)
         await connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
     await engine.dispose()
-    application, _ = await started(url, nlp, rate_limited=False)
+    application, _ = await started(url, worker, rate_limited=False)
     await stop_services(application)
     await application.shutdown()
     await add_subscribers(url, count)
@@ -136,14 +138,18 @@ async def postgres_store(url: str, nlp: Any, count: int) -> str:
 
 
 async def own_cost(
-    template: Path, directory: Path, nlp: Any, count: int, postgres: str | None = None
+    template: Path,
+    directory: Path,
+    worker: ExtractionWorker,
+    count: int,
+    postgres: str | None = None,
 ) -> None:
     """Digests per second with no pacing and no rate limiter."""
     if postgres:
-        store: Path | str = await postgres_store(postgres, nlp, count)
+        store: Path | str = await postgres_store(postgres, worker, count)
     else:
         store = await fresh_store(template, directory, count)
-    application, _ = await started(store, nlp, rate_limited=False)
+    application, _ = await started(store, worker, rate_limited=False)
     runtime = application.bot_data.runtime
     assert runtime is not None
     began = time.perf_counter()
@@ -158,10 +164,10 @@ async def own_cost(
     await application.shutdown()
 
 
-async def paced(template: Path, directory: Path, nlp: Any, count: int) -> None:
+async def paced(template: Path, directory: Path, worker: ExtractionWorker, count: int) -> None:
     """Wall time with the limiter on, and /who latency meanwhile."""
     application, _request = await started(
-        await fresh_store(template, directory, count), nlp, rate_limited=True
+        await fresh_store(template, directory, count), worker, rate_limited=True
     )
     runtime = application.bot_data.runtime
     assert runtime is not None
@@ -194,10 +200,12 @@ async def paced(template: Path, directory: Path, nlp: Any, count: int) -> None:
     await application.shutdown()
 
 
-async def peak_memory(template: Path, directory: Path, nlp: Any, count: int) -> float:
+async def peak_memory(
+    template: Path, directory: Path, worker: ExtractionWorker, count: int
+) -> float:
     """Peak traced memory of one unpaced fan-out to `count` subscribers, in MB."""
     application, _ = await started(
-        await fresh_store(template, directory, count), nlp, rate_limited=False
+        await fresh_store(template, directory, count), worker, rate_limited=False
     )
     runtime = application.bot_data.runtime
     assert runtime is not None
@@ -212,10 +220,10 @@ async def peak_memory(template: Path, directory: Path, nlp: Any, count: int) -> 
     return peak / 1e6
 
 
-async def seeded_template(directory: Path, nlp: Any) -> Path:
+async def seeded_template(directory: Path, worker: ExtractionWorker) -> Path:
     """A store holding the seed articles, built once."""
     store = directory / "seeded.db"
-    application, _ = await started(store, nlp, rate_limited=False)
+    application, _ = await started(store, worker, rate_limited=False)
     await stop_services(application)
     await application.shutdown()
     return store
@@ -223,21 +231,22 @@ async def seeded_template(directory: Path, nlp: Any) -> Path:
 
 async def main(large: int, paced_count: int) -> None:
     """Run the three measurements and print their figures."""
-    nlp = build_pipeline(Settings().spacy_model)
+    worker = ExtractionWorker(Settings().spacy_model)  # one for every bot started here
     with tempfile.TemporaryDirectory() as name:
         directory = Path(name)
-        template = await seeded_template(directory, nlp)
-        await own_cost(template, directory, nlp, large)
+        template = await seeded_template(directory, worker)
+        await own_cost(template, directory, worker, large)
         postgres = os.environ.get("BENCH_POSTGRES_URL")
         if postgres:
-            await own_cost(template, directory, nlp, large, postgres)
-        await paced(template, directory, nlp, paced_count)
-        small_peak = await peak_memory(template, directory, nlp, paced_count)
-        large_peak = await peak_memory(template, directory, nlp, large)
+            await own_cost(template, directory, worker, large, postgres)
+        await paced(template, directory, worker, paced_count)
+        small_peak = await peak_memory(template, directory, worker, paced_count)
+        large_peak = await peak_memory(template, directory, worker, large)
         print(
             f"peak memory of the fan-out: {small_peak:.1f} MB at {paced_count:,}, "
             f"{large_peak:.1f} MB at {large:,} ({large_peak / small_peak:.2f}x; target flat)"
         )
+    worker.close()
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ from bench.answer import stored_articles
 from bench.extract import article_files
 from bench.variants import one_off_people, variant
 from bot.core.bulk_loading import load_files
+from bot.core.extraction_worker import ExtractionWorker
 from bot.core.loading import save_article
 from bot.core.runtime import Runtime, open_runtime
 from bot.settings import Settings
@@ -168,9 +169,9 @@ def write_files(paths: list[Path], count: int, folder: Path) -> list[Path]:
     return written
 
 
-async def our_round(nlp: spacy.Language, files: list[Path], store: Path) -> float:
+async def our_round(worker: ExtractionWorker, files: list[Path], store: Path) -> float:
     """Seconds `briefbot load`'s path takes over the files into an empty store (opened untimed)."""
-    runtime: Runtime = await open_runtime(Settings(database_url=sqlite_url(store)), nlp)
+    runtime: Runtime = await open_runtime(Settings(database_url=sqlite_url(store)), worker)
     try:
         started = time.perf_counter()
         outcomes = [o async for o in load_files(runtime, files)]
@@ -195,13 +196,15 @@ async def bench_throughput(shared: Path, count: int, rounds: int, directory: Pat
     files = write_files(article_files(shared), count, directory / "files")
     texts = [read_path(path, max_bytes=MAX_BYTES).text for path in files]
     words = sum(len(text.split()) for text in texts)
-    bare, ours = spacy.load(model), build_pipeline(model)
+    # Ours is the load path's own: the pipeline in the extraction worker's process.
+    bare, ours = spacy.load(model), ExtractionWorker(model)
     bare_round(bare, texts)  # warm up both before timing
     await our_round(ours, files, directory / "warm.db")
     bare_times, our_times = [], []
     for n in range(rounds):
         bare_times.append(bare_round(bare, texts))
         our_times.append(await our_round(ours, files, directory / f"load{n}.db"))
+    ours.close()
     ratios = [o / b for o, b in zip(our_times, bare_times, strict=True)]
     print(f"\nbriefbot load over {count} files ({words:,} words), {rounds} rounds alternating:")
     for name, times in (("bare nlp.pipe", bare_times), ("briefbot load path", our_times)):

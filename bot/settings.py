@@ -7,10 +7,13 @@ from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Annotated
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfoNotFoundError
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from briefings.errors import InputError
+from briefings.schedules.zones import place_zone
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/briefbot.db"
 _PLACEHOLDERS = {"changeme", "your-token-here", "xxx", "token"}
@@ -33,6 +36,13 @@ class Settings(BaseSettings):
     default_timezone: str = "Europe/Kyiv"
     max_input_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
     load_batch_size: int = Field(default=16, gt=0, le=1000)
+    # Time allowed to find the facts of the largest article accepted (MAX_INPUT_BYTES), in its
+    # worker process; a smaller article gets a share in proportion to its length, but never
+    # less than EXTRACTION_MIN_SECONDS. Sized with 3x headroom: a 2 MB text of real articles
+    # (339,338 words) took 389 s and 408 s to extract on the 2-core development machine,
+    # shared with other work (`python bench/extraction_budget.py`).
+    extraction_timeout_seconds: float = Field(default=1200.0, gt=0)
+    extraction_min_seconds: float = Field(default=30.0, gt=0)
     seeds_dir: Path = Path("seeds")
     digest_time: time = time(8, 0)
     digest_tick_seconds: float = Field(default=60.0, gt=0)
@@ -107,10 +117,13 @@ class Settings(BaseSettings):
     @field_validator("default_timezone")
     @classmethod
     def _iana_zone(cls, value: str) -> str:
+        # The zones /subscribe takes: of a place, or UTC (not Factory, localtime, Etc/GMT+3…).
         try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as error:
-            raise ValueError("must be an IANA time zone such as Europe/Kyiv") from error
+            place_zone(value)
+        except (InputError, ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(
+                "must be the IANA time zone of a place, such as Europe/Kyiv, or UTC"
+            ) from error
         return value
 
 

@@ -1,14 +1,18 @@
 """The domain's exception tree.
 
 BriefingError                 base of every error the domain raises on purpose
-├── InputError                the input cannot become an article (message is for the user)
+├── InputError                an input we cannot use: an article, a time, a command's argument
+│                             (the message is for the user)
+│   ├── ArgumentError         a command's argument is not one it takes (a number, name, time…)
 │   ├── EmptyInputError       nothing to read, or no article text inside
 │   ├── BinaryInputError      bytes that are not text in any encoding we accept
 │   ├── InputTooLargeError    over the configured size limit
 │   ├── UnsupportedFormatError a file type we do not read
-│   └── FetchError            a web address that cannot or may not be fetched
-│       ├── AddressNotAllowedError  not http(s), credentials inside, or a non-public host
-│       └── FetchTimeoutError       no whole answer within the fetch timeout
+│   ├── FetchError            a web address that cannot or may not be fetched
+│   │   ├── AddressNotAllowedError  not http(s), credentials inside, or a non-public host
+│   │   └── FetchTimeoutError       no whole answer within the fetch timeout
+│   ├── ExtractionTimeoutError  finding an article's facts took longer than allowed
+│   └── ExtractionFailedError   finding an article's facts stopped (its worker died or broke)
 └── DuplicateArticleError     the same article (normalised text hash) is already stored
 """
 
@@ -20,7 +24,11 @@ class BriefingError(Exception):
 
 
 class InputError(BriefingError):
-    """The input cannot become an article; the message is written for the user."""
+    """An input cannot be used (an article, a time, an argument); the message is for the user."""
+
+
+class ArgumentError(InputError):
+    """A command's argument is not one the command takes; the message is the one sentence for it."""
 
 
 class EmptyInputError(InputError):
@@ -49,6 +57,34 @@ class AddressNotAllowedError(FetchError):
 
 class FetchTimeoutError(FetchError):
     """The page did not arrive in full within the fetch timeout."""
+
+
+class ExtractionTimeoutError(InputError):
+    """Finding an article's facts took longer than the extraction time limit."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"Finding the facts in this article took longer than the {_seconds(seconds)} "
+            "allowed, so it was not loaded."
+        )
+        self.seconds = seconds
+
+
+class ExtractionFailedError(InputError):
+    """Finding an article's facts stopped half-way: the worker died, or a component broke."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Finding the facts in this article failed unexpectedly, so it was not loaded; "
+            "the log has the details."
+        )
+
+
+def _seconds(value: float) -> str:
+    """A time limit as a reader writes it: "1 second", "90 seconds", "20 minutes"."""
+    if value >= 120 and value % 60 == 0:
+        return f"{value / 60:g} minutes"
+    return "1 second" if value == 1 else f"{value:,g} seconds"
 
 
 class DuplicateArticleError(BriefingError):

@@ -16,19 +16,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-from spacy.language import Language
-
 from bot.core.bulk_loading import load_path
+from bot.core.extraction_worker import ExtractionWorker
 from bot.core.runtime import Runtime, open_runtime
 from bot.settings import Settings
-from briefings.extraction.pipeline import build_pipeline
 from storage import export_store
 
 
-async def export_one(path: Path, nlp: Language, workdir: Path) -> dict[str, object]:
+async def export_one(path: Path, worker: ExtractionWorker, workdir: Path) -> dict[str, object]:
     """Load one article into a fresh store and return the export."""
     settings = Settings(database_url=f"sqlite+aiosqlite:///{workdir / (path.stem + '.db')}")
-    runtime: Runtime = await open_runtime(settings, nlp)  # one pipeline for all articles
+    runtime: Runtime = await open_runtime(settings, worker)  # one worker for all articles
     try:
         outcome = await load_path(runtime, path)
         if outcome.failed:
@@ -70,7 +68,7 @@ async def main() -> None:
             eval_dir / "dev2" / "gold_dev2.json",
         ),
     }
-    nlp = build_pipeline(Settings().spacy_model)
+    worker = ExtractionWorker(Settings().spacy_model)
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         for name, (paths, gold) in sets.items():
@@ -78,7 +76,7 @@ async def main() -> None:
             for path in paths:
                 export_file = workdir / f"{path.stem}.json"
                 export_file.write_text(
-                    json.dumps(await export_one(path, nlp, workdir), default=str)
+                    json.dumps(await export_one(path, worker, workdir), default=str)
                 )
                 print(f"{name} {path.name}")
                 scores.append(
@@ -89,6 +87,7 @@ async def main() -> None:
                 f"== {name}: mean macro F1 {sum(scores) / len(scores):.3f} over {len(scores)} articles "
                 f"(min {min(scores):.2f})"
             )
+    worker.close()
 
 
 if __name__ == "__main__":

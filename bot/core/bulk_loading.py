@@ -3,10 +3,11 @@
 Memory stays bounded: files are taken `load_batch_size` at a time, each at most
 `max_input_bytes`, and a batch is read, extracted and saved before the next is read. A file
 whose text is stored already, or repeats a file earlier in the run, is never extracted.
-The others go through the pipeline together (`nlp.pipe`, in a worker thread) and are saved
-one transaction each, so a file that fails (unreadable, refused by the store, or breaking
-the pipeline) changes nothing and costs the others nothing. Outcomes come in file order,
-one per file.
+The others go through the pipeline together (`nlp.pipe`, in the extraction worker's process,
+each article within `EXTRACTION_TIMEOUT_SECONDS`: see bot/core/extraction_worker.py) and are
+saved one transaction each, so a file that fails (unreadable, refused by the store, breaking
+the pipeline or over the time limit) changes nothing and costs the others nothing. Outcomes
+come in file order, one per file.
 """
 
 from __future__ import annotations
@@ -16,18 +17,19 @@ import logging
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from bot.core.loading import REFUSED, UNEXPECTED, LoadOutcome, save_article, stored_copy
+from bot.core.loading import (
+    REFUSED,
+    LoadOutcome,
+    extraction_budget,
+    save_article,
+    stored_copy,
+)
 from bot.core.runtime import Runtime
 from briefings.errors import BriefingError, DuplicateArticleError
-from briefings.extraction.extractors import extract, extract_many
 from briefings.model import ExtractedArticle, SourceText
 from briefings.reading.articles import ARTICLE_SUFFIXES, read_path
-from storage import StoreError
-
-if TYPE_CHECKING:
-    from spacy.language import Language
+from storage import StoreError, describe_store_failure, store_failure
 
 log = logging.getLogger(__name__)
 
@@ -106,25 +108,14 @@ async def _extract(
     texts = [s for s in sources if s is not None]
     if not texts:
         return []
-    nlp = await runtime.nlp()
-    batch_size = runtime.settings.load_batch_size
-    try:
-        return list(
-            await asyncio.to_thread(lambda: list(extract_many(nlp, texts, batch_size=batch_size)))
-        )
-    except Exception:
-        # One article broke the batch: extract them one by one, so only it fails.
-        log.warning("extracting a batch failed; extracting its articles one by one")
-        return [await asyncio.to_thread(_extract_one, nlp, source) for source in texts]
-
-
-def _extract_one(nlp: Language, source: SourceText) -> ExtractedArticle | str:
-    """One article's facts, or the sentence that says why there are none."""
-    try:
-        return extract(nlp, source)
-    except Exception:
-        log.exception("extracting %s failed", source.source)
-        return UNEXPECTED
+    settings = runtime.settings
+    extracted = await runtime.extraction.extract_each(
+        texts,
+        # The batch's longest article sets every article's limit: generous, never too short.
+        budget=max(extraction_budget(settings, text) for text in texts),
+        batch_size=settings.load_batch_size,
+    )
+    return [e if isinstance(e, ExtractedArticle) else str(e) for e in extracted]
 
 
 async def _save(runtime: Runtime, name: str, extracted: ExtractedArticle | str) -> LoadOutcome:
@@ -137,9 +128,16 @@ async def _save(runtime: Runtime, name: str, extracted: ExtractedArticle | str) 
         return LoadOutcome(name, duplicate_of=duplicate.article_id)
     except BriefingError as error:
         return LoadOutcome(name, error=str(error))
-    except StoreError:
+    except StoreError as error:
         log.exception("saving %s failed", name)
-        return LoadOutcome(name, error=REFUSED)
+        failure = store_failure(error)
+        return LoadOutcome(name, error=describe_store_failure(error) if failure else REFUSED)
+    except OSError as error:
+        # A store gone down mid-load may raise the driver's own error (a refused reconnect).
+        if store_failure(error) is None:
+            raise
+        log.exception("saving %s failed", name)
+        return LoadOutcome(name, error=describe_store_failure(error))
 
 
 async def _repeated(runtime: Runtime, read: _Read) -> LoadOutcome:

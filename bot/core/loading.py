@@ -1,10 +1,12 @@
-"""Load articles into the store: read, extract off the event loop, save in one transaction.
+"""Load articles into the store: read, extract in the worker process, save in one transaction.
 
 Every way in (pasted text, an uploaded file, a web address, a local file in the console or
 the CLI) becomes an `ArticleInput`; `load_article` reads it into a `SourceText`, extracts its
-facts in a worker thread (the event loop keeps answering other users meanwhile), and saves
-the article with its facts in one transaction under the store's write lock. Anything that
-fails before the commit leaves the store exactly as it was.
+facts in the extraction worker's process within `EXTRACTION_TIMEOUT_SECONDS` (the event loop
+keeps answering other users meanwhile; an article over the limit is refused in one sentence,
+see bot/core/extraction_worker.py), and saves the article with its facts in one transaction
+under the store's write lock. Anything that fails before the commit leaves the store exactly
+as it was.
 
 A text already stored is recognised before extraction, by the address it was fetched from
 (before fetching) or by its text's hash (once read), so a repeat costs no pipeline run. The
@@ -30,8 +32,8 @@ from bot.core.article_inputs import (
 from bot.core.disagreements import disagreements_before
 from bot.core.fetching import fetch_page
 from bot.core.runtime import Runtime
+from bot.settings import Settings
 from briefings.errors import DuplicateArticleError, InputError
-from briefings.extraction.extractors import extract
 from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import ExtractedArticle, SourceText
 from briefings.reading.articles import check_size, read_article, read_path
@@ -52,10 +54,12 @@ from storage import (
     ArticleSummary,
     SavedArticle,
     StoreError,
+    describe_store_failure,
     figures_of_article,
     find_article_by_hash,
     find_article_by_source,
     save_extracted,
+    store_failure,
 )
 
 log = logging.getLogger(__name__)
@@ -102,12 +106,15 @@ async def load_article(
         return build_already_loaded(duplicate.article_id, duplicate.title)
     except InputError as error:
         return build_load_failed(str(error))
-    except StoreError:
+    except StoreError as error:
         log.exception("saving an article failed")
-        return build_load_failed(REFUSED)
-    except Exception:
+        failure = store_failure(error)
+        return build_load_failed(describe_store_failure(error) if failure else REFUSED)
+    except Exception as error:
+        # A store gone down mid-load may raise the driver's own error (a refused reconnect).
         log.exception("loading an article failed")
-        return build_load_failed(UNEXPECTED)
+        failure = store_failure(error)
+        return build_load_failed(describe_store_failure(error) if failure else UNEXPECTED)
 
 
 async def _already_loaded(runtime: Runtime, article: ArticleInput) -> Reply | None:
@@ -148,9 +155,22 @@ async def _read(runtime: Runtime, article: ArticleInput, progress: Progress) -> 
 
 
 async def _extract(runtime: Runtime, source: SourceText) -> ExtractedArticle:
-    """The article's facts, extracted in a worker thread so that the event loop stays free."""
-    nlp = await runtime.nlp()
-    return await asyncio.to_thread(extract, nlp, source)
+    """The article's facts from the worker process, within the time limit; raises InputError."""
+    budget = extraction_budget(runtime.settings, source)
+    return await runtime.extraction.extract(source, budget=budget)
+
+
+def extraction_budget(settings: Settings, source: SourceText) -> float:
+    """Seconds allowed to find a source's facts: the largest article's limit, scaled by length.
+
+    A text of MAX_INPUT_BYTES characters gets EXTRACTION_TIMEOUT_SECONDS; a shorter one its
+    share, but at least EXTRACTION_MIN_SECONDS (never more than the limit itself). So a
+    hostile page of a few kilobytes holds the worker for seconds, not for the largest
+    article's twenty minutes.
+    """
+    limit = settings.extraction_timeout_seconds
+    share = limit * len(source.text) / settings.max_input_bytes
+    return min(limit, max(settings.extraction_min_seconds, share))
 
 
 async def save_article(runtime: Runtime, extracted: ExtractedArticle) -> SavedArticle:

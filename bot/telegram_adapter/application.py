@@ -7,7 +7,6 @@ import os
 from datetime import UTC, datetime
 from typing import Any
 
-from spacy.language import Language
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import BadRequest
 from telegram.ext import (
@@ -24,6 +23,7 @@ from bot.core.admin_commands import ADMIN_HANDLERS
 from bot.core.charts import CHART_HANDLERS
 from bot.core.commands import COMMANDS
 from bot.core.digest_delivery import send_due_digests
+from bot.core.extraction_worker import ExtractionWorker
 from bot.core.runtime import open_runtime, settle_heap
 from bot.core.seeding import ensure_seeded
 from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
@@ -88,10 +88,13 @@ def build_application(
     *,
     request: BaseRequest | None = None,
     updates_request: BaseRequest | None = None,
-    nlp: Language | None = None,
+    extraction: ExtractionWorker | None = None,
     rate_limited: bool = True,
 ) -> BriefApplication:
-    """The bot's Application on the settings' Bot API server; requests and a pipeline may be injected.
+    """The bot's Application on the settings' Bot API server; requests and a worker may be injected.
+
+    A shared `extraction` worker (tests, benches) is used instead of starting one, and left
+    running at shutdown.
 
     `rate_limited=False` leaves out the rate limiter, which spaces sends to Telegram's limits;
     the answer benchmark uses it to time the bot's own work.
@@ -114,7 +117,7 @@ def build_application(
         builder = builder.request(request).get_updates_request(updates_request or request)
     application = builder.build()
     application.bot_data.settings = settings
-    application.bot_data.preloaded_nlp = nlp
+    application.bot_data.shared_extraction = extraction
     register_handlers(application)
     return application
 
@@ -155,11 +158,12 @@ def register_handlers(application: BriefApplication) -> None:
 
 
 async def start_services(application: BriefApplication) -> None:
-    """post_init: open the store (migrated, seeded when empty), load the pipeline, set the menu."""
+    """post_init: open the store (migrated, seeded when empty), start the extraction worker, set
+    the menu."""
     data = application.bot_data
     if data.settings is None:
         raise RuntimeError("the application was built without settings")
-    runtime = await open_runtime(data.settings, data.preloaded_nlp)
+    runtime = await open_runtime(data.settings, data.shared_extraction)
     runtime.poller_lock = await acquire_poller_lock(runtime.engine)
     if runtime.poller_lock is None:
         await runtime.close()
@@ -168,8 +172,8 @@ async def start_services(application: BriefApplication) -> None:
     loaded = await ensure_seeded(runtime)
     if loaded:
         log.info("seeded the empty store with %d articles", loaded)
-    # Loaded now, the pipeline is ready for the first article an admin sends.
-    await runtime.nlp()
+    # Started now, the worker's pipeline is ready for the first article an admin sends.
+    await runtime.extraction.start()
     settle_heap()
     await set_menus(application)
     schedule_digests(application)
@@ -220,7 +224,7 @@ async def set_menus(application: BriefApplication) -> None:
 
 
 async def stop_services(application: BriefApplication) -> None:
-    """post_shutdown: close the store's connections."""
+    """post_shutdown: stop the extraction worker and close the store's connections."""
     runtime = application.bot_data.runtime
     application.bot_data.runtime = None
     if runtime is not None:

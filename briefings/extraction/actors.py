@@ -15,7 +15,7 @@ from briefings.extraction.mentions import Mention
 from briefings.extraction.roles import relative_role, roles_of
 from briefings.identity.names import fold, names_match
 from briefings.model import ActorKind
-from briefings.vocabulary.lexicon import Lexicon, data_text
+from briefings.vocabulary.lexicon import KnownActor, Lexicon, data_text
 
 _LEFT_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct"}
 _MAX_ROLES = 3
@@ -78,31 +78,51 @@ def _add_role(roles: list[str], role: str) -> None:
     roles.append(role)
 
 
-def _same_name(m: Mention, group: ActorGroup) -> bool:
+@dataclass
+class _Names:
+    """A group's distinct names and known actors, kept as mentions join it."""
+
+    texts: dict[str, None] = field(default_factory=dict)
+    known: list[KnownActor] = field(default_factory=list)
+
+    def add(self, m: Mention) -> None:
+        self.texts.setdefault(m.text, None)
+        if m.known is not None and m.known not in self.known:
+            self.known.append(m.known)
+
+
+def _same_name(m: Mention, names: _Names) -> bool:
     if m.kind == ActorKind.PERSON:
-        return any(names_match(m.text, n) for n in group.names)
-    return any(fold(m.text) == fold(n) for n in group.names) or (
-        m.known is not None and any(x.known == m.known for x in group.mentions)
+        return any(names_match(m.text, n) for n in names.texts)
+    return any(fold(m.text) == fold(n) for n in names.texts) or (
+        m.known is not None and m.known in names.known
     )
 
 
 def group_actors(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[ActorGroup]:
     """One group per actor: mentions whose names match, in order of first mention."""
-    groups: list[ActorGroup] = []
+    groups: list[tuple[ActorGroup, _Names]] = []
     for m in mentions:
         if not m.is_actor_kind and m.kind != ActorKind.COUNTRY:
             continue
-        group = next((g for g in groups if g.kind == m.kind and _same_name(m, g)), None)
-        if group is None:
-            group = ActorGroup(m.kind or ActorKind.ORGANISATION, [], day=published_of(doc))
-            groups.append(group)
+        # Each group's names are kept, not sorted again from its mentions at every mention:
+        # that grew with the square of a long article's length.
+        found = next(((g, n) for g, n in groups if g.kind == m.kind and _same_name(m, n)), None)
+        if found is None:
+            found = (
+                ActorGroup(m.kind or ActorKind.ORGANISATION, [], day=published_of(doc)),
+                _Names(),
+            )
+            groups.append(found)
+        group, names = found
         group.mentions.append(m)
+        names.add(m)
         if m.kind == ActorKind.PERSON:
             for role in roles_of(doc, m, lexicon):
                 _add_role(group.roles, role)
-    for g in groups:
+    for g, _ in groups:
         if g.kind == ActorKind.PERSON and not g.roles:
             rel = relative_role(doc, g.mentions[0])
             if rel:
                 g.roles.append(rel)
-    return groups
+    return [g for g, _ in groups]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
@@ -10,7 +11,8 @@ from spacy.tokens import Doc
 
 from briefings.extraction import extensions
 from briefings.extraction.actors import ActorGroup, group_actors
-from briefings.extraction.mentions import Source
+from briefings.extraction.chunks import CHUNK_CHARS, annotated_in_pieces
+from briefings.extraction.mentions import Mention, Source
 from briefings.identity.names import names_match
 from briefings.model import (
     Actor,
@@ -47,6 +49,12 @@ class Extraction:
         excluded = [n for n in (source.byline,) if n]
         kept = [m for m in self.mentions if not any(names_match(m.text, n) for n in excluded)]
         self.groups = group_actors(doc, kept, lexicon)
+        # Each mention's group, the first that holds it, found by one look-up (not a scan of
+        # every group's mentions per fact: that grew with the square of a long article).
+        self._groups_of: dict[Mention, ActorGroup] = {}
+        for group in self.groups:
+            for mention in group.mentions:
+                self._groups_of.setdefault(mention, group)
         parties = [f.claimant for f in self.figures_found] + [d.party for d in self.demands_found]
         for group in filter(None, map(self._group, parties)):
             group.acts = True
@@ -58,7 +66,7 @@ class Extraction:
     def _group(self, source: Source | None) -> ActorGroup | None:
         if source is None or source.mention is None:
             return None
-        return next((g for g in self.groups if source.mention in g.mentions), None)
+        return self._groups_of.get(source.mention)
 
     def _name(self, source: Source | None) -> str | None:
         group = self._group(source)
@@ -166,15 +174,34 @@ def _listed(group: ActorGroup) -> bool:
     return group.kind == ActorKind.ORGANISATION and any(m.known is not None for m in group.mentions)
 
 
-def extract(nlp: Language, source: SourceText) -> ExtractedArticle:
-    """Run the pipeline over an article's body and return every fact found, with provenance."""
+def extract(
+    nlp: Language, source: SourceText, *, chunk_chars: int = CHUNK_CHARS
+) -> ExtractedArticle:
+    """Run the pipeline over an article's body and return every fact found, with provenance.
+
+    A body longer than `chunk_chars` goes through the trained components in paragraph
+    batches of at most that many characters; the finders then see the whole text as one doc.
+    """
+    if len(source.text) > chunk_chars:
+        return extract_doc(annotated_in_pieces(nlp, source, chunk_chars), source)
     return extract_doc(nlp(_prepared(nlp, source)), source)
 
 
 def extract_many(
-    nlp: Language, sources: Iterable[SourceText], *, batch_size: int
+    nlp: Language, sources: Iterable[SourceText], *, batch_size: int, chunk_chars: int = CHUNK_CHARS
 ) -> Iterator[ExtractedArticle]:
     """What `extract` gives for each source, in order, the pipeline run with `nlp.pipe` in batches."""
+    for long, run in groupby(sources, key=lambda source: len(source.text) > chunk_chars):
+        if long:
+            yield from (extract(nlp, source, chunk_chars=chunk_chars) for source in run)
+        else:
+            yield from _piped(nlp, run, batch_size)
+
+
+def _piped(
+    nlp: Language, sources: Iterable[SourceText], batch_size: int
+) -> Iterator[ExtractedArticle]:
+    """Each source's facts, the pipeline run over them together with `nlp.pipe`."""
     # Docs, not texts, go in: each carries its publication day for the events finder, and
     # pipe hands back a source's doc together with the source it came from.
     docs = ((_prepared(nlp, source), source) for source in sources)

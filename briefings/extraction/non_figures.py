@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from briefings.extraction.ages import in_demand, is_age
 from briefings.extraction.grammar import text_of
@@ -86,11 +86,24 @@ def _in_date_or_time(tok: Token) -> bool:
         return True
     if tok.ent_type_ not in {"DATE", "TIME"}:
         return False
-    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-
+    ent = _entity_of(tok)
     if ent.label_ == "TIME" and not re.search(r"\b(hours?|minutes?)\b", ent.text, re.I):
         return True
     return bool(_MONTHS.search(ent.text)) or not tok.text[0].isdigit()
+
+
+def _entity_of(tok: Token) -> Span:
+    """The entity a token is in, read from the tokens around it.
+
+    Not looked up in `doc.ents`, which builds every entity of the doc at each call: over
+    the figures of a long article, that grew with the square of its length.
+    """
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0 and doc[start - 1].ent_type == tok.ent_type:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type == tok.ent_type:
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type)
 
 
 def _is_year(tok: Token) -> bool:

@@ -2,7 +2,7 @@
 
 `started_application` builds the bot exactly as `briefbot run` does, except that its
 requests go to a `RecordingRequest` (handler tests) or its base URL to a `BotApiDouble`
-(end-to-end tests), and the spaCy pipeline is the session's, already loaded.
+(end-to-end tests), and the extraction worker is the session's, started once.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from spacy.language import Language
-
+from bot.core.extraction_worker import ExtractionWorker
 from bot.core.runtime import Runtime, open_runtime
 from bot.core.seeding import ensure_seeded
 from bot.settings import Settings
@@ -47,11 +46,11 @@ def make_settings(store: Path, *, base_url: str = "http://127.0.0.1:9") -> Setti
     )
 
 
-def build_seeded_store(store: Path, nlp: Language) -> Path:
+def build_seeded_store(store: Path, extraction_worker: ExtractionWorker) -> Path:
     """A SQLite store holding the seed articles, built through the real load path."""
 
     async def seed() -> None:
-        runtime = await open_runtime(make_settings(store), nlp)
+        runtime = await open_runtime(make_settings(store), extraction_worker)
         try:
             await ensure_seeded(runtime)
         finally:
@@ -63,10 +62,10 @@ def build_seeded_store(store: Path, nlp: Language) -> Path:
 
 @asynccontextmanager
 async def started_application(
-    settings: Settings, nlp: Language, request: RecordingRequest | None = None
+    settings: Settings, extraction_worker: ExtractionWorker, request: RecordingRequest | None = None
 ) -> AsyncIterator[BriefApplication]:
     """The bot's Application, initialised and with its services started (post_init run)."""
-    application = build_application(settings, request=request, nlp=nlp)
+    application = build_application(settings, request=request, extraction=extraction_worker)
     async with application:
         # `async with` initialises but does not run post_init; run_polling would.
         await start_services(application)

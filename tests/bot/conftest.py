@@ -9,8 +9,8 @@ import pytest
 import pytest_asyncio
 from app_builders import TOKEN, build_seeded_store
 from cli_runner import copy_store, point_settings_at
-from spacy.language import Language
 
+from bot.core.extraction_worker import ExtractionWorker
 from bot.settings import get_settings
 from tests.support.bot_api_double import BotApiDouble
 
@@ -26,9 +26,11 @@ def store_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 
 
 @pytest.fixture(scope="session")
-def seeded_template(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
+def seeded_template(
+    tmp_path_factory: pytest.TempPathFactory, extraction_worker: ExtractionWorker
+) -> Path:
     """A store holding the two seed articles, built once per session; copy it before use."""
-    return build_seeded_store(tmp_path_factory.mktemp("seeded") / "seeded.db", nlp)
+    return build_seeded_store(tmp_path_factory.mktemp("seeded") / "seeded.db", extraction_worker)
 
 
 @pytest.fixture

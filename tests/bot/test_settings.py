@@ -31,6 +31,7 @@ def test_defaults(clean_env: None) -> None:
     assert settings.fetch_timeout_seconds == 10
     assert settings.fetch_max_redirects == 5
     assert settings.fetch_allowed_networks == frozenset()
+    assert settings.extraction_timeout_seconds == 1200
 
 
 def test_the_environment_overrides_a_default(store_env: Path) -> None:
@@ -114,7 +115,9 @@ def test_a_real_looking_token_is_kept_and_a_blank_one_means_none(clean_env: None
     assert Settings(telegram_token="  ").telegram_token is None
 
 
-@pytest.mark.parametrize("zone", ["Mars/Olympus_Mons", "Kyiv", "../etc/passwd", ""])
+@pytest.mark.parametrize(
+    "zone", ["Mars/Olympus_Mons", "Kyiv", "../etc/passwd", "", "Factory", "localtime", "Etc/GMT+3"]
+)
 def test_a_bad_timezone_is_rejected(clean_env: None, zone: str) -> None:
     with pytest.raises(ValidationError, match="IANA time zone"):
         Settings(default_timezone=zone)
@@ -137,6 +140,8 @@ def test_a_database_url_without_an_async_driver_is_rejected(clean_env: None, url
         ("TELEGRAM_TOKEN", "changeme"),
         ("MAX_INPUT_BYTES", "0"),
         ("FETCH_TIMEOUT_SECONDS", "0"),
+        ("EXTRACTION_TIMEOUT_SECONDS", "0"),
+        ("EXTRACTION_TIMEOUT_SECONDS", "soon"),
         ("FETCH_MAX_REDIRECTS", "-1"),
         ("FETCH_ALLOWED_NETWORKS", "10.0.0.1/8"),
     ],

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 import pytest_asyncio
-from spacy.language import Language
 
 import bot.core.bulk_loading as bulk
+from bot.core.extraction_worker import ExtractionWorker
 from bot.core.loading import LoadOutcome
 from bot.core.runtime import Runtime, open_runtime
 from bot.settings import Settings
+from briefings.errors import ExtractionFailedError
 from briefings.model import SourceText
 from storage import StoreError, list_articles
 
@@ -39,10 +40,10 @@ def write_articles(folder: Path, towns: Iterable[str] = TOWNS) -> list[Path]:
 
 
 @pytest_asyncio.fixture
-async def runtime(store_env: Path, nlp: Language) -> AsyncIterator[Runtime]:
-    """A runtime on a fresh store loading two files a batch, with the session's pipeline."""
+async def runtime(store_env: Path, extraction_worker: ExtractionWorker) -> AsyncIterator[Runtime]:
+    """A runtime on a fresh store loading two files a batch, with the session's worker."""
     settings = Settings(database_url=f"sqlite+aiosqlite:///{store_env}", load_batch_size=2)
-    opened = await open_runtime(settings, nlp)
+    opened = await open_runtime(settings, extraction_worker)
     try:
         yield opened
     finally:
@@ -50,16 +51,16 @@ async def runtime(store_env: Path, nlp: Language) -> AsyncIterator[Runtime]:
 
 
 @pytest.fixture
-def batches(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+def batches(runtime: Runtime, monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """The sources of each batch the pipeline runs over, while the test lasts."""
     seen: list[list[str]] = []
-    real: Callable[..., Any] = bulk.extract_many
+    real: Callable[..., Awaitable[Any]] = runtime.extraction.extract_each
 
-    def counting(nlp: Language, sources: list[SourceText], *, batch_size: int) -> Any:
+    async def counting(sources: Sequence[SourceText], **kwargs: Any) -> Any:
         seen.append([s.source for s in sources])
-        return real(nlp, sources, batch_size=batch_size)
+        return await real(sources, **kwargs)
 
-    monkeypatch.setattr(bulk, "extract_many", counting)
+    monkeypatch.setattr(runtime.extraction, "extract_each", counting)
     return seen
 
 
@@ -136,22 +137,23 @@ async def test_bad_files_are_one_sentence_each_and_the_others_load(
     assert await stored_count(runtime) == len(paths)
 
 
-async def test_an_article_that_breaks_the_pipeline_fails_alone(
+async def test_an_article_the_worker_refuses_fails_alone(
     runtime: Runtime, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    # How the worker comes to refuse one article of a batch is tested with the worker.
     paths = write_articles(tmp_path, ["Geneva", "Paris", "Vienna"])
-    real: Callable[..., Any] = bulk.extract
+    real: Callable[..., Awaitable[Any]] = runtime.extraction.extract_each
 
-    def broken(*args: Any, **kwargs: Any) -> Any:
-        raise ValueError("a component broke")
+    async def refuses_paris(sources: Sequence[SourceText], **kwargs: Any) -> Any:
+        extracted = await real(sources, **kwargs)
+        return [
+            ExtractionFailedError() if "Paris" in s.text else e
+            for s, e in zip(sources, extracted, strict=True)
+        ]
 
-    def breaks_on_paris(nlp: Language, source: SourceText) -> Any:
-        return broken() if "Paris" in source.text else real(nlp, source)
-
-    monkeypatch.setattr(bulk, "extract_many", broken)
-    monkeypatch.setattr(bulk, "extract", breaks_on_paris)
+    monkeypatch.setattr(runtime.extraction, "extract_each", refuses_paris)
     outcomes = await load(runtime, paths)
-    assert [o.error for o in outcomes] == [None, bulk.UNEXPECTED, None]
+    assert [o.error for o in outcomes] == [None, str(ExtractionFailedError()), None]
     assert await stored_count(runtime) == 2
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 from app_builders import make_settings
-from spacy.language import Language
 from sqlalchemy import select
 
 from bot.core.digest_delivery import send_due_digests
 from bot.core.digest_sender import Failure, NotSent
+from bot.core.extraction_worker import ExtractionWorker
 from bot.core.runtime import Runtime, open_runtime
 from briefings.schedules.occurrences import next_occurrence
 from briefings.schedules.zones import find_zone
@@ -30,12 +30,14 @@ START = datetime(2025, 3, 20, 12, 0, tzinfo=UTC)
 
 
 @pytest_asyncio.fixture
-async def runtime(seeded_store: Path, nlp: Language) -> AsyncIterator[Runtime]:
+async def runtime(
+    seeded_store: Path, extraction_worker: ExtractionWorker
+) -> AsyncIterator[Runtime]:
     """A runtime on the seeded store: a one-minute lease, three attempts."""
     settings = make_settings(seeded_store).model_copy(
         update={"digest_claim_lease_seconds": 60.0, "digest_max_attempts": 3}
     )
-    runtime = await open_runtime(settings, nlp)
+    runtime = await open_runtime(settings, extraction_worker)
     try:
         yield runtime
     finally:

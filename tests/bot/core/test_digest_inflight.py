@@ -12,11 +12,11 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 from app_builders import make_settings
-from spacy.language import Language
 
 from bot.core.digest_composer import Digest
 from bot.core.digest_delivery import CONCURRENCY, send_due_digests
 from bot.core.digest_sender import SendOutcome
+from bot.core.extraction_worker import ExtractionWorker
 from bot.core.runtime import open_runtime
 from storage import delivery_summary, subscribe
 from tests.support.recording_digest_sender import RecordingDigestSender
@@ -51,10 +51,10 @@ class AuditingSender(RecordingDigestSender):
 
 
 async def test_sends_not_yet_recorded_never_exceed_the_concurrency(
-    seeded_store: Path, nlp: Language
+    seeded_store: Path, extraction_worker: ExtractionWorker
 ) -> None:
     sender = AuditingSender(seeded_store)
-    runtime = await open_runtime(make_settings(seeded_store), nlp)
+    runtime = await open_runtime(make_settings(seeded_store), extraction_worker)
     try:
         async with runtime.sessions.begin() as session:
             for n in range(SUBSCRIBERS):

@@ -6,10 +6,10 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest_asyncio
-from spacy.language import Language
 
 from bot.core.bulk_loading import load_path
 from bot.core.commands import respond
+from bot.core.extraction_worker import ExtractionWorker
 from bot.core.runtime import Runtime, open_runtime
 from bot.settings import Settings
 from briefings.replies.figure_briefs import CONTESTED_MARK
@@ -38,10 +38,12 @@ ARTICLES = {
 
 
 @pytest_asyncio.fixture
-async def runtime(store_env: Path, nlp: Language, tmp_path: Path) -> AsyncIterator[Runtime]:
+async def runtime(
+    store_env: Path, extraction_worker: ExtractionWorker, tmp_path: Path
+) -> AsyncIterator[Runtime]:
     """A runtime on a fresh store holding the two articles above."""
     settings = Settings(database_url=f"sqlite+aiosqlite:///{store_env}")
-    runtime = await open_runtime(settings, nlp)
+    runtime = await open_runtime(settings, extraction_worker)
     for name, text in ARTICLES.items():
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")

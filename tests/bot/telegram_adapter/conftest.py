@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 from app_builders import make_settings, started_application
-from spacy.language import Language
 
+from bot.core.extraction_worker import ExtractionWorker
 from bot.telegram_adapter.application import BriefApplication
 from tests.support.bot_api_double import BotApiDouble
 from tests.support.recording_request import RecordingRequest
@@ -27,21 +27,23 @@ def recorder() -> RecordingRequest:
 
 @pytest_asyncio.fixture
 async def app(
-    seeded_store: Path, nlp: Language, recorder: RecordingRequest
+    seeded_store: Path, extraction_worker: ExtractionWorker, recorder: RecordingRequest
 ) -> AsyncIterator[BriefApplication]:
     """The bot on a copy of the seeded store, its services started, the start-up calls forgotten."""
-    async with started_application(make_settings(seeded_store), nlp, recorder) as application:
+    async with started_application(
+        make_settings(seeded_store), extraction_worker, recorder
+    ) as application:
         recorder.clear()
         yield application
 
 
 @pytest_asyncio.fixture
 async def polling_bot(
-    double: BotApiDouble, seeded_store: Path, nlp: Language
+    double: BotApiDouble, seeded_store: Path, extraction_worker: ExtractionWorker
 ) -> AsyncIterator[BriefApplication]:
     """The bot polling the double, as `briefbot run` runs it, on a copy of the seeded store."""
     settings = make_settings(seeded_store, base_url=double.base_url)
-    async with started_application(settings, nlp) as application:
+    async with started_application(settings, extraction_worker) as application:
         assert application.updater is not None
         await application.updater.start_polling(timeout=POLL)
         await application.start()

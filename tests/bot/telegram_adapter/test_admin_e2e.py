@@ -13,8 +13,8 @@ import pytest
 import pytest_asyncio
 from aiohttp import web
 from app_builders import ADMIN_ID, TOKEN, make_settings, shown_text, started_application
-from spacy.language import Language
 
+from bot.core.extraction_worker import ExtractionWorker
 from bot.telegram_adapter.application import ADMIN_MENU, BriefApplication
 from storage import export_store
 from tests.support.bot_api_double import BotApiDouble
@@ -77,7 +77,7 @@ async def double() -> AsyncIterator[BotApiDouble]:
 
 @pytest_asyncio.fixture
 async def admin_bot(
-    double: BotApiDouble, seeded_store: Path, nlp: Language
+    double: BotApiDouble, seeded_store: Path, extraction_worker: ExtractionWorker
 ) -> AsyncIterator[BriefApplication]:
     """The bot polling the double on the seeded store; loopback pages allowed, short timeouts."""
     settings = make_settings(seeded_store, base_url=double.base_url).model_copy(
@@ -86,7 +86,7 @@ async def admin_bot(
             "fetch_timeout_seconds": 1.0,
         }
     )
-    async with started_application(settings, nlp) as application:
+    async with started_application(settings, extraction_worker) as application:
         assert application.updater is not None
         await application.updater.start_polling(timeout=POLL)
         await application.start()

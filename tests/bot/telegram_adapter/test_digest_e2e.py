@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 from app_builders import make_settings, runtime_of, shown_text, started_application
-from spacy.language import Language
 
 from bot.core.digest_delivery import CONCURRENCY, send_due_digests
+from bot.core.extraction_worker import ExtractionWorker
 from bot.core.runtime import Runtime
 from bot.telegram_adapter.application import BriefApplication
 from bot.telegram_adapter.digest_sender import TelegramDigestSender
@@ -34,11 +34,11 @@ NEW_YORK = find_zone("New York")
 
 @pytest_asyncio.fixture
 async def app_on_double(
-    double: BotApiDouble, seeded_store: Path, nlp: Language
+    double: BotApiDouble, seeded_store: Path, extraction_worker: ExtractionWorker
 ) -> AsyncIterator[BriefApplication]:
     """The bot pointed at the double, with thirty subscribers due."""
     settings = make_settings(seeded_store, base_url=double.base_url)
-    async with started_application(settings, nlp) as application:
+    async with started_application(settings, extraction_worker) as application:
         await add_subscribers(runtime_of(application), CHATS)
         yield application
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -11,10 +10,9 @@ from typing import Any
 import pytest
 import pytest_asyncio
 from app_builders import ADMIN_ID, make_settings, runtime_of, shown_text, started_application
-from spacy.language import Language
 
-import bot.core.loading as loading
 import storage.saving as saving
+from bot.core.extraction_worker import ExtractionWorker
 from bot.telegram_adapter.application import ADMIN_MENU, MENU, BriefApplication
 from briefings.replies.load_briefs import EXTRACTING, READING, SAVING
 from storage import export_store
@@ -79,9 +77,9 @@ def texts(recorder: RecordingRequest, chat_id: int = ADMIN_ID) -> list[str]:
 
 
 async def test_admins_get_the_admin_menu_in_their_own_chat(
-    seeded_store: Path, nlp: Language, recorder: RecordingRequest
+    seeded_store: Path, extraction_worker: ExtractionWorker, recorder: RecordingRequest
 ) -> None:
-    async with started_application(make_settings(seeded_store), nlp, recorder):
+    async with started_application(make_settings(seeded_store), extraction_worker, recorder):
         everyone, admin = recorder.calls("setMyCommands")
     assert [c["command"] for c in everyone.params["commands"]] == [c.command for c in MENU]
     assert "scope" not in everyone.params
@@ -222,15 +220,17 @@ async def test_a_failure_during_the_save_rolls_everything_back(
 async def test_other_users_are_answered_while_an_article_is_extracted(
     app: BriefApplication, recorder: RecordingRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    released = threading.Event()
-    real_extract = loading.extract
+    # The load's handler waits on the extraction (here held until the other user has had an
+    # answer); test_load_budget_e2e.py answers /who while the worker really works.
+    released = asyncio.Event()
+    worker = runtime_of(app).extraction
+    real_extract = worker.extract_each
 
-    def slow_extract(*args: Any) -> Any:
-        # Holds the worker thread until the other user has had an answer.
-        assert released.wait(timeout=10), "the other user was never answered"
-        return real_extract(*args)
+    async def held_extract(*args: Any, **kwargs: Any) -> Any:
+        await asyncio.wait_for(released.wait(), timeout=10)
+        return await real_extract(*args, **kwargs)
 
-    monkeypatch.setattr(loading, "extract", slow_extract)
+    monkeypatch.setattr(worker, "extract_each", held_extract)
     await app.process_update(make_command_update(f"/load {ARTICLE}", bot=app.bot, chat_id=ADMIN_ID))
     await app.process_update(make_command_update("/who", bot=app.bot, chat_id=VISITOR_ID))
     answered = [c for c in recorder.calls("sendMessage") if c.params["chat_id"] == VISITOR_ID]
@@ -273,7 +273,7 @@ async def test_remove_asks_then_removes_on_the_button(
 
 
 async def test_two_admins_loading_at_once_both_succeed_without_duplicate_actors(
-    seeded_store: Path, nlp: Language, recorder: RecordingRequest
+    seeded_store: Path, extraction_worker: ExtractionWorker, recorder: RecordingRequest
 ) -> None:
     second_admin = ADMIN_ID + 1
     settings = make_settings(seeded_store).model_copy(
@@ -282,7 +282,7 @@ async def test_two_admins_loading_at_once_both_succeed_without_duplicate_actors(
     other = ARTICLE.replace("Envoys meet in Geneva", "Envoys meet again").replace(
         "90,000", "95,000"
     )
-    async with started_application(settings, nlp, recorder) as app:
+    async with started_application(settings, extraction_worker, recorder) as app:
         await app.start()
         try:
             await asyncio.gather(

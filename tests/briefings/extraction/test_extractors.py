@@ -1,12 +1,15 @@
-"""Tests for briefings.extraction.extractors: batch extraction gives what one-by-one extraction gives."""
+"""Tests for briefings.extraction.extractors: batch extraction gives what one-by-one extraction
+gives, and a text read in paragraph pieces what the whole text gives."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
+from briefings.extraction.chunks import paragraph_chunks
 from briefings.extraction.extractors import extract, extract_many
 from briefings.model import SourceText
 from briefings.reading.articles import read_path
@@ -51,3 +54,43 @@ def test_batches_extract_what_one_by_one_extraction_does(
 
 def test_no_sources_give_no_articles(nlp: Language) -> None:
     assert list(extract_many(nlp, [], batch_size=8)) == []
+
+
+def longest_paragraph(text: str) -> int:
+    """The length of the text's longest paragraph, with the line breaks after it."""
+    return max(len(p) for p in re.findall(r"[^\n]*(?:\n\s*|$)", text))
+
+
+def test_pieces_cut_at_paragraphs_extract_what_the_whole_text_does(
+    nlp: Language, sources: list[SourceText]
+) -> None:
+    # Pieces as small as the longest paragraph: every cut falls between paragraphs.
+    for source in sources:
+        bound = longest_paragraph(source.text)
+        assert len(paragraph_chunks(source.text, bound)) >= 3, source.source
+        assert extract(nlp, source, chunk_chars=bound) == extract(nlp, source), source.source
+
+
+def test_batches_read_long_texts_in_pieces_too(nlp: Language, sources: list[SourceText]) -> None:
+    bound = max(longest_paragraph(s.text) for s in sources[:3])
+    batched = list(extract_many(nlp, sources[:3], batch_size=2, chunk_chars=bound))
+    assert batched == [extract(nlp, source) for source in sources[:3]]
+
+
+def test_a_paragraph_cut_at_its_sentences_keeps_every_span_exact(
+    nlp: Language, sources: list[SourceText]
+) -> None:
+    source = sources[0]
+    pieces = extract(nlp, source, chunk_chars=200)
+    assert pieces.figures and pieces.quotes
+    for figure in pieces.figures:
+        assert source.text[figure.provenance.start : figure.provenance.end] == figure.text
+    for quote in pieces.quotes:
+        quoted = source.text[quote.provenance.start : quote.provenance.end]
+        assert " ".join(quoted.split()) == quote.text
+    for fact in (*pieces.figures, *pieces.quotes):
+        sentence = pieces.sentences[fact.provenance.sentence_index]
+        assert sentence.start <= fact.provenance.start < sentence.end
+    assert [source.text[s.start : s.end] for s in pieces.sentences] == [
+        s.text for s in pieces.sentences
+    ]
