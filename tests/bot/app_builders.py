@@ -12,7 +12,9 @@ import html
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from bot.core.extraction_worker import ExtractionWorker
 from bot.core.runtime import Runtime, open_runtime
@@ -25,7 +27,7 @@ from bot.telegram_adapter.application import (
     stop_services,
 )
 from briefings.identity.rules import IDENTITY_RULES
-from storage import save_extracted
+from storage import export_store, save_extracted
 from tests.storage.extracted_builders import make_draft, make_extracted
 from tests.support.recording_request import RecordingRequest
 
@@ -33,6 +35,9 @@ REPO = Path(__file__).resolve().parents[2]
 TOKEN = "123456:TEST-TOKEN"
 ADMIN_ID = 777
 _TAG = re.compile(r"</?(b|i|pre|code)>")
+
+# How long a long poll of the test double waits before it answers with no updates.
+POLL = timedelta(seconds=1)
 
 
 def make_settings(store: Path, *, base_url: str = "http://127.0.0.1:9") -> Settings:
@@ -73,6 +78,28 @@ async def started_application(
             yield application
         finally:
             await stop_services(application)
+
+
+@asynccontextmanager
+async def polling_application(
+    settings: Settings, extraction_worker: ExtractionWorker
+) -> AsyncIterator[BriefApplication]:
+    """The bot polling the Bot API server its settings name, as `briefbot run` runs it."""
+    async with started_application(settings, extraction_worker) as application:
+        assert application.updater is not None
+        await application.updater.start_polling(timeout=POLL)
+        await application.start()
+        try:
+            yield application
+        finally:
+            await application.updater.stop()
+            await application.stop()
+
+
+async def store_snapshot(app: BriefApplication) -> dict[str, Any]:
+    """The application's whole store as `briefbot export` prints it."""
+    async with runtime_of(app).sessions() as session:
+        return dict(await export_store(session))
 
 
 def runtime_of(app: BriefApplication) -> Runtime:

@@ -169,6 +169,22 @@ class BotApiDouble:
             await self._store.recorded.wait(deadline - time.monotonic())
         return found[:count]
 
+    async def reply_to(self, text: str, *, chat_id: int) -> str:
+        """Send a user's message (a command when it starts with "/"), wait for the bot's reply
+        in that chat, and return the text Telegram shows."""
+        before = len(self.sent_messages(chat_id))
+        if text.startswith("/"):
+            self.push_command(text, chat_id=chat_id)
+        else:
+            self.push_text(text, chat_id=chat_id)
+        await self.wait_for(
+            "sendMessage",
+            lambda call: call.params.get("chat_id") == chat_id and call.ok,
+            count=before + 1,
+            timeout=10,
+        )
+        return str(self.sent_messages(chat_id)[before]["text"])
+
     def _matching(self, method: str, predicate: Callable[[Call], bool] | None) -> list[Call]:
         return [c for c in self.calls(method) if predicate is None or predicate(c)]
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from app_builders import make_settings, started_application
+from app_builders import make_settings, polling_application, started_application
 
 from bot.core.extraction_worker import ExtractionWorker
 from bot.telegram_adapter.application import BriefApplication
@@ -16,7 +15,6 @@ from tests.support.bot_api_double import BotApiDouble
 from tests.support.recording_request import RecordingRequest
 
 # How long a getUpdates of the polling bot waits for updates.
-POLL = timedelta(seconds=1)
 
 
 @pytest.fixture
@@ -43,12 +41,5 @@ async def polling_bot(
 ) -> AsyncIterator[BriefApplication]:
     """The bot polling the double, as `briefbot run` runs it, on a copy of the seeded store."""
     settings = make_settings(seeded_store, base_url=double.base_url)
-    async with started_application(settings, extraction_worker) as application:
-        assert application.updater is not None
-        await application.updater.start_polling(timeout=POLL)
-        await application.start()
-        try:
-            yield application
-        finally:
-            await application.updater.stop()
-            await application.stop()
+    async with polling_application(settings, extraction_worker) as application:
+        yield application

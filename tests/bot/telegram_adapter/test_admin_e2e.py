@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import timedelta
 from ipaddress import ip_network
 from pathlib import Path
 from typing import Any
@@ -12,14 +11,19 @@ from typing import Any
 import pytest
 import pytest_asyncio
 from aiohttp import web
-from app_builders import ADMIN_ID, TOKEN, make_settings, shown_text, started_application
+from app_builders import (
+    ADMIN_ID,
+    TOKEN,
+    make_settings,
+    polling_application,
+    shown_text,
+    store_snapshot,
+)
 
 from bot.core.extraction_worker import ExtractionWorker
 from bot.telegram_adapter.application import ADMIN_MENU, BriefApplication
-from storage import export_store
 from tests.support.bot_api_double import BotApiDouble
 
-POLL = timedelta(seconds=1)
 VISITOR = 6262
 PAGE = """<!doctype html><html><head><title>Envoys meet in Geneva | Example News</title>
 <meta property="og:site_name" content="Example News"></head><body><article>
@@ -86,23 +90,13 @@ async def admin_bot(
             "fetch_timeout_seconds": 1.0,
         }
     )
-    async with started_application(settings, extraction_worker) as application:
-        assert application.updater is not None
-        await application.updater.start_polling(timeout=POLL)
-        await application.start()
-        try:
-            yield application
-        finally:
-            await application.updater.stop()
-            await application.stop()
+    async with polling_application(settings, extraction_worker) as application:
+        yield application
 
 
 async def snapshot(bot: BriefApplication) -> dict[str, Any]:
     """The whole store as `briefbot export` prints it."""
-    runtime = bot.bot_data.runtime
-    assert runtime is not None
-    async with runtime.sessions() as session:
-        return dict(await export_store(session))
+    return await store_snapshot(bot)
 
 
 async def outcome(double: BotApiDouble, chat_id: int = ADMIN_ID, *, after: int = 0) -> str:

@@ -21,16 +21,8 @@ ARTICLE_NUMBER = (
 
 
 async def reply_to(double: BotApiDouble, text: str, *, chat_id: int = CHAT) -> str:
-    """Push a command, wait for the bot's reply in that chat, and return the text Telegram shows."""
-    before = len(double.sent_messages(chat_id))
-    double.push_command(text, chat_id=chat_id)
-    await double.wait_for(
-        "sendMessage",
-        lambda call: call.params.get("chat_id") == chat_id and call.ok,
-        count=before + 1,
-        timeout=10,
-    )
-    return str(double.sent_messages(chat_id)[before]["text"])
+    """Send a message to the bot and return the text of its reply."""
+    return await double.reply_to(text, chat_id=chat_id)
 
 
 @pytest.mark.parametrize("argument", ["²", "1234567890123456789012345", "-1", "0"])

@@ -5,22 +5,26 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest_asyncio
-from app_builders import ADMIN_ID, TOKEN, make_settings, shown_text, started_application
+from app_builders import (
+    ADMIN_ID,
+    TOKEN,
+    make_settings,
+    polling_application,
+    shown_text,
+    store_snapshot,
+)
 
 from bot.core.extraction_worker import ExtractionWorker
 from bot.telegram_adapter.application import BriefApplication
 from briefings.replies.load_briefs import EXTRACTING
-from storage import export_store
 from tests.support.bot_api_calls import Call
 from tests.support.bot_api_double import BotApiDouble
 from tests.support.long_articles import make_long_article
 
-POLL = timedelta(seconds=1)
 VISITOR = 7373
 BUDGET = 3.0
 
@@ -41,23 +45,13 @@ async def hurried_bot(
     settings = make_settings(seeded_store, base_url=double.base_url).model_copy(
         update={"extraction_timeout_seconds": BUDGET}
     )
-    async with started_application(settings, extraction_worker) as application:
-        assert application.updater is not None
-        await application.updater.start_polling(timeout=POLL)
-        await application.start()
-        try:
-            yield application
-        finally:
-            await application.updater.stop()
-            await application.stop()
+    async with polling_application(settings, extraction_worker) as application:
+        yield application
 
 
 async def snapshot(bot: BriefApplication) -> dict[str, Any]:
     """The whole store as `briefbot export` prints it."""
-    runtime = bot.bot_data.runtime
-    assert runtime is not None
-    async with runtime.sessions() as session:
-        return dict(await export_store(session))
+    return await store_snapshot(bot)
 
 
 def in_chat(chat_id: int, starts: str = "") -> Any:

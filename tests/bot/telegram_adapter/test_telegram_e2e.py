@@ -17,19 +17,8 @@ CHAT = 5151
 
 
 async def reply_to(double: BotApiDouble, text: str, *, chat_id: int = CHAT) -> str:
-    """Push a message, wait for the bot's reply in that chat, and return the text Telegram shows."""
-    before = len(double.sent_messages(chat_id))
-    if text.startswith("/"):
-        double.push_command(text, chat_id=chat_id)
-    else:
-        double.push_text(text, chat_id=chat_id)
-    await double.wait_for(
-        "sendMessage",
-        lambda call: call.params.get("chat_id") == chat_id and call.ok,
-        count=before + 1,
-        timeout=10,
-    )
-    return str(double.sent_messages(chat_id)[before]["text"])
+    """Send a message to the bot and return the text of its reply."""
+    return await double.reply_to(text, chat_id=chat_id)
 
 
 async def test_the_command_menu_is_set_at_start(
