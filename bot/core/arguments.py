@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 
 from briefings.errors import ArgumentError
@@ -79,8 +79,8 @@ def _hidden(char: str) -> bool:
 
 
 def refusal(error: ArgumentError) -> Reply:
-    """The reply to an argument a command does not take: its one sentence."""
-    return text_reply(str(error))
+    """The reply to an argument a command does not take: its one sentence, marked not done."""
+    return replace(text_reply(str(error)), failed=True)
 
 
 def article_number(text: str) -> int:

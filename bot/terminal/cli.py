@@ -173,7 +173,7 @@ def ask(
     line: Annotated[str, typer.Argument(help='A command as a user types it, e.g. "/who zelensky"')],
 ) -> None:
     """Print the answer a user gets for a command, on the store (seeded first when empty);
-    exit 1 when it says the command was not done (a /load that failed)."""
+    exit 1 when it says the command was not done (a /load that failed, an argument refused)."""
 
     async def work(runtime: Runtime) -> Reply:
         await ensure_seeded(runtime)

@@ -275,6 +275,17 @@ def test_ask_load_that_succeeds_exits_0(seeded: Path, article: Path) -> None:
     assert result.stdout.startswith("✅ Loaded as article [3]")
 
 
+@pytest.mark.parametrize("line", ["/sources ²", "/sources 1234567890123456789012345", "/who 0"])
+def test_ask_with_an_argument_refused_exits_1(seeded: Path, line: str) -> None:
+    result = timed_cli("ask", line)
+    assert result.exit_code == 1, result.output
+    assert len(result.stdout.strip().splitlines()) == 1
+
+
+def test_ask_with_an_argument_taken_exits_0(seeded: Path) -> None:
+    assert timed_cli("ask", "/sources 1").exit_code == 0
+
+
 @pytest.fixture
 def not_a_database(store_env: Path) -> Path:
     """The store's file, holding random bytes."""
