@@ -4,7 +4,7 @@ The largest article accepted is MAX_INPUT_BYTES (2 MB); the time limit must let 
 through on this machine. The text is the development sets' articles (../shared/eval/dev and
 dev2: their .txt, .md and .html articles, each read as `briefbot load` reads it) joined, the
 set over and over until the next one would pass the size (a few paragraphs joined into one,
-as reading refuses more than 5,000), then read once more as a whole. It
+as reading refuses more than 20,000 and real articles have longer ones), then read once more as a whole. It
 is extracted through the bot's own path, the extraction worker's process, after the worker has
 started (start-up is not part of an article's time limit). One typical article (the median of
 the set's articles, extracted one by one) is timed too, for scale.
