@@ -72,12 +72,16 @@ def test_too_many_lines_are_refused_and_the_last_newline_ends_a_line() -> None:
 
 def test_too_many_paragraphs_are_refused() -> None:
     check_paragraphs(MAX_PARAGRAPHS, source="story.txt")
-    with pytest.raises(InputTooLargeError, match=rf"^The file has {MAX_PARAGRAPHS + 1:,} paragraphs; an article"):
+    with pytest.raises(
+        InputTooLargeError, match=rf"^The file has {MAX_PARAGRAPHS + 1:,} paragraphs; an article"
+    ):
         check_paragraphs(MAX_PARAGRAPHS + 1, source="story.txt")
 
 
 def test_the_reader_counts_paragraphs_after_parsing() -> None:
     # Blank-line paragraphs of one word each: few lines per paragraph, too many paragraphs.
     text = "Title\n\n" + "\n\n".join(f"Word{n}" for n in range(MAX_PARAGRAPHS + 1))
-    with pytest.raises(InputTooLargeError, match=rf"^The file has {MAX_PARAGRAPHS + 1:,} paragraphs"):
+    with pytest.raises(
+        InputTooLargeError, match=rf"^The file has {MAX_PARAGRAPHS + 1:,} paragraphs"
+    ):
         read(text)
