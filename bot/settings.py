@@ -6,7 +6,7 @@ from datetime import time
 from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfoNotFoundError
 
 from pydantic import Field, ValidationError, field_validator
@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     fetch_timeout_seconds: float = Field(default=10.0, gt=0)
     fetch_max_redirects: int = Field(default=5, ge=0, le=20)
     fetch_allowed_networks: Annotated[frozenset[IPv4Network | IPv6Network], NoDecode] = frozenset()
+    # The log of `briefbot run` (and of --verbose): text lines, or one JSON object a line.
+    log_format: Literal["text", "json"] = "text"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("database_url")
     @classmethod
@@ -62,6 +65,17 @@ class Settings(BaseSettings):
                 "must start with sqlite+aiosqlite:// or postgresql+asyncpg:// (an async driver)"
             )
         return value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_case(cls, value: object) -> object:
+        # LOG_FORMAT=JSON means what it says.
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_case(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
 
     @field_validator("telegram_token")
     @classmethod

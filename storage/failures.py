@@ -12,7 +12,8 @@ The kinds, by what the one who runs briefbot can do about them:
 - the server cannot be reached (down, refused, unknown host, silent, connection lost): wait
   or start it;
 - the login or the database name is refused: a settings problem, DATABASE_URL;
-- the file or its folder cannot be made, opened or written, or is not a database, or is
+- the file is missing where it must already be (`briefbot health` never creates it), or the
+  file or its folder cannot be made, opened or written, or is not a database, or is
   damaged: a problem of the file system or of the file DATABASE_URL names;
 - the schema was migrated by a newer briefbot: upgrade briefbot.
 """
@@ -45,6 +46,7 @@ class StoreFailure(StrEnum):
         "Can't open {store}: the server has no such database; create it or correct DATABASE_URL."
     )
     NO_FOLDER = "Can't create the folder {folder} for {store}: {reason}."
+    NO_FILE = "Can't open {store}: there is no such file."
     CANT_OPEN = "Can't open {store}: the file cannot be opened or created there."
     NOT_A_DATABASE = "Can't open {store}: the file is not a SQLite database."
     DAMAGED = "Can't read {store}: the database file is damaged."
@@ -67,6 +69,14 @@ class StoreFolderError(SQLAlchemyError):
         super().__init__(f"cannot create {folder}: {error.strerror or error}")
         self.folder = folder
         self.reason = _FOLDER_REASONS.get(error.errno or 0, (error.strerror or str(error)).lower())
+
+
+class StoreMissingError(SQLAlchemyError):
+    """A SQLite store's file does not exist where it was to be checked, not created."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"no such file: {path}")
+        self.path = path
 
 
 _FOLDER_REASONS = {
@@ -171,6 +181,8 @@ def _kind_of(error: BaseException) -> StoreFailure | None:
     """The kind one error is by itself, without looking under it."""
     if isinstance(error, StoreFolderError):
         return StoreFailure.NO_FOLDER
+    if isinstance(error, StoreMissingError):
+        return StoreFailure.NO_FILE
     if isinstance(error, DBAPIError) and error.connection_invalidated:
         return StoreFailure.CONNECTION_LOST
     sqlstate = getattr(error, "sqlstate", None)

@@ -2,16 +2,18 @@
 
 Alembic is imported only when there is something to migrate: a store already at the newest
 revision (read with one query, against the revision the migration files name) opens without
-it, so commands answered from the store start faster.
+it, so commands answered from the store start faster. `stored_revision` and `schema_state`
+tell how the store's schema stands against the code's without changing it (`briefbot health`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -38,14 +40,46 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
-def newest_file_revision() -> str:
-    """The newest revision as the migration files name it ("0006_figure_kinds.py" → "0006").
+class SchemaState(StrEnum):
+    """How a store's schema stands against the migrations of this code."""
+
+    CURRENT = "current"
+    BEHIND = "behind"  # an older revision: migrating brings it up to date
+    NEVER_MIGRATED = "never migrated"  # no alembic_version table: an empty database
+    AHEAD = "ahead"  # a revision with no file here: a newer briefbot migrated it
+
+
+def file_revisions() -> set[str]:
+    """Every revision the migration files name ("0006_figure_kinds.py" → "0006").
 
     Revisions are zero-padded numbers that prefix their file's name (a test holds them to
-    Alembic's own head), so the newest is known without importing Alembic.
+    Alembic's own head), so they are known without importing Alembic.
     """
     names = (p.name for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"))
-    return max(name.split("_", 1)[0] for name in names)
+    return {name.split("_", 1)[0] for name in names}
+
+
+def newest_file_revision() -> str:
+    """The newest revision as the migration files name it (they sort as strings)."""
+    return max(file_revisions())
+
+
+def schema_state(revision: str | None) -> SchemaState:
+    """How a store at revision (None: never migrated) stands against this code's migrations."""
+    if revision is None:
+        return SchemaState.NEVER_MIGRATED
+    if revision not in file_revisions():
+        return SchemaState.AHEAD
+    return SchemaState.CURRENT if revision == newest_file_revision() else SchemaState.BEHIND
+
+
+async def stored_revision(connection: AsyncConnection) -> str | None:
+    """The revision the store is at, None when never migrated; read without Alembic, and
+    without a failing statement (which would end a PostgreSQL transaction)."""
+    if not await connection.run_sync(lambda sync: inspect(sync).has_table("alembic_version")):
+        return None
+    result = await connection.execute(text("SELECT version_num FROM alembic_version"))
+    return max(result.scalars().all(), default=None)
 
 
 async def is_at_head(connection: AsyncConnection) -> bool:

@@ -1,9 +1,10 @@
-"""The `briefbot` command line: load, export, ask, chart and run (the offline console without a token).
+"""The `briefbot` command line: load, export, ask, chart, health and run (the offline console
+without a token).
 
 Exit codes: 0 done; 1 not done (a file or a `/load` not loaded, nothing to chart); 2 the
 settings (or the command line) are wrong; 3 the store failed (unreachable, unwritable, not a
-database…), said in one sentence on standard error. The log stays off the terminal unless
-`--verbose` is given.
+database…), said in one sentence on standard error; 4 (health only) the store answers but its
+schema is not this briefbot's. The log stays off the terminal unless `--verbose` is given.
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ from bot.core.charts import chart_reply
 from bot.core.commands import answer
 from bot.core.runtime import Runtime, open_runtime
 from bot.core.seeding import ensure_seeded
+from bot.logs import configure_logging, log_formatter
 from bot.settings import Settings, SettingsError, load_settings
 from bot.terminal.photos import save_photo
 from briefings.replies.reply import Reply
 from storage import describe_store_failure, export_store, is_store_failure, store_label
+from storage.migrate import SchemaState
 
 if TYPE_CHECKING:
+    from bot.core.health import StoreHealth
     from bot.core.loading import LoadOutcome
 
 app = typer.Typer(
@@ -43,7 +47,7 @@ log = logging.getLogger(__name__)
 EXIT_NOT_DONE = 1
 EXIT_SETTINGS = 2
 EXIT_STORE = 3
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+EXIT_SCHEMA = 4
 
 
 @app.callback()
@@ -83,7 +87,7 @@ def _run(context: typer.Context, work: Callable[[Runtime], Awaitable[T]]) -> T:
         finally:
             await runtime.close()
 
-    with _log_shown(verbose=verbose):
+    with _log_shown(settings, verbose=verbose):
         try:
             return asyncio.run(main())
         except typer.Exit:
@@ -104,11 +108,11 @@ def _store_failed(error: Exception, settings: Settings, *, verbose: bool) -> NoR
 
 
 @contextmanager
-def _log_shown(*, verbose: bool) -> Iterator[None]:
-    """With --verbose the log (warnings and errors, with tracebacks) goes to standard error;
-    without, it stays off the terminal, where Python would print it raw."""
+def _log_shown(settings: Settings, *, verbose: bool) -> Iterator[None]:
+    """With --verbose the log (warnings and errors, with tracebacks) goes to standard error in
+    LOG_FORMAT; without, it stays off the terminal, where Python would print it raw."""
     handler: logging.Handler = logging.StreamHandler() if verbose else logging.NullHandler()
-    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.setFormatter(log_formatter(settings))
     root = logging.getLogger()
     root.addHandler(handler)
     try:
@@ -217,13 +221,51 @@ async def _stage_to_stderr(stage: str) -> None:
 
 
 @app.command()
+def health(context: typer.Context) -> None:
+    """Check, without changing it, that the store answers and its schema is this briefbot's:
+    exit 0 with one line; 3 when the store fails, 4 when its schema is behind or ahead."""
+    settings = _settings_or_exit()
+    verbose = bool(context.obj)
+    from bot.core.health import check_store
+
+    with _log_shown(settings, verbose=verbose):
+        try:
+            report = asyncio.run(check_store(settings))
+        except Exception as error:
+            # Whatever stops the check (connecting, reading, the time running out) is the store's.
+            _store_failed(error, settings, verbose=verbose)
+    if report.state is not SchemaState.CURRENT:
+        typer.echo(_schema_sentence(report, store_label(settings.database_url)), err=True)
+        raise typer.Exit(EXIT_SCHEMA)
+    typer.echo(f"ok: store answers, schema at revision {report.revision}")
+
+
+def _schema_sentence(report: StoreHealth, store: str) -> str:
+    """One sentence on a store whose schema is not this briefbot's, and what to do."""
+    if report.state is SchemaState.AHEAD:
+        return (
+            f"{store[0].upper()}{store[1:]} answers, but a newer briefbot migrated it to revision "
+            f"{report.revision} (this one knows up to {report.head}); upgrade briefbot."
+        )
+    stands = (
+        "was never migrated"
+        if report.state is SchemaState.NEVER_MIGRATED
+        else f"is at schema revision {report.revision}, not {report.head}"
+    )
+    return (
+        f"{store[0].upper()}{store[1:]} answers but {stands}; "
+        "starting the bot (briefbot run) migrates it."
+    )
+
+
+@app.command()
 def run(context: typer.Context) -> None:
     """Run the bot on Telegram when TELEGRAM_TOKEN is set; otherwise open the offline console."""
     settings = _settings_or_exit()
     if settings.telegram_token is not None:
         from bot.telegram_adapter.application import AlreadyPollingError, run_polling
 
-        logging.basicConfig(format=LOG_FORMAT, level=logging.INFO)
+        configure_logging(settings)
         # httpx logs every getUpdates request at INFO; keep the bot's own log readable.
         logging.getLogger("httpx").setLevel(logging.WARNING)
         try:

@@ -10,6 +10,8 @@ from pydantic import ValidationError
 
 from bot.settings import DEFAULT_DATABASE_URL, Settings, SettingsError, get_settings, load_settings
 
+_REPO = Path(__file__).resolve().parents[2]
+
 
 @pytest.fixture
 def clean_env(store_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -172,3 +174,11 @@ def test_get_settings_reads_once(store_env: Path, monkeypatch: pytest.MonkeyPatc
     assert get_settings() is first
     get_settings.cache_clear()
     assert get_settings().spacy_model == "another_model"
+
+
+@pytest.mark.parametrize("name", sorted(Settings.model_fields))
+def test_every_setting_is_in_env_example_and_the_readme(name: str) -> None:
+    variable = name.upper()
+    example = (_REPO / ".env.example").read_text(encoding="utf-8")
+    assert any(line.startswith(f"{variable}=") for line in example.splitlines())
+    assert f"| `{variable}` |" in (_REPO / "README.md").read_text(encoding="utf-8")
