@@ -18,7 +18,9 @@ Invariants:
 - The articles of a batch go through `nlp.pipe` together and come back one by one; the
   batch shares its articles' budgets (the next answer is due within a budget per article
   still awaited). When it overruns or its worker dies, the articles not yet answered are
-  extracted one by one, each within its own budget, so only the culprit is refused.
+  extracted one by one, each within its own budget, so only the culprit is refused. An
+  article alone whose worker dies is tried once more on a fresh worker: the death may have
+  had another cause (an outside kill, the kernel out of memory) than the article.
 - No orphan: `close()` kills the worker, multiprocessing ends it at exit (a daemon), and the
   worker ends itself once its parent is gone.
 
@@ -96,9 +98,12 @@ class ExtractionWorker:
             rest = sources[len(results) :]
             if stopped is None:
                 return results
-            if len(rest) == 1:
+            # An article over its time is not given another; one whose worker died is, once,
+            # on a fresh worker (the worker may have died of something else: killed from
+            # outside, or out of memory), and refused only if that one dies too.
+            if len(rest) == 1 and isinstance(stopped, ExtractionTimeoutError):
                 return [*results, stopped]
-            log.warning("a batch stopped; extracting its %d other articles one by one", len(rest))
+            log.warning("a request stopped; extracting its %d articles left one by one", len(rest))
             for source in rest:
                 alone, stopped = await self._run([source], budget, 1)
                 results.extend(alone if stopped is None else [stopped])

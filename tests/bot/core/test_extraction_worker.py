@@ -24,7 +24,6 @@ from bot.core.runtime import Runtime, open_runtime
 from bot.settings import Settings
 from briefings.errors import ExtractionFailedError, ExtractionTimeoutError
 from briefings.model import ExtractedArticle, SourceText
-from briefings.replies.load_briefs import EXTRACTING
 from storage import export_store
 from tests.support.long_articles import make_long_article
 
@@ -153,29 +152,52 @@ async def test_a_worker_killed_between_loads_is_replaced_unseen(runtime: Runtime
     assert runtime.extraction.pid not in {None, first}
 
 
-async def test_a_worker_that_dies_on_an_article_refuses_it_in_one_sentence(
-    runtime: Runtime, caplog: pytest.LogCaptureFixture
-) -> None:
-    pid = runtime.extraction.pid
-    assert pid is not None
+async def crash_the_worker_mid_article(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch, crashes: int
+) -> str:
+    """Load the long article with time enough, crashing (SIGSEGV) the worker that takes it, on
+    each of its first `crashes` tries, half a second after the article is sent; the reply."""
+    worker = runtime.extraction
+    real_sent = worker._sent
+    tries = 0
+
+    async def sent_then_crash(request: Any) -> Any:
+        nonlocal tries
+        connection = await real_sent(request)
+        tries += 1
+        if tries <= crashes:
+            await asyncio.sleep(0.5)  # the article sent, seconds of work ahead of the worker
+            assert worker.pid is not None
+            os.kill(worker.pid, signal.SIGSEGV)
+        return connection
+
+    monkeypatch.setattr(worker, "_sent", sent_then_crash)
     # The same store and worker, with all the time the long article needs.
     patient_settings = runtime.settings.model_copy(update={"extraction_timeout_seconds": 60.0})
-    patient = await open_runtime(patient_settings, runtime.extraction)
-    extracting = asyncio.Event()
+    patient = await open_runtime(patient_settings, worker)
+    try:
+        reply = await asyncio.wait_for(load_article(patient, PastedText(LONG)), 60)
+    finally:
+        await patient.close()
+    monkeypatch.undo()
+    return reply.plain
 
-    async def progress(stage: str) -> None:
-        if stage == EXTRACTING:
-            extracting.set()
 
-    loading = asyncio.create_task(load_article(patient, PastedText(LONG), progress))
-    await asyncio.wait_for(extracting.wait(), 10)
-    await asyncio.sleep(0.5)  # the article sent, seconds of work ahead of the worker
-    os.kill(pid, signal.SIGSEGV)
-    reply = await asyncio.wait_for(loading, 10)
-    await patient.close()
-    assert reply.plain == refusal(str(ExtractionFailedError()))
-    assert "Traceback" not in reply.plain
+async def test_an_article_whose_worker_crashes_once_is_tried_again_and_loads(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    reply = await crash_the_worker_mid_article(runtime, monkeypatch, crashes=1)
+    assert reply.startswith("✅ Loaded as article [1]")
     assert "the extraction worker died" in caplog.text
+
+
+async def test_an_article_whose_worker_crashes_twice_is_refused_in_one_sentence(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    reply = await crash_the_worker_mid_article(runtime, monkeypatch, crashes=2)
+    assert reply == refusal(str(ExtractionFailedError()))
+    assert "Traceback" not in reply
+    assert caplog.text.count("the extraction worker died") == 2
     assert (await load_article(runtime, PastedText(article("Istanbul")))).plain.startswith("✅")
 
 
