@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -188,3 +188,24 @@ class SourceDate:
     outlet: str | None
     published: date | None
     loaded_at: datetime
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """The store and the digests at a glance, for /stats: counts since a day's start, and the queue.
+
+    `queued` counts the digests the next tick would take: subscriptions due and not claimed,
+    retries, and claims past their lease. `lag` is how late the oldest of them is (None: none).
+    """
+
+    articles: int
+    figures: int
+    demands: int
+    quotes: int
+    events: int
+    actors: int
+    subscribers: int
+    sent_today: int
+    failed_today: int
+    queued: int
+    lag: timedelta | None

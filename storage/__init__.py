@@ -63,6 +63,7 @@ from storage.failures import (
 )
 from storage.figure_overview import figures_overview
 from storage.migrate import current_revision, downgrade, head_revision, upgrade, upgrade_to_head
+from storage.operations import store_stats
 from storage.pagers import get_pager, save_pager
 from storage.party_queries import demand_parties, demands_of_side, newest_demands_of
 from storage.records import (
@@ -174,6 +175,7 @@ __all__ = [
     "stale_deliveries",
     "store_failure",
     "store_label",
+    "store_stats",
     "stored_actors",
     "subscribe",
     "timeline",

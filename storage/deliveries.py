@@ -158,20 +158,22 @@ async def stale_deliveries(
     session: AsyncSession, *, now: datetime, lease: timedelta, limit: int
 ) -> list[DeliveryRecord]:
     """Deliveries to send again, of active subscriptions: retries, and claims older than the lease."""
-    stale: ColumnElement[bool] = or_(
-        DeliveryRow.status == "retry",
-        (DeliveryRow.status == "claimed") & (DeliveryRow.claimed_at <= as_utc(now) - lease),
-    )
     query = (
         select(DeliveryRow, SubscriptionRow)
         .join(SubscriptionRow, SubscriptionRow.id == DeliveryRow.subscription_id)
-        .where(stale, SubscriptionRow.active.is_(True))
+        .where(stale_by(now, lease), SubscriptionRow.active.is_(True))
         .order_by(DeliveryRow.claimed_at, DeliveryRow.id)
         .limit(limit)
         .execution_options(**REFRESH_LOADED_ROWS)
     )
     rows = (await session.execute(query)).tuples()
     return [_delivery_record(delivery, subscription) for delivery, subscription in rows]
+
+
+def stale_by(now: datetime, lease: timedelta) -> ColumnElement[bool]:
+    """The tick's rule for a delivery to take back: a retry, or a claim older than the lease."""
+    expired = (DeliveryRow.status == "claimed") & (DeliveryRow.claimed_at <= as_utc(now) - lease)
+    return or_(DeliveryRow.status == "retry", expired)
 
 
 async def reclaim_delivery(

@@ -82,11 +82,19 @@ async def due_subscriptions(
     """
     query = (
         select(*SubscriptionRow.__table__.columns)
-        .where(SubscriptionRow.active.is_(True), SubscriptionRow.next_due_at <= as_utc(now))
+        .where(due_by(now))
         .order_by(SubscriptionRow.next_due_at, SubscriptionRow.id)
         .limit(limit)
     )
     return [subscription_record(row) for row in await session.execute(query)]
+
+
+def due_by(now: datetime) -> ColumnElement[bool]:
+    """The tick's rule for a subscription waiting to be claimed: active, its due instant reached.
+
+    Claiming moves the instant on, so a claimed day no longer matches (read by /stats too).
+    """
+    return SubscriptionRow.active.is_(True) & (SubscriptionRow.next_due_at <= as_utc(now))
 
 
 async def reschedule(

@@ -1,14 +1,16 @@
-"""Admin commands of the command core: /load, /articles and /remove (after a confirm)."""
+"""Admin commands of the command core: /load, /articles, /remove (after a confirm) and /stats."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from bot.core import arguments
 from bot.core.article_inputs import ArticleInput, LocalFile, PastedText, WebAddress
 from bot.core.callers import Caller
+from bot.core.clock import utc_now
 from bot.core.runtime import Runtime
 from briefings.entries import SourceEntry
 from briefings.replies.load_briefs import (
@@ -19,8 +21,9 @@ from briefings.replies.load_briefs import (
     build_remove_usage,
     build_removed,
 )
+from briefings.replies.ops_briefs import build_stats
 from briefings.replies.reply import Reply, text_reply
-from storage import ArticleSummary, delete_article, get_source, list_sources
+from storage import ArticleSummary, delete_article, get_source, list_sources, store_stats
 
 ARTICLES_SHOWN = 40
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
@@ -91,6 +94,16 @@ async def remove(runtime: Runtime, argument: str, caller: Caller) -> Reply:
     return build_removed(_entry(removed)) if removed else build_no_article(str(article_id))
 
 
+async def stats(runtime: Runtime, argument: str, caller: Caller) -> Reply:
+    """/stats: what the store holds, and the digests sent and failed today (UTC) and waiting."""
+    now = utc_now()
+    day_start = datetime.combine(now.date(), datetime.min.time(), now.tzinfo)
+    lease = timedelta(seconds=runtime.settings.digest_claim_lease_seconds)
+    async with runtime.sessions() as session:
+        figures = await store_stats(session, now=now, day_start=day_start, lease=lease)
+    return build_stats(figures, "today (UTC)")
+
+
 def _entry(summary: ArticleSummary) -> SourceEntry:
     """A removed article as the replies describe articles."""
     return SourceEntry(
@@ -109,4 +122,5 @@ ADMIN_HANDLERS: dict[str, AdminHandler] = {
     "load": load,
     "articles": articles,
     "remove": remove,
+    "stats": stats,
 }

@@ -78,6 +78,7 @@ ADMIN_MENU = (
     BotCommand("load", "Load an article: pasted text, a file, or a URL"),
     BotCommand("articles", "The loaded articles, with their numbers"),
     BotCommand("remove", "Remove an article and the facts only it supports"),
+    BotCommand("stats", "Articles, facts, subscribers, and today's digests and queue"),
 )
 # A document whose caption starts with /load (CommandHandler reads only message text).
 LOAD_CAPTION = r"^/load(@\w+)?(\s|$)"

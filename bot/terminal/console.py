@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 BANNER = (
     "ceasefire-brief offline console. Type /help for the commands, /quit to leave.\n"
     "To run on Telegram instead, put TELEGRAM_TOKEN=<token from @BotFather> in .env and run again.\n"
-    "You are an admin here: /load <file, URL or text>, /articles and /remove N work too."
+    "You are an admin here: /load <file, URL or text>, /articles, /remove N and /stats work too."
 )
 
 
