@@ -2,7 +2,7 @@
 
 Alembic is imported only when there is something to migrate: a store already at the newest
 revision (read with one query, against the revision the migration files name) opens without
-it, so commands answered from the store start faster. `stored_revision` and `schema_state`
+it, so commands answered from the store start faster. `current_revision` and `schema_state`
 tell how the store's schema stands against the code's without changing it (`briefbot health`).
 """
 
@@ -68,12 +68,13 @@ def schema_state(revision: str | None) -> SchemaState:
     """How a store at revision (None: never migrated) stands against this code's migrations."""
     if revision is None:
         return SchemaState.NEVER_MIGRATED
-    if revision not in file_revisions():
+    revisions = file_revisions()
+    if revision not in revisions:
         return SchemaState.AHEAD
-    return SchemaState.CURRENT if revision == newest_file_revision() else SchemaState.BEHIND
+    return SchemaState.CURRENT if revision == max(revisions) else SchemaState.BEHIND
 
 
-async def stored_revision(connection: AsyncConnection) -> str | None:
+async def current_revision(connection: AsyncConnection) -> str | None:
     """The revision the store is at, None when never migrated; read without Alembic, and
     without a failing statement (which would end a PostgreSQL transaction)."""
     if not await connection.run_sync(lambda sync: inspect(sync).has_table("alembic_version")):
@@ -111,20 +112,8 @@ async def downgrade(connection: AsyncConnection, *, revision: str = "base") -> N
     await connection.run_sync(_run_command, command.downgrade, revision)
 
 
-async def current_revision(connection: AsyncConnection) -> str | None:
-    """The revision the database is at, or None when it was never migrated."""
-    return await connection.run_sync(_read_revision)
-
-
 def _run_command(connection: Connection, action: Callable[..., Any], revision: str) -> None:
     """Run an Alembic command on a sync connection that env.py picks up."""
     config = alembic_config()
     config.attributes["connection"] = connection
     action(config, revision)
-
-
-def _read_revision(connection: Connection) -> str | None:
-    """Read alembic_version through a sync connection."""
-    from alembic.runtime.migration import MigrationContext
-
-    return MigrationContext.configure(connection).get_current_revision()

@@ -23,13 +23,14 @@ from bot.core.loading import (
     LoadOutcome,
     extraction_budget,
     save_article,
+    store_refusal,
     stored_copy,
 )
 from bot.core.runtime import Runtime
 from briefings.errors import BriefingError, DuplicateArticleError
 from briefings.model import ExtractedArticle, SourceText
 from briefings.reading.articles import ARTICLE_SUFFIXES, read_path
-from storage import StoreError, describe_store_failure, store_failure
+from storage import StoreError, describe_store_failure, is_unreachable
 
 log = logging.getLogger(__name__)
 
@@ -130,11 +131,10 @@ async def _save(runtime: Runtime, name: str, extracted: ExtractedArticle | str) 
         return LoadOutcome(name, error=str(error))
     except StoreError as error:
         log.exception("saving %s failed", name)
-        failure = store_failure(error)
-        return LoadOutcome(name, error=describe_store_failure(error) if failure else REFUSED)
+        return LoadOutcome(name, error=store_refusal(error, otherwise=REFUSED))
     except OSError as error:
         # A store gone down mid-load may raise the driver's own error (a refused reconnect).
-        if store_failure(error) is None:
+        if not is_unreachable(error):
             raise
         log.exception("saving %s failed", name)
         return LoadOutcome(name, error=describe_store_failure(error))

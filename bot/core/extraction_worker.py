@@ -146,8 +146,9 @@ class ExtractionWorker:
         """Send one request and take its answers, until all are in or the worker is stopped."""
         connection = await self._sent(Request(tuple(sources), batch_size))
         results: list[Extracted] = []
-        for awaited in range(len(sources), 0, -1):
-            source, allowed = sources[len(sources) - awaited], budget * awaited
+        for index, source in enumerate(sources):
+            # The next answer is due within a budget for each article still awaited.
+            allowed = budget * (len(sources) - index)
             try:
                 answer = await _received(connection, allowed)
             except TimeoutError:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.settings import Settings
 from storage import create_engine, sqlite_file_path
 from storage.failures import StoreMissingError
-from storage.migrate import SchemaState, newest_file_revision, schema_state, stored_revision
+from storage.migrate import SchemaState, current_revision, newest_file_revision, schema_state
 
 # Longer than the connect timeout, so a silent server is reported as not answering in time.
 HEALTH_SECONDS = 15.0
@@ -39,7 +39,7 @@ async def check_store(settings: Settings) -> StoreHealth:
     engine = create_engine(settings.database_url)
     try:
         async with asyncio.timeout(HEALTH_SECONDS), engine.connect() as connection:
-            revision = await stored_revision(connection)
+            revision = await current_revision(connection)
     finally:
         await engine.dispose()
     return StoreHealth(revision, newest_file_revision(), schema_state(revision))

@@ -58,8 +58,8 @@ from storage import (
     figures_of_article,
     find_article_by_hash,
     find_article_by_source,
+    is_unreachable,
     save_extracted,
-    store_failure,
 )
 
 log = logging.getLogger(__name__)
@@ -108,13 +108,16 @@ async def load_article(
         return build_load_failed(str(error))
     except StoreError as error:
         log.exception("saving an article failed")
-        failure = store_failure(error)
-        return build_load_failed(describe_store_failure(error) if failure else REFUSED)
+        return build_load_failed(store_refusal(error, otherwise=REFUSED))
     except Exception as error:
         # A store gone down mid-load may raise the driver's own error (a refused reconnect).
         log.exception("loading an article failed")
-        failure = store_failure(error)
-        return build_load_failed(describe_store_failure(error) if failure else UNEXPECTED)
+        return build_load_failed(store_refusal(error, otherwise=UNEXPECTED))
+
+
+def store_refusal(error: BaseException, *, otherwise: str) -> str:
+    """The sentence for a load the store failed: what failed, when known; otherwise `otherwise`."""
+    return describe_store_failure(error) if is_unreachable(error) else otherwise
 
 
 async def _already_loaded(runtime: Runtime, article: ArticleInput) -> Reply | None:

@@ -73,9 +73,12 @@ def _cut(text: str, start: int, limit: int) -> int:
     # One character past the limit shows whether a run ending at the limit is whole.
     window = text[start : limit + 1]
     runs = [m for m in _SPACE.finditer(window) if m.end() < len(window)]
-    paragraph = [m for m in runs if "\n" in m.group()]
-    sentence = [m for m in runs if _SENTENCE_END.search(window, max(0, m.start() - 8), m.start())]
-    best = paragraph or sentence or runs
+    # Sentence ends are looked for only where no paragraph ends in the window.
+    best = (
+        [m for m in runs if "\n" in m.group()]
+        or [m for m in runs if _SENTENCE_END.search(window, max(0, m.start() - 8), m.start())]
+        or runs
+    )
     return start + best[-1].end() if best else limit
 
 

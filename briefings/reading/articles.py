@@ -20,7 +20,13 @@ from briefings.reading.paragraphs import (
     render,
     split_title,
 )
-from briefings.reading.sizes import check_lines, check_paragraphs, check_size
+from briefings.reading.sizes import (
+    check_lines,
+    check_paragraphs,
+    check_size,
+    is_web_address,
+    source_noun,
+)
 from briefings.reading.webpage import read_html
 
 __all__ = [
@@ -75,8 +81,9 @@ def read_article(
     declared = format_of(source, content_type)
     text = decode_text(raw)
     if not has_words(text):
-        noun = "page" if _is_url(source) else "file"
-        raise EmptyInputError(f"The {noun} has no words in it, only punctuation and symbols.")
+        raise EmptyInputError(
+            f"The {source_noun(source)} has no words in it, only punctuation and symbols."
+        )
     text_format = declared or sniff_format(text)
     if text_format is TextFormat.HTML:
         return _from_html(text, source)
@@ -100,7 +107,7 @@ def format_of(source: str, content_type: str | None) -> TextFormat | None:
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
     # Web addresses end in .php or .aspx as often as in nothing; only files are refused.
-    if suffix and not _is_url(source):
+    if suffix and not is_web_address(source):
         raise UnsupportedFormatError(f"I cannot read {suffix} files; send {_SUPPORTED}.")
     return None
 
@@ -110,14 +117,9 @@ def sniff_format(text: str) -> TextFormat:
     return TextFormat.HTML if _HTML_START.match(text) else TextFormat.PLAIN
 
 
-def _is_url(source: str) -> bool:
-    """True when the source is a web address."""
-    return urlsplit(source).scheme in {"http", "https"}
-
-
 def _suffix(source: str) -> str:
     """The lower-case extension of a file name or of a URL's path."""
-    path = urlsplit(source).path if _is_url(source) else source
+    path = urlsplit(source).path if is_web_address(source) else source
     return PurePosixPath(path.replace("\\", "/")).suffix.lower()
 
 

@@ -26,13 +26,13 @@ def check_size(size: int, max_bytes: int, *, source: str) -> None:
         if shown == limit:  # "7.8 KB; the limit is 7.8 KB" would hide the difference
             shown = f"{shown} ({_exact_size(size)})"
             limit = f"{limit} ({_exact_size(max_bytes)})"
-        raise InputTooLargeError(f"The {_noun(source)} is {shown}; the limit is {limit}.")
+        raise InputTooLargeError(f"The {source_noun(source)} is {shown}; the limit is {limit}.")
 
 
 def over_the_limit(max_bytes: int, *, source: str) -> InputTooLargeError:
     """The refusal of an input found to pass max_bytes while reading, its full size unknown."""
     limit = _human_size(max_bytes)
-    return InputTooLargeError(f"The {_noun(source)} is over the size limit of {limit}.")
+    return InputTooLargeError(f"The {source_noun(source)} is over the size limit of {limit}.")
 
 
 def check_lines(text: str, *, source: str) -> None:
@@ -40,7 +40,7 @@ def check_lines(text: str, *, source: str) -> None:
     lines = text.count("\n") + (0 if text.endswith("\n") else 1)
     if lines > MAX_LINES:
         raise InputTooLargeError(
-            f"The {_noun(source)} has {lines:,} lines; an article has at most {MAX_LINES:,}."
+            f"The {source_noun(source)} has {lines:,} lines; an article has at most {MAX_LINES:,}."
         )
 
 
@@ -48,14 +48,19 @@ def check_paragraphs(count: int, *, source: str) -> None:
     """Raise InputTooLargeError when an article has more than MAX_PARAGRAPHS paragraphs."""
     if count > MAX_PARAGRAPHS:
         raise InputTooLargeError(
-            f"The {_noun(source)} has {count:,} paragraphs; an article has at most "
+            f"The {source_noun(source)} has {count:,} paragraphs; an article has at most "
             f"{MAX_PARAGRAPHS:,}."
         )
 
 
-def _noun(source: str) -> str:
-    """'page' for a web address, 'file' for anything else."""
-    return "page" if urlsplit(source).scheme in {"http", "https"} else "file"
+def is_web_address(source: str) -> bool:
+    """True when the source is a web address (http or https)."""
+    return urlsplit(source).scheme in {"http", "https"}
+
+
+def source_noun(source: str) -> str:
+    """'page' for a web address, 'file' for anything else, as the refusals name a source."""
+    return "page" if is_web_address(source) else "file"
 
 
 def _human_size(size: int) -> str:

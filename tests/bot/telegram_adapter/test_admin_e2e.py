@@ -6,14 +6,12 @@ import asyncio
 from collections.abc import AsyncIterator
 from ipaddress import ip_network
 from pathlib import Path
-from typing import Any
 
 import pytest
 import pytest_asyncio
 from aiohttp import web
 from app_builders import (
     ADMIN_ID,
-    TOKEN,
     make_settings,
     polling_application,
     shown_text,
@@ -71,12 +69,11 @@ async def site() -> AsyncIterator[str]:
         await runner.cleanup()
 
 
-@pytest_asyncio.fixture
-async def double() -> AsyncIterator[BotApiDouble]:
+@pytest.fixture
+def double(double: BotApiDouble) -> BotApiDouble:
     """The Bot API double; the admin has opened the bot, so their chat is known."""
-    async with BotApiDouble(token=TOKEN) as server:
-        server.add_chat(ADMIN_ID)
-        yield server
+    double.add_chat(ADMIN_ID)
+    return double
 
 
 @pytest_asyncio.fixture
@@ -92,11 +89,6 @@ async def admin_bot(
     )
     async with polling_application(settings, extraction_worker) as application:
         yield application
-
-
-async def snapshot(bot: BriefApplication) -> dict[str, Any]:
-    """The whole store as `briefbot export` prints it."""
-    return await store_snapshot(bot)
 
 
 async def outcome(double: BotApiDouble, chat_id: int = ADMIN_ID, *, after: int = 0) -> str:
@@ -134,7 +126,7 @@ async def test_pasted_text_is_loaded(double: BotApiDouble, admin_bot: BriefAppli
     summary = await outcome(double)
     assert summary.startswith("✅ Loaded as article [3]")
     assert "Talks resume in Riyadh" in summary
-    assert [a["title"] for a in (await snapshot(admin_bot))["articles"]][-1] == (
+    assert [a["title"] for a in (await store_snapshot(admin_bot))["articles"]][-1] == (
         "Talks resume in Riyadh"
     )
 
@@ -154,18 +146,18 @@ async def test_a_url_is_fetched_and_loaded_once(
     summary = await outcome(double)
     assert summary.startswith("✅ Loaded as article [3]")
     assert "Envoys meet in Geneva" in summary
-    before = await snapshot(admin_bot)
+    before = await store_snapshot(admin_bot)
     mark = len(double.calls())
     double.push_command(f"/load {site}/article.html", chat_id=ADMIN_ID)
     assert (await outcome(double, after=mark)).startswith("Already loaded as article [3]")
-    assert await snapshot(admin_bot) == before
+    assert await store_snapshot(admin_bot) == before
 
 
 async def test_a_non_admin_cannot_load(double: BotApiDouble, admin_bot: BriefApplication) -> None:
-    before = await snapshot(admin_bot)
+    before = await store_snapshot(admin_bot)
     double.push_command(f"/load {TEXT}", chat_id=VISITOR)
     assert (await outcome(double, VISITOR)).startswith("/load is for admins")
-    assert await snapshot(admin_bot) == before
+    assert await store_snapshot(admin_bot) == before
 
 
 @pytest.mark.parametrize(
@@ -185,12 +177,12 @@ async def test_a_bad_upload_is_refused_and_changes_nothing(
     mime: str,
     expected: str,
 ) -> None:
-    before = await snapshot(admin_bot)
+    before = await store_snapshot(admin_bot)
     double.push_document(content, name, mime, ADMIN_ID, caption="/load")
     summary = await outcome(double)
     assert summary.startswith("❌ Not loaded.") and summary.endswith("The store is unchanged.")
     assert expected.lower() in summary.lower()
-    assert await snapshot(admin_bot) == before
+    assert await store_snapshot(admin_bot) == before
 
 
 @pytest.mark.parametrize(
@@ -205,12 +197,12 @@ async def test_a_bad_upload_is_refused_and_changes_nothing(
 async def test_a_bad_url_is_refused_and_changes_nothing(
     double: BotApiDouble, admin_bot: BriefApplication, site: str, path: str, expected: str
 ) -> None:
-    before = await snapshot(admin_bot)
+    before = await store_snapshot(admin_bot)
     double.push_command(f"/load {site}{path}", chat_id=ADMIN_ID)
     summary = await outcome(double)
     assert summary.startswith("❌ Not loaded.")
     assert expected in summary
-    assert await snapshot(admin_bot) == before
+    assert await store_snapshot(admin_bot) == before
 
 
 @pytest.mark.parametrize(
@@ -219,17 +211,17 @@ async def test_a_bad_url_is_refused_and_changes_nothing(
 async def test_a_private_address_is_refused_and_changes_nothing(
     double: BotApiDouble, admin_bot: BriefApplication, url: str
 ) -> None:
-    before = await snapshot(admin_bot)
+    before = await store_snapshot(admin_bot)
     double.push_command(f"/load {url}", chat_id=ADMIN_ID)
     summary = await outcome(double)
     assert summary.startswith("❌ Not loaded.")
-    assert await snapshot(admin_bot) == before
+    assert await store_snapshot(admin_bot) == before
 
 
 async def test_an_empty_load_explains_how_to_load(
     double: BotApiDouble, admin_bot: BriefApplication
 ) -> None:
-    before = await snapshot(admin_bot)
+    before = await store_snapshot(admin_bot)
     double.push_command("/load   ", chat_id=ADMIN_ID)
     assert (await outcome(double)).startswith("To load an article")
-    assert await snapshot(admin_bot) == before
+    assert await store_snapshot(admin_bot) == before

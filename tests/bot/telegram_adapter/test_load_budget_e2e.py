@@ -8,10 +8,10 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 import pytest_asyncio
 from app_builders import (
     ADMIN_ID,
-    TOKEN,
     make_settings,
     polling_application,
     shown_text,
@@ -29,12 +29,11 @@ VISITOR = 7373
 BUDGET = 3.0
 
 
-@pytest_asyncio.fixture
-async def double() -> AsyncIterator[BotApiDouble]:
+@pytest.fixture
+def double(double: BotApiDouble) -> BotApiDouble:
     """The Bot API double; the admin has opened the bot, so their chat is known."""
-    async with BotApiDouble(token=TOKEN) as server:
-        server.add_chat(ADMIN_ID)
-        yield server
+    double.add_chat(ADMIN_ID)
+    return double
 
 
 @pytest_asyncio.fixture
@@ -47,11 +46,6 @@ async def hurried_bot(
     )
     async with polling_application(settings, extraction_worker) as application:
         yield application
-
-
-async def snapshot(bot: BriefApplication) -> dict[str, Any]:
-    """The whole store as `briefbot export` prints it."""
-    return await store_snapshot(bot)
 
 
 def in_chat(chat_id: int, starts: str = "") -> Any:
@@ -67,7 +61,7 @@ def in_chat(chat_id: int, starts: str = "") -> Any:
 async def test_a_slow_load_is_refused_while_other_users_are_answered(
     double: BotApiDouble, hurried_bot: BriefApplication
 ) -> None:
-    before = await snapshot(hurried_bot)
+    before = await store_snapshot(hurried_bot)
     # A real article, but one the pipeline needs far more than three seconds for.
     dossier = make_long_article().encode()
     double.push_document(dossier, "dossier.txt", "text/plain", ADMIN_ID, caption="/load")
@@ -84,7 +78,7 @@ async def test_a_slow_load_is_refused_while_other_users_are_answered(
         "❌ Not loaded. Finding the facts in this article took longer than the 3 seconds "
         "allowed, so it was not loaded. The store is unchanged."
     )
-    assert await snapshot(hurried_bot) == before
+    assert await store_snapshot(hurried_bot) == before
     # The bot goes on loading articles: a fresh worker takes the next one.
     double.push_command("/load " + "\n\n".join(make_long_article(1).split("\n\n")[:4]), ADMIN_ID)
     await double.wait_for("editMessageText", in_chat(ADMIN_ID, "✅"), timeout=20)
