@@ -153,7 +153,7 @@ async def own_cost(
     runtime = application.bot_data.runtime
     assert runtime is not None
     began = time.perf_counter()
-    report = await send_due_digests(runtime, TelegramDigestSender(application.bot), now=DUE, rate=0)
+    report = await send_due_digests(runtime, TelegramDigestSender(application.bot), now=DUE)
     elapsed = time.perf_counter() - began
     backend = "PostgreSQL" if postgres else "SQLite"
     print(
@@ -210,7 +210,7 @@ async def peak_memory(
     runtime = application.bot_data.runtime
     assert runtime is not None
     tracemalloc.start()
-    report = await send_due_digests(runtime, TelegramDigestSender(application.bot), now=DUE, rate=0)
+    report = await send_due_digests(runtime, TelegramDigestSender(application.bot), now=DUE)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     async with runtime.sessions() as session:

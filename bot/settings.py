@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from datetime import time
 from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfoNotFoundError
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from briefings.errors import InputError
 from briefings.schedules.zones import place_zone
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/briefbot.db"
+# Messages a second Telegram allows a bot without paid broadcasts.
+FREE_RATE = 30.0
+WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 _PLACEHOLDERS = {"changeme", "your-token-here", "xxx", "token"}
 
 
@@ -48,11 +53,21 @@ class Settings(BaseSettings):
     digest_tick_seconds: float = Field(default=60.0, gt=0)
     digest_grace_hours: float = Field(default=6.0, ge=0)
     digest_claim_lease_seconds: float = Field(default=120.0, gt=0)
-    digest_rate_per_second: float = Field(default=30.0, gt=0, le=30)
     digest_max_attempts: int = Field(default=5, ge=1)
     fetch_timeout_seconds: float = Field(default=10.0, gt=0)
     fetch_max_redirects: int = Field(default=5, ge=0, le=20)
     fetch_allowed_networks: Annotated[frozenset[IPv4Network | IPv6Network], NoDecode] = frozenset()
+    # Messages a second the bot sends in all, every worker on the store together (replies and
+    # digests); Telegram allows about 30, or up to 1,000 with paid broadcasts.
+    telegram_rate_per_second: float = Field(default=30.0, gt=0, le=1000)
+    # Digests are sent with allow_paid_broadcast (Telegram charges Stars above 30 a second).
+    allow_paid_broadcast: bool = False
+    # Webhook mode when set: Telegram posts updates to this https address (a reverse proxy
+    # forwards them to WEBHOOK_LISTEN:WEBHOOK_PORT, path kept); empty: long polling.
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
     # The log of `briefbot run` (and of --verbose): text lines, or one JSON object a line.
     log_format: Literal["text", "json"] = "text"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -95,6 +110,55 @@ class Settings(BaseSettings):
                 "must be the http(s) address of a Bot API server, e.g. https://api.telegram.org"
             )
         return root
+
+    @field_validator("webhook_url", "webhook_secret")
+    @classmethod
+    def _empty_is_unset(cls, value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_address(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError(
+                "must be the public https address Telegram posts updates to, "
+                "e.g. https://bot.example.org/telegram"
+            )
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_token(cls, value: str | None) -> str | None:
+        # Telegram's secret_token: 1-256 characters, only A-Z, a-z, 0-9, _ and -.
+        if value is not None and not WEBHOOK_SECRET.fullmatch(value):
+            raise ValueError(
+                "must be 1 to 256 characters, only letters A-Z and a-z, digits, _ and - "
+                "(for example the output of: python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Self:
+        if self.webhook_url is not None and self.webhook_secret is None:
+            raise ValueError(
+                "WEBHOOK_SECRET must be set when WEBHOOK_URL is: without it anyone who finds "
+                "the address could post updates"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _paid_rate(self) -> Self:
+        if self.telegram_rate_per_second > FREE_RATE and not self.allow_paid_broadcast:
+            raise ValueError(
+                f"TELEGRAM_RATE_PER_SECOND above {FREE_RATE:g} needs ALLOW_PAID_BROADCAST=true "
+                "(Telegram allows about 30 messages a second without paid broadcasts)"
+            )
+        return self
+
+    @property
+    def webhook_path(self) -> str:
+        """The path of WEBHOOK_URL, where the webhook server takes updates ('/' if none)."""
+        return urlsplit(self.webhook_url or "").path or "/"
 
     @property
     def bot_api_url(self) -> str:
@@ -146,10 +210,14 @@ def load_settings() -> Settings:
     try:
         return Settings()
     except ValidationError as error:
-        lines = [
-            f"{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in error.errors()
-        ]
+        lines = [_error_line(e["loc"], e["msg"]) for e in error.errors()]
         raise SettingsError("Invalid settings:\n  " + "\n  ".join(lines)) from None
+
+
+def _error_line(location: tuple[int | str, ...], message: str) -> str:
+    """One bad setting: its name and what is wrong; a rule across settings names them itself."""
+    message = message.removeprefix("Value error, ")
+    return f"{'.'.join(str(p) for p in location).upper()}: {message}" if location else message
 
 
 @lru_cache(maxsize=1)

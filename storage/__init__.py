@@ -22,8 +22,6 @@ from storage.deliveries import (
     complete_deliveries,
     delivery_summary,
     fail_delivery,
-    reclaim_delivery,
-    stale_deliveries,
 )
 from storage.digest_queries import (
     article_id_before,
@@ -75,6 +73,7 @@ from storage.records import (
     SentDigest,
     SubscriptionRecord,
 )
+from storage.redeliveries import reclaim_delivery, stale_deliveries
 from storage.repository import (
     count_facts,
     delete_article,

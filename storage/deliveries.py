@@ -1,10 +1,12 @@
 """Digest deliveries: each (subscription, local date) claimed once, then sent, retried or failed.
 
-The rules that make each day's digest go out once:
+The rules that make each day's digest go out once (workers claiming at once read rows with
+FOR UPDATE SKIP LOCKED, so they split the due rows between them; these rules still hold
+where no row lock exists, as on SQLite):
 - `claim_deliveries` inserts each date's delivery (unique per subscription and local date)
   in the same transaction as a compare-and-set of the subscription's due instant: of the
   processes that read the same due instant, exactly one moves it on and claims the date.
-- `reclaim_delivery` takes over a retry, or a claim whose process died, by compare-and-set
+- `reclaim_delivery` (storage.redeliveries) takes over a retry, or a claim whose process died, by compare-and-set
   on its status and claim time: of the processes trying, exactly one wins.
 A digest can go out twice only when its sender dies after sending and before
 `complete_deliveries`: the claim then goes stale and is sent again after the lease.
@@ -13,19 +15,17 @@ A digest can go out twice only when its sender dies after sending and before
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, cast
 
 from sqlalchemy import (
     BindParameter,
-    ColumnElement,
     Integer,
     ScalarSelect,
     Table,
     bindparam,
     case,
     func,
-    or_,
     select,
     update,
 )
@@ -35,13 +35,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.delivery_tables import DeliveryRow, SubscriptionRow
 from storage.engine import on_postgres
-from storage.records import DeliveryRecord, DueClaim, SentDigest
+from storage.records import DueClaim, SentDigest
 from storage.subscriptions import (
-    REFRESH_LOADED_ROWS,
     UNSYNCED,
     as_utc,
-    changed,
-    subscription_record,
 )
 
 # The tables behind the rows, for Core statements run once for many parameter sets (the ORM
@@ -154,55 +151,6 @@ async def fail_delivery(
     return new_status
 
 
-async def stale_deliveries(
-    session: AsyncSession, *, now: datetime, lease: timedelta, limit: int
-) -> list[DeliveryRecord]:
-    """Deliveries to send again, of active subscriptions: retries, and claims older than the lease."""
-    query = (
-        select(DeliveryRow, SubscriptionRow)
-        .join(SubscriptionRow, SubscriptionRow.id == DeliveryRow.subscription_id)
-        .where(stale_by(now, lease), SubscriptionRow.active.is_(True))
-        .order_by(DeliveryRow.claimed_at, DeliveryRow.id)
-        .limit(limit)
-        .execution_options(**REFRESH_LOADED_ROWS)
-    )
-    rows = (await session.execute(query)).tuples()
-    return [_delivery_record(delivery, subscription) for delivery, subscription in rows]
-
-
-def stale_by(now: datetime, lease: timedelta) -> ColumnElement[bool]:
-    """The tick's rule for a delivery to take back: a retry, or a claim older than the lease."""
-    expired = (DeliveryRow.status == "claimed") & (DeliveryRow.claimed_at <= as_utc(now) - lease)
-    return or_(DeliveryRow.status == "retry", expired)
-
-
-async def reclaim_delivery(
-    session: AsyncSession,
-    *,
-    delivery_id: int,
-    status: str,
-    claimed_at: datetime,
-    worker: str,
-    now: datetime,
-) -> bool:
-    """Take over a delivery still in the status and claim time read; True if this caller owns it."""
-    statement = (
-        update(DeliveryRow)
-        .where(
-            DeliveryRow.id == delivery_id,
-            DeliveryRow.status == status,
-            DeliveryRow.claimed_at == as_utc(claimed_at),
-        )
-        .values(
-            status="claimed",
-            worker=worker,
-            claimed_at=as_utc(now),
-            attempts=DeliveryRow.attempts + 1,
-        )
-    )
-    return changed(await session.execute(statement, execution_options=UNSYNCED))
-
-
 async def delivery_summary(session: AsyncSession) -> dict[str, int]:
     """How many deliveries there are in each status."""
     query = select(DeliveryRow.status, func.count()).group_by(DeliveryRow.status)
@@ -283,17 +231,4 @@ def _owner_of(delivery_id: int | BindParameter[int]) -> ScalarSelect[int]:
     """The id of the subscription a delivery belongs to (or one per executemany row), a subquery."""
     return (
         select(DeliveryRow.subscription_id).where(DeliveryRow.id == delivery_id).scalar_subquery()
-    )
-
-
-def _delivery_record(row: DeliveryRow, subscription: SubscriptionRow) -> DeliveryRecord:
-    """A delivery row and its subscription as a plain record, its claim time in UTC."""
-    return DeliveryRecord(
-        id=row.id,
-        subscription=subscription_record(subscription),
-        local_date=row.local_date,
-        status=row.status,
-        attempts=row.attempts,
-        worker=row.worker,
-        claimed_at=as_utc(row.claimed_at),
     )

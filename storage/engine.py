@@ -15,6 +15,9 @@ from storage.failures import StoreFolderError
 from storage.inline_sqlite import DRIVER as INLINE_DRIVER
 from storage.inline_sqlite import register as register_inline_sqlite
 
+# The execution option that begins a SQLite transaction IMMEDIATE (see `write_first`).
+_BEGIN_OPTION = "sqlite_begin"
+
 # How long a PostgreSQL server has to accept a connection before the store counts as
 # unreachable; asyncpg's own default is 60 s, longer than anyone waits for an answer.
 CONNECT_TIMEOUT_SECONDS = 10.0
@@ -149,6 +152,17 @@ def _on_sqlite_reader_connect(dbapi_connection: Any, record: Any) -> None:
     dbapi_connection.execute("PRAGMA query_only=ON")
 
 
+async def write_first(session: AsyncSession) -> None:
+    """Begin the session's transaction as a writer: call it before the transaction's first read.
+
+    A SQLite transaction that reads and then writes fails at once ("database is locked") when
+    another process's transaction did the same meanwhile; one begun IMMEDIATE takes the write
+    lock first, so it waits its turn (busy_timeout) instead. PostgreSQL ignores it.
+    """
+    await session.connection(execution_options={_BEGIN_OPTION: "IMMEDIATE"})
+
+
 def _on_sqlite_begin(connection: Connection) -> None:
     """Start the transaction that the sqlite3 driver no longer starts for us."""
-    connection.exec_driver_sql("BEGIN")
+    mode = connection.get_execution_options().get(_BEGIN_OPTION, "")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if mode == "IMMEDIATE" else "BEGIN")

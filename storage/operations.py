@@ -14,8 +14,8 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from briefings.entries import StoreStats
-from storage.deliveries import stale_by
 from storage.delivery_tables import DeliveryRow, SubscriptionRow
+from storage.redeliveries import stale_by
 from storage.subscriptions import as_utc, due_by
 from storage.summary_tables import DemandPartyRow, FigureGroupRow
 from storage.tables import ActorRow, ArticleRow, EventRow, QuoteRow

@@ -73,10 +73,13 @@ async def get_subscription(session: AsyncSession, *, chat_id: int) -> Subscripti
 
 
 async def due_subscriptions(
-    session: AsyncSession, *, now: datetime, limit: int
+    session: AsyncSession, *, now: datetime, limit: int, lock: bool = False
 ) -> list[SubscriptionRecord]:
     """Active subscriptions due by now, the longest overdue first, then by id.
 
+    With `lock`, the rows are locked until the transaction ends, and rows another
+    transaction holds are skipped (FOR UPDATE SKIP LOCKED on PostgreSQL; a SQLite write
+    transaction holds the whole store anyway): workers claiming at once get disjoint rows.
     Read as plain rows, not ORM objects: a fan-out reads thousands, and ORM objects live on
     in the session's identity map and reference cycles until the next garbage collection.
     """
@@ -86,6 +89,8 @@ async def due_subscriptions(
         .order_by(SubscriptionRow.next_due_at, SubscriptionRow.id)
         .limit(limit)
     )
+    if lock:
+        query = query.with_for_update(skip_locked=True)
     return [subscription_record(row) for row in await session.execute(query)]
 
 

@@ -1,7 +1,9 @@
 """The claim policy of the digest fan-out: which deliveries this process takes, and for which day.
 
 A process claims a delivery in the store before sending it, so that each (subscription, local
-date) goes out once however many processes tick on one store:
+date) goes out once however many processes tick on one store. Claims read their rows locked,
+skipping rows another worker's claim holds (FOR UPDATE SKIP LOCKED), so workers split the
+fan-out instead of racing for the same rows:
 - a due subscription is claimed for the local date its due instant stands for, and its due
   instant moves to the next local date in the same transaction; a date missed by more than
   the grace period is skipped instead;
@@ -21,13 +23,15 @@ from zoneinfo import ZoneInfo
 from bot.core.runtime import Runtime
 from briefings.schedules.occurrences import Occurrence, following, next_occurrence, occurrence_at
 from storage import (
-    DeliveryRecord,
     DueClaim,
     SubscriptionRecord,
     claim_deliveries,
+    due_subscriptions,
     reclaim_delivery,
     reschedule,
+    stale_deliveries,
 )
+from storage.engine import write_first
 
 # The worker that claims deliveries: this process, told apart from others on the same store.
 WORKER = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
@@ -44,53 +48,66 @@ class Job:
 
 @dataclass(frozen=True)
 class Claimed:
-    """What claiming a chunk of due subscriptions gave: the jobs won, and the days skipped."""
+    """What claiming a chunk gave: the jobs won, the days skipped, and the rows read."""
 
     jobs: list[Job]
     skipped: int
+    # Rows the claim read: fewer than its limit means none is left to claim.
+    found: int
 
 
-async def reclaim(
-    runtime: Runtime, delivery: DeliveryRecord, *, worker: str, now: datetime
-) -> Job | None:
-    """Take back a retry or a dead process's claim; the job if this worker won it."""
-    async with runtime.write_lock, runtime.sessions.begin() as session:
-        won = await reclaim_delivery(
-            session,
-            delivery_id=delivery.id,
-            status=delivery.status,
-            claimed_at=delivery.claimed_at,
-            worker=worker,
-            now=now,
-        )
-    return Job(delivery.id, delivery.subscription, delivery.local_date) if won else None
-
-
-async def claim_due(
-    runtime: Runtime, due: list[SubscriptionRecord], *, worker: str, now: datetime
+async def reclaim_stale(
+    runtime: Runtime, *, lease: timedelta, worker: str, now: datetime, limit: int
 ) -> Claimed:
-    """Claim the due subscriptions' digests in one transaction, skipping days past the grace."""
-    grace = timedelta(hours=runtime.settings.digest_grace_hours)
-    claims = [due_claim(subscription, now) for subscription in due]
-    late = [claim for claim in claims if now - claim.expected_due > grace]
-    timely = [claim for claim in claims if now - claim.expected_due <= grace]
-    skipped = 0
+    """Take back up to `limit` retries and dead processes' claims that no other worker holds."""
     async with runtime.write_lock, runtime.sessions.begin() as session:
-        for claim in late:
-            skipped += await reschedule(
+        await write_first(session)
+        stale = await stale_deliveries(session, now=now, lease=lease, limit=limit, lock=True)
+        jobs = [
+            Job(delivery.id, delivery.subscription, delivery.local_date)
+            for delivery in stale
+            if await reclaim_delivery(
                 session,
-                subscription_id=claim.subscription_id,
-                expected_due=claim.expected_due,
-                next_due_at=claim.next_due_at,
-                skipped_date=claim.local_date,
+                delivery_id=delivery.id,
+                status=delivery.status,
+                claimed_at=delivery.claimed_at,
+                worker=worker,
+                now=now,
             )
+        ]
+    return Claimed(jobs, skipped=0, found=len(stale))
+
+
+async def claim_due(runtime: Runtime, *, worker: str, now: datetime, limit: int) -> Claimed:
+    """Claim up to `limit` due subscriptions no other worker holds, in one transaction.
+
+    Their rows are read locked, skipping rows another worker's claim holds, so workers
+    claiming at once split the due subscriptions between them; days past the grace are
+    skipped instead of claimed.
+    """
+    grace = timedelta(hours=runtime.settings.digest_grace_hours)
+    async with runtime.write_lock, runtime.sessions.begin() as session:
+        await write_first(session)
+        due = await due_subscriptions(session, now=now, limit=limit, lock=True)
+        claims = [due_claim(subscription, now) for subscription in due]
+        skipped = 0
+        for claim in claims:
+            if now - claim.expected_due > grace:
+                skipped += await reschedule(
+                    session,
+                    subscription_id=claim.subscription_id,
+                    expected_due=claim.expected_due,
+                    next_due_at=claim.next_due_at,
+                    skipped_date=claim.local_date,
+                )
+        timely = [claim for claim in claims if now - claim.expected_due <= grace]
         won = await claim_deliveries(session, timely, worker=worker, now=now)
     jobs = [
         Job(won[subscription.id], subscription, claim.local_date)
         for subscription, claim in zip(due, claims, strict=True)
         if subscription.id in won
     ]
-    return Claimed(jobs, skipped)
+    return Claimed(jobs, skipped, found=len(due))
 
 
 def due_claim(subscription: SubscriptionRecord, now: datetime) -> DueClaim:

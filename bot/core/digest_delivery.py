@@ -7,9 +7,10 @@ Every minute a tick (`send_due_digests`) does three things, and no state lives o
 2. claim the subscriptions that are due, a chunk at a time in one short transaction: one
    delivery row per (subscription, local date), inserted together with moving the
    subscription's next due instant to its next local date; a day missed by more than the
-   grace period is skipped instead;
-3. send each claimed digest through a `DigestSender`, a few at a time and paced below the
-   front end's overall limit, and record it sent (a group of sends that finished together
+   grace period is skipped instead. Rows another worker is claiming are skipped, so
+   workers on one store split the fan-out;
+3. send each claimed digest through a `DigestSender`, a few at a time (the sender keeps
+   Telegram's limits: the bot's send budget, shared by every worker), and record it sent (a group of sends that finished together
    is recorded in one transaction) or failed: a blocked or vanished chat deactivates the
    subscription at once, another refusal gives the day up, and other failures are retried
    on later ticks, a bounded number of times.
@@ -25,10 +26,8 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from aiolimiter import AsyncLimiter
-
 from bot.core.clock import utc_now
-from bot.core.digest_claims import WORKER, Job, claim_due, reclaim
+from bot.core.digest_claims import WORKER, Claimed, Job, claim_due, reclaim_stale
 from bot.core.digest_composer import Composer
 from bot.core.digest_sender import DigestSender, Failure, NotSent, Sent
 from bot.core.group_commit import GroupCommit
@@ -37,17 +36,14 @@ from storage import (
     SentDigest,
     complete_deliveries,
     deactivate_subscription,
-    due_subscriptions,
     fail_delivery,
-    stale_deliveries,
 )
 
 log = logging.getLogger(__name__)
 
-# Due subscriptions read at a time: memory stays flat however many are due.
-BATCH = 1000
-# Claimed in one transaction; the next chunk is claimed once all of these have a send slot,
-# so a claim waits at most about CLAIM_CHUNK / rate seconds, far inside the lease.
+# Claimed in one transaction (memory stays flat however many are due); the next chunk is
+# claimed once all of these have a send slot, so a claim waits at most about
+# CLAIM_CHUNK / rate seconds, far inside the lease.
 CLAIM_CHUNK = 32
 # Sends in flight at once: enough to keep the pace, few enough that little is in flight.
 CONCURRENCY = 8
@@ -71,43 +67,30 @@ async def send_due_digests(
     *,
     now: datetime | None = None,
     worker: str = WORKER,
-    rate: float | None = None,
 ) -> FanoutReport:
     """One tick: send the retries and dead claims, then every due digest; what it did.
 
-    Due subscriptions are read a batch at a time until none is left, and claimed a chunk at
-    a time just ahead of their sends. `now` fixes the clock (tests); `worker` names the
-    claiming process (tests run several); `rate` overrides DIGEST_RATE_PER_SECOND (0: no
-    pacing).
+    Both are claimed a chunk at a time, just ahead of their sends, until none is left; rows
+    another worker is claiming are skipped, so workers on one store split the fan-out.
+    `now` fixes the clock (tests); `worker` names the claiming process (tests run several).
+    Pacing is the sender's: Telegram's limits are kept by the bot's send budget.
     """
-    per_second = runtime.settings.digest_rate_per_second if rate is None else rate
-    fanout = _Fanout(runtime, sender, worker, per_second)
+    fanout = _Fanout(runtime, sender, worker)
     moment = now or utc_now()
     lease = timedelta(seconds=runtime.settings.digest_claim_lease_seconds)
-    async with runtime.sessions() as session:
-        stale = await stale_deliveries(session, now=moment, lease=lease, limit=BATCH)
-    for delivery in stale:
-        await fanout.start(await reclaim(runtime, delivery, worker=worker, now=moment))
-    while await _send_batch(runtime, fanout, now or utc_now()) == BATCH:
-        pass
-    return await fanout.finish()
-
-
-async def _send_batch(runtime: Runtime, fanout: _Fanout, now: datetime) -> int:
-    """Claim and start sending one batch of due digests; how many subscriptions were due.
-
-    The batch is dropped on return, before the next one is read: one batch in memory at a time.
-    """
-    async with runtime.sessions() as session:
-        due = await due_subscriptions(session, now=now, limit=BATCH)
-    for start in range(0, len(due), CLAIM_CHUNK):
-        claimed = await claim_due(
-            runtime, due[start : start + CLAIM_CHUNK], worker=fanout.worker, now=now
+    while True:
+        claimed = await reclaim_stale(
+            runtime, lease=lease, worker=worker, now=moment, limit=CLAIM_CHUNK
         )
-        fanout.report.skipped += claimed.skipped
-        for job in claimed.jobs:
-            await fanout.start(job)
-    return len(due)
+        await fanout.start_all(claimed)
+        if claimed.found < CLAIM_CHUNK:
+            break
+    while True:
+        claimed = await claim_due(runtime, worker=worker, now=now or utc_now(), limit=CLAIM_CHUNK)
+        await fanout.start_all(claimed)
+        if claimed.found < CLAIM_CHUNK:
+            break
+    return await fanout.finish()
 
 
 @dataclass
@@ -117,11 +100,9 @@ class _Fanout:
     runtime: Runtime
     sender: DigestSender
     worker: str
-    rate: float
     report: FanoutReport = field(default_factory=FanoutReport)
     composer: Composer = field(init=False)
     _slots: asyncio.Semaphore = field(init=False)
-    _pace: AsyncLimiter | None = field(init=False)
     _sent: GroupCommit[SentDigest] = field(init=False)
     _running: set[asyncio.Task[None]] = field(default_factory=set)
     _error: BaseException | None = None
@@ -129,13 +110,16 @@ class _Fanout:
     def __post_init__(self) -> None:
         self.composer = Composer(self.runtime)
         self._slots = asyncio.Semaphore(CONCURRENCY)
-        self._pace = AsyncLimiter(self.rate, 1) if self.rate > 0 else None
         self._sent = GroupCommit(self._write_sent)
 
-    async def start(self, job: Job | None) -> None:
+    async def start_all(self, claimed: Claimed) -> None:
+        """Start sending a chunk's claimed digests, each as soon as a slot is free."""
+        self.report.skipped += claimed.skipped
+        for job in claimed.jobs:
+            await self.start(job)
+
+    async def start(self, job: Job) -> None:
         """Start sending a claimed digest as soon as a slot is free."""
-        if job is None:
-            return
         await self._slots.acquire()
         self.report.claimed += 1
         task = asyncio.create_task(self._deliver(job))
@@ -151,11 +135,8 @@ class _Fanout:
         return self.report
 
     async def _deliver(self, job: Job) -> None:
-        """Send one digest, paced, and record it; the slot is held until the record is written."""
+        """Send one digest and record it; the slot is held until the record is written."""
         try:
-            # Paced after the claim, so days skipped or lost to another process cost no time.
-            if self._pace is not None:
-                await self._pace.acquire()
             await _send_one(self, job)
         finally:
             self._slots.release()

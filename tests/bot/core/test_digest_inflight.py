@@ -67,7 +67,7 @@ async def test_sends_not_yet_recorded_never_exceed_the_concurrency(
                     next_due_at=DUE,
                     now=DUE - timedelta(days=1),
                 )
-        report = await send_due_digests(runtime, sender, now=DUE, rate=0)
+        report = await send_due_digests(runtime, sender, now=DUE)
         async with runtime.sessions() as session:
             assert await delivery_summary(session) == {"sent": SUBSCRIBERS}
     finally:
