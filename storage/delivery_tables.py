@@ -73,3 +73,16 @@ class DeliveryRow(Base):
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     error: Mapped[str | None] = mapped_column(Text)
+
+
+class SendSlotRow(Base):
+    """The next instant one key (all the bot's sends, or one chat's) may send, shared by workers.
+
+    Migrated UNLOGGED on PostgreSQL (0016): pacing state is worthless after a crash, so its
+    writes skip the write-ahead log.
+    """
+
+    __tablename__ = "send_slots"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    next_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

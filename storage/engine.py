@@ -96,6 +96,11 @@ def on_postgres(session: AsyncSession) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+def on_postgres_engine(engine: AsyncEngine) -> bool:
+    """True when the engine's store is PostgreSQL (else SQLite)."""
+    return engine.dialect.name == "postgresql"
+
+
 def is_dropped(error: BaseException) -> bool:
     """True when a statement failed because its pooled connection had died (the server
     restarted or closed it): the same read on a new connection may well succeed."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 from bot.settings import Settings
 from storage import create_engine, sqlite_file_path
 from storage.failures import StoreMissingError
@@ -38,8 +40,14 @@ async def check_store(settings: Settings) -> StoreHealth:
     # The file exists, so its folder does: opening the engine creates nothing.
     engine = create_engine(settings.database_url)
     try:
-        async with asyncio.timeout(HEALTH_SECONDS), engine.connect() as connection:
-            revision = await current_revision(connection)
+        return await engine_health(engine)
     finally:
         await engine.dispose()
+
+
+async def engine_health(engine: AsyncEngine) -> StoreHealth:
+    """The schema state of the store an open engine reaches, within HEALTH_SECONDS; a store
+    that fails raises (storage.failures says why)."""
+    async with asyncio.timeout(HEALTH_SECONDS), engine.connect() as connection:
+        revision = await current_revision(connection)
     return StoreHealth(revision, newest_file_revision(), schema_state(revision))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from datetime import UTC, datetime
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram import BotCommand, BotCommandScopeChat
 from telegram.error import BadRequest
 from telegram.ext import (
     Application,
@@ -24,8 +25,9 @@ from bot.core.charts import CHART_HANDLERS
 from bot.core.commands import COMMANDS
 from bot.core.digest_delivery import send_due_digests
 from bot.core.extraction_worker import ExtractionWorker
-from bot.core.runtime import open_runtime, settle_heap
+from bot.core.runtime import Runtime, open_runtime, settle_heap
 from bot.core.seeding import ensure_seeded
+from bot.core.send_budget import send_budget
 from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
 from bot.settings import Settings
 from bot.telegram_adapter import handlers, load_handlers
@@ -35,6 +37,8 @@ from bot.telegram_adapter.digest_sender import TelegramDigestSender
 from bot.telegram_adapter.error_handler import report_error
 from bot.telegram_adapter.rate_limit import FloodSafeRateLimiter
 from bot.telegram_adapter.replying import INLINE_PREFIX, STORED_PREFIX
+from bot.telegram_adapter.serving import stop_on_signals, taking_updates
+from storage.engine import on_postgres_engine
 from storage.poller_lock import acquire_poller_lock
 
 log = logging.getLogger(__name__)
@@ -45,8 +49,9 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 MAX_RETRIES = 3
 
 ALREADY_POLLING = (
-    "Another briefbot process is already running on Telegram with this store; only one may poll. "
-    "Stop it first (digests stay safe either way: each is claimed in the store before it is sent)."
+    "Another briefbot process is already running on Telegram with this SQLite store; only one "
+    "may poll. Stop it first, or move the store to PostgreSQL to run several workers (digests "
+    "stay safe either way: each is claimed in the store before it is sent)."
 )
 
 
@@ -108,8 +113,6 @@ def build_application(
         .base_url(settings.bot_api_url)
         .base_file_url(settings.bot_file_url)
         .context_types(CONTEXT_TYPES)
-        .post_init(start_services)
-        .post_shutdown(stop_services)
     )
     if rate_limited:
         # The builder's type names its rate limiter's type; one variable cannot hold both.
@@ -159,25 +162,56 @@ def register_handlers(application: BriefApplication) -> None:
 
 
 async def start_services(application: BriefApplication) -> None:
-    """post_init: open the store (migrated, seeded when empty), start the extraction worker, set
-    the menu."""
+    """Open the store (migrated, seeded when empty), take this worker's role, share the send
+    budget, set the menus and schedule the digest tick.
+
+    The role: in webhook mode every worker takes updates; in polling mode the worker that gets
+    the poller lock polls. Without it, a worker on PostgreSQL stands by (it sends digests and
+    polls once the poller stops, see bot.telegram_adapter.serving); on SQLite it stops here.
+    """
     data = application.bot_data
-    if data.settings is None:
+    settings = data.settings
+    if settings is None:
         raise RuntimeError("the application was built without settings")
-    runtime = await open_runtime(data.settings, data.shared_extraction)
-    runtime.poller_lock = await acquire_poller_lock(runtime.engine)
-    if runtime.poller_lock is None:
-        await runtime.close()
-        raise AlreadyPollingError(ALREADY_POLLING)
+    runtime = await open_runtime(settings, data.shared_extraction)
+    if settings.webhook_url is None:
+        runtime.poller_lock = await acquire_poller_lock(runtime.engine)
+        if runtime.poller_lock is None and not on_postgres_engine(runtime.engine):
+            await runtime.close()
+            raise AlreadyPollingError(ALREADY_POLLING)
     data.runtime = runtime
     loaded = await ensure_seeded(runtime)
     if loaded:
         log.info("seeded the empty store with %d articles", loaded)
-    # Started now, the worker's pipeline is ready for the first article an admin sends.
+    share_send_budget(application, runtime)
+    if takes_updates(application):
+        await prepare_for_updates(application)
+    schedule_digests(application)
+
+
+def takes_updates(application: BriefApplication) -> bool:
+    """Whether this worker takes updates now: in webhook mode, or holding the poller lock."""
+    data = application.bot_data
+    webhook = data.settings is not None and data.settings.webhook_url is not None
+    return webhook or (data.runtime is not None and data.runtime.poller_lock is not None)
+
+
+async def prepare_for_updates(application: BriefApplication) -> None:
+    """Start the extraction worker, so its pipeline is ready for the first article an admin
+    sends, and set the command menus."""
+    runtime = application.bot_data.runtime
+    if runtime is None:
+        raise RuntimeError("the bot's services are not running")
     await runtime.extraction.start()
     settle_heap()
     await set_menus(application)
-    schedule_digests(application)
+
+
+def share_send_budget(application: BriefApplication, runtime: Runtime) -> None:
+    """Give the rate limiter the store's send budget: shared by every worker on PostgreSQL."""
+    limiter = application.bot.rate_limiter
+    if isinstance(limiter, FloodSafeRateLimiter):
+        limiter.budget = send_budget(runtime.engine, runtime.settings.telegram_rate_per_second)
 
 
 def schedule_digests(application: BriefApplication) -> None:
@@ -203,7 +237,9 @@ def schedule_digests(application: BriefApplication) -> None:
 async def send_digests(context: BriefContext) -> None:
     """The digest tick's job: send what is due, log what was done."""
     # A sender per tick: it keeps each digest rendered once for the subscribers sharing it.
-    report = await send_due_digests(context.runtime, TelegramDigestSender(context.bot))
+    paid = context.settings.allow_paid_broadcast
+    sender = TelegramDigestSender(context.bot, paid_broadcast=paid)
+    report = await send_due_digests(context.runtime, sender)
     if report.claimed or report.skipped:
         log.info("digest tick: %s", report)
 
@@ -234,7 +270,31 @@ async def stop_services(application: BriefApplication) -> None:
         await runtime.close()
 
 
-def run_polling(settings: Settings) -> None:
-    """Run the bot against Telegram (or the configured Bot API server) until interrupted."""
-    application = build_application(settings)
-    application.run_polling(allowed_updates=Update.ALL_TYPES)
+def run(settings: Settings) -> None:
+    """Run one worker (`briefbot run`) until SIGINT or SIGTERM."""
+    asyncio.run(serve(settings))
+
+
+async def serve(
+    settings: Settings,
+    *,
+    stop: asyncio.Event | None = None,
+    request: BaseRequest | None = None,
+    extraction: ExtractionWorker | None = None,
+) -> None:
+    """Run one worker until `stop` is set (by default: until SIGINT or SIGTERM).
+
+    `request` and `extraction` may be injected (tests): a Bot API request class, and an
+    extraction worker shared with the caller and left running.
+    """
+    application = build_application(settings, request=request, extraction=extraction)
+    stop = stop or stop_on_signals()
+    async with application:
+        await start_services(application)
+        try:
+            await application.start()
+            async with taking_updates(application, settings, prepare_for_updates):
+                await stop.wait()
+            await application.stop()
+        finally:
+            await stop_services(application)

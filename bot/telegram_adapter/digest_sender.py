@@ -44,6 +44,8 @@ class TelegramDigestSender:
     """Sends digests with a Bot; build one per tick, since it keeps every digest it rendered."""
 
     bot: Bot
+    # Sent as paid broadcasts (ALLOW_PAID_BROADCAST): above 30 a second, Telegram charges Stars.
+    paid_broadcast: bool = False
     # Many subscribers share one Digest object in a tick: rendered once, by the object's
     # identity (each entry holds its digest, so no id is reused while the sender lives).
     _rendered: dict[int, RenderedDigest] = field(default_factory=dict, init=False)
@@ -65,6 +67,7 @@ class TelegramDigestSender:
                 parse_mode=ParseMode.HTML,
                 reply_markup=rendered.markup,
                 link_preview_options=NO_PREVIEW,
+                allow_paid_broadcast=self.paid_broadcast or None,
             )
         except TelegramError as error:
             return not_sent(error)

@@ -263,13 +263,14 @@ def run(context: typer.Context) -> None:
     """Run the bot on Telegram when TELEGRAM_TOKEN is set; otherwise open the offline console."""
     settings = _settings_or_exit()
     if settings.telegram_token is not None:
-        from bot.telegram_adapter.application import AlreadyPollingError, run_polling
+        from bot.telegram_adapter.application import AlreadyPollingError
+        from bot.telegram_adapter.application import run as run_bot
 
         configure_logging(settings)
         # httpx logs every getUpdates request at INFO; keep the bot's own log readable.
         logging.getLogger("httpx").setLevel(logging.WARNING)
         try:
-            run_polling(settings)
+            run_bot(settings)
         except AlreadyPollingError as error:
             typer.echo(str(error), err=True)
             raise typer.Exit(EXIT_NOT_DONE) from None
