@@ -18,6 +18,7 @@ from storage import (
 )
 from storage.poller_lock import PollerLock
 from storage.side_backfill import upgrade_filling_sides
+from storage.startup_lock import one_starting_at_a_time
 
 if TYPE_CHECKING:
     from bot.core.extraction_worker import ExtractionWorker
@@ -68,7 +69,8 @@ async def open_runtime(settings: Settings, extraction: ExtractionWorker | None =
     """
     engine = create_engine(settings.database_url)
     try:
-        await upgrade_filling_sides(engine, actor_side)
+        async with one_starting_at_a_time(engine):
+            await upgrade_filling_sides(engine, actor_side)
     except BaseException:
         await engine.dispose()
         raise

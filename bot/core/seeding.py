@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from bot.core.runtime import Runtime
 from storage import list_articles
+from storage.startup_lock import one_starting_at_a_time
 
 
 async def ensure_seeded(runtime: Runtime) -> int:
-    """Load the seed articles when the store is empty; return how many were loaded."""
+    """Load the seed articles when the store is empty; return how many were loaded.
+
+    Workers starting together on one store take turns, so only the first finds it empty.
+    """
+    async with one_starting_at_a_time(runtime.engine):
+        return await _seed_if_empty(runtime)
+
+
+async def _seed_if_empty(runtime: Runtime) -> int:
+    """Load the seed articles if the store holds no article; how many were loaded."""
     async with runtime.sessions() as session:
         if await list_articles(session):
             return 0
