@@ -138,22 +138,33 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
-    def _webhook_needs_secret(self) -> Self:
+    def _rules_across_settings(self) -> Self:
+        problems = [
+            problem
+            for problem in (self._webhook_without_secret(), self._unpaid_rate())
+            if problem is not None
+        ]
+        if problems:
+            raise ValueError("; and ".join(problems))
+        return self
+
+    def _webhook_without_secret(self) -> str | None:
+        """What is wrong when webhook mode has no secret, or None."""
         if self.webhook_url is not None and self.webhook_secret is None:
-            raise ValueError(
+            return (
                 "WEBHOOK_SECRET must be set when WEBHOOK_URL is: without it anyone who finds "
                 "the address could post updates"
             )
-        return self
+        return None
 
-    @model_validator(mode="after")
-    def _paid_rate(self) -> Self:
+    def _unpaid_rate(self) -> str | None:
+        """What is wrong when the send rate is above the free one without paid broadcasts, or None."""
         if self.telegram_rate_per_second > FREE_RATE and not self.allow_paid_broadcast:
-            raise ValueError(
+            return (
                 f"TELEGRAM_RATE_PER_SECOND above {FREE_RATE:g} needs ALLOW_PAID_BROADCAST=true "
                 "(Telegram allows about 30 messages a second without paid broadcasts)"
             )
-        return self
+        return None
 
     @property
     def webhook_path(self) -> str:

@@ -50,7 +50,7 @@ class WebhookServer:
 
     @property
     def port(self) -> int:
-        """The port listened on (useful when WEBHOOK_PORT asked the system for a free one)."""
+        """The port listened on, once started."""
         server = self._runner.addresses[0]
         return int(server[1])
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import html
 import re
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -40,15 +41,26 @@ _TAG = re.compile(r"</?(b|i|pre|code)>")
 POLL = timedelta(seconds=1)
 
 
-def make_settings(store: Path, *, base_url: str = "http://127.0.0.1:9") -> Settings:
-    """Settings for a test bot on a SQLite store; port 9 (discard) if no Bot API is meant to run."""
+def make_settings(store: Path, *, base_url: str = "http://127.0.0.1:9", **changes: Any) -> Settings:
+    """Settings for a test bot on a SQLite store; port 9 (discard) if no Bot API is meant to run.
+
+    `changes` sets other fields by name (webhook_url=..., allow_paid_broadcast=True), validated.
+    """
     return Settings(
         database_url=f"sqlite+aiosqlite:///{store}",
         telegram_token=TOKEN,
         telegram_api_base_url=base_url,
         admin_ids=frozenset({ADMIN_ID}),
         seeds_dir=REPO / "seeds",
+        **changes,
     )
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now (the system's pick for a socket then closed)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def build_seeded_store(store: Path, extraction_worker: ExtractionWorker) -> Path:

@@ -182,3 +182,152 @@ def test_every_setting_is_in_env_example_and_the_readme(name: str) -> None:
     example = (_REPO / ".env.example").read_text(encoding="utf-8")
     assert any(line.startswith(f"{variable}=") for line in example.splitlines())
     assert f"| `{variable}` |" in (_REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_webhook_and_send_rate_defaults(clean_env: None) -> None:
+    settings = Settings()
+    assert (settings.webhook_url, settings.webhook_secret) == (None, None)
+    assert (settings.webhook_listen, settings.webhook_port) == ("127.0.0.1", 8080)
+    assert settings.webhook_path == "/"
+    assert (settings.telegram_rate_per_second, settings.allow_paid_broadcast) == (30, False)
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("https://bot.example.org/telegram/updates", "/telegram/updates"),
+        ("https://bot.example.org:8443/hook?x=1", "/hook"),
+        ("https://bot.example.org", "/"),
+    ],
+)
+def test_a_webhook_url_with_a_secret_is_taken_and_its_path_served(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch, url: str, path: str
+) -> None:
+    monkeypatch.setenv("WEBHOOK_URL", f" {url} ")
+    monkeypatch.setenv("WEBHOOK_SECRET", "s3cret_-TOKEN")
+    settings = load_settings()
+    assert (settings.webhook_url, settings.webhook_secret) == (url, "s3cret_-TOKEN")
+    assert settings.webhook_path == path
+
+
+def test_an_empty_webhook_url_means_polling(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WEBHOOK_URL", " ")
+    monkeypatch.setenv("WEBHOOK_SECRET", "")
+    settings = load_settings()
+    assert (settings.webhook_url, settings.webhook_secret, settings.webhook_path) == (
+        None,
+        None,
+        "/",
+    )
+
+
+@pytest.mark.parametrize("secret", [None, "", "  "])
+def test_a_webhook_url_without_a_secret_is_refused_in_one_sentence(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch, secret: str | None
+) -> None:
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.org/telegram")
+    if secret is not None:
+        monkeypatch.setenv("WEBHOOK_SECRET", secret)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert str(caught.value) == (
+        "Invalid settings:\n  WEBHOOK_SECRET must be set when WEBHOOK_URL is: without it anyone"
+        " who finds the address could post updates"
+    )
+
+
+@pytest.mark.parametrize("secret", ["has space", "colon:inside", "ünïcode", "x" * 257])
+def test_a_webhook_secret_telegram_would_refuse_is_refused(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch, secret: str
+) -> None:
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.org/telegram")
+    monkeypatch.setenv("WEBHOOK_SECRET", secret)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert message.startswith("Invalid settings:\n  WEBHOOK_SECRET: must be 1 to 256 characters")
+    assert "secrets.token_urlsafe" in message
+    assert "must be set when" not in message  # a bad secret is not reported as a missing one
+
+
+def test_a_webhook_secret_of_256_allowed_characters_is_taken(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.org/telegram")
+    monkeypatch.setenv("WEBHOOK_SECRET", "aZ09_-" * 42 + "abcd")
+    assert len(load_settings().webhook_secret or "") == 256
+
+
+@pytest.mark.parametrize(
+    "url", ["bot.example.org/telegram", "ftp://bot.example.org/telegram", "/telegram"]
+)
+def test_a_webhook_url_must_be_an_http_address(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    monkeypatch.setenv("WEBHOOK_URL", url)
+    monkeypatch.setenv("WEBHOOK_SECRET", "secret")
+    with pytest.raises(SettingsError, match=r"^Invalid settings:\n  WEBHOOK_URL: must be the"):
+        load_settings()
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "-1", "http"])
+def test_a_webhook_port_outside_1_to_65535_is_refused(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch, port: str
+) -> None:
+    monkeypatch.setenv("WEBHOOK_PORT", port)
+    with pytest.raises(SettingsError, match=r"^Invalid settings:\n  WEBHOOK_PORT: "):
+        load_settings()
+
+
+@pytest.mark.parametrize("port", ["1", "65535"])
+def test_webhook_ports_at_the_bounds_are_taken(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch, port: str
+) -> None:
+    monkeypatch.setenv("WEBHOOK_PORT", port)
+    assert load_settings().webhook_port == int(port)
+
+
+@pytest.mark.parametrize("rate", ["31", "100", "1000"])
+def test_a_rate_above_30_needs_paid_broadcasts(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch, rate: str
+) -> None:
+    monkeypatch.setenv("TELEGRAM_RATE_PER_SECOND", rate)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert str(caught.value).startswith(
+        "Invalid settings:\n  TELEGRAM_RATE_PER_SECOND above 30 needs ALLOW_PAID_BROADCAST=true"
+    )
+    monkeypatch.setenv("ALLOW_PAID_BROADCAST", "true")
+    settings = load_settings()
+    assert (settings.telegram_rate_per_second, settings.allow_paid_broadcast) == (float(rate), True)
+
+
+def test_a_rate_of_30_needs_no_paid_broadcasts(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TELEGRAM_RATE_PER_SECOND", "30")
+    assert load_settings().telegram_rate_per_second == 30
+
+
+@pytest.mark.parametrize("rate", ["1001", "0", "-5"])
+def test_a_rate_outside_0_to_1000_is_refused_even_with_paid_broadcasts(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch, rate: str
+) -> None:
+    monkeypatch.setenv("TELEGRAM_RATE_PER_SECOND", rate)
+    monkeypatch.setenv("ALLOW_PAID_BROADCAST", "true")
+    with pytest.raises(SettingsError, match=r"^Invalid settings:\n  TELEGRAM_RATE_PER_SECOND: "):
+        load_settings()
+
+
+def test_every_rule_across_settings_broken_at_once_is_reported(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.org/telegram")
+    monkeypatch.setenv("TELEGRAM_RATE_PER_SECOND", "100")
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert "WEBHOOK_SECRET must be set" in message
+    assert "needs ALLOW_PAID_BROADCAST=true" in message

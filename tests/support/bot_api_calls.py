@@ -51,6 +51,11 @@ class Fault:
         return cls(401, "Unauthorized")
 
     @classmethod
+    def conflict(cls, description: str) -> Fault:
+        """409, e.g. getUpdates while a webhook is set; PTB raises `Conflict`."""
+        return cls(409, f"Conflict: {description}")
+
+    @classmethod
     def not_found(cls) -> Fault:
         """404 for a method Telegram does not have."""
         return cls(404, "Not Found")

@@ -23,9 +23,20 @@ uploaded PNG (`file_bytes(message["photo"][-1]["file_id"])`) and its caption. `p
 `push_document` take `reply_to=message_id` to answer a message of that chat, the user's
 or the bot's; the pushed message then quotes it as Telegram does.
 
+For a bot on a webhook (WEBHOOK_URL on 127.0.0.1, the port free), the bot's setWebhook is
+kept (`webhook`: url, secret_token, allowed_updates) and updates are posted to it:
+
+    await double.wait_for("setWebhook")
+    status = await double.deliver_webhook(double.command_update("/help", chat_id=42))
+    assert status == 200                                      # then its reply arrives
+    await double.deliver_webhook(update, secret="wrong")      # or secret=None: no header
+    await double.request_webhook(b"not json")                 # any body, any method
+
+While a webhook is set getUpdates is refused (409 Conflict), as Telegram refuses it.
+
 What it keeps: a call log (`calls`, `wait_for`), the update queue (getUpdates long-polls
-and confirms by offset like Telegram), every message per chat with increasing ids and its
-state after edits (`message`), uploaded and pushed files, commands per scope and language,
+and confirms by offset like Telegram), the webhook set, every message per chat with
+increasing ids and its state after edits (`message`), uploaded and pushed files, commands per scope and language,
 and the chats the bot knows: those an update was pushed from, and those given to
 `add_chat` (a user who started the bot before the test).
 
@@ -33,14 +44,17 @@ Telegram's own refusals are reproduced where tests meet them: "message is not mo
 "message to edit not found", HTML it cannot parse, text over 4096 characters, a caption
 over 1024, a photo that is no PNG ("IMAGE_PROCESS_FAILED") or too long or thin, a command
 scope naming a chat the bot does not know ("chat not found"), a wrong token (401), an
-unknown method (404). Markdown parse modes are stored as sent.
+unknown method (404), a webhook on http or a port Telegram does not post to, a secret token
+with other characters than A-Z, a-z, 0-9, _ and -. Markdown parse modes are stored as sent.
 
 Two things PTB does that tests meet: it drops "Bad Request: " from error messages and
 capitalizes the rest (match with "(?i)message is not modified"), and reading
 `RetryAfter.retry_after` warns, an error here, unless PTB_TIMEDELTA=true is set.
 
 Its parts: `double_store` (what it keeps), `double_methods` (the Bot API methods),
-`double_http` (the aiohttp server); tests import only from this module.
+`double_webhook` (the webhook's methods, and posting to it), `double_updates` (users'
+updates, queued or posted), `double_http` (the aiohttp server); tests import only from
+this module.
 """
 
 from __future__ import annotations
@@ -48,7 +62,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any
 
 from tests.support.bot_api_calls import (
     DOWNLOAD,
@@ -58,22 +71,15 @@ from tests.support.bot_api_calls import (
     commands_key,
     describe_calls,
 )
-from tests.support.bot_api_objects import (
-    BOT_USERNAME,
-    DEFAULT_CHAT_ID,
-    default_user_id,
-    make_bot_user_json,
-    make_callback_query_json,
-    make_user_json,
-    make_user_message_json,
-)
+from tests.support.bot_api_objects import BOT_USERNAME, make_bot_user_json
 from tests.support.double_http import DoubleServer
-from tests.support.double_store import DoubleStore, Injection, StoredMessage
+from tests.support.double_store import DoubleStore, Injection, StoredMessage, Webhook
+from tests.support.double_updates import IncomingUpdates, SetSecret
 
-__all__ = ["DOWNLOAD", "BotApiDouble", "Call", "Fault", "StoredMessage"]
+__all__ = ["DOWNLOAD", "BotApiDouble", "Call", "Fault", "SetSecret", "StoredMessage", "Webhook"]
 
 
-class BotApiDouble:
+class BotApiDouble(IncomingUpdates):
     """A fake Bot API server for one bot token, used as an async context manager."""
 
     def __init__(self, token: str = "123:ABC", *, username: str = BOT_USERNAME) -> None:
@@ -187,89 +193,3 @@ class BotApiDouble:
 
     def _matching(self, method: str, predicate: Callable[[Call], bool] | None) -> list[Call]:
         return [c for c in self.calls(method) if predicate is None or predicate(c)]
-
-    # --- incoming updates ---
-
-    def push_update(self, raw: JSONDict) -> int:
-        """Queue any update for getUpdates; its update_id is assigned here and returned."""
-        return self._store.queue_update(raw)
-
-    def push_text(
-        self,
-        text: str,
-        chat_id: int = DEFAULT_CHAT_ID,
-        user_id: int | None = None,
-        *,
-        username: str | None = None,
-        reply_to: int | None = None,
-    ) -> int:
-        """Queue a user's text message; a leading "/command" gets its bot_command entity."""
-        replied = self._replied(chat_id, reply_to)
-        user = make_user_json(user_id or default_user_id(chat_id), username=username)
-        return self._push_message(chat_id, user, text=text, reply_to_message=replied)
-
-    def push_command(
-        self,
-        text: str,
-        chat_id: int = DEFAULT_CHAT_ID,
-        user_id: int | None = None,
-        *,
-        username: str | None = None,
-        reply_to: int | None = None,
-    ) -> int:
-        """Queue a command such as "/who Zelenskyy" for CommandHandler."""
-        if not text.startswith("/"):
-            raise ValueError(f"a command starts with '/': {text!r}")
-        return self.push_text(text, chat_id, user_id, username=username, reply_to=reply_to)
-
-    def push_callback(
-        self,
-        data: str,
-        chat_id: int = DEFAULT_CHAT_ID,
-        user_id: int | None = None,
-        message_id: int | None = None,
-    ) -> int:
-        """Queue a button press under a message the bot sent (by default its latest there)."""
-        message = self._store.bot_message(chat_id, message_id)
-        query_id = str(self.bot_user["id"] * 1000 + len(self._store.callbacks) + 1)
-        self._store.callbacks[query_id] = False
-        user = make_user_json(user_id or default_user_id(chat_id))
-        query = make_callback_query_json(query_id, data, user, message.json)
-        return self.push_update({"callback_query": query})
-
-    def push_document(
-        self,
-        file_bytes: bytes,
-        file_name: str,
-        mime_type: str = "application/octet-stream",
-        chat_id: int = DEFAULT_CHAT_ID,
-        user_id: int | None = None,
-        caption: str | None = None,
-        *,
-        reply_to: int | None = None,
-    ) -> int:
-        """Queue a user's document; getFile and the download then serve `file_bytes`."""
-        replied = self._replied(chat_id, reply_to)
-        stored = self._store.store_file(file_bytes, file_name, mime_type)
-        user = make_user_json(user_id or default_user_id(chat_id))
-        return self._push_message(
-            chat_id, user, document=stored.document, caption=caption, reply_to_message=replied
-        )
-
-    def _replied(self, chat_id: int, reply_to: int | None) -> JSONDict | None:
-        if reply_to is None:
-            return None
-        replied = self._store.replied(chat_id, reply_to)
-        if replied is None:
-            known = sorted(mid for cid, mid in self._store.messages if cid == chat_id)
-            raise ValueError(
-                f"no message {reply_to} in chat {chat_id} to reply to; its messages: {known}"
-            )
-        return replied
-
-    def _push_message(self, chat_id: int, user: JSONDict, **fields: Any) -> int:
-        message_id = self._store.take_message_id(chat_id)
-        message = make_user_message_json(message_id, chat_id, user, **fields)
-        # A user's text is stored as typed; no parse mode applies to it.
-        self._store.keep(message, fields.get("text", fields.get("caption")), None)
-        return self.push_update({"message": message})

@@ -31,7 +31,7 @@ from tests.support.double_store import DoubleStore
 _TEXT_PARAMS = frozenset(
     {"text", "caption", "callback_query_id", "file_id", "inline_message_id", "query", "url"}
     | {"title", "description", "short_description", "name", "language_code", "parse_mode"}
-    | {"action", "emoji"}
+    | {"action", "emoji", "secret_token", "ip_address"}
 )
 
 

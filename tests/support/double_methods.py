@@ -1,4 +1,5 @@
-"""The Bot API methods `BotApiDouble` answers, each checked and refused as Telegram does.
+"""The Bot API methods `BotApiDouble` answers, each checked and refused as Telegram does
+(the webhook's own in `double_webhook`).
 
 Each method takes the call's decoded params, reads and changes the double's `DoubleStore`,
 and returns the call's result, or raises `FaultError` with Telegram's own wording.
@@ -9,14 +10,12 @@ from __future__ import annotations
 import re
 import struct
 import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from tests.support.bot_api_calls import Fault, FaultError, JSONDict, Upload, commands_key
 from tests.support.bot_api_objects import make_replied_message_json, make_sent_message_json
 from tests.support.double_store import DoubleStore
-
-Handler = Callable[[JSONDict], Awaitable[Any]]
+from tests.support.double_webhook import POLLING_CONFLICT, Handler, WebhookMethods
 
 # Telegram leaves these out of getUpdates unless allowed_updates names them.
 _OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
@@ -42,7 +41,6 @@ class BotApiMethods:
         self._store = store
         self._routes: dict[str, Handler] = {
             "getMe": self._get_me,
-            "deleteWebhook": self._delete_webhook,
             "getUpdates": self._get_updates,
             "sendMessage": self._send_message,
             "editMessageText": self._edit_message_text,
@@ -54,6 +52,7 @@ class BotApiMethods:
             "sendPhoto": self._send_photo,
             "getFile": self._get_file,
             "sendChatAction": self._send_chat_action,
+            **WebhookMethods(store).routes(),
         }
         # Telegram matches method names case-insensitively.
         self._names = {name.lower(): name for name in self._routes}
@@ -69,12 +68,9 @@ class BotApiMethods:
     async def _get_me(self, params: JSONDict) -> JSONDict:
         return self._store.bot_user
 
-    async def _delete_webhook(self, params: JSONDict) -> bool:
-        if params.get("drop_pending_updates"):
-            self._store.updates.clear()
-        return True
-
     async def _get_updates(self, params: JSONDict) -> list[JSONDict]:
+        if self._store.webhook is not None:
+            raise FaultError(Fault.conflict(POLLING_CONFLICT))
         self._confirm(int(params.get("offset") or 0))
         if params.get("allowed_updates") is not None:
             self._store.allowed_updates = list(params["allowed_updates"])

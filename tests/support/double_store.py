@@ -1,4 +1,5 @@
-"""What `BotApiDouble` keeps between calls: updates, messages per chat, files, commands, faults.
+"""What `BotApiDouble` keeps between calls: updates, messages per chat, files, commands, faults,
+the webhook the bot set.
 
 One `DoubleStore` per double, shared by its HTTP side (`double_http`), its Bot API methods
 (`double_methods`) and its test-facing API (`bot_api_double`, the module tests import).
@@ -45,6 +46,16 @@ class Injection:
 
 
 @dataclass(frozen=True)
+class Webhook:
+    """The webhook setWebhook set: where updates are posted and the secret header they carry."""
+
+    url: str
+    secret_token: str | None
+    allowed_updates: list[str]
+    max_connections: int
+
+
+@dataclass(frozen=True)
 class StoredFile:
     """A document the bot uploaded or a test pushed: its JSON, its bytes, its download path."""
 
@@ -88,6 +99,7 @@ class DoubleStore:
         self.callbacks: dict[str, bool] = {}  # query id -> answered yet
         self.commands: dict[str, list[JSONDict]] = {}
         self.injections: list[Injection] = []
+        self.webhook: Webhook | None = None
         self.pushed = Signal()
         self.recorded = Signal()
 
@@ -98,12 +110,17 @@ class DoubleStore:
 
     def queue_update(self, raw: JSONDict) -> int:
         """Queue an update for getUpdates, assign its update_id and note the chat it comes from."""
+        update = self.number_update(raw)
+        self.updates.append(update)
+        self.pushed.notify()
+        return int(update["update_id"])
+
+    def number_update(self, raw: JSONDict) -> JSONDict:
+        """The update with the next update_id; the chat it comes from is known from now on."""
         update_id = self.next_update_id
         self.next_update_id += 1
-        self.updates.append({**raw, "update_id": update_id})
         self.known_chats.update(_chat_ids(raw))
-        self.pushed.notify()
-        return update_id
+        return {**raw, "update_id": update_id}
 
     def take_message_id(self, chat_id: int) -> int:
         """The next message id in a chat; ids increase per chat, as in private chats."""

@@ -122,3 +122,15 @@ async def test_a_digest_shared_by_many_chats_is_rendered_once(
     await sender.send(CHAT + 1, other)
     assert rendered == [DIGEST, other]
     assert len(recorder.calls("sendMessage")) == 12
+
+
+@pytest.mark.parametrize(("paid", "flag"), [(True, True), (False, None)])
+async def test_a_digest_is_a_paid_broadcast_only_when_allowed(
+    sender: TelegramDigestSender, recorder: RecordingRequest, paid: bool, flag: bool | None
+) -> None:
+    # ALLOW_PAID_BROADCAST: Telegram charges Stars for these, so the default sender sends none.
+    if paid:
+        sender.paid_broadcast = True
+    assert await sender.send(CHAT, DIGEST) == Sent(1)
+    [call] = recorder.calls("sendMessage")
+    assert call.params.get("allow_paid_broadcast") is flag
