@@ -47,6 +47,7 @@ from bot.settings import FREE_RATE, Settings
 from bot.telegram_adapter.application import build_application, share_send_budget, stop_services
 from bot.telegram_adapter.digest_sender import TelegramDigestSender
 from storage import create_engine
+from tests.support.send_windows import busiest_second
 
 WORKER_COUNTS = (1, 2, 3)
 # How long workers wait for each other at the start, and the parent for their results.
@@ -210,16 +211,6 @@ def check_exactly_once(
         raise RuntimeError(
             f"not one digest each for {subscribers:,} subscribers: {'; '.join(wrong)}"
         )
-
-
-def busiest_second(instants: list[float]) -> int:
-    """The most instants in any window of one second (instants sorted)."""
-    most, first = 0, 0
-    for last, instant in enumerate(instants):
-        while instant - instants[first] >= 1.0:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
 
 
 def measured(runs: list[WorkerRun], subscribers: int, *, paced: bool) -> Measured:

@@ -8,8 +8,6 @@ import os
 from datetime import UTC, datetime
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeChat
-from telegram.error import BadRequest
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -35,6 +33,7 @@ from bot.telegram_adapter.buttons import COMMAND_PREFIX, IGNORED
 from bot.telegram_adapter.context import CONTEXT_TYPES, BotData, BriefContext
 from bot.telegram_adapter.digest_sender import TelegramDigestSender
 from bot.telegram_adapter.error_handler import report_error
+from bot.telegram_adapter.menus import set_menus
 from bot.telegram_adapter.rate_limit import FloodSafeRateLimiter
 from bot.telegram_adapter.replying import INLINE_PREFIX, STORED_PREFIX
 from bot.telegram_adapter.serving import stop_on_signals, taking_updates
@@ -50,8 +49,8 @@ MAX_RETRIES = 3
 
 ALREADY_POLLING = (
     "Another briefbot process is already running on Telegram with this SQLite store; only one "
-    "may poll. Stop it first, or move the store to PostgreSQL to run several workers (digests "
-    "stay safe either way: each is claimed in the store before it is sent)."
+    "may run on it. Stop it first, or move the store to PostgreSQL to run several workers "
+    "(digests stay safe either way: each is claimed in the store before it is sent)."
 )
 
 
@@ -61,30 +60,6 @@ class AlreadyPollingError(RuntimeError):
 
 BriefApplication = Application[Any, BriefContext, Any, Any, BotData, Any]
 
-# The command menu Telegram shows next to the message box.
-MENU = (
-    BotCommand("who", "Actors and their roles, or one actor's card"),
-    BotCommand("figures", "Numbers, who claims them, where sources disagree"),
-    BotCommand("chart", "Each claimant's figures over time, as a chart: /chart killed"),
-    BotCommand("demands", "What each side demands, proposes or rejects"),
-    BotCommand("quotes", "Who said what, in their own words: /quotes Peskov"),
-    BotCommand("timeline", "Dated events, newest first"),
-    BotCommand("sources", "The articles behind every answer"),
-    BotCommand("ask", "The facts that best answer a question"),
-    BotCommand("digest", "Today's digest, now"),
-    BotCommand("subscribe", "A daily digest at your time: /subscribe 08:00 Kyiv"),
-    BotCommand("settings", "Your digest's time, zone and next delivery"),
-    BotCommand("unsubscribe", "No more daily digests"),
-    BotCommand("help", "What this bot does"),
-)
-# Admins see these too, in their own chats only (a command scope per admin).
-ADMIN_MENU = (
-    *MENU,
-    BotCommand("load", "Load an article: pasted text, a file, or a URL"),
-    BotCommand("articles", "The loaded articles, with their numbers"),
-    BotCommand("remove", "Remove an article and the facts only it supports"),
-    BotCommand("stats", "Articles, facts, subscribers, and today's digests and queue"),
-)
 # A document whose caption starts with /load (CommandHandler reads only message text).
 LOAD_CAPTION = r"^/load(@\w+)?(\s|$)"
 
@@ -165,16 +140,18 @@ async def start_services(application: BriefApplication) -> None:
     """Open the store (migrated, seeded when empty), take this worker's role, share the send
     budget, set the menus and schedule the digest tick.
 
-    The role: in webhook mode every worker takes updates; in polling mode the worker that gets
-    the poller lock polls. Without it, a worker on PostgreSQL stands by (it sends digests and
-    polls once the poller stops, see bot.telegram_adapter.serving); on SQLite it stops here.
+    The role: on SQLite one process runs per store (a second stops here); on PostgreSQL, in
+    webhook mode every worker takes updates, and in polling mode the worker that gets the
+    poller lock polls while the others stand by (they send digests and poll once the poller
+    stops, see bot.telegram_adapter.serving).
     """
     data = application.bot_data
     settings = data.settings
     if settings is None:
         raise RuntimeError("the application was built without settings")
     runtime = await open_runtime(settings, data.shared_extraction)
-    if settings.webhook_url is None:
+    # On SQLite the lock is the store's, whatever the mode: one process sends on a SQLite store.
+    if settings.webhook_url is None or not on_postgres_engine(runtime.engine):
         runtime.poller_lock = await acquire_poller_lock(runtime.engine)
         if runtime.poller_lock is None and not on_postgres_engine(runtime.engine):
             await runtime.close()
@@ -242,22 +219,6 @@ async def send_digests(context: BriefContext) -> None:
     report = await send_due_digests(context.runtime, sender)
     if report.claimed or report.skipped:
         log.info("digest tick: %s", report)
-
-
-async def set_menus(application: BriefApplication) -> None:
-    """The command menu for everyone, and one with the admin commands in each admin's chat."""
-    await application.bot.set_my_commands(list(MENU))
-    settings = application.bot_data.settings
-    for admin_id in sorted(settings.admin_ids if settings else ()):
-        try:
-            await application.bot.set_my_commands(
-                list(ADMIN_MENU), scope=BotCommandScopeChat(admin_id)
-            )
-        except BadRequest as error:
-            # Telegram knows no chat with a user who has never opened the bot.
-            log.warning(
-                "no admin menu for %d (has the admin started the bot?): %s", admin_id, error
-            )
 
 
 async def stop_services(application: BriefApplication) -> None:

@@ -24,12 +24,7 @@ from storage import create_engine, upgrade_to_head
 from storage.engine import Engine
 from storage.send_slots import forget_idle_keys
 from tests.support.postgres import postgres_url
-
-
-def busiest_second(times: list[float]) -> int:
-    """The most sends in any window of one second (each window starting at a send)."""
-    ordered = sorted(times)
-    return max(sum(1 for t in ordered[i:] if t < start + 1.0) for i, start in enumerate(ordered))
+from tests.support.send_windows import busiest_second
 
 
 async def send_times(budget: SendBudget, chats: list[int]) -> list[float]:

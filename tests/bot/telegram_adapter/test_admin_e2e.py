@@ -19,7 +19,8 @@ from app_builders import (
 )
 
 from bot.core.extraction_worker import ExtractionWorker
-from bot.telegram_adapter.application import ADMIN_MENU, BriefApplication
+from bot.telegram_adapter.application import BriefApplication
+from bot.telegram_adapter.menus import ADMIN_MENU
 from tests.support.bot_api_double import BotApiDouble
 
 VISITOR = 6262

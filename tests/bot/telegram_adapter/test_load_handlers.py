@@ -13,7 +13,8 @@ from app_builders import ADMIN_ID, make_settings, runtime_of, shown_text, starte
 
 import storage.saving as saving
 from bot.core.extraction_worker import ExtractionWorker
-from bot.telegram_adapter.application import ADMIN_MENU, MENU, BriefApplication
+from bot.telegram_adapter.application import BriefApplication
+from bot.telegram_adapter.menus import ADMIN_MENU, MENU
 from briefings.replies.load_briefs import EXTRACTING, READING, SAVING
 from storage import export_store
 from tests.support.bot_api_objects import (

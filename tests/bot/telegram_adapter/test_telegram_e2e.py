@@ -9,8 +9,9 @@ import pytest
 from app_builders import ADMIN_ID, add_articles
 
 from bot.core.commands import respond
-from bot.telegram_adapter.application import MENU, BriefApplication
+from bot.telegram_adapter.application import BriefApplication
 from bot.telegram_adapter.error_handler import SORRY
+from bot.telegram_adapter.menus import MENU
 from tests.support.bot_api_double import BotApiDouble, Fault
 
 CHAT = 5151

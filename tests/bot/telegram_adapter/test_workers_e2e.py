@@ -33,6 +33,7 @@ from storage.delivery_tables import DeliveryRow, SubscriptionRow
 from storage.tables import Base
 from tests.support.bot_api_double import BotApiDouble
 from tests.support.postgres import postgres_url
+from tests.support.send_windows import busiest_second
 
 pytestmark = pytest.mark.postgres
 
@@ -41,17 +42,6 @@ SUBSCRIBERS = 2000
 FIRST_CHAT = 500_000
 RATE = 100
 STANDBY = "this one sends digests and stands by"
-
-
-def busiest_second(times: list[float]) -> int:
-    """The most sends in any window of one second (each window starting at a send)."""
-    ordered = sorted(times)
-    counts, end = [], 0
-    for start, at in enumerate(ordered):
-        while end < len(ordered) and ordered[end] < at + 1.0:
-            end += 1
-        counts.append(end - start)
-    return max(counts)
 
 
 async def seeded_postgres_store(extraction_worker: ExtractionWorker) -> Runtime:
