@@ -96,6 +96,7 @@ async def _poll_when_free(application: Any, prepare: Prepare) -> None:
     if updater is None:
         raise RuntimeError("the application was built without an updater")
     await updater.start_polling(allowed_updates=Update.ALL_TYPES)
+    log.info("taking updates by long polling")
 
 
 def stop_on_signals() -> asyncio.Event:
