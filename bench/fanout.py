@@ -40,8 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.core.digest_delivery import send_due_digests
 from bot.core.extraction_worker import ExtractionWorker
-from bot.core.send_budget import JITTER_ALLOWANCE
-from bot.settings import FREE_RATE, Settings
+from bot.settings import DEFAULT_HEADROOM, FREE_RATE, Settings
 from bot.telegram_adapter.application import (
     BriefApplication,
     build_application,
@@ -194,7 +193,7 @@ async def paced(template: Path, directory: Path, worker: ExtractionWorker, count
     report = await fanout
     elapsed = time.perf_counter() - began
     # Turns come at the free rate less the share kept for jitter (bot.core.send_budget).
-    ideal = count / (FREE_RATE * (1 - JITTER_ALLOWANCE))
+    ideal = count / (FREE_RATE * (1 - DEFAULT_HEADROOM))
     p99 = sorted(latencies)[min(len(latencies) - 1, int(0.99 * len(latencies)))]
     print(
         f"paced: {report.sent:,} digests in {elapsed:.1f} s; ideal {ideal:.1f} s; "

@@ -42,8 +42,7 @@ from bench.fanout import DUE, TOKEN, CountingRequest, add_subscribers, started
 from bot.core.digest_delivery import send_due_digests
 from bot.core.extraction_worker import ExtractionWorker
 from bot.core.runtime import open_runtime
-from bot.core.send_budget import JITTER_ALLOWANCE
-from bot.settings import FREE_RATE, Settings
+from bot.settings import DEFAULT_HEADROOM, FREE_RATE, Settings
 from bot.telegram_adapter.application import build_application, share_send_budget, stop_services
 from bot.telegram_adapter.digest_sender import TelegramDigestSender
 from storage import create_engine
@@ -254,7 +253,7 @@ def print_table(
     print(
         f"workers on one PostgreSQL, rounds: {plan.rounds} (min / median; max in 1 s: worst); "
         f"{plan.subscribers:,} due unpaced, {plan.paced_subscribers:,} due paced at the "
-        f"limit {plan.limit:g}/s (turns at {plan.limit * (1 - JITTER_ALLOWANCE):g}/s)"
+        f"limit {plan.limit:g}/s (turns at {plan.limit * (1 - DEFAULT_HEADROOM):g}/s)"
     )
     print(
         f"{'N':>2}  {'unpaced digests/s':>17}  {'shares % (each round)':<26}"

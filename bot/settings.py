@@ -20,6 +20,8 @@ from briefings.schedules.zones import place_zone
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/briefbot.db"
 # Messages a second Telegram allows a bot without paid broadcasts.
 FREE_RATE = 30.0
+# The share of TELEGRAM_RATE_PER_SECOND the send budget leaves unused for jitter.
+DEFAULT_HEADROOM = 0.1
 WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 _PLACEHOLDERS = {"changeme", "your-token-here", "xxx", "token"}
 
@@ -60,6 +62,9 @@ class Settings(BaseSettings):
     # Messages a second the bot sends in all, every worker on the store together (replies and
     # digests); Telegram allows about 30, or up to 1,000 with paid broadcasts.
     telegram_rate_per_second: float = Field(default=30.0, gt=0, le=1000)
+    # The share of that rate left unused, so that sends arriving late by varying amounts
+    # (network, a busy machine) never put more than the rate in one second.
+    telegram_rate_headroom: float = Field(default=DEFAULT_HEADROOM, ge=0, le=0.5)
     # Digests are sent with allow_paid_broadcast (Telegram charges Stars above 30 a second).
     allow_paid_broadcast: bool = False
     # Webhook mode when set: Telegram posts updates to this https address (a reverse proxy

@@ -8,9 +8,10 @@ several workers on one store (`SharedSendBudget`), so three workers share one 30
 
 Sends reach Telegram a little after their turn, by varying amounts, and a send delayed
 more than a later one could make some second hold one send too many. So turns come at the
-rate less JITTER_ALLOWANCE (27 a second for 30): any second then holds at most the rate
-even when a send arrives 0.11 s later than one sent a second after it. A send that wakes
-more than half the allowance after its turn takes a new turn rather than crowd the next.
+rate less a headroom (TELEGRAM_RATE_HEADROOM, 10%: 27 a second for 30): any second then
+holds at most the rate even when a send arrives h / (1 - h) seconds (0.11 s) later than one
+sent a second after it. A send that wakes more than half that after its turn takes a new
+turn rather than crowd the next ones.
 """
 
 from __future__ import annotations
@@ -23,13 +24,11 @@ from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.settings import DEFAULT_HEADROOM
 from storage.engine import on_postgres_engine
 from storage.send_slots import forget_idle_keys, hold_sends, reserve_send
 
-# The share of the rate left unused, for the sends' varying delay on the way to Telegram.
-JITTER_ALLOWANCE = 0.1
-# A send that wakes this late after its turn takes a new one, at most LATE_RETRIES times.
-LATE_BY = JITTER_ALLOWANCE / 2
+# A send that wakes too late after its turn takes a new one, at most LATE_RETRIES times.
 LATE_RETRIES = 3
 # Keys kept by a local budget at most (the least recently used go first), and how long a
 # key may sit idle in the shared store before it is deleted.
@@ -51,9 +50,14 @@ PRIVATE_CHAT = Pace(interval=1.0, tolerance=2.0)
 GROUP_CHAT = Pace(interval=3.0, tolerance=57.0)
 
 
-def overall_pace(rate: float) -> Pace:
-    """All the bot's sends: turns at `rate` less the jitter allowance, evenly spaced."""
-    return Pace(interval=1.0 / (rate * (1.0 - JITTER_ALLOWANCE)))
+def overall_pace(rate: float, headroom: float) -> Pace:
+    """All the bot's sends: turns at `rate` less the headroom (a share of it), evenly spaced."""
+    return Pace(interval=1.0 / (rate * (1.0 - headroom)))
+
+
+def tolerated_delay(headroom: float) -> float:
+    """Seconds a send may arrive later than one sent a second after it, within the rate."""
+    return headroom / (1.0 - headroom)
 
 
 def chat_pace(chat_id: int | str) -> tuple[str, Pace]:
@@ -67,6 +71,7 @@ class SendBudget(Protocol):
     """Where turns to send are kept: reserve one for a key, or hold a key back."""
 
     rate: float
+    headroom: float
 
     async def reserve(self, key: str, pace: Pace) -> float:
         """Reserve the key's next turn; the seconds to wait for it."""
@@ -82,14 +87,15 @@ async def wait_turn(budget: SendBudget, chat_id: int | str | None) -> None:
     if chat_id is not None:
         key, pace = chat_pace(chat_id)
         await asyncio.sleep(await budget.reserve(key, pace))
-    overall = overall_pace(budget.rate)
+    overall = overall_pace(budget.rate, budget.headroom)
+    late_by = tolerated_delay(budget.headroom) / 2
     for _ in range(LATE_RETRIES):
         delay = await budget.reserve(ALL_SENDS, overall)
         if delay <= 0:
             return
         turn = time.monotonic() + delay
         await asyncio.sleep(delay)
-        if time.monotonic() - turn <= LATE_BY:
+        if time.monotonic() - turn <= late_by:
             return
 
 
@@ -101,8 +107,9 @@ async def hold_everything(budget: SendBudget, seconds: float) -> None:
 class LocalSendBudget:
     """The budget of one process, kept in memory (a single worker, or a SQLite store)."""
 
-    def __init__(self, rate: float) -> None:
+    def __init__(self, rate: float, headroom: float = DEFAULT_HEADROOM) -> None:
         self.rate = rate
+        self.headroom = headroom
         self._next_at: OrderedDict[str, float] = OrderedDict()
 
     async def reserve(self, key: str, pace: Pace) -> float:
@@ -123,8 +130,11 @@ class LocalSendBudget:
 class SharedSendBudget:
     """The budget of every worker on one PostgreSQL store, kept in its send_slots table."""
 
-    def __init__(self, engine: AsyncEngine, rate: float) -> None:
+    def __init__(
+        self, engine: AsyncEngine, rate: float, headroom: float = DEFAULT_HEADROOM
+    ) -> None:
         self.rate = rate
+        self.headroom = headroom
         # One statement each, so no transaction around them: no BEGIN and COMMIT round trips.
         self._engine = engine.execution_options(isolation_level="AUTOCOMMIT")
         self._forgotten_at = time.monotonic()
@@ -146,8 +156,8 @@ class SharedSendBudget:
             await hold_sends(connection, key=key, seconds=seconds)
 
 
-def send_budget(engine: AsyncEngine, rate: float) -> SendBudget:
+def send_budget(engine: AsyncEngine, rate: float, headroom: float) -> SendBudget:
     """The budget for a store: shared through PostgreSQL, else this process's own."""
     if on_postgres_engine(engine):
-        return SharedSendBudget(engine, rate)
-    return LocalSendBudget(rate)
+        return SharedSendBudget(engine, rate, headroom)
+    return LocalSendBudget(rate, headroom)

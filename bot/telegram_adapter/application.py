@@ -188,7 +188,10 @@ def share_send_budget(application: BriefApplication, runtime: Runtime) -> None:
     """Give the rate limiter the store's send budget: shared by every worker on PostgreSQL."""
     limiter = application.bot.rate_limiter
     if isinstance(limiter, FloodSafeRateLimiter):
-        limiter.budget = send_budget(runtime.engine, runtime.settings.telegram_rate_per_second)
+        settings = runtime.settings
+        limiter.budget = send_budget(
+            runtime.engine, settings.telegram_rate_per_second, settings.telegram_rate_headroom
+        )
 
 
 def schedule_digests(application: BriefApplication) -> None:

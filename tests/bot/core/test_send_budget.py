@@ -58,7 +58,8 @@ def test_groups_get_twenty_a_minute_and_private_chats_one_a_second() -> None:
     assert chat_pace("@channel")[1].interval == 3.0
     assert chat_pace(42) == ("chat:42", chat_pace("42")[1])
     assert chat_pace(42)[1].interval == 1.0
-    assert overall_pace(30).interval == pytest.approx(1 / 27)
+    assert overall_pace(30, 0.1).interval == pytest.approx(1 / 27)
+    assert overall_pace(100, 0.3).interval == pytest.approx(1 / 70)
 
 
 async def test_a_hold_gives_no_turn_until_it_has_passed() -> None:

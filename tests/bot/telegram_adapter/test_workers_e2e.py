@@ -4,7 +4,13 @@ Each worker is `briefbot run` in its own process, polling the double: one polls,
 stand by. 2,000 subscribers fall due at once; every one must get exactly one digest, every
 worker must send a share, and the double must never see more sends in one second than the
 shared budget allows (TELEGRAM_RATE_PER_SECOND, paid broadcasts on to make it 100 a second,
-so the test takes about 25 s instead of over a minute).
+so the test takes about 30 s instead of over a minute).
+
+The budget leaves a headroom of the rate unused, so that sends arriving late by varying
+amounts never put more than the rate in one second. On a shared 2-core CI machine, three
+workers, PostgreSQL and the double (in this process) stall for longer than the default 10%
+covers (0.11 s): one run saw 111 sends in a second at 100. Here it is 30% (any send may
+arrive up to 0.43 s late), and the assertion is the limit itself.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -41,6 +47,7 @@ WORKERS = 3
 SUBSCRIBERS = 2000
 FIRST_CHAT = 500_000
 RATE = 100
+HEADROOM = 0.3
 STANDBY = "this one sends digests and stands by"
 POLLING = "taking updates by long polling"
 
@@ -86,6 +93,7 @@ def worker_environment(double: BotApiDouble) -> dict[str, str]:
         "SEEDS_DIR": str(REPO / "seeds"),
         "DIGEST_TICK_SECONDS": "1",
         "TELEGRAM_RATE_PER_SECOND": str(RATE),
+        "TELEGRAM_RATE_HEADROOM": str(HEADROOM),
         "ALLOW_PAID_BROADCAST": "true",
         "LOG_LEVEL": "INFO",
         "PYTHONUNBUFFERED": "1",
@@ -109,13 +117,40 @@ def start_workers(
         yield process, log
 
 
-async def wait_until(condition: object, seconds: float, what: str) -> None:
-    """Poll a condition (a callable) every 0.2 s until it holds; fail after `seconds`."""
+async def wait_until(condition: Callable[[], bool], seconds: float, what: str) -> None:
+    """Poll a condition every 0.2 s until it holds; fail after `seconds`."""
     deadline = time.monotonic() + seconds
-    while not condition():  # type: ignore[operator]
+    while not condition():
         if time.monotonic() > deadline:
             pytest.fail(f"timed out waiting for {what}")
         await asyncio.sleep(0.2)
+
+
+def logged(logs: list[Path], line: str) -> int:
+    """How many of the logs hold the line."""
+    return sum(line in log.read_text() for log in logs)
+
+
+async def run_workers(
+    double: BotApiDouble, runtime: Runtime, folder: Path
+) -> tuple[list[int], list[str]]:
+    """Start the workers, let the subscribers fall due once all run, stop the workers once
+    every digest is in; their exit codes and logs."""
+    workers = list(start_workers(double, folder))
+    try:
+        logs = [log for _, log in workers]
+        await wait_until(lambda: logged(logs, STANDBY) == WORKERS - 1, 60, "two standing by")
+        await wait_until(lambda: logged(logs, POLLING) == 1, 30, "one worker polling")
+        async with runtime.sessions.begin() as session:
+            await session.execute(update(SubscriptionRow).values(active=True))
+        sent = lambda: len(double.calls("sendMessage")) >= SUBSCRIBERS  # noqa: E731
+        await wait_until(sent, 120, "every digest")
+        await asyncio.sleep(2)  # a duplicate would arrive meanwhile
+    finally:
+        for process, _ in workers:
+            process.send_signal(signal.SIGTERM)
+        codes = [process.wait(timeout=60) for process, _ in workers]
+    return codes, [log.read_text() for _, log in workers]
 
 
 async def test_three_workers_send_each_digest_once_within_the_shared_rate(
@@ -125,34 +160,24 @@ async def test_three_workers_send_each_digest_once_within_the_shared_rate(
     chats = set(range(FIRST_CHAT, FIRST_CHAT + SUBSCRIBERS))
     for chat in chats:
         double.add_chat(chat)
-    workers = list(start_workers(double, tmp_path))
     try:
-        standing_by = lambda: sum(STANDBY in log.read_text() for _, log in workers)  # noqa: E731
-        await wait_until(lambda: standing_by() == WORKERS - 1, 60, "two workers standing by")
-        polling = lambda: sum(POLLING in log.read_text() for _, log in workers)  # noqa: E731
-        await wait_until(lambda: polling() == 1, 30, "one worker polling")
-        async with runtime.sessions.begin() as session:
-            await session.execute(update(SubscriptionRow).values(active=True))
-        digests = lambda: [c for c in double.calls("sendMessage") if c.params["chat_id"] in chats]  # noqa: E731
-        await wait_until(lambda: len(digests()) >= SUBSCRIBERS, 120, "every digest")
-        await asyncio.sleep(2)  # a duplicate would arrive meanwhile
+        codes, logs = await run_workers(double, runtime, tmp_path)
+        async with runtime.sessions() as session:
+            rows = (await session.execute(select(DeliveryRow.status, DeliveryRow.worker))).all()
     finally:
-        for process, _ in workers:
-            process.send_signal(signal.SIGTERM)
-        codes = [process.wait(timeout=60) for process, _ in workers]
-    sent = digests()
-    assert codes == [0] * WORKERS, [log.read_text()[-2000:] for _, log in workers]
+        await runtime.close()
+    sent = [c for c in double.calls("sendMessage") if c.params["chat_id"] in chats]
+    assert codes == [0] * WORKERS, [log[-2000:] for log in logs]
     assert Counter(call.params["chat_id"] for call in sent) == Counter(chats)
-    assert busiest_second([call.at for call in sent]) <= RATE
-    async with runtime.sessions() as session:
-        rows = (await session.execute(select(DeliveryRow.status, DeliveryRow.worker))).all()
-    await runtime.close()
-    assert Counter(status for status, _ in rows) == {"sent": SUBSCRIBERS}
-    shares = Counter(claimant for _, claimant in rows)
-    assert len(shares) == WORKERS
-    assert min(shares.values()) >= SUBSCRIBERS // 20, shares
+    busiest = busiest_second([call.at for call in sent])
     span = max(call.at for call in sent) - min(call.at for call in sent)
     print(  # the figures behind the bar, shown with pytest -s
-        f"shares {sorted(shares.values())}; busiest second {busiest_second([c.at for c in sent])}"
-        f" of {RATE}; mean {SUBSCRIBERS / span:.1f} a second over {span:.1f} s"
+        f"busiest second {busiest} of {RATE}; mean {SUBSCRIBERS / span:.1f} a second over "
+        f"{span:.1f} s; shares {sorted(Counter(worker for _, worker in rows).values())}"
     )
+    assert busiest <= RATE
+    assert SUBSCRIBERS / span <= RATE
+    assert Counter(status for status, _ in rows) == {"sent": SUBSCRIBERS}
+    shares = Counter(worker for _, worker in rows)
+    assert len(shares) == WORKERS
+    assert min(shares.values()) >= SUBSCRIBERS // 20, shares
