@@ -163,6 +163,8 @@ async def start_services(application: BriefApplication) -> None:
     share_send_budget(application, runtime)
     if takes_updates(application):
         await prepare_for_updates(application)
+    # Every worker, standby or not: full collections no longer walk what start-up built.
+    settle_heap()
     schedule_digests(application)
 
 
@@ -180,7 +182,6 @@ async def prepare_for_updates(application: BriefApplication) -> None:
     if runtime is None:
         raise RuntimeError("the bot's services are not running")
     await runtime.extraction.start()
-    settle_heap()
     await set_menus(application)
 
 

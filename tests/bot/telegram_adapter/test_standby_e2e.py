@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 
 import pytest
@@ -13,9 +14,17 @@ from bot.core.runtime import open_runtime
 from bot.core.seeding import ensure_seeded
 from bot.settings import Settings
 from bot.telegram_adapter import serving
-from bot.telegram_adapter.application import serve
+from bot.telegram_adapter.application import (
+    build_application,
+    serve,
+    start_services,
+    stop_services,
+)
+from storage import create_engine
+from storage.poller_lock import acquire_poller_lock
 from tests.support.bot_api_double import BotApiDouble
 from tests.support.postgres import postgres_url
+from tests.support.recording_request import RecordingRequest
 
 pytestmark = pytest.mark.postgres
 
@@ -62,3 +71,29 @@ async def test_a_standby_worker_polls_once_the_poller_stops(
         first_stop.set()
         second_stop.set()
         await asyncio.wait_for(asyncio.gather(first, second), 30)
+
+
+async def test_a_standby_worker_settles_its_heap_too(
+    extraction_worker: ExtractionWorker,
+) -> None:
+    # Frozen, what start-up built is never walked by full collections (bot.core.runtime):
+    # a standby answers nothing yet, but it sends digests and may poll later.
+    settings = Settings(database_url=postgres_url(), telegram_token=TOKEN, seeds_dir=REPO / "seeds")
+    holder = create_engine(postgres_url())
+    lock = await acquire_poller_lock(holder)
+    assert lock is not None
+    gc.unfreeze()
+    application = build_application(
+        settings, request=RecordingRequest(), extraction=extraction_worker
+    )
+    try:
+        async with application:
+            await start_services(application)
+            try:
+                assert application.bot_data.runtime.poller_lock is None  # type: ignore[union-attr]
+                assert gc.get_freeze_count() > 0
+            finally:
+                await stop_services(application)
+    finally:
+        await lock.release()
+        await holder.dispose()
