@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import IO
 
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from storage.engine import sqlite_file_path
 
 # Any fixed number names the poller lock among PostgreSQL advisory locks.
-_POLLER_KEY = 0x706F6C6C
+POLLER_KEY = 0x706F6C6C
 
 
 @dataclass
@@ -30,18 +31,42 @@ class PollerLock:
     _connection: AsyncConnection | None = None
     _file: IO[str] | None = None
 
+    async def held(self) -> bool:
+        """Whether the lock is still held: on PostgreSQL, whether its connection still answers
+        (a session lock goes with its connection); a file lock lasts as long as the process."""
+        if self._connection is None:
+            return self._file is not None
+        try:
+            await self._connection.execute(text("SELECT 1"))
+            await self._connection.commit()
+        except SQLAlchemyError:
+            return False
+        return True
+
     async def release(self) -> None:
-        """Let another process poll."""
+        """Let another process poll (a lock lost with its connection is only let go of)."""
         if self._connection is not None:
-            await self._connection.execute(
-                text("SELECT pg_advisory_unlock(:key)"), {"key": _POLLER_KEY}
-            )
-            await self._connection.close()
-            self._connection = None
+            connection, self._connection = self._connection, None
+            try:
+                await connection.execute(
+                    text("SELECT pg_advisory_unlock(:key)"), {"key": POLLER_KEY}
+                )
+            except SQLAlchemyError:
+                pass  # the connection is gone, and the session lock went with it
+            finally:
+                await _close_quietly(connection)
         if self._file is not None:
             fcntl.flock(self._file, fcntl.LOCK_UN)
             self._file.close()
             self._file = None
+
+
+async def _close_quietly(connection: AsyncConnection) -> None:
+    """Close a connection, which may already be broken."""
+    try:
+        await connection.close()
+    except SQLAlchemyError:
+        await connection.invalidate()
 
 
 async def acquire_poller_lock(engine: AsyncEngine) -> PollerLock | None:
@@ -55,7 +80,7 @@ async def acquire_poller_lock(engine: AsyncEngine) -> PollerLock | None:
 async def _postgres_lock(engine: AsyncEngine) -> PollerLock | None:
     connection = await engine.connect()
     query = text("SELECT pg_try_advisory_lock(:key)")
-    if (await connection.execute(query, {"key": _POLLER_KEY})).scalar_one():
+    if (await connection.execute(query, {"key": POLLER_KEY})).scalar_one():
         # Commit the implicit transaction; the session-level lock stays with the connection.
         await connection.commit()
         return PollerLock(_connection=connection)

@@ -36,7 +36,7 @@ from bot.telegram_adapter.error_handler import report_error
 from bot.telegram_adapter.menus import set_menus
 from bot.telegram_adapter.rate_limit import FloodSafeRateLimiter
 from bot.telegram_adapter.replying import INLINE_PREFIX, STORED_PREFIX
-from bot.telegram_adapter.serving import stop_on_signals, taking_updates
+from bot.telegram_adapter.serving import stop_on_signals, take_updates_until
 from storage.engine import on_postgres_engine
 from storage.poller_lock import acquire_poller_lock
 
@@ -258,8 +258,8 @@ async def serve(
         await start_services(application)
         try:
             await application.start()
-            async with taking_updates(application, settings, prepare_for_updates):
-                await stop.wait()
-            await application.stop()
+            await take_updates_until(stop, application, settings, prepare_for_updates)
         finally:
+            if application.running:
+                await application.stop()
             await stop_services(application)

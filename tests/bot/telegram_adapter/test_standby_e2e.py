@@ -1,13 +1,16 @@
-"""Two polling workers on one PostgreSQL store: one polls, the other stands by and takes over."""
+"""Workers taking turns to poll: a standby takes over, a lost lock stops polling, a failure stops the worker."""
 
 from __future__ import annotations
 
 import asyncio
 import gc
 import logging
+from pathlib import Path
+from typing import Any
 
 import pytest
-from app_builders import REPO, TOKEN
+from app_builders import REPO, TOKEN, make_settings
+from sqlalchemy import text
 
 from bot.core.extraction_worker import ExtractionWorker
 from bot.core.runtime import open_runtime
@@ -21,7 +24,7 @@ from bot.telegram_adapter.application import (
     stop_services,
 )
 from storage import create_engine
-from storage.poller_lock import acquire_poller_lock
+from storage.poller_lock import POLLER_KEY, acquire_poller_lock
 from tests.support.bot_api_double import BotApiDouble
 from tests.support.postgres import postgres_url
 from tests.support.recording_request import RecordingRequest
@@ -97,3 +100,62 @@ async def test_a_standby_worker_settles_its_heap_too(
     finally:
         await lock.release()
         await holder.dispose()
+
+
+async def test_a_poller_that_loses_its_lock_stops_polling_and_stands_by(
+    double: BotApiDouble,
+    extraction_worker: ExtractionWorker,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(serving, "STANDBY_SECONDS", 0.3)
+    settings = Settings(
+        database_url=postgres_url(),
+        telegram_token=TOKEN,
+        telegram_api_base_url=double.base_url,
+        seeds_dir=REPO / "seeds",
+    )
+    caplog.set_level(logging.INFO, logger="bot.telegram_adapter.serving")
+    stop = asyncio.Event()
+    worker = asyncio.create_task(serve(settings, stop=stop, extraction=extraction_worker))
+    killer = create_engine(postgres_url())
+    try:
+        await logged(caplog, "taking updates by long polling")
+        # The lock's connection is cut, as a database restart would cut it.
+        async with killer.connect() as connection:
+            cut = await connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_locks "
+                    "WHERE locktype = 'advisory' AND objid = :key AND granted"
+                ),
+                {"key": POLLER_KEY},
+            )
+            assert cut.scalars().all() == [True]
+        await logged(caplog, "lost the poller lock")
+        # Alone on the store, it takes the lock again and answers.
+        await logged(caplog, "this worker polls Telegram now")
+        assert "/who" in await double.reply_to("/help", chat_id=33)
+    finally:
+        stop.set()
+        await asyncio.wait_for(worker, 30)
+        await killer.dispose()
+
+
+async def test_a_worker_whose_polling_fails_stops_with_the_error(
+    seeded_store: Path, extraction_worker: ExtractionWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(application: Any, prepare: Any) -> None:
+        raise RuntimeError("polling broke")
+
+    monkeypatch.setattr(serving, "_poll_when_free", broken)
+    settings = make_settings(seeded_store)
+    with pytest.raises(RuntimeError, match="polling broke"):
+        await asyncio.wait_for(
+            serve(
+                settings,
+                stop=asyncio.Event(),
+                request=RecordingRequest(),
+                extraction=extraction_worker,
+            ),
+            30,
+        )
