@@ -41,23 +41,32 @@ async def logged(caplog: pytest.LogCaptureFixture, text: str) -> None:
     pytest.fail(f"never logged: {text}")
 
 
-async def test_a_standby_worker_polls_once_the_poller_stops(
-    double: BotApiDouble,
-    extraction_worker: ExtractionWorker,
-    monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
-) -> None:
+@pytest.fixture
+def polling_settings(
+    double: BotApiDouble, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> Settings:
+    """Settings of a polling worker on the PostgreSQL test store; standbys try every 0.3 s and
+    the serving log is captured."""
     monkeypatch.setattr(serving, "STANDBY_SECONDS", 0.3)
-    settings = Settings(
+    caplog.set_level(logging.INFO, logger="bot.telegram_adapter.serving")
+    return Settings(
         database_url=postgres_url(),
         telegram_token=TOKEN,
         telegram_api_base_url=double.base_url,
         seeds_dir=REPO / "seeds",
     )
+
+
+async def test_a_standby_worker_polls_once_the_poller_stops(
+    double: BotApiDouble,
+    extraction_worker: ExtractionWorker,
+    polling_settings: Settings,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    settings = polling_settings
     runtime = await open_runtime(settings, extraction_worker)
     await ensure_seeded(runtime)
     await runtime.close()
-    caplog.set_level(logging.INFO, logger="bot.telegram_adapter.serving")
     first_stop, second_stop = asyncio.Event(), asyncio.Event()
     first = asyncio.create_task(serve(settings, stop=first_stop, extraction=extraction_worker))
     await logged(caplog, "taking updates by long polling")
@@ -105,17 +114,10 @@ async def test_a_standby_worker_settles_its_heap_too(
 async def test_a_poller_that_loses_its_lock_stops_polling_and_stands_by(
     double: BotApiDouble,
     extraction_worker: ExtractionWorker,
-    monkeypatch: pytest.MonkeyPatch,
+    polling_settings: Settings,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    monkeypatch.setattr(serving, "STANDBY_SECONDS", 0.3)
-    settings = Settings(
-        database_url=postgres_url(),
-        telegram_token=TOKEN,
-        telegram_api_base_url=double.base_url,
-        seeds_dir=REPO / "seeds",
-    )
-    caplog.set_level(logging.INFO, logger="bot.telegram_adapter.serving")
+    settings = polling_settings
     stop = asyncio.Event()
     worker = asyncio.create_task(serve(settings, stop=stop, extraction=extraction_worker))
     killer = create_engine(postgres_url())
