@@ -90,9 +90,10 @@ async def claim_due(runtime: Runtime, *, worker: str, now: datetime, limit: int)
         await write_first(session)
         due = await due_subscriptions(session, now=now, limit=limit, lock=True)
         claims = [due_claim(subscription, now) for subscription in due]
+        timely = [claim for claim in claims if now - claim.expected_due <= grace]
         skipped = 0
         for claim in claims:
-            if now - claim.expected_due > grace:
+            if claim not in timely:
                 skipped += await reschedule(
                     session,
                     subscription_id=claim.subscription_id,
@@ -100,7 +101,6 @@ async def claim_due(runtime: Runtime, *, worker: str, now: datetime, limit: int)
                     next_due_at=claim.next_due_at,
                     skipped_date=claim.local_date,
                 )
-        timely = [claim for claim in claims if now - claim.expected_due <= grace]
         won = await claim_deliveries(session, timely, worker=worker, now=now)
     jobs = [
         Job(won[subscription.id], subscription, claim.local_date)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -78,24 +79,30 @@ async def send_due_digests(
     fanout = _Fanout(runtime, sender, worker)
     moment = now or utc_now()
     lease = timedelta(seconds=runtime.settings.digest_claim_lease_seconds)
-    while True:
-        claimed = await reclaim_stale(
-            runtime, lease=lease, worker=worker, now=moment, limit=CLAIM_CHUNK
-        )
-        await fanout.start_all(claimed)
-        if claimed.found < CLAIM_CHUNK:
-            break
-    while True:
-        claimed = await claim_due(runtime, worker=worker, now=now or utc_now(), limit=CLAIM_CHUNK)
-        await fanout.start_all(claimed)
-        if claimed.found < CLAIM_CHUNK:
-            break
+    await _claim_until_none_left(
+        fanout,
+        lambda: reclaim_stale(runtime, lease=lease, worker=worker, now=moment, limit=CLAIM_CHUNK),
+    )
+    await _claim_until_none_left(
+        fanout, lambda: claim_due(runtime, worker=worker, now=now or utc_now(), limit=CLAIM_CHUNK)
+    )
     return await fanout.finish()
+
+
+async def _claim_until_none_left(
+    fanout: _Fanout, claim_chunk: Callable[[], Awaitable[Claimed]]
+) -> None:
+    """Claim a chunk and start its sends, again and again, until a chunk comes back short."""
+    while True:
+        claimed = await claim_chunk()
+        await fanout.start_all(claimed)
+        if claimed.found < CLAIM_CHUNK:
+            return
 
 
 @dataclass
 class _Fanout:
-    """Sends claimed digests a few at a time, paced, and records each outcome."""
+    """Sends claimed digests a few at a time and records each outcome."""
 
     runtime: Runtime
     sender: DigestSender

@@ -150,10 +150,11 @@ async def start_services(application: BriefApplication) -> None:
     if settings is None:
         raise RuntimeError("the application was built without settings")
     runtime = await open_runtime(settings, data.shared_extraction)
+    shared = on_postgres_engine(runtime.engine)
     # On SQLite the lock is the store's, whatever the mode: one process sends on a SQLite store.
-    if settings.webhook_url is None or not on_postgres_engine(runtime.engine):
+    if settings.webhook_url is None or not shared:
         runtime.poller_lock = await acquire_poller_lock(runtime.engine)
-        if runtime.poller_lock is None and not on_postgres_engine(runtime.engine):
+        if runtime.poller_lock is None and not shared:
             await runtime.close()
             raise AlreadyPollingError(ALREADY_POLLING)
     data.runtime = runtime
@@ -226,7 +227,7 @@ async def send_digests(context: BriefContext) -> None:
 
 
 async def stop_services(application: BriefApplication) -> None:
-    """post_shutdown: stop the extraction worker and close the store's connections."""
+    """Release the poller lock, stop the extraction worker and close the store's connections."""
     runtime = application.bot_data.runtime
     application.bot_data.runtime = None
     if runtime is not None:

@@ -31,10 +31,10 @@ class BriefContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any],
 
     @property
     def runtime(self) -> Runtime:
-        """The runtime started in post_init; an error before start or after shutdown."""
+        """The runtime start_services opened; an error before start or after shutdown."""
         runtime = self.bot_data.runtime
         if runtime is None:
-            raise RuntimeError("the bot's services are not running (post_init has not run)")
+            raise RuntimeError("the bot's services are not running (start_services has not run)")
         return runtime
 
     @property

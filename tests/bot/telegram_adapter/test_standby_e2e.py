@@ -29,8 +29,6 @@ from tests.support.bot_api_double import BotApiDouble
 from tests.support.postgres import postgres_url
 from tests.support.recording_request import RecordingRequest
 
-pytestmark = pytest.mark.postgres
-
 
 async def logged(caplog: pytest.LogCaptureFixture, text: str) -> None:
     """Wait up to 30 s for a log line containing the text."""
@@ -57,6 +55,7 @@ def polling_settings(
     )
 
 
+@pytest.mark.postgres
 async def test_a_standby_worker_polls_once_the_poller_stops(
     double: BotApiDouble,
     extraction_worker: ExtractionWorker,
@@ -85,6 +84,7 @@ async def test_a_standby_worker_polls_once_the_poller_stops(
         await asyncio.wait_for(asyncio.gather(first, second), 30)
 
 
+@pytest.mark.postgres
 async def test_a_standby_worker_settles_its_heap_too(
     extraction_worker: ExtractionWorker,
 ) -> None:
@@ -111,6 +111,7 @@ async def test_a_standby_worker_settles_its_heap_too(
         await holder.dispose()
 
 
+@pytest.mark.postgres
 async def test_a_poller_that_loses_its_lock_stops_polling_and_stands_by(
     double: BotApiDouble,
     extraction_worker: ExtractionWorker,
