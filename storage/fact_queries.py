@@ -144,16 +144,11 @@ async def figures_in(
         condition = FigureRow.measure == measure
         if claimant_id is not None:
             condition &= FigureRow.claimant_actor_id == claimant_id
-        if sides is None or claimant_id is not None:
-            conditions.append(condition if sides is None else condition & _side_in(sides))
-        else:  # one seek per measure and side along ix_figures_measure_recent
+        if sides is None:
+            conditions.append(condition)
+        else:  # one seek per measure and side (ix_figures_measure_recent, ix_figures_claimant_side)
             conditions += [condition & (FigureRow.measured_side == side) for side in sorted(sides)]
     return await _figure_slice(session, conditions, limit)
-
-
-def _side_in(sides: Collection[str]) -> ColumnElement[bool]:
-    """A figure measuring one of some sides."""
-    return FigureRow.measured_side.in_(sorted(sides))
 
 
 # A list of figures' order: newest article first (storage.totals reads along it).

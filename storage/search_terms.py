@@ -11,8 +11,10 @@ Term = tuple[tuple[str, ...], ...]
 # Beyond this, more terms only slow the query down; query_terms gives at most 12.
 MAX_TERMS = 32
 # The most sentences one search ranks, or one topic's facts are looked for in (storage.search):
-# ranking 1,000 took 12 ms on SQLite and 18 ms on PostgreSQL at 10,000 articles.
-SEARCH_BUDGET = 500
+# ranking 1,000 took 12 ms on SQLite and 18 ms on PostgreSQL at 10,000 articles; finding the
+# newest 500 holding "killed" walked 18,000 sentences (5 ms on PostgreSQL), where a store of
+# 100 articles holds fewer than 100.
+SEARCH_BUDGET = 250
 _WORD = re.compile(r"[^\W_]+")
 # PostgreSQL refuses to index words over 2047 bytes; no real word comes near this.
 _MAX_WORD_CHARS = 100

@@ -149,6 +149,15 @@ class FigureRow(Base):
         Index("ix_figures_measure_newest", "measure", "article_id", "id"),
         Index("ix_figures_claimant_newest", "claimant_actor_id", "article_id", "id"),
         Index("ix_figures_claimant_measure", "claimant_actor_id", "measure", "article_id", "id"),
+        # A claimant's figures of a measure and side, newest first (migration 0017).
+        Index(
+            "ix_figures_claimant_side",
+            "claimant_actor_id",
+            "measure",
+            "measured_side",
+            "article_id",
+            "id",
+        ),
         # Of a measure with no side, newest first: PostgreSQL reads no order from `IS NULL`
         # (migration 0015).
         Index(
@@ -194,6 +203,16 @@ class DemandRow(Base):
         # A side's and an actor's demands, newest first: /demands SIDE, /demands NAME, /who NAME.
         Index("ix_demands_side_recent", "side", "article_id", "id"),
         Index("ix_demands_actor_newest", "party_actor_id", "article_id", "id"),
+        # A party as written (no actor linked), newest first: PostgreSQL reads no order from
+        # `party_actor_id IS NULL` along ix_demands_party_recent (migration 0017).
+        Index(
+            "ix_demands_unlinked_newest",
+            "party",
+            "article_id",
+            "id",
+            postgresql_where=text("party_actor_id IS NULL"),
+            sqlite_where=text("party_actor_id IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
