@@ -23,8 +23,11 @@ per command and for the /ask question set (tests/bot/ask_questions.json), per si
 backend, and the ratio p99(largest) / p99(smallest). Targets: p99 under 25 ms at 10,000
 articles, at most 1.5x the p99 at 100.
 
-Usage: python bench/answer.py [--sizes 100 1000 10000] [--runs 200] [--rounds 4] [--shared ../shared]
+Usage: python bench/answer.py [--sizes 100 1000 10000] [--runs 600] [--rounds 4] [--shared ../shared]
     [--keep DIR]
+Each command is answered `runs` times per store (and the question set as often in all): the p99
+of 600 answers is their sixth slowest, where that of 200 was the second, which one stall of
+this shared machine decided.
 PostgreSQL is measured when BENCH_POSTGRES_URL or TEST_POSTGRES_URL names a test database
 (each size in a schema of its own, dropped and recreated). With --keep, SQLite stores are
 built in DIR and kept, and a store (file or schema) already holding its number of articles is
@@ -323,7 +326,7 @@ def report(
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=600)
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--keep", type=Path, help="keep built stores here and reuse them")
