@@ -24,7 +24,7 @@ backend, and the ratio p99(largest) / p99(smallest). Targets: p99 under 25 ms at
 articles, at most 1.5x the p99 at 100.
 
 Usage: python bench/answer.py [--sizes 100 1000 10000] [--runs 600] [--rounds 4] [--shared ../shared]
-    [--keep DIR]
+    [--keep DIR] [--only LINE ...]
 Each command is answered `runs` times per store (and the question set as often in all): the p99
 of 600 answers is their sixth slowest, where that of 200 was the second, which one stall of
 this shared machine decided.
@@ -191,15 +191,17 @@ async def open_store(
     return store
 
 
-async def time_interleaved(stores: list[OpenStore], runs: int) -> dict[OpenStore, Timings]:
-    """Milliseconds per answer of each command and of the question set on every store, the
-    stores taking turns answer by answer."""
+async def time_interleaved(
+    stores: list[OpenStore], runs: int, only: list[str] | None = None
+) -> dict[OpenStore, Timings]:
+    """Milliseconds per answer of each command (or of those `only` names) and of the question
+    set (not with `only`) on every store, the stores taking turns answer by answer."""
     timings: dict[OpenStore, Timings] = {store: {} for store in stores}
-    for line in COMMANDS:
+    for line in only or COMMANDS:
         for store, found in (await _time_line(stores, line, runs)).items():
             timings[store][line] = found
-    asked = questions()
-    per_question = max(1, runs // len(asked))
+    asked = [] if only else questions()
+    per_question = max(1, runs // max(1, len(asked)))
     for line in asked:
         for store, found in (await _time_line(stores, line, per_question)).items():
             timings[store].setdefault(ASK_SET, []).extend(found)
@@ -269,7 +271,14 @@ async def stored_articles(url: str) -> int:
         await engine.dispose()
 
 
-async def main(sizes: list[int], runs: int, rounds: int, shared: Path, keep: Path | None) -> None:
+async def main(
+    sizes: list[int],
+    runs: int,
+    rounds: int,
+    shared: Path,
+    keep: Path | None,
+    only: list[str] | None = None,
+) -> None:
     """Build every store, time each in alternating rounds, print the table and the ratios."""
     nlp = build_pipeline(Settings().spacy_model)
     bases = extract_bases(nlp, shared)
@@ -295,7 +304,7 @@ async def main(sizes: list[int], runs: int, rounds: int, shared: Path, keep: Pat
                 for backend, url in stores.items()
             ]
             for round_ in range(rounds):
-                timed = await time_interleaved(opened, runs // rounds)
+                timed = await time_interleaved(opened, runs // rounds, only)
                 for store, lines in timed.items():
                     for line, found in lines.items():
                         key = (store.backend, store.size)
@@ -330,9 +339,17 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--keep", type=Path, help="keep built stores here and reuse them")
+    parser.add_argument("--only", nargs="+", help="time only these lines (no question set)")
     arguments = parser.parse_args()
     if arguments.keep:
         arguments.keep.mkdir(parents=True, exist_ok=True)
     asyncio.run(
-        main(arguments.sizes, arguments.runs, arguments.rounds, arguments.shared, arguments.keep)
+        main(
+            arguments.sizes,
+            arguments.runs,
+            arguments.rounds,
+            arguments.shared,
+            arguments.keep,
+            arguments.only,
+        )
     )
