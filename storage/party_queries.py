@@ -26,11 +26,13 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    true,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql import Subquery
+from sqlalchemy.sql import FromClause, Subquery
 
 from briefings.entries import DemandEntry, PartyEntry, PartyTally, Slice
+from storage.engine import on_postgres
 from storage.fact_queries import NEWEST_DEMANDS, demand_columns, demand_slice
 from storage.labelled import records_from
 from storage.summary_tables import DemandPartyRow
@@ -57,7 +59,7 @@ async def demand_parties(
     counts (storage.fact_summaries) along ix_demand_parties_most: `window` rows, not every
     party, then at most the cap's more for the counts per side of the rest.
     """
-    top, rest = _party_queries()
+    top, rest = _party_queries(on_postgres(session))
     found = await session.execute(top, {"window": window})
     parties = records_from(PartyEntry, found)
     if not count_the_rest:
@@ -70,9 +72,9 @@ async def demand_parties(
 
 
 @cache
-def _party_queries() -> tuple[Select[Any], Select[Any]]:
-    """The window's parties and the per-side counts of the rest, built once: a statement built
-    anew on every answer cost more in building and cache keys than in reading.
+def _party_queries(lateral: bool) -> tuple[Select[Any], Select[Any]]:
+    """The window's parties and the per-side counts of the rest, built once per engine: a
+    statement built anew on every answer cost more in building and cache keys than in reading.
 
     Each ranks the kept rows once (along ix_demand_parties_most) and joins their actors,
     rather than ranking ids and joining the kept rows back to them.
@@ -82,31 +84,50 @@ def _party_queries() -> tuple[Select[Any], Select[Any]]:
         kept.actor_id, kept.written, kept.side, kept.n_demands, kept.newest_article
     ).order_by(kept.n_demands.desc(), kept.newest_article.desc(), kept.id)
     top = ranked.limit(bindparam("window", type_=Integer)).subquery()
-    name = func.coalesce(ActorRow.name, top.c.written)
+    actor = _actors_of(top, lateral)
+    name = func.coalesce(actor.c.name, top.c.written)
     parties = (
-        select(top.c.actor_id, name.label("name"), ActorRow.kind, ActorRow.role)
-        .add_columns(_side(top).label("side"), top.c.n_demands)
+        select(top.c.actor_id, name.label("name"), actor.c.kind, actor.c.role)
+        .add_columns(_side(top, actor).label("side"), top.c.n_demands)
         .select_from(top)
-        .outerjoin(ActorRow, ActorRow.id == top.c.actor_id)
+        .outerjoin(actor, _joined(top, actor, lateral))
         .order_by(top.c.n_demands.desc(), top.c.newest_article.desc(), name)
     )
     # The rest, up to the cap past the window (bound as `cap`), along the same index.
     past = ranked.offset(bindparam("window")).limit(bindparam("cap", type_=Integer)).subquery()
-    side = _side(past)
+    past_actor = _actors_of(past, lateral)
+    side = _side(past, past_actor)
     rest = (
         select(side.label("side"), func.count().label("n_parties"))
         .add_columns(func.sum(past.c.n_demands).label("n_demands"))
         .select_from(past)
-        .outerjoin(ActorRow, ActorRow.id == past.c.actor_id)
+        .outerjoin(past_actor, _joined(past, past_actor, lateral))
         .group_by(side)
     )
     return parties, rest
 
 
-def _side(parties: Subquery) -> ColumnElement[str | None]:
+def _actors_of(parties: Subquery, lateral: bool) -> FromClause:
+    """The actors of some kept parties: the table (SQLite seeks each by its key), or on
+    PostgreSQL a LATERAL seek per party. Joined plainly, PostgreSQL hashed every actor to
+    join the window's 60 (0.5 ms of 1.1 at 10,000 articles, EXPLAIN ANALYZE); `OFFSET 0`
+    keeps it from flattening the seek back into that join."""
+    if not lateral:
+        return ActorRow.__table__
+    columns = (ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.role, ActorRow.side)
+    seek = select(*columns).where(ActorRow.id == parties.c.actor_id).offset(0)
+    return seek.lateral()
+
+
+def _joined(parties: Subquery, actor: FromClause, lateral: bool) -> ColumnElement[bool]:
+    """The join condition of kept parties and their actors (a LATERAL seek has its own)."""
+    return true() if lateral else actor.c.id == parties.c.actor_id
+
+
+def _side(parties: Subquery, actor: FromClause) -> ColumnElement[str | None]:
     """A kept party's side: its actor's when linked, else that of its newest demand."""
     written = case((parties.c.actor_id.is_(None), parties.c.side))
-    return func.coalesce(ActorRow.side, written)
+    return func.coalesce(actor.c.side, written)
 
 
 async def newest_demands_of(
