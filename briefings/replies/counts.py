@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+from briefings.i18n import _, formats, n_
+
 _VOWELS = frozenset("aeiou")
 
 
-def counted(number: float, noun: str, plural: str | None = None, *, over: bool = False) -> str:
-    """The number (with thousands separators) and the noun in the form that agrees with it.
+def counted(number: float, singular: str, plural: str | None = None, *, over: bool = False) -> str:
+    """The number and its noun in the current language, in the form that agrees with it:
+    `counted(n, "{n} older position", "{n} older positions")` gives "1 older position",
+    "3 older positions", and in Ukrainian "3 старіші позиції", "5 старіших позицій".
 
-    The plural is `plural` when given, else the noun's last word made plural by the regular
-    rule ("position" → "positions", "party" → "parties", "older position" → "older positions").
     With `over`, the number is a floor ("over 995 figures"), for a count the store stopped.
+    (Still unconverted callers pass a noun without "{n}", and maybe no plural: the number is
+    put before it and the plural made by the English rule.)
     """
-    form = plural or plural_of(noun) if over or number != 1 else noun
-    return f"{amount(number, over=over)} {form}"
+    if "{n}" not in singular:
+        form = plural or plural_of(singular) if over or number != 1 else singular
+        return f"{amount(number, over=over)} {form}"
+    return n_(singular, plural or singular, number).format(n=amount(number, over=over))
 
 
 def amount(number: float, *, over: bool = False) -> str:
-    """A number with thousands separators; with `over`, as a floor ("over 1,000")."""
-    shown = f"{number:,}" if isinstance(number, int) else f"{number:,g}"
-    return f"over {shown}" if over else shown
+    """A number written as the current language writes it; with `over`, as a floor ("over
+    1,000")."""
+    shown = formats.number(number)
+    return _("over {n}").format(n=shown) if over else shown
 
 
 def plural_of(noun: str) -> str:

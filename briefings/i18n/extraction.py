@@ -1,0 +1,76 @@
+"""Find every message the interface shows, to keep the catalogs complete (`scripts/catalogs`
+writes them; tests/briefings/i18n/test_catalogs.py checks them).
+
+Messages are the strings of the code marked `_`, `N_`, `n_` (singular and plural) and
+`counted` (its singular and plural), and the labels of the data files that answers show (the
+keys EXTRACTED_KEYS names in each), found by `extract_json_labels`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+KEYWORDS: dict[str, Any] = {"_": None, "N_": None, "n_": (1, 2), "counted": (2, 3)}
+# The data files whose labels answers show, and the keys whose string values are labels.
+EXTRACTED_KEYS: dict[str, str] = {}
+METHODS = [
+    ("briefings/**.py", "python"),
+    ("bot/**.py", "python"),
+    *[(path, "briefings.i18n.extraction:extract_json_labels") for path in EXTRACTED_KEYS],
+]
+OPTIONS = {path: {"keys": keys} for path, keys in EXTRACTED_KEYS.items()}
+# Folders no message comes from.
+_SKIPPED = ("tests", "bench", "scripts", ".venv", "seeds", "deploy")
+
+
+def extract_messages(root: Path = ROOT) -> Catalog:
+    """Every message of the interface, as a catalog without translations."""
+    catalog = Catalog(locale=None, domain="messages", fuzzy=False)
+    for filename, line, message, comments, context in extract_from_dir(
+        str(root),
+        method_map=METHODS,
+        options_map=OPTIONS,
+        keywords=KEYWORDS,
+        comment_tags=("i18n:",),
+        callback=None,
+        strip_comment_tags=True,
+        directory_filter=_wanted_directory,
+    ):
+        catalog.add(message, None, [(filename, line)], auto_comments=comments, context=context)
+    return catalog
+
+
+def _wanted_directory(path: str) -> bool:
+    """Whether to look in a folder: not in tests, benchmarks, scripts or the virtualenv."""
+    name = Path(path).name
+    return not name.startswith((".", "_")) and name not in _SKIPPED
+
+
+def extract_json_labels(
+    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: dict[str, str]
+) -> Iterator[tuple[int, str | None, str, list[str]]]:
+    """Babel extraction method for a JSON data file: the string values of the keys named in
+    the `keys` option (comma-separated), wherever they are nested."""
+    wanted = {key.strip() for key in options.get("keys", "").split(",") if key.strip()}
+    for value in _values_of(json.load(fileobj), wanted):
+        yield 0, None, value, []
+
+
+def _values_of(node: Any, wanted: set[str]) -> Iterator[str]:
+    """The string values under the wanted keys of a parsed JSON document, in document order."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in wanted and isinstance(value, str) and value:
+                yield value
+            else:
+                yield from _values_of(value, wanted)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _values_of(item, wanted)

@@ -1,0 +1,30 @@
+"""Numbers and dates written the way the current interface language writes them (Babel's CLDR
+data): "1,234" and "3 Dec 2024" in English, "1 234" and "3 груд. 2024" in Ukrainian."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from briefings.i18n.catalogs import current_language
+
+# "3 Dec 2024": day, abbreviated month, year, in each language's words.
+DAY_PATTERN = "d MMM y"
+MONTH_PATTERN = "LLL y"
+
+
+def number(value: float) -> str:
+    """A number with the language's grouping and decimal signs, as precise as it was given."""
+    return format_decimal(value, format="#,##0.###", locale=current_language())
+
+
+def day(value: date) -> str:
+    """A date as a reader of the language writes it: "3 Dec 2024"."""
+    return format_date(value, DAY_PATTERN, locale=current_language())
+
+
+def month(value: date) -> str:
+    """A month and year: "Dec 2024"."""
+    return format_date(value, MONTH_PATTERN, locale=current_language())
