@@ -24,9 +24,6 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 ENGLISH = "en"
 UKRAINIAN = "uk"
 # The interface's languages, the language of the code first.
@@ -80,6 +77,9 @@ def translations(language: str) -> gettext.NullTranslations:
     """A language's catalog, compiled once from its .po file; English needs none."""
     if language == ENGLISH:
         return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo  # only where a catalog is read
+    from babel.messages.pofile import read_po
+
     path = LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     with path.open("rb") as source:
         catalog = read_po(source, locale=language, domain=DOMAIN)
