@@ -14,9 +14,15 @@ BriefingError                 base of every error the domain raises on purpose
 │   ├── ExtractionTimeoutError  finding an article's facts took longer than allowed
 │   └── ExtractionFailedError   finding an article's facts stopped (its worker died or broke)
 └── DuplicateArticleError     the same article (normalised text hash) is already stored
+
+An InputError's message is one sentence for the user, taken from the catalogs when the error
+is raised: in the language of the answer being built (briefings.i18n.use_language), English
+outside one. DuplicateArticleError's message is for the log; replies use its fields.
 """
 
 from __future__ import annotations
+
+from briefings.i18n import _, formats, n_
 
 
 class BriefingError(Exception):
@@ -63,9 +69,12 @@ class ExtractionTimeoutError(InputError):
     """Finding an article's facts took longer than the extraction time limit."""
 
     def __init__(self, seconds: float) -> None:
+        # The message is in the language of the answer being built when it is raised.
         super().__init__(
-            f"Finding the facts in this article took longer than the {_seconds(seconds)} "
-            "allowed, so it was not loaded."
+            _(
+                "Finding the facts in this article took longer than the {limit} allowed, "
+                "so it was not loaded."
+            ).format(limit=_seconds(seconds))
         )
         self.seconds = seconds
 
@@ -75,16 +84,19 @@ class ExtractionFailedError(InputError):
 
     def __init__(self) -> None:
         super().__init__(
-            "Finding the facts in this article failed unexpectedly, so it was not loaded; "
-            "the log has the details."
+            _(
+                "Finding the facts in this article failed unexpectedly, so it was not loaded; "
+                "the log has the details."
+            )
         )
 
 
 def _seconds(value: float) -> str:
     """A time limit as a reader writes it: "1 second", "90 seconds", "20 minutes"."""
     if value >= 120 and value % 60 == 0:
-        return f"{value / 60:g} minutes"
-    return "1 second" if value == 1 else f"{value:,g} seconds"
+        minutes = value / 60
+        return n_("{n} minute", "{n} minutes", minutes).format(n=formats.number(minutes))
+    return n_("{n} second", "{n} seconds", value).format(n=formats.number(value))
 
 
 class DuplicateArticleError(BriefingError):

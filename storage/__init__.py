@@ -60,6 +60,7 @@ from storage.failures import (
     store_label,
 )
 from storage.figure_overview import figures_overview
+from storage.languages import get_language, set_language, set_subscriptions_language
 from storage.migrate import current_revision, downgrade, head_revision, upgrade, upgrade_to_head
 from storage.operations import store_stats
 from storage.pagers import get_pager, save_pager
@@ -147,6 +148,7 @@ __all__ = [
     "find_article_by_source",
     "get_actor",
     "get_article",
+    "get_language",
     "get_named_actor",
     "get_pager",
     "get_source",
@@ -168,6 +170,8 @@ __all__ = [
     "save_extracted",
     "save_pager",
     "search_sentences",
+    "set_language",
+    "set_subscriptions_language",
     "source_dates",
     "sources_after",
     "sqlite_file_path",

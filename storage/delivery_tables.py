@@ -29,7 +29,7 @@ DELIVERY_STATUSES = ("claimed", "retry", "sent", "failed", "skipped")
 
 
 class SubscriptionRow(Base):
-    """A chat's daily digest: its local time and zone, and when it is next due (UTC)."""
+    """A chat's daily digest: its local time, zone and language, and when it is next due (UTC)."""
 
     __tablename__ = "subscriptions"
     __table_args__ = (
@@ -49,6 +49,8 @@ class SubscriptionRow(Base):
     deactivated_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    # The digest's language (a code such as "uk"): the subscriber's at /subscribe or /lang.
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
 
 
 class DeliveryRow(Base):

@@ -5,7 +5,9 @@
 own error (asyncpg's SQLSTATE, sqlite3's result code), the OS error beneath (refused, unknown
 host, timed out), Alembic's. `describe_store_failure` turns any exception into one sentence
 that names the store as `store_label` shows it: a PostgreSQL URL with its password masked, or
-a SQLite file's path. Callers outside storage/ use these, never the drivers' names.
+a SQLite file's path. Callers outside storage/ use these, never the drivers' names. The
+sentence is in the language of the answer being built (briefings.i18n.use_language); the
+exceptions' own messages, for the log, stay English.
 
 The kinds, by what the one who runs briefbot can do about them:
 
@@ -30,36 +32,45 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
+from briefings.i18n import N_, _
+
 # What a sentence calls the store when it must not show where the store is (a reply in a chat).
-ARTICLE_STORE = "the article store"
+# i18n: {store} of the sentences below; one form that fits all of them (they may open with it).
+ARTICLE_STORE = N_("the article store")
 
 
 class StoreFailure(StrEnum):
-    """A kind of store failure; its value is the sentence, with {store} to fill in."""
+    """A kind of store failure; its value is the sentence (English, translated where said),
+    with {store} to fill in."""
 
-    UNREACHABLE = "Can't reach {store}: nothing answers at its address."
-    UNKNOWN_HOST = "Can't reach {store}: its host name is unknown."
-    TIMED_OUT = "Can't reach {store}: it did not answer in time."
-    CONNECTION_LOST = "Can't reach {store}: the connection to it was lost."
-    LOGIN_REFUSED = "Can't log in to {store}: the user name or password in DATABASE_URL is wrong."
-    NO_DATABASE = (
+    # i18n: {store} is "the article store" or "the store at PATH-OR-URL", as written here.
+    UNREACHABLE = N_("Can't reach {store}: nothing answers at its address.")
+    UNKNOWN_HOST = N_("Can't reach {store}: its host name is unknown.")
+    TIMED_OUT = N_("Can't reach {store}: it did not answer in time.")
+    CONNECTION_LOST = N_("Can't reach {store}: the connection to it was lost.")
+    LOGIN_REFUSED = N_(
+        "Can't log in to {store}: the user name or password in DATABASE_URL is wrong."
+    )
+    NO_DATABASE = N_(
         "Can't open {store}: the server has no such database; create it or correct DATABASE_URL."
     )
-    NO_FOLDER = "Can't create the folder {folder} for {store}: {reason}."
-    NO_FILE = "Can't open {store}: there is no such file."
-    CANT_OPEN = "Can't open {store}: the file cannot be opened or created there."
-    NOT_A_DATABASE = "Can't open {store}: the file is not a SQLite database."
-    DAMAGED = "Can't read {store}: the database file is damaged."
-    READ_ONLY = "Can't write to {store}: it is read-only."
-    DISK_FULL = "Can't write to {store}: the disk is full."
-    LOCKED = "Can't write to {store}: another program kept it locked."
-    NEWER_SCHEMA = (
+    # i18n: {reason} is why, such as "permission denied" or "a file is in the way".
+    NO_FOLDER = N_("Can't create the folder {folder} for {store}: {reason}.")
+    NO_FILE = N_("Can't open {store}: there is no such file.")
+    CANT_OPEN = N_("Can't open {store}: the file cannot be opened or created there.")
+    NOT_A_DATABASE = N_("Can't open {store}: the file is not a SQLite database.")
+    DAMAGED = N_("Can't read {store}: the database file is damaged.")
+    READ_ONLY = N_("Can't write to {store}: it is read-only.")
+    DISK_FULL = N_("Can't write to {store}: the disk is full.")
+    LOCKED = N_("Can't write to {store}: another program kept it locked.")
+    NEWER_SCHEMA = N_(
         "Can't use {store}: a newer version of briefbot has migrated it; upgrade briefbot."
     )
 
 
 # Any other failure: what the driver said, in its first line.
-OTHER = "Can't use {store}: {detail}."
+# i18n: {detail} is what the database driver said, in its own words (English).
+OTHER = N_("Can't use {store}: {detail}.")
 
 
 class StoreFolderError(SQLAlchemyError):
@@ -79,13 +90,14 @@ class StoreMissingError(SQLAlchemyError):
         self.path = path
 
 
+# Why a folder could not be made, said in NO_FOLDER's {reason} (translated there).
 _FOLDER_REASONS = {
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EEXIST: "a file is in the way",
-    errno.ENOTDIR: "a file is in the way",
-    errno.EROFS: "the file system is read-only",
-    errno.ENOSPC: "the disk is full",
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EEXIST: N_("a file is in the way"),
+    errno.ENOTDIR: N_("a file is in the way"),
+    errno.EROFS: N_("the file system is read-only"),
+    errno.ENOSPC: N_("the disk is full"),
 }
 # SQLSTATEs (asyncpg's `sqlstate`); a class of codes is named by its first two characters.
 _SQLSTATES = {
@@ -142,26 +154,40 @@ def is_unreachable(error: BaseException) -> bool:
     return store_failure(error) is not None
 
 
-def describe_store_failure(error: BaseException, store: str = ARTICLE_STORE) -> str:
-    """The one sentence for any error the store raised; store is how to call it there."""
+def describe_store_failure(error: BaseException, store: str | None = None) -> str:
+    """The one sentence for any error the store raised, in the current language; store is how
+    to call it there (a `store_label`; ARTICLE_STORE when None)."""
+    store = _(ARTICLE_STORE) if store is None else store
     kind = store_failure(error)
     if kind is None:
-        return OTHER.format(store=store, detail=_detail(error))
+        return _sentence(_(OTHER).format(store=store, detail=_detail(error)))
     folder = next((e for e in _chain(error) if isinstance(e, StoreFolderError)), None)
     if kind is StoreFailure.NO_FOLDER and folder is not None:
-        return kind.value.format(folder=folder.folder, store=store, reason=folder.reason)
-    return kind.value.format(store=store)
+        known = folder.reason in _FOLDER_REASONS.values()
+        reason = _(folder.reason) if known else folder.reason  # else the system's own words
+        return _sentence(_(kind.value).format(folder=folder.folder, store=store, reason=reason))
+    return _sentence(_(kind.value).format(store=store))
 
 
 def store_label(url: str) -> str:
-    """The store as a sentence names it: its URL with the password masked, or its file."""
+    """The store as a sentence names it, in the current language: its URL with the password
+    masked, or its file."""
     try:
         parsed = make_url(url)
     except ArgumentError:
-        return "the store"
+        return _("the store")
     if parsed.get_backend_name() == "sqlite":
-        return f"the store at {parsed.database or 'memory'}"
-    return f"the store at {parsed.render_as_string(hide_password=True)}"
+        # i18n: a SQLite store kept in memory, not in a file ("the store at memory").
+        where = parsed.database or _("memory")
+    else:
+        where = parsed.render_as_string(hide_password=True)
+    # i18n: {where} is a file's path or a database URL.
+    return _("the store at {where}").format(where=where)
+
+
+def _sentence(text: str) -> str:
+    """The text with a capital first letter (a language may start it with the store's name)."""
+    return text[:1].upper() + text[1:]
 
 
 def _chain(error: BaseException) -> Iterator[BaseException]:

@@ -50,7 +50,8 @@ class FactCounts:
 
 @dataclass(frozen=True)
 class SubscriptionRecord:
-    """A chat's digest subscription: its local time and zone, next due instant (UTC), progress."""
+    """A chat's digest subscription: its local time, zone and language, next due instant (UTC),
+    progress."""
 
     id: int
     chat_id: int
@@ -62,6 +63,8 @@ class SubscriptionRecord:
     seen_article_id: int
     failures: int
     deactivated_reason: str | None
+    # The language its digest is built in (a code such as "uk").
+    language: str = "en"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Digest subscriptions: a chat's local time and zone, when it is next due, and how far it got.
+"""Digest subscriptions: a chat's local time, zone and language, when it is next due, and how
+far it got.
 
 Every due instant is stored and compared in UTC. Updates here are compare-and-set statements
 that report whether they matched, and they never read first: on SQLite a read would pin a
@@ -35,8 +36,10 @@ async def subscribe(
     zone: str,
     next_due_at: datetime,
     now: datetime,
+    language: str = "en",
 ) -> SubscriptionRecord:
-    """Start a chat's digests, or change their time and zone (progress kept); the subscription.
+    """Start a chat's digests, or change their time, zone and language (progress kept); the
+    subscription.
 
     The time is kept to the minute. Safe when two requests for one chat race: the one whose
     insert loses to the unique chat id updates the row the other inserted.
@@ -45,6 +48,7 @@ async def subscribe(
         "user_id": user_id,
         "local_time": local_time.replace(second=0, microsecond=0, tzinfo=None),
         "zone": zone,
+        "language": language,
         "next_due_at": as_utc(next_due_at),
         "active": True,
         "failures": 0,
@@ -161,6 +165,7 @@ def subscription_record(row: SubscriptionRow | Row[Any]) -> SubscriptionRecord:
         seen_article_id=row.seen_article_id,
         failures=row.failures,
         deactivated_reason=row.deactivated_reason,
+        language=row.language,
     )
 
 

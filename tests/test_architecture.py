@@ -18,9 +18,16 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGES = ("bot", "briefings", "storage")
-# What storage may take from the domain: its data types and errors, never a decision.
+# What storage may take from the domain: its data types and errors, never a decision; and
+# the catalogs, to say a store's failure in the language of the answer (storage/failures.py).
 STORAGE_MAY_IMPORT = frozenset(
-    {"briefings.model", "briefings.entries", "briefings.records", "briefings.errors"}
+    {
+        "briefings.model",
+        "briefings.entries",
+        "briefings.records",
+        "briefings.errors",
+        "briefings.i18n",
+    }
 )
 MAX_LINES = 300
 MAX_CHAIN = 5

@@ -13,6 +13,7 @@ from bot.core.callers import Caller
 from bot.core.clock import utc_now
 from bot.core.runtime import Runtime
 from briefings.entries import SourceEntry
+from briefings.i18n import N_, _
 from briefings.replies.load_briefs import (
     build_articles,
     build_load_usage,
@@ -27,7 +28,7 @@ from storage import ArticleSummary, delete_article, get_source, list_sources, st
 
 ARTICLES_SHOWN = 40
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
-REFUSED_CHANGE = "That button has expired; send the command again."
+REFUSED_CHANGE = N_("That button has expired; send the command again.")
 # An address's scheme, read without parsing the rest: urlsplit raises on "http://[" (an
 # unclosed IPv6 bracket); the fetcher refuses such an address in one sentence.
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
@@ -41,7 +42,7 @@ async def load(runtime: Runtime, argument: str, caller: Caller) -> Reply:
     if not argument.strip():
         return build_load_usage()
     if not caller.may_change:
-        return text_reply(REFUSED_CHANGE)
+        return text_reply(_(REFUSED_CHANGE))
     # Imported at the first load: the loader brings spaCy, the HTML reader and the fetcher,
     # which the other commands never need (see tests/bot/terminal/test_cli_imports.py).
     from bot.core.loading import load_article
@@ -88,7 +89,7 @@ async def remove(runtime: Runtime, argument: str, caller: Caller) -> Reply:
             found = await get_source(session, article_id)
         return build_remove_prompt(found) if found else build_no_article(str(article_id))
     if not caller.may_change:
-        return text_reply(REFUSED_CHANGE)
+        return text_reply(_(REFUSED_CHANGE))
     async with runtime.write_lock, runtime.sessions.begin() as session:
         removed = await delete_article(session, article_id=article_id)
     return build_removed(_entry(removed)) if removed else build_no_article(str(article_id))
@@ -101,7 +102,7 @@ async def stats(runtime: Runtime, argument: str, caller: Caller) -> Reply:
     lease = timedelta(seconds=runtime.settings.digest_claim_lease_seconds)
     async with runtime.sessions() as session:
         figures = await store_stats(session, now=now, day_start=day_start, lease=lease)
-    return build_stats(figures, "today (UTC)")
+    return build_stats(figures, _("today (UTC)"))
 
 
 def _entry(summary: ArticleSummary) -> SourceEntry:

@@ -27,6 +27,8 @@ from dataclasses import dataclass, replace
 from datetime import time
 
 from briefings.errors import ArgumentError
+from briefings.i18n import N_, _
+from briefings.replies.counts import amount
 from briefings.replies.load_briefs import CONFIRM_WORD
 from briefings.replies.reply import Reply, text_reply
 from briefings.schedules.zones import Schedule, parse_schedule
@@ -43,12 +45,16 @@ COMMAND_CHARS = 32
 LAST_KEY = 2**31 - 1
 LAST_PAGE = 10_000
 
-ARTICLE_NUMBER = (
+# The refusals, translated when raised (so in the language of the answer being built).
+ARTICLE_NUMBER = N_(
     "Article numbers are whole numbers such as 3, cited as [3] in answers; /sources lists them."
 )
-PAGE_NUMBER = f"Pages of /who are whole numbers from 1 to {LAST_PAGE:,}, such as /who 2."
-LONG_QUESTION = f"A question is at most {QUESTION_CHARS:,} characters; please ask a shorter one."
-LONG_SCHEDULE = f"A time and a place take at most {SCHEDULE_CHARS} characters."
+# LAST_PAGE written out (test_arguments checks that they agree).
+PAGE_NUMBER = N_("Pages of /who are whole numbers from 1 to 10,000, such as /who 2.")
+LONG_QUESTION = N_("A question is at most {n} characters; please ask a shorter one.")
+LONG_SCHEDULE = N_("A time and a place take at most {n} characters.")
+LONG_NAME = N_("A name is at most {n} characters; {listing}.")
+LONG_TOPIC = N_("A topic is at most {n} characters, such as {command} killed.")
 
 _JOINERS = frozenset("\u200c\u200d")
 _HIDDEN_KINDS = frozenset({"Cc", "Cf", "Cs"})
@@ -87,7 +93,7 @@ def article_number(text: str) -> int:
     """An article's number, as in '3' or '[3]', from 1 to LAST_KEY; ArgumentError otherwise."""
     number = whole_number(clean(text), LAST_KEY)
     if number is None:
-        raise ArgumentError(ARTICLE_NUMBER)
+        raise ArgumentError(_(ARTICLE_NUMBER))
     return number
 
 
@@ -106,7 +112,7 @@ def page_number(word: str) -> int | None:
         return None
     number = whole_number(word, LAST_PAGE)
     if number is None:
-        raise ArgumentError(PAGE_NUMBER)
+        raise ArgumentError(_(PAGE_NUMBER))
     return number
 
 
@@ -125,14 +131,14 @@ def whole_number(text: str, last: int) -> int | None:
 
 
 def name(text: str, listing: str) -> str:
-    """A name (an actor, party or speaker), cleaned; ArgumentError past NAME_CHARS."""
-    return _bounded(text, NAME_CHARS, f"A name is at most {NAME_CHARS} characters; {listing}.")
+    """A name (an actor, party or speaker), cleaned; ArgumentError past NAME_CHARS. `listing`
+    is a clause marked for the catalogs that says where to find names: "/who lists the actors"."""
+    return _bounded(text, NAME_CHARS, LONG_NAME, listing=_(listing))
 
 
 def topic(text: str, command: str) -> str:
     """A topic of /figures or /chart, cleaned; ArgumentError past TOPIC_CHARS."""
-    sentence = f"A topic is at most {TOPIC_CHARS} characters, such as {command} killed."
-    return _bounded(text, TOPIC_CHARS, sentence)
+    return _bounded(text, TOPIC_CHARS, LONG_TOPIC, command=command)
 
 
 def question(text: str) -> str:
@@ -146,11 +152,12 @@ def schedule(text: str, default_at: time, default_zone: str) -> Schedule:
     return parse_schedule(_bounded(text, SCHEDULE_CHARS, LONG_SCHEDULE), default_at, default_zone)
 
 
-def _bounded(text: str, most: int, sentence: str) -> str:
-    """The cleaned text when it is at most `most` characters; ArgumentError(sentence) otherwise."""
+def _bounded(text: str, most: int, sentence: str, **values: str) -> str:
+    """The cleaned text when it is at most `most` characters; otherwise ArgumentError with the
+    sentence (a catalog message, its {n} the bound, its other placeholders the values)."""
     cleaned = clean(text)
     if len(cleaned) > most:
-        raise ArgumentError(sentence)
+        raise ArgumentError(_(sentence).format(n=amount(most), **values))
     return cleaned
 
 

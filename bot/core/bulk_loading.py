@@ -28,6 +28,7 @@ from bot.core.loading import (
 )
 from bot.core.runtime import Runtime
 from briefings.errors import BriefingError, DuplicateArticleError
+from briefings.i18n import _
 from briefings.model import ExtractedArticle, SourceText
 from briefings.reading.articles import ARTICLE_SUFFIXES, read_path
 from storage import StoreError, describe_store_failure, is_unreachable
@@ -145,4 +146,5 @@ async def _repeated(runtime: Runtime, read: _Read) -> LoadOutcome:
     stored = await stored_copy(runtime, read.source) if read.source else None
     if stored is not None:
         return LoadOutcome(read.name, duplicate_of=stored.id)
-    return LoadOutcome(read.name, error=f"It has the same text as {read.repeats}, which failed.")
+    failed = _("It has the same text as {name}, which failed.").format(name=read.repeats)
+    return LoadOutcome(read.name, error=failed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.article_inputs import Progress, no_progress
+from briefings.i18n import ENGLISH
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,8 @@ class Caller:
     # False when a command is only re-answered (a page turned), so it must change nothing.
     may_change: bool = True
     progress: Progress = no_progress
+    # The language answers are built in: the user's /lang choice, else their Telegram app's.
+    language: str = ENGLISH
 
 
 # Anyone writing to the bot; and the console or CLI, where the user owns the machine.

@@ -11,11 +11,13 @@ a second. Callers run it off the event loop (`asyncio.to_thread`).
 from __future__ import annotations
 
 import io
+import re
 import threading
 from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from briefings.i18n import ENGLISH, _, current_language, formats
 from briefings.replies.chart_briefs import clip
 from briefings.replies.chart_data import ChartData, ChartSeries
 
@@ -31,7 +33,8 @@ LEGEND_CHARS = 30
 UNDATED_HALF_WIDTH = timedelta(days=3)
 MIN_SPAN = timedelta(days=30)  # the narrowest stretch of time the x axis shows
 FONT = "DejaVu Sans"
-# Dates labelled concisely (Dec 2024, 8, 15…), one font everywhere (DejaVu Sans ships with matplotlib).
+# Dates labelled concisely (Dec 2024, 8, 15…; the months in the chart's language, see
+# _dates_in_language), one font everywhere (DejaVu Sans ships with matplotlib).
 STYLE: dict[Any, str] = {"date.converter": "concise", "font.family": FONT}
 _drawing = threading.Lock()
 
@@ -93,7 +96,7 @@ def _draw_series(axes: Axes, chart: ChartData) -> None:
             facecolors="none",
             edgecolors=CONTESTED,
             linewidths=2,
-            label="contested value",
+            label=_("contested value"),
         )
 
 
@@ -120,12 +123,14 @@ def _label(axes: Axes, chart: ChartData) -> None:
 
     axes.set_title(drawable(chart.title), fontsize=13, fontweight="bold")
     axes.set_ylabel(drawable(chart.y_label))
-    axes.set_xlabel(
-        "article date" + ("; undated articles in the grey band" if chart.undated_day else "")
-    )
+    if chart.undated_day:
+        axes.set_xlabel(_("article date; undated articles in the grey band"))
+    else:
+        axes.set_xlabel(_("article date"))
     if chart.undated_day is not None:
         _undated_band(axes, chart)
     axes.yaxis.set_major_formatter(FuncFormatter(_thousands))
+    axes.xaxis.set_major_formatter(_dates_in_language()(axes.xaxis.get_major_locator()))
     days = [p.day for series in chart.series for p in series.points]
     if days and max(days) - min(days) < MIN_SPAN:
         # A few days (or one) would be stretched over years of empty axis; show a month or so.
@@ -150,7 +155,8 @@ def _undated_band(axes: Axes, chart: ChartData) -> None:
     axes.text(
         _days([slot])[0],
         0.98,
-        "undated",
+        # i18n: in place of an article's date, when it gives none
+        _("undated"),
         transform=axes.get_xaxis_transform(),
         ha="center",
         va="top",
@@ -160,8 +166,53 @@ def _undated_band(axes: Axes, chart: ChartData) -> None:
 
 
 def _thousands(value: float, position: Any) -> str:
-    """A tick label as the articles write numbers: 400,000; 2.5."""
-    return f"{value:,.0f}" if abs(value) >= 10 or value == int(value) else f"{value:,.1f}"
+    """A tick label as the chart's language writes numbers: 400,000; 2.5 ("400 000", "2,5")."""
+    whole = abs(value) >= 10 or value == int(value)
+    return formats.number(round(value) if whole else round(value, 1))
+
+
+@cache
+def _dates_in_language() -> Any:
+    """matplotlib's concise date labels (Dec 2024, 8, 15…) with the months in the chart's
+    language; a class made on the first chart, as matplotlib is imported only then."""
+    from matplotlib.dates import ConciseDateFormatter
+
+    class DatesInLanguage(ConciseDateFormatter):
+        """Concise date labels, their month abbreviations in the current language."""
+
+        def format_ticks(self, values: Any) -> list[str]:
+            labels = super().format_ticks(values)  # type: ignore[no-untyped-call]
+            return [month_words(label) for label in labels]
+
+        def get_offset(self) -> str:
+            return month_words(super().get_offset())  # type: ignore[no-untyped-call]
+
+    return DatesInLanguage
+
+
+def month_words(label: str) -> str:
+    """A date label matplotlib wrote ("Dec 2024", "2024-Dec") with its months in the current
+    language ("груд. 2024")."""
+    language = current_language()
+    if language == ENGLISH:
+        return label
+    pattern, names = _months(language)
+    return pattern.sub(lambda month: names[month.group(1)], label)
+
+
+@cache
+def _months(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The English month abbreviations strftime writes in the C locale ("Dec", as Babel's
+    English), as a pattern, and each one's abbreviation in a language, standing alone."""
+    from babel.dates import get_month_names
+
+    def abbreviations(locale: str) -> list[str]:
+        names = get_month_names("abbreviated", context="stand-alone", locale=locale)
+        return [names[number] for number in range(1, 13)]
+
+    english = abbreviations(ENGLISH)
+    pattern = re.compile(r"\b(" + "|".join(english) + r")\b")
+    return pattern, dict(zip(english, abbreviations(language), strict=True))
 
 
 def drawable(text: str) -> str:

@@ -11,12 +11,14 @@ from bot.core.actor_lookup import find_actor
 from bot.core.admin_commands import ADMIN_HANDLERS
 from bot.core.callers import VISITOR, Caller
 from bot.core.charts import CHART_HANDLERS
-from bot.core.figure_lookup import figures_on_topic
+from bot.core.figure_lookup import figures_on_topic, topic_heading
+from bot.core.language_commands import LANGUAGE_HANDLERS
 from bot.core.positions import overview, side_positions, voice_positions
 from bot.core.questions import actor_card, answer_question
 from bot.core.runtime import Runtime
 from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
 from briefings.errors import ArgumentError
+from briefings.i18n import N_, _
 from briefings.replies.briefs import (
     NO_PLACES,
     WHO_PLACES,
@@ -28,7 +30,6 @@ from briefings.replies.briefs import (
     build_who,
 )
 from briefings.replies.chart_briefs import offer_chart
-from briefings.replies.counts import amount
 from briefings.replies.demand_briefs import (
     build_no_demands,
     build_overview,
@@ -116,7 +117,11 @@ async def dispatch(runtime: Runtime, command: CommandLine, caller: Caller) -> Re
         if not caller.is_admin:
             return build_admin_only(command.name)
         return await admin_handler(runtime, command.raw, caller)
-    runtime_handler = CHART_HANDLERS.get(command.name) or SUBSCRIPTION_HANDLERS.get(command.name)
+    runtime_handler = (
+        CHART_HANDLERS.get(command.name)
+        or SUBSCRIPTION_HANDLERS.get(command.name)
+        or LANGUAGE_HANDLERS.get(command.name)
+    )
     if runtime_handler is not None:
         return await runtime_handler(runtime, command.argument, caller)
     handler = COMMANDS.get(command.name)
@@ -146,8 +151,10 @@ async def respond(runtime: Runtime, text: str, caller: Caller = VISITOR) -> str:
 def unknown_command(name: str) -> Reply:
     """The hint for a command the bot does not know, its name echoed cleaned and bounded."""
     shown = arguments.shown_command(name)
-    command = f"/{shown}" if shown else "that command"
-    return text_reply(f"I don't know {command}. /help lists the commands.", ("/help",))
+    if not shown:
+        return text_reply(_("I don't know that command. /help lists the commands."), ("/help",))
+    unknown = _("I don't know /{command}. /help lists the commands.").format(command=shown)
+    return text_reply(unknown, ("/help",))
 
 
 async def who(session: Session, name: str) -> Reply:
@@ -165,7 +172,7 @@ async def who(session: Session, name: str) -> Reply:
         )
         places = NO_PLACES if page.places else await count_named_places(session, place_kinds=kinds)
         return build_who(found, page, places)
-    name = arguments.name(name, "/who lists the actors")
+    name = arguments.name(name, N_("/who lists the actors"))
     actor = await find_actor(session, name)
     if actor is None:
         return build_unknown_actor(name)
@@ -189,14 +196,13 @@ async def figures(session: Session, topic: str) -> Reply:
     each claimant's restated or changed figure with its whole history."""
     if not topic:
         overview = await figures_overview(session, per_measure=FIGURES_PER_MEASURE)
-        return offer_chart(build_figures(overview, "Figures and who claims them"), overview, "")
+        heading = _("Figures and who claims them")
+        return offer_chart(build_figures(overview, heading), overview, "")
     topic = arguments.topic(topic, "/figures")
     found = await figures_on_topic(session, topic, limit=TOPIC_FIGURES)
     if not found.rows:
         return build_no_figures(topic)
-    total = amount(found.total, over=found.capped)
-    shown = f" (the newest {len(found.rows)} of {total})" if found.hidden else ""
-    reply = build_figures(found.rows, f"Figures about “{topic}”{shown}", history=True)
+    reply = build_figures(found.rows, topic_heading(topic, found), history=True)
     return offer_chart(reply, found.rows, topic)
 
 
@@ -205,8 +211,8 @@ async def demands(session: Session, party: str) -> Reply:
     its parties' positions; with "people", the people quoted's; with a party, all of its own."""
     if not party:
         rows, choice = await overview(session, parties=DEMAND_PARTIES, per_party=DEMANDS_PER_PARTY)
-        return build_overview(rows, choice, "Demands and positions")
-    party = arguments.name(party, "/demands lists the parties")
+        return build_overview(rows, choice, _("Demands and positions"))
+    party = arguments.name(party, N_("/demands lists the parties"))
     if voices_named(party):
         rows, people, total = await voice_positions(
             session, people=DEMAND_PARTIES, per_person=DEMANDS_PER_PARTY
@@ -243,8 +249,10 @@ async def quotes(session: Session, speaker: str) -> Reply:
     """/quotes: the newest direct quotes; with a name, that speaker's (any alias of an actor)."""
     if not speaker:
         found = await quotes_of(session, actor_id=None, speaker=None, limit=QUOTES_SHOWN)
-        return build_quotes(found, "Quotes, newest first", "Send /quotes NAME for one speaker's.")
-    speaker = arguments.name(speaker, "/quotes shows the newest")
+        return build_quotes(
+            found, _("Quotes, newest first"), _("Send /quotes NAME for one speaker's.")
+        )
+    speaker = arguments.name(speaker, N_("/quotes shows the newest"))
     actor = await find_actor(session, speaker)
     name = actor.name if actor else speaker
     found = await quotes_of(
@@ -252,7 +260,8 @@ async def quotes(session: Session, speaker: str) -> Reply:
     )
     if not found.rows:
         return build_no_quotes(speaker)
-    return build_quotes(found, f"Quotes of {name}, newest first", "The newest are shown.")
+    heading = _("Quotes of {name}, newest first").format(name=name)
+    return build_quotes(found, heading, _("The newest are shown."))
 
 
 async def timeline_(session: Session, argument: str) -> Reply:

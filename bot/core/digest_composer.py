@@ -1,4 +1,5 @@
-"""Digests composed for subscribers: built once per (articles seen, local date), as plain data."""
+"""Digests composed for subscribers: built once per (articles seen, local date, language), as
+plain data; the story's state and the news are read once per tick, whatever the language."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import date
 from bot.core.disagreements import earlier_figures
 from bot.core.positions import overview
 from bot.core.runtime import Runtime
+from briefings.i18n import ENGLISH, use_language
 from briefings.replies.digest_briefs import DigestNews, StoryState, build_digest
 from briefings.replies.load_briefs import find_disagreements
 from briefings.replies.reply import Reply
@@ -28,10 +30,12 @@ NEWS_LIMIT = 200
 
 @dataclass(frozen=True)
 class Digest:
-    """One digest: the reply, and the newest article it covers (the subscriber's new progress)."""
+    """One digest: the reply, the newest article it covers (the subscriber's new progress), and
+    the language it is written in."""
 
     reply: Reply
     newest_article_id: int
+    language: str = ENGLISH
 
 
 @dataclass
@@ -41,14 +45,16 @@ class Composer:
     runtime: Runtime
     _state: StoryState | None = None
     _news: dict[int, tuple[DigestNews, int]] = field(default_factory=dict)
-    # Subscribers who saw the same articles get the same digest on the same day: built once,
-    # and the same object given to each, so that a front end can render it once too.
-    _digests: dict[tuple[int, date], Digest] = field(default_factory=dict)
+    # Subscribers who saw the same articles get the same digest on the same day in the same
+    # language: built once, and the same object given to each, so that a front end can render
+    # it once too.
+    _digests: dict[tuple[int, date, str], Digest] = field(default_factory=dict)
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
-    async def digest(self, seen_article_id: int, day: date) -> Digest:
-        """The digest for a subscriber who has seen articles up to one id, on a local date."""
-        key = (seen_article_id, day)
+    async def digest(self, seen_article_id: int, day: date, language: str = ENGLISH) -> Digest:
+        """The digest for a subscriber who has seen articles up to one id, on a local date, in
+        their language."""
+        key = (seen_article_id, day, language)
         if key in self._digests:
             return self._digests[key]
         async with self._lock:
@@ -58,7 +64,9 @@ class Composer:
                 self._news[seen_article_id] = await self._load_news(seen_article_id)
             if key not in self._digests:
                 news, newest = self._news[seen_article_id]
-                self._digests[key] = Digest(build_digest(day, news, self._state), newest)
+                with use_language(language):
+                    built = build_digest(day, news, self._state)
+                self._digests[key] = Digest(built, newest, language)
         return self._digests[key]
 
     async def _load_state(self) -> StoryState:

@@ -9,9 +9,11 @@ Every minute a tick (`send_due_digests`) does three things, and no state lives o
    subscription's next due instant to its next local date; a day missed by more than the
    grace period is skipped instead. Rows another worker is claiming are skipped, so
    workers on one store split the fan-out;
-3. send each claimed digest through a `DigestSender`, a few at a time (the sender keeps
-   Telegram's limits: the bot's send budget, shared by every worker), and record it sent (a group of sends that finished together
-   is recorded in one transaction) or failed: a blocked or vanished chat deactivates the
+3. send each claimed digest, written in its subscriber's language (`digest_composer` builds
+   each distinct digest once per language), through a `DigestSender`, a few at a time (the
+   sender keeps Telegram's limits: the bot's send budget, shared by every worker), and
+   record it sent (a group of sends that finished together is recorded in one
+   transaction) or failed: a blocked or vanished chat deactivates the
    subscription at once, another refusal gives the day up, and other failures are retried
    on later ticks, a bounded number of times.
 A send holds its slot until its outcome is written, so at most CONCURRENCY digests are sent
@@ -33,6 +35,7 @@ from bot.core.digest_composer import Composer
 from bot.core.digest_sender import DigestSender, Failure, NotSent, Sent
 from bot.core.group_commit import GroupCommit
 from bot.core.runtime import Runtime
+from briefings.i18n import use_language
 from storage import (
     SentDigest,
     complete_deliveries,
@@ -166,9 +169,15 @@ class _Fanout:
 
 
 async def _send_one(fanout: _Fanout, job: Job) -> None:
-    """Send one digest and record how it went."""
-    digest = await fanout.composer.digest(job.subscription.seen_article_id, job.local_date)
-    match await fanout.sender.send(job.subscription.chat_id, digest):
+    """Send one digest, in its subscriber's language, and record how it went."""
+    subscription = job.subscription
+    digest = await fanout.composer.digest(
+        subscription.seen_article_id, job.local_date, subscription.language
+    )
+    # The sender renders what it adds (button labels) in the digest's language.
+    with use_language(digest.language):
+        outcome = await fanout.sender.send(subscription.chat_id, digest)
+    match outcome:
         case Sent(message_id):
             sent = SentDigest(job.delivery_id, utc_now(), message_id, digest.newest_article_id)
             await fanout.record_sent(sent)

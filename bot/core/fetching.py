@@ -8,7 +8,7 @@ has been sent by then. Redirects are followed by hand, each one checked the same
 status and content type are checked before the body is read, and the body is streamed and
 cut off past the size limit, on the wire and once decompressed (page_bodies.py: a gzip bomb
 never expands past the limit in memory). Failures raise FetchError (InputTooLargeError for
-the size) with one sentence for the admin.
+the size) with one sentence for the admin, in the language of the answer being built.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from briefings.errors import (
     FetchTimeoutError,
     UnsupportedFormatError,
 )
+from briefings.i18n import _
 from briefings.reading.articles import check_size, format_of
 from briefings.replies.counts import counted
 
@@ -74,8 +75,9 @@ async def fetch_page(
         async with asyncio.timeout(seconds):
             return await _follow(_parse(url), settings, transport, resolve)
     except (TimeoutError, httpx.TimeoutException) as error:
-        message = f"The page at {url} did not answer within {counted(seconds, 'second')}."
-        raise FetchTimeoutError(message) from error
+        limit = counted(seconds, "{n} second", "{n} seconds")
+        message = _("The page at {url} did not answer within {limit}.")
+        raise FetchTimeoutError(message.format(url=url, limit=limit)) from error
 
 
 async def _follow(
@@ -94,14 +96,16 @@ async def _follow(
         headers=headers, timeout=timeout, transport=transport, trust_env=False
     ) as client:
         current = url
-        for _ in range(settings.fetch_max_redirects + 1):
+        for _hop in range(settings.fetch_max_redirects + 1):
             await _check_address(current, allowed, resolve)
             page = await _get(client, current, allowed, settings.max_input_bytes)
             if isinstance(page, FetchedPage):
                 return page
             current = page
-    times = counted(settings.fetch_max_redirects, "time")
-    raise FetchError(f"The address {url} redirects more than {times}.")
+    times = counted(settings.fetch_max_redirects, "{n} time", "{n} times")
+    raise FetchError(
+        _("The address {url} redirects more than {times}.").format(url=url, times=times)
+    )
 
 
 async def _get(
@@ -126,7 +130,9 @@ def _parse(url: str) -> httpx.URL:
     try:
         return httpx.URL(url)
     except httpx.InvalidURL:
-        raise AddressNotAllowedError(f"I cannot read the address {url}.") from None
+        raise AddressNotAllowedError(
+            _("I cannot read the address {url}.").format(url=url)
+        ) from None
 
 
 def _redirect_target(url: httpx.URL, location: str) -> httpx.URL:
@@ -134,21 +140,23 @@ def _redirect_target(url: httpx.URL, location: str) -> httpx.URL:
     try:
         return url.join(location)
     except httpx.InvalidURL:
-        raise FetchError(f"The page at {url} redirects to an address I cannot read.") from None
+        message = _("The page at {url} redirects to an address I cannot read.")
+        raise FetchError(message.format(url=url)) from None
 
 
 async def _check_address(url: httpx.URL, allowed: frozenset[Network], resolve: Resolver) -> None:
     """Refuse an address that is not http(s), carries credentials, or reaches a non-public host."""
     if url.scheme not in {"http", "https"}:
         scheme = url.scheme or str(url)
-        raise AddressNotAllowedError(f"I only fetch http and https addresses, not {scheme}.")
+        message = _("I only fetch http and https addresses, not {scheme}.")
+        raise AddressNotAllowedError(message.format(scheme=scheme))
     if url.userinfo:
         raise AddressNotAllowedError(
-            "I do not fetch addresses with a user name or password in them."
+            _("I do not fetch addresses with a user name or password in them.")
         )
     host = url.raw_host.decode("ascii")
     if not host:
-        raise AddressNotAllowedError(f"The address {url} names no host.")
+        raise AddressNotAllowedError(_("The address {url} names no host.").format(url=url))
     for address in await _addresses(host, resolve):
         _check_public(address, host, allowed)
 
@@ -164,7 +172,7 @@ async def _addresses(host: str, resolve: Resolver) -> list[Address]:
     except (socket.gaierror, UnicodeError):
         addresses = []
     if not addresses:
-        raise FetchError(f"I could not find the host {host}.")
+        raise FetchError(_("I could not find the host {host}.").format(host=host))
     return addresses
 
 
@@ -175,8 +183,11 @@ def _check_public(address: Address, host: str, allowed: frozenset[Network]) -> N
         return
     if _is_public(carried):
         return
-    which = f"{host} is {address}" if host != str(address) else str(address)
-    raise AddressNotAllowedError(f"I do not fetch private or local network addresses ({which}).")
+    if host == str(address):
+        message = _("I do not fetch private or local network addresses ({address}).")
+    else:
+        message = _("I do not fetch private or local network addresses ({host} is {address}).")
+    raise AddressNotAllowedError(message.format(host=host, address=address))
 
 
 def _carried_ipv4(address: Address) -> Address:
@@ -219,10 +230,12 @@ def _connection_error(url: httpx.URL, error: httpx.HTTPError) -> FetchError:
     """One sentence for a request that failed before a whole answer came back."""
     host = url.raw_host.decode("ascii")
     if _caused_by(error, ssl.SSLError):
-        return FetchError(f"I could not make a secure connection to {host}.")
-    if isinstance(error, httpx.ConnectError):
-        return FetchError(f"Nobody answered at {url}.")
-    return FetchError(f"The site at {host} sent an answer I could not read.")
+        message = _("I could not make a secure connection to {host}.")
+    elif isinstance(error, httpx.ConnectError):
+        message = _("Nobody answered at {url}.")
+    else:
+        message = _("The site at {host} sent an answer I could not read.")
+    return FetchError(message.format(host=host, url=url))
 
 
 def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
@@ -239,7 +252,7 @@ async def _read(response: httpx.Response, url: httpx.URL, max_bytes: int) -> Fet
     """The body of a final response, after its status, type and declared size are checked."""
     if not response.is_success:
         status = f"{response.status_code} {response.reason_phrase}".strip()
-        raise FetchError(f"The page at {url} answered {status}.")
+        raise FetchError(_("The page at {url} answered {status}.").format(url=url, status=status))
     content_type = response.headers.get("content-type")
     _check_type(content_type, str(url))
     declared = response.headers.get("content-length", "")
@@ -256,7 +269,8 @@ def _check_type(content_type: str | None, url: str) -> None:
         format_of(url, content_type)
     except UnsupportedFormatError:
         media_type = (content_type or "").split(";")[0].strip().lower()
-        raise FetchError(
-            f"The address {url} gives {media_type}, not an article page; "
+        message = _(
+            "The address {url} gives {media_type}, not an article page; "
             "send a web page, or a .txt, .md or .html file."
-        ) from None
+        )
+        raise FetchError(message.format(url=url, media_type=media_type)) from None

@@ -34,6 +34,7 @@ from bot.core.fetching import fetch_page
 from bot.core.runtime import Runtime
 from bot.settings import Settings
 from briefings.errors import DuplicateArticleError, InputError
+from briefings.i18n import N_, _
 from briefings.identity.rules import IDENTITY_RULES
 from briefings.model import ExtractedArticle, SourceText
 from briefings.reading.articles import check_size, read_article, read_path
@@ -64,10 +65,13 @@ from storage import (
 
 log = logging.getLogger(__name__)
 
+# The source name of pasted text: stored with the article (and its title when it has none),
+# so in the store's one language, not the reader's.
 PASTED = "pasted text"
-# The sentences of a failure whose details go to the log, for one load or many.
-REFUSED = "The database refused the article; the log has the details."
-UNEXPECTED = "Something unexpected went wrong; the log has the details."
+# The sentences of a failure whose details go to the log, for one load or many (translated
+# where the failure is told, by store_refusal).
+REFUSED = N_("The database refused the article; the log has the details.")
+UNEXPECTED = N_("Something unexpected went wrong; the log has the details.")
 
 
 @dataclass(frozen=True)
@@ -97,9 +101,9 @@ async def load_article(
         stored = await stored_copy(runtime, source)
         if stored is not None:
             return build_already_loaded(stored.id, stored.title)
-        await progress(EXTRACTING)
+        await progress(_(EXTRACTING))
         extracted = await _extract(runtime, source)
-        await progress(SAVING)
+        await progress(_(SAVING))
         saved = await save_article(runtime, extracted)
         return build_loaded(_loaded(saved, source), await _disagreements(runtime, saved))
     except DuplicateArticleError as duplicate:
@@ -116,8 +120,9 @@ async def load_article(
 
 
 def store_refusal(error: BaseException, *, otherwise: str) -> str:
-    """The sentence for a load the store failed: what failed, when known; otherwise `otherwise`."""
-    return describe_store_failure(error) if is_unreachable(error) else otherwise
+    """The sentence for a load the store failed: what failed, when known; otherwise `otherwise`
+    (a catalog message, such as REFUSED)."""
+    return describe_store_failure(error) if is_unreachable(error) else _(otherwise)
 
 
 async def _already_loaded(runtime: Runtime, article: ArticleInput) -> Reply | None:
@@ -139,17 +144,17 @@ async def _read(runtime: Runtime, article: ArticleInput, progress: Progress) -> 
     """Turn an input into a SourceText, off the event loop; raises InputError."""
     max_bytes = runtime.settings.max_input_bytes
     if isinstance(article, LocalFile):
-        await progress(READING)
+        await progress(_(READING))
         return await asyncio.to_thread(read_path, article.path, max_bytes=max_bytes)
     if isinstance(article, PastedText):
-        await progress(READING)
+        await progress(_(READING))
         raw, name, content_type = article.text.encode(), PASTED, None
     elif isinstance(article, UploadedFile):
-        await progress(DOWNLOADING.format(name=article.name))
+        await progress(_(DOWNLOADING).format(name=article.name))
         check_size(article.size or 0, max_bytes, source=article.name)
         raw, name, content_type = await article.download(), article.name, article.mime_type
     else:
-        await progress(FETCHING.format(url=article.url))
+        await progress(_(FETCHING).format(url=article.url))
         page = await fetch_page(article.url, runtime.settings)
         raw, name, content_type = page.body, article.url, page.content_type
     return await asyncio.to_thread(

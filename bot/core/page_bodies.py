@@ -16,6 +16,7 @@ import zlib
 import httpx
 
 from briefings.errors import FetchError
+from briefings.i18n import _
 from briefings.reading.sizes import check_size, over_the_limit
 
 ACCEPT_ENCODING = "gzip, deflate"
@@ -80,8 +81,8 @@ def _inflate_into(
         try:
             body += inflater.inflate(data, max_bytes - len(body) + 1)
         except zlib.error:
-            message = f"The page at {url} came compressed in a way I could not read."
-            raise FetchError(message) from None
+            message = _("The page at {url} came compressed in a way I could not read.")
+            raise FetchError(message.format(url=url)) from None
         if len(body) > max_bytes:
             raise over_the_limit(max_bytes, source=str(url))
         data = inflater.tail
@@ -97,7 +98,9 @@ def _inflater_for(response: httpx.Response, url: httpx.URL) -> _Inflater | None:
     if not codings:
         return None
     if len(codings) > 1:
-        raise FetchError(f"The page at {url} came compressed twice over, which I do not read.")
+        message = _("The page at {url} came compressed twice over, which I do not read.")
+        raise FetchError(message.format(url=url))
     if codings[0] not in _WBITS:
-        raise FetchError(f"The page at {url} came compressed as {codings[0]}, which I cannot read.")
+        message = _("The page at {url} came compressed as {coding}, which I cannot read.")
+        raise FetchError(message.format(url=url, coding=codings[0]))
     return _Inflater(_WBITS[codings[0]])

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from bot.core.actor_lookup import actor_holding, find_named_actor, get_actor
 from bot.core.positions import side_positions
 from briefings.entries import ActorEntry, DemandEntry, FigureEntry, NamedActor, SentenceEntry, Slice
+from briefings.i18n import _
 from briefings.model import ActorKind
 from briefings.questions.intents import Asks, Question, read_question
 from briefings.questions.matching import (
@@ -139,7 +140,7 @@ async def _figures(session: Session, asked: Asked) -> Reply | None:
     if not found.rows:
         return None
     claimed = claimed_as_asked(found.rows, _subject_words(asked))
-    return build_figures(claimed, f"Figures about “{echo(question.text)}”")
+    return build_figures(claimed, _("Figures about “{topic}”").format(topic=echo(question.text)))
 
 
 async def _figures_of_measures(session: Session, asked: Asked) -> Slice[FigureEntry]:
@@ -174,7 +175,7 @@ async def _demands(session: Session, asked: Asked) -> Reply | None:
     """What the person named wants, else the side named, else the body named; on topic first."""
     side = asked.question.side
     if asked.person is None and side is not None:
-        found, _ = await side_positions(session, side, limit=ANSWER_DEMANDS)
+        found, _voices = await side_positions(session, side, limit=ANSWER_DEMANDS)
         return _demands_reply(newest_first(found), asked, side)
     if asked.actor is None:
         return None
@@ -189,11 +190,13 @@ def _demands_reply(found: Slice[DemandEntry], asked: Asked, whose: str) -> Reply
         return None
     topical = on_topic(found.rows, _subject_words(asked))
     if topical:
-        heading = f"Positions of {whose} on “{echo(asked.question.text)}”"
+        heading = _("Positions of {whose} on “{question}”").format(
+            whose=whose, question=echo(asked.question.text)
+        )
         return build_demands(topical, Counter(d.party for d in topical), heading)
     if asked.person is None and asked.question.side == whose:
         return build_side_demands(found, whose)
-    heading = f"Demands and positions of {whose}"
+    heading = _("Demands and positions of {whose}").format(whose=whose)
     return build_demands(
         found.rows, {whose: found.total}, heading, over={whose} if found.capped else ()
     )
@@ -217,7 +220,8 @@ async def _quotes(session: Session, asked: Asked) -> Reply | None:
     whose = actor.name if actor else side
     ranked = by_topic(found.rows, _subject_words(asked))[:QUOTES_SHOWN]
     shown = Slice(tuple(ranked), found.total, found.capped)
-    return build_quotes(shown, f"Quotes of {whose}, on the question's words first", "")
+    heading = _("Quotes of {whose}, on the question's words first").format(whose=whose)
+    return build_quotes(shown, heading, "")
 
 
 async def _events(session: Session, asked: Asked) -> Reply | None:
@@ -230,9 +234,8 @@ async def _events(session: Session, asked: Asked) -> Reply | None:
     if not ranked:
         return None
     newest_first = sorted(ranked, key=lambda e: (e.day, e.article_id), reverse=True)
-    return build_timeline(
-        Slice(tuple(newest_first), len(newest_first)), f"When: “{echo(asked.question.text)}”"
-    )
+    heading = _("When: “{question}”").format(question=echo(asked.question.text))
+    return build_timeline(Slice(tuple(newest_first), len(newest_first)), heading)
 
 
 async def ranked_sentences(session: Session, question: Question) -> Reply:

@@ -28,7 +28,8 @@ NEW_WITHOUT_SUBSCRIPTION = timedelta(days=1)
 
 
 async def subscribe_(runtime: Runtime, argument: str, caller: Caller) -> Reply:
-    """/subscribe [HH:MM] [zone or city]: a daily digest at that local time."""
+    """/subscribe [HH:MM] [zone or city]: a daily digest at that local time, in the caller's
+    language."""
     if caller.chat_id is None:
         return build_console_only()
     settings = runtime.settings
@@ -49,6 +50,7 @@ async def subscribe_(runtime: Runtime, argument: str, caller: Caller) -> Reply:
             zone=schedule.zone.key,
             next_due_at=due,
             now=now,
+            language=caller.language,
         )
     changed = before is not None and before.active
     return build_subscribed(schedule.at, schedule.zone, due, changed=changed)
@@ -74,7 +76,7 @@ async def settings_(runtime: Runtime, argument: str, caller: Caller) -> Reply:
 
 
 async def digest(runtime: Runtime, argument: str, caller: Caller) -> Reply:
-    """/digest: today's digest now, without changing the schedule."""
+    """/digest: today's digest now, in the caller's language, without changing the schedule."""
     zone = ZoneInfo(runtime.settings.default_timezone)
     async with runtime.sessions() as session:
         found = await get_subscription(session, chat_id=caller.chat_id) if caller.chat_id else None
@@ -83,7 +85,7 @@ async def digest(runtime: Runtime, argument: str, caller: Caller) -> Reply:
         else:
             seen = await article_id_before(session, utc_now() - NEW_WITHOUT_SUBSCRIPTION)
     today = utc_now().astimezone(zone).date()
-    return (await Composer(runtime).digest(seen, today)).reply
+    return (await Composer(runtime).digest(seen, today, caller.language)).reply
 
 
 # The subscription commands, by name; every user may send them.

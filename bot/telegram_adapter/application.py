@@ -23,6 +23,7 @@ from bot.core.charts import CHART_HANDLERS
 from bot.core.commands import COMMANDS
 from bot.core.digest_delivery import send_due_digests
 from bot.core.extraction_worker import ExtractionWorker
+from bot.core.language_commands import LANGUAGE_HANDLERS
 from bot.core.runtime import Runtime, open_runtime, settle_heap
 from bot.core.seeding import ensure_seeded
 from bot.core.send_budget import send_budget
@@ -115,7 +116,13 @@ def register_handlers(application: BriefApplication) -> None:
             ),
             # The other commands of the command core (admin ones check the sender there).
             CommandHandler(
-                [*COMMANDS, *CHART_HANDLERS, *ADMIN_HANDLERS, *SUBSCRIPTION_HANDLERS],
+                [
+                    *COMMANDS,
+                    *CHART_HANDLERS,
+                    *ADMIN_HANDLERS,
+                    *SUBSCRIPTION_HANDLERS,
+                    *LANGUAGE_HANDLERS,
+                ],
                 handlers.reply_to_text,
             ),
             # Paging buttons (◀ ▶) and the page counter between them.

@@ -22,6 +22,7 @@ from bot.core.digest_composer import Digest
 from bot.core.digest_sender import Failure, NotSent, SendOutcome, Sent
 from bot.telegram_adapter.buttons import NO_PREVIEW, action_buttons, keyboard
 from bot.telegram_adapter.rendering import render_pages
+from briefings.i18n import current_language
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class RenderedDigest:
 
 
 def render_digest(digest: Digest) -> RenderedDigest:
-    """A digest's page and buttons."""
+    """A digest's page and buttons, labelled in the current language."""
     page = render_pages(digest.reply)[0]
     return RenderedDigest(digest, page, keyboard([action_buttons(digest.reply)]))
 
@@ -46,15 +47,17 @@ class TelegramDigestSender:
     bot: Bot
     # Sent as paid broadcasts (ALLOW_PAID_BROADCAST): above 30 a second, Telegram charges Stars.
     paid_broadcast: bool = False
-    # Many subscribers share one Digest object in a tick: rendered once, by the object's
-    # identity (each entry holds its digest, so no id is reused while the sender lives).
-    _rendered: dict[int, RenderedDigest] = field(default_factory=dict, init=False)
+    # Many subscribers share one Digest object in a tick: rendered once per language (its
+    # buttons' labels are in the subscriber's), by the object's identity (each entry holds its
+    # digest, so no id is reused while the sender lives).
+    _rendered: dict[tuple[int, str], RenderedDigest] = field(default_factory=dict, init=False)
 
     def rendered(self, digest: Digest) -> RenderedDigest:
-        """The digest's page and buttons, rendered on first use."""
-        found = self._rendered.get(id(digest))
+        """The digest's page and buttons in the current language, rendered on first use."""
+        key = (id(digest), current_language())
+        found = self._rendered.get(key)
         if found is None:
-            found = self._rendered[id(digest)] = render_digest(digest)
+            found = self._rendered[key] = render_digest(digest)
         return found
 
     async def send(self, chat_id: int, digest: Digest) -> SendOutcome:

@@ -1,5 +1,6 @@
 """The one error handler: log with the update's context, tell the user kindly, notify the admins.
 
+The user's notice is in their language; the admins' report is for the operators, in English.
 The admins are told of a failure once, not once per user: error_reports groups failures by
 type and place and rate-limits the reports, counting what it holds back.
 """
@@ -17,13 +18,15 @@ from telegram.error import Forbidden, TelegramError
 
 from bot.telegram_adapter.context import BriefContext
 from bot.telegram_adapter.error_reports import Report
-from briefings.replies.counts import counted
+from briefings.i18n import N_, _, language_for, use_language
 from storage import is_unreachable
 
 log = logging.getLogger(__name__)
 
-SORRY = "Sorry, something went wrong on my side. The admins have been told; please try again later."
-STORE_DOWN = "I can't reach the article store right now. Please try again in a minute."
+SORRY = N_(
+    "Sorry, something went wrong on my side. The admins have been told; please try again later."
+)
+STORE_DOWN = N_("I can't reach the article store right now. Please try again in a minute.")
 # Telegram's message limit, less room for the heading and tags of the admin report.
 REPORT_CHARS = 3500
 
@@ -38,13 +41,21 @@ async def report_error(update: object, context: BriefContext) -> None:
         return
     log.error("error while handling %s", summary, exc_info=error)
     if isinstance(update, Update) and update.effective_chat is not None:
-        text = STORE_DOWN if error is not None and is_unreachable(error) else SORRY
-        await _send_quietly(context, update.effective_chat.id, text, None)
+        await _send_quietly(context, update.effective_chat.id, user_notice(update, error), None)
     report = context.bot_data.error_reports.admit(error)
     if report is None:
         log.info("the admins were told of this error already; counted, not reported again")
         return
     await _notify_admins(context, summary, error, report)
+
+
+def user_notice(update: Update, error: BaseException | None) -> str:
+    """What the user is told of a failure, in the language of their Telegram app."""
+    # The handler's language (a /lang choice) ended with the handler, and the store holding
+    # that choice may be the very thing that failed: the app's language is always at hand.
+    user = update.effective_user
+    with use_language(language_for(user.language_code if user else None)):
+        return _(STORE_DOWN if error is not None and is_unreachable(error) else SORRY)
 
 
 def _describe(update: object) -> str:
@@ -65,12 +76,14 @@ async def _notify_admins(
 
 
 def _heading(report: Report) -> str:
-    """The report's first lines: what failed where, and how often since it was last reported."""
+    """The report's first lines: what failed where, and how often since it was last reported
+    (in English, for the operators, like the logs)."""
     where = html.escape(f"{report.key.kind} at {report.key.place}")
     heading = f"<b>ceasefire-brief error</b>: {where}"
     if report.repeats:
+        times = "time" if report.repeats == 1 else "times"
         since = f" since {report.since:%d %b %H:%M} UTC" if report.since else ""
-        heading += f"\n…and happened {counted(report.repeats, 'more time')}{since}."
+        heading += f"\n…and happened {report.repeats:,} more {times}{since}."
     return heading
 
 

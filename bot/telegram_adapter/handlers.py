@@ -1,4 +1,5 @@
-"""Telegram handlers: each reads the update, asks the command core, and sends the reply."""
+"""Telegram handlers: each reads the update, asks the command core, and sends the reply, all in
+the language of the user who sent it (their /lang choice, else their Telegram app's)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from bot.telegram_adapter.buttons import COMMAND_PREFIX
 from bot.telegram_adapter.context import BriefContext
 from bot.telegram_adapter.load_handlers import caller_of
 from bot.telegram_adapter.replying import EXPIRED, parse_page_data, send_reply, show_page
+from briefings.i18n import _, use_language
 
 
 async def reply_to_text(update: Update, context: BriefContext) -> None:
@@ -17,8 +19,10 @@ async def reply_to_text(update: Update, context: BriefContext) -> None:
     if message is None or message.text is None:
         return
     line = message.text
-    reply = await answer(context.runtime, line, caller_of(update, context))
-    await send_reply(context, message.chat_id, line, reply)
+    caller = await caller_of(update, context)
+    with use_language(caller.language):
+        reply = await answer(context.runtime, line, caller)
+        await send_reply(context, message.chat_id, line, reply)
 
 
 async def unknown(update: Update, context: BriefContext) -> None:
@@ -27,7 +31,10 @@ async def unknown(update: Update, context: BriefContext) -> None:
     parsed = parse_command(message.text or "") if message else None
     if message is None or parsed is None:
         return
-    await send_reply(context, message.chat_id, message.text or "", unknown_command(parsed.name))
+    caller = await caller_of(update, context)
+    with use_language(caller.language):
+        reply = unknown_command(parsed.name)
+        await send_reply(context, message.chat_id, message.text or "", reply)
 
 
 async def turn_page(update: Update, context: BriefContext) -> None:
@@ -37,11 +44,12 @@ async def turn_page(update: Update, context: BriefContext) -> None:
         return
     target = parse_page_data(query.data or "")
     chat = update.effective_chat
-    shown = False
-    if target is not None and chat is not None:
-        caller = caller_of(update, context, may_change=False)
-        shown = await show_page(context, query, chat.id, *target, caller)
-    await query.answer(None if shown else EXPIRED, show_alert=not shown)
+    caller = await caller_of(update, context, may_change=False)
+    with use_language(caller.language):
+        shown = False
+        if target is not None and chat is not None:
+            shown = await show_page(context, query, chat.id, *target, caller)
+        await query.answer(None if shown else _(EXPIRED), show_alert=not shown)
 
 
 async def press_command(update: Update, context: BriefContext) -> None:
@@ -53,8 +61,10 @@ async def press_command(update: Update, context: BriefContext) -> None:
     line = (query.data or "").removeprefix(f"{COMMAND_PREFIX}:")
     chat = update.effective_chat
     if chat is not None and parse_command(line) is not None:
-        reply = await answer(context.runtime, line, caller_of(update, context))
-        await send_reply(context, chat.id, line, reply)
+        caller = await caller_of(update, context)
+        with use_language(caller.language):
+            reply = await answer(context.runtime, line, caller)
+            await send_reply(context, chat.id, line, reply)
 
 
 async def ignore_press(update: Update, context: BriefContext) -> None:

@@ -12,23 +12,29 @@ from bot.core.admin_commands import article_input
 from bot.core.article_inputs import ArticleInput, PastedText, UploadedFile
 from bot.core.callers import Caller
 from bot.core.commands import parse_command
+from bot.core.language_commands import user_language
 from bot.core.loading import load_article
 from bot.telegram_adapter.context import BriefContext
 from bot.telegram_adapter.replying import finish_status, send_reply
+from briefings.i18n import _, use_language
 from briefings.replies.load_briefs import READING, build_admin_only, build_load_usage
 
 log = logging.getLogger(__name__)
 
 
-def caller_of(update: Update, context: BriefContext, *, may_change: bool = True) -> Caller:
-    """The sender of an update as the command core sees them: an admin or not."""
+async def caller_of(update: Update, context: BriefContext, *, may_change: bool = True) -> Caller:
+    """The sender of an update as the command core sees them: an admin or not, and the
+    language to answer in (their /lang choice, one read by primary key, else their app's)."""
     user, chat = update.effective_user, update.effective_chat
     is_admin = user is not None and user.id in context.settings.admin_ids
+    user_id = user.id if user else None
+    language = await user_language(context.runtime, user_id, user.language_code if user else None)
     return Caller(
         is_admin=is_admin,
         chat_id=chat.id if chat else None,
-        user_id=user.id if user else None,
+        user_id=user_id,
         may_change=may_change,
+        language=language,
     )
 
 
@@ -37,7 +43,13 @@ async def load_from_chat(update: Update, context: BriefContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    caller = caller_of(update, context)
+    caller = await caller_of(update, context)
+    with use_language(caller.language):
+        await _load(context, message, caller)
+
+
+async def _load(context: BriefContext, message: Message, caller: Caller) -> None:
+    """Load the article a /load message names for an admin, or say why not."""
     if not caller.is_admin:
         await send_reply(context, message.chat_id, "/load", build_admin_only("load"))
         return
@@ -45,8 +57,9 @@ async def load_from_chat(update: Update, context: BriefContext) -> None:
     if article is None:
         await send_reply(context, message.chat_id, "/load", build_load_usage())
         return
-    status = await message.reply_text(READING)
-    shown = [READING]
+    reading = _(READING)
+    status = await message.reply_text(reading)
+    shown = [reading]
 
     async def show_stage(stage: str) -> None:
         # Telegram refuses an edit that changes nothing.
@@ -79,7 +92,8 @@ def _uploaded(document: Document) -> UploadedFile:
         file = await document.get_file()
         return bytes(await file.download_as_bytearray())
 
-    name = document.file_name or "the file"
+    # i18n: stands for a sent file that has no name, in messages such as "Downloading {name}…"
+    name = document.file_name or _("the file")
     return UploadedFile(name, document.mime_type, document.file_size, download)
 
 

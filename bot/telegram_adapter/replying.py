@@ -20,6 +20,7 @@ from bot.telegram_adapter.buttons import (
 )
 from bot.telegram_adapter.context import BriefContext
 from bot.telegram_adapter.rendering import render_caption, render_pages
+from briefings.i18n import N_, _
 from briefings.replies.reply import Photo, Reply
 from storage import get_pager, save_pager
 
@@ -27,8 +28,11 @@ INLINE_PREFIX = "pg"
 STORED_PREFIX = "pp"
 # Pages a button may name: more than any answer has (every answer is bounded).
 LAST_PAGE = 10_000
-DONE_BELOW = "✅ Done; the summary follows."
-EXPIRED = "That answer is no longer available. Send the command again for a fresh one."
+# Notices, translated where shown (`_(EXPIRED)`), in the language of the answer being built.
+# i18n: a long answer follows in its own message(s), below the finished status message
+DONE_BELOW = N_("✅ Done; the summary follows.")
+# i18n: a pop-up when a ◀ ▶ page button is pressed under an answer the bot no longer keeps
+EXPIRED = N_("That answer is no longer available. Send the command again for a fresh one.")
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,8 @@ def parse_page_data(data: str) -> tuple[PageKey, int] | None:
     A client can send any data with a button press: the numbers are read as arguments are
     (ASCII digits, bounded: a pager id is a 32-bit key of the store).
     """
-    prefix, _, rest = data.partition(":")
-    first, _, second = rest.partition(":")
+    prefix, _colon, rest = data.partition(":")
+    first, _colon, second = rest.partition(":")
     if prefix == INLINE_PREFIX and second and (page := whole_number(first, LAST_PAGE)):
         return PageKey(line=second), page
     pager, page = whole_number(first, LAST_KEY), whole_number(second, LAST_PAGE)
@@ -153,7 +157,7 @@ async def finish_status(context: BriefContext, status: Message, line: str, reply
     """Turn a status message into the reply; a reply too long for one page follows it instead."""
     pages = render_pages(reply)
     if len(pages) > 1:
-        await status.edit_text(DONE_BELOW)
+        await status.edit_text(_(DONE_BELOW))
         await send_reply(context, status.chat_id, line, reply)
         return
     await status.edit_text(

@@ -28,7 +28,9 @@ from bot.core.runtime import Runtime, open_runtime
 from bot.core.seeding import ensure_seeded
 from bot.logs import configure_logging, log_formatter
 from bot.settings import Settings, SettingsError, load_settings
+from bot.terminal.languages import LANGUAGE_OPTION, ON_TELEGRAM, language_or_exit, refuse
 from bot.terminal.photos import save_photo
+from briefings.i18n import ENGLISH, use_language
 from briefings.replies.reply import Reply
 from storage import describe_store_failure, export_store, is_store_failure, store_label
 from storage.migrate import SchemaState
@@ -175,13 +177,17 @@ def export(context: typer.Context) -> None:
 def ask(
     context: typer.Context,
     line: Annotated[str, typer.Argument(help='A command as a user types it, e.g. "/who zelensky"')],
+    lang: Annotated[str, LANGUAGE_OPTION] = ENGLISH,
 ) -> None:
     """Print the answer a user gets for a command, on the store (seeded first when empty);
     exit 1 when it says the command was not done (a /load that failed, an argument refused)."""
+    language = language_or_exit(lang)
 
     async def work(runtime: Runtime) -> Reply:
         await ensure_seeded(runtime)
-        return await answer(runtime, line, replace(CONSOLE, progress=_stage_to_stderr))
+        caller = replace(CONSOLE, progress=_stage_to_stderr, language=language)
+        with use_language(language):
+            return await answer(runtime, line, caller)
 
     reply = _run(context, work)
     typer.echo(reply.plain)
@@ -200,12 +206,15 @@ def chart(
     out: Annotated[
         Path | None, typer.Option(help="The PNG file to write (default: chart-TOPIC.png)")
     ] = None,
+    lang: Annotated[str, LANGUAGE_OPTION] = ENGLISH,
 ) -> None:
     """Write the chart /chart TOPIC sends (a PNG) and print its caption, on the store (seeded first when empty)."""
+    language = language_or_exit(lang)
 
     async def work(runtime: Runtime) -> Reply:
         await ensure_seeded(runtime)
-        return await chart_reply(runtime, topic)
+        with use_language(language):
+            return await chart_reply(runtime, topic)
 
     reply = _run(context, work)
     if reply.photo is None:
@@ -259,10 +268,13 @@ def _schema_sentence(report: StoreHealth, store: str) -> str:
 
 
 @app.command()
-def run(context: typer.Context) -> None:
-    """Run the bot on Telegram when TELEGRAM_TOKEN is set; otherwise open the offline console."""
+def run(context: typer.Context, lang: Annotated[str | None, LANGUAGE_OPTION] = None) -> None:
+    """Run the bot on Telegram when TELEGRAM_TOKEN is set; else the offline console, in --lang."""
+    language = language_or_exit(lang or ENGLISH)
     settings = _settings_or_exit()
     if settings.telegram_token is not None:
+        if lang is not None:
+            refuse(ON_TELEGRAM)
         from bot.telegram_adapter.application import AlreadyPollingError
         from bot.telegram_adapter.application import run as run_bot
 
@@ -281,7 +293,7 @@ def run(context: typer.Context) -> None:
         return
     from bot.terminal.console import run_console
 
-    _run(context, run_console)
+    _run(context, lambda runtime: run_console(runtime, language))
 
 
 if __name__ == "__main__":

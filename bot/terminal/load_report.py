@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, TextIO
 
 import typer
 
-from briefings.replies.counts import counted
+from briefings.i18n import _
+from briefings.replies.counts import amount, counted
 
 if TYPE_CHECKING:
     from tqdm import tqdm
@@ -20,26 +21,37 @@ def describe(outcome: LoadOutcome) -> str:
     """One file's outcome in one line: its article and counts, its earlier copy, or its reason."""
     if outcome.saved is not None:
         s = outcome.saved
-        actors = f"{counted(s.n_actors, 'actor')} ({s.n_actors_new} new)"
-        facts = f"{counted(s.n_figures, 'figure')}, {counted(s.n_demands, 'demand')}"
-        return f"{outcome.source}: loaded as article {s.article_id} “{s.title}”: {actors}, {facts}"
-    if outcome.duplicate_of is not None:
-        return (
-            f"{outcome.source}: already loaded as article {outcome.duplicate_of}; nothing changed"
+        return _(
+            "{source}: loaded as article {id} “{title}”: {actors} ({new} new), {figures}, {demands}"
+        ).format(
+            source=outcome.source,
+            id=s.article_id,
+            title=s.title,
+            actors=counted(s.n_actors, "{n} actor", "{n} actors"),
+            new=amount(s.n_actors_new),
+            figures=counted(s.n_figures, "{n} figure", "{n} figures"),
+            demands=counted(s.n_demands, "{n} demand", "{n} demands"),
         )
-    return f"{outcome.source}: not loaded: {outcome.error}"
+    if outcome.duplicate_of is not None:
+        return _("{source}: already loaded as article {id}; nothing changed").format(
+            source=outcome.source, id=outcome.duplicate_of
+        )
+    # i18n: {reason} is one sentence saying why, such as "The file is empty."
+    return _("{source}: not loaded: {reason}").format(source=outcome.source, reason=outcome.error)
 
 
 def summarise(outcomes: list[LoadOutcome]) -> str:
     """The tally of a load of several files: how many were loaded, already there, refused."""
     kinds = Counter(
-        "loaded" if o.saved else "already loaded" if o.duplicate_of else "not loaded"
-        for o in outcomes
+        "loaded" if o.saved else "known" if o.duplicate_of else "refused" for o in outcomes
     )
-    parts = ", ".join(
-        f"{kinds[kind]} {kind}" for kind in ("loaded", "already loaded", "not loaded")
+    # i18n: {files} is a number of files ("3 files"); the others are numbers alone.
+    return _("{files}: {loaded} loaded, {known} already loaded, {refused} not loaded").format(
+        files=counted(len(outcomes), "{n} file", "{n} files"),
+        loaded=amount(kinds["loaded"]),
+        known=amount(kinds["known"]),
+        refused=amount(kinds["refused"]),
     )
-    return f"{counted(len(outcomes), 'file')}: {parts}"
 
 
 class LoadReport:
@@ -52,7 +64,7 @@ class LoadReport:
             # Imported here: only a load on a terminal draws a bar.
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, file=stream, unit="file", desc="loading", leave=False)
+            self.bar = tqdm(total=total, file=stream, unit="file", desc=_("loading"), leave=False)
 
     def show(self, outcome: LoadOutcome) -> None:
         """Print one file's line (failures on standard error) and move the bar on."""

@@ -19,10 +19,19 @@ from babel.messages.extract import extract_from_dir
 ROOT = Path(__file__).resolve().parents[2]
 KEYWORDS: dict[str, Any] = {"_": None, "N_": None, "n_": (1, 2), "counted": (2, 3)}
 # The data files whose labels answers show, and the keys whose string values are labels.
-EXTRACTED_KEYS: dict[str, str] = {}
+EXTRACTED_KEYS: dict[str, str] = {
+    # Measures' labels ("soldiers killed"), and the countries figures are measured for.
+    "briefings/data/measures.json": "label,side",
+    # Sides' names ("Russia", "Others") and the countries of sides.
+    "briefings/data/sides.json": "side,other",
+    # What answers call the people quoted, and who they are.
+    "briefings/data/standing.json": "label,about",
+}
 METHODS = [
     ("briefings/**.py", "python"),
     ("bot/**.py", "python"),
+    # The store's failures, said to the user in one sentence (storage/failures.py).
+    ("storage/**.py", "python"),
     *[(path, "briefings.i18n.extraction:extract_json_labels") for path in EXTRACTED_KEYS],
 ]
 OPTIONS = {path: {"keys": keys} for path, keys in EXTRACTED_KEYS.items()}

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from string import Formatter
 from typing import Any
 
 from babel.messages.catalog import Catalog
@@ -43,8 +44,11 @@ def write_catalog(language: str, catalog: Catalog) -> None:
     catalog.creation_date = catalog.revision_date = FIXED_DATE
     path = catalog_path(language)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as target:
+    # Written aside, then renamed over the catalog: a failure half-way leaves it whole.
+    written = path.with_suffix(".po.new")
+    with written.open("wb") as target:
         write_po(target, catalog, width=100, no_location=True, sort_output=True)
+    written.replace(path)
 
 
 def update_all(template: Catalog) -> None:
@@ -68,6 +72,9 @@ def fill(entries: list[dict[str, Any]]) -> int:
                 held = catalog.get(entry["msgid"])
                 english = ("", "") if entry.get("plural") else ""
                 string = english if language == ENGLISH else _translation(entry)
+                if held is not None and held.pluralizable != bool(entry.get("plural")):
+                    catalog.delete(entry["msgid"])  # a message that became plural, or no longer is
+                    held = None
                 if held is None:
                     catalog.add(key, string)
                 elif language != ENGLISH:
@@ -105,20 +112,20 @@ def problems(template: Catalog) -> list[str]:
 
 def _translation_faults(catalog: Catalog) -> Iterator[str]:
     """Untranslated or fuzzy messages, and translations whose {placeholders} differ."""
-    from string import Formatter
-
-    def names(text: str) -> set[str]:
-        return {field for _, field, _, _ in Formatter().parse(text) if field is not None}
-
     for message in catalog:
         if not message.id:
             continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        english = str(message.id[0] if isinstance(message.id, tuple) else message.id)
         forms = message.string if isinstance(message.string, tuple) else (message.string,)
-        if message.fuzzy or not all(isinstance(f, str) and f.strip() for f in forms):
+        if message.fuzzy or not all(isinstance(form, str) and form.strip() for form in forms):
             yield f"untranslated {_shown(message.id)}"
-        elif any(names(form) != names(ids[0]) for form in forms):
+        elif any(_placeholders(str(form)) != _placeholders(english) for form in forms):
             yield f"placeholders differ in {_shown(message.id)}"
+
+
+def _placeholders(text: str) -> set[str]:
+    """The names of a message's {placeholders}."""
+    return {field for _, field, _, _ in Formatter().parse(text) if field is not None}
 
 
 def _shown(key: object) -> str:

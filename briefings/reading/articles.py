@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from briefings.errors import EmptyInputError, UnsupportedFormatError
+from briefings.i18n import _
 from briefings.model import SourceText
 from briefings.reading.decoding import decode_text
 from briefings.reading.files import read_file_bytes
@@ -25,7 +26,7 @@ from briefings.reading.sizes import (
     check_paragraphs,
     check_size,
     is_web_address,
-    source_noun,
+    said_of,
 )
 from briefings.reading.webpage import read_html
 
@@ -67,7 +68,6 @@ _CONTENT_TYPES = {
 }
 # Content types that say nothing about the body; the source's name decides instead.
 _VAGUE_CONTENT_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
-_SUPPORTED = "plain text (.txt), Markdown (.md) or HTML (.html)"
 _HTML_START = re.compile(
     r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
 )
@@ -81,9 +81,12 @@ def read_article(
     declared = format_of(source, content_type)
     text = decode_text(raw)
     if not has_words(text):
-        raise EmptyInputError(
-            f"The {source_noun(source)} has no words in it, only punctuation and symbols."
+        no_words = said_of(
+            source,
+            file=_("The file has no words in it, only punctuation and symbols."),
+            page=_("The page has no words in it, only punctuation and symbols."),
         )
+        raise EmptyInputError(no_words)
     text_format = declared or sniff_format(text)
     if text_format is TextFormat.HTML:
         return _from_html(text, source)
@@ -101,14 +104,26 @@ def format_of(source: str, content_type: str | None) -> TextFormat | None:
     media_type = (content_type or "").split(";")[0].strip().lower()
     if media_type not in _VAGUE_CONTENT_TYPES:
         if media_type not in _CONTENT_TYPES:
-            raise UnsupportedFormatError(f"I cannot read {media_type}; send {_SUPPORTED}.")
+            raise UnsupportedFormatError(
+                # i18n: {media_type} is a content type such as "application/pdf".
+                _(
+                    "I cannot read {media_type}; send plain text (.txt), Markdown (.md) "
+                    "or HTML (.html)."
+                ).format(media_type=media_type)
+            )
         return _CONTENT_TYPES[media_type]
     suffix = _suffix(source)
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
     # Web addresses end in .php or .aspx as often as in nothing; only files are refused.
     if suffix and not is_web_address(source):
-        raise UnsupportedFormatError(f"I cannot read {suffix} files; send {_SUPPORTED}.")
+        raise UnsupportedFormatError(
+            # i18n: {suffix} is a file name's ending such as ".pdf".
+            _(
+                "I cannot read {suffix} files; send plain text (.txt), Markdown (.md) "
+                "or HTML (.html)."
+            ).format(suffix=suffix)
+        )
     return None
 
 
@@ -147,9 +162,9 @@ def _assemble(title: str, body: list[Block], source: str, known: ArticleMeta) ->
     blocks, found = strip_furniture(normalise_blocks(body))
     text = render(join_broken_paragraphs(blocks))
     if not text:
-        raise EmptyInputError("I found a title but no article text.")
+        raise EmptyInputError(_("I found a title but no article text."))
     if not has_words(text):
-        raise EmptyInputError("I found no article text, only punctuation and symbols.")
+        raise EmptyInputError(_("I found no article text, only punctuation and symbols."))
     return SourceText(
         title=normalise_line(title).strip() or source,
         text=text,

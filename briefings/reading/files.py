@@ -18,16 +18,19 @@ import stat
 from pathlib import Path
 
 from briefings.errors import InputError
+from briefings.i18n import N_, _
 from briefings.reading.sizes import check_size, over_the_limit
 
 _CHUNK_BYTES = 64 * 1024
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
+# What a path is instead of a regular file ("{name} is a named pipe"), translated where said.
 _KINDS = {
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFIFO: "a named pipe",
-    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: N_("a device"),
+    stat.S_IFBLK: N_("a device"),
+    stat.S_IFIFO: N_("a named pipe"),
+    stat.S_IFSOCK: N_("a socket"),
 }
+_OTHER_KIND = N_("something other than a file")
 
 
 def read_file_bytes(path: Path, *, max_bytes: int) -> bytes:
@@ -55,10 +58,15 @@ def _check_regular(path: Path, mode: int, name: str) -> None:
     if stat.S_ISREG(mode):
         return
     if stat.S_ISDIR(mode):
-        raise InputError(f"{name} is a folder, not a file.")
-    kind = _KINDS.get(stat.S_IFMT(mode), "something other than a file")
-    is_link = "a link to " if path.is_symlink() else ""
-    raise InputError(f"{name} is {is_link}{kind}, not a regular file.")
+        raise InputError(_("{name} is a folder, not a file.").format(name=name))
+    kind = _(_KINDS.get(stat.S_IFMT(mode), _OTHER_KIND))
+    if path.is_symlink():
+        # i18n: {kind} is what the link leads to instead of a file, such as "a named pipe".
+        sentence = _("{name} is a link to {kind}, not a regular file.")
+    else:
+        # i18n: {kind} is what the path is instead of a file, such as "a named pipe".
+        sentence = _("{name} is {kind}, not a regular file.")
+    raise InputError(sentence.format(name=name, kind=kind))
 
 
 def _read_at_most(descriptor: int, max_bytes: int, name: str) -> bytes:
@@ -77,12 +85,14 @@ def _read_at_most(descriptor: int, max_bytes: int, name: str) -> bytes:
 def _refusal(error: OSError, name: str) -> InputError:
     """One sentence for a file that could not be opened or read."""
     if isinstance(error, FileNotFoundError | NotADirectoryError):
-        return InputError(f"There is no file named {name}.")
+        return InputError(_("There is no file named {name}.").format(name=name))
     if isinstance(error, IsADirectoryError):
-        return InputError(f"{name} is a folder, not a file.")
+        return InputError(_("{name} is a folder, not a file.").format(name=name))
     if isinstance(error, PermissionError):
-        return InputError(f"I am not allowed to read {name}.")
+        return InputError(_("I am not allowed to read {name}.").format(name=name))
     if error.errno == errno.ELOOP:
-        return InputError(f"{name} is a link that leads round in a circle.")
-    reason = (error.strerror or "an error of the system").lower()
-    return InputError(f"I could not read {name} ({reason}).")
+        return InputError(_("{name} is a link that leads round in a circle.").format(name=name))
+    # The system's reason is its own words (English); only the fallback is ours.
+    reason = (error.strerror or _("an error of the system")).lower()
+    # i18n: {reason} is the operating system's reason, such as "input/output error".
+    return InputError(_("I could not read {name} ({reason}).").format(name=name, reason=reason))

@@ -10,10 +10,11 @@ from html.parser import HTMLParser
 import trafilatura
 
 from briefings.errors import EmptyInputError
+from briefings.i18n import N_, _
 from briefings.reading.furniture import ArticleMeta
 from briefings.reading.markup import Block, BlockKind
 
-NO_ARTICLE = "No article text found in the HTML page."
+NO_ARTICLE = N_("No article text found in the HTML page.")
 # A page whose longest paragraph is shorter than this is navigation, not an article.
 _MIN_PROSE_WORDS = 5
 _CONTAINERS = frozenset({"main", "div", "quote", "table", "list"})
@@ -33,7 +34,7 @@ def read_html(html: str) -> WebPage:
     """Extract title, body blocks, byline, outlet and date from an HTML page."""
     doc = _extract(html)
     if doc is None:
-        raise EmptyInputError(NO_ARTICLE)
+        raise EmptyInputError(_(NO_ARTICLE))
     meta = ArticleMeta(
         byline=doc.get("author") or None,
         published=_iso_date(doc.get("date")),

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefings.entries import SentenceEntry
+from briefings.i18n import _
 from briefings.replies.citations import cite
+from briefings.replies.demand_kinds import kind_label
 from briefings.replies.figure_briefs import figure_text
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
 
@@ -38,7 +40,8 @@ def build_answer(question: str, n_terms: int, found: Sequence[SentenceEntry], li
     ranked = rank_answers(found, n_terms)[:limit]
     if not ranked:
         return build_no_answer(question)
-    lines = [line(bold("What the articles say"), f" about “{echo(question)}”"), blank()]
+    about = _("about “{question}”").format(question=echo(question))
+    lines = [line(bold(_("What the articles say")), f" {about}"), blank()]
     for number, entry in enumerate(ranked, start=1):
         lines += [*_entry_lines(number, entry), blank()]
     return reply(lines)
@@ -47,19 +50,27 @@ def build_answer(question: str, n_terms: int, found: Sequence[SentenceEntry], li
 def _entry_lines(number: int, entry: SentenceEntry) -> list[Line]:
     lines = [line(bold(f"{number}."), f" {entry.text} ", cite([entry.article_id]))]
     for figure in entry.figures:
-        claimant = f" (claimed by {figure.claimant})" if figure.claimant else ""
-        lines.append(line("   ↳ ", italic("figure"), f": {figure_text(figure)}{claimant}"))
+        stated = figure_text(figure)
+        if figure.claimant:
+            stated = _("{figure} (claimed by {claimant})").format(
+                figure=stated, claimant=figure.claimant
+            )
+        # i18n: a label before a figure found in the sentence (a noun: a claimed number).
+        lines.append(line("   ↳ ", italic(_("figure")), f": {stated}"))
     for demand in entry.demands:
-        lines.append(line("   ↳ ", italic(demand.kind), f" by {demand.party}: {demand.demand}"))
+        # i18n: after a kind of position ("demand", "proposal"): the party that takes it, and what.
+        stated = _("by {party}: {demand}").format(party=demand.party, demand=demand.demand)
+        lines.append(line("   ↳ ", italic(kind_label(demand.kind)), f" {stated}"))
     return lines
 
 
 def build_no_answer(question: str) -> Reply:
     """The reply when nothing stored answers a question."""
+    text = _("Nothing in the articles says that: no sentence matches “{question}”.")
     return reply(
         [
-            line(f"Nothing in the articles says that: no sentence matches “{echo(question)}”."),
-            line(italic("Try other words, or /who, /figures, /demands.")),
+            line(text.format(question=echo(question))),
+            line(italic(_("Try other words, or /who, /figures, /demands."))),
         ]
     )
 
@@ -67,11 +78,7 @@ def build_no_answer(question: str) -> Reply:
 def build_empty_question(question: str) -> Reply:
     """The reply to an empty question, or one of only common words."""
     if not question.strip():
-        return reply([line("Ask a question after /ask, e.g. /ask what does Russia demand?")])
-    return reply(
-        [
-            line(
-                f"“{echo(question)}” has no words I can search for. Try naming a person, place or thing."
-            )
-        ]
-    )
+        text = _("Ask a question after /ask, e.g. /ask what does Russia demand?")
+        return reply([line(text)])
+    text = _("“{question}” has no words I can search for. Try naming a person, place or thing.")
+    return reply([line(text.format(question=echo(question)))])

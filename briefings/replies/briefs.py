@@ -14,8 +14,10 @@ from briefings.entries import (
     Slice,
     SourceEntry,
 )
+from briefings.i18n import N_, _, formats, n_
 from briefings.replies.citations import cite
 from briefings.replies.counts import amount, counted
+from briefings.replies.demand_kinds import kind_label
 from briefings.replies.figure_briefs import figure_text, merge_figures
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
 
@@ -26,46 +28,53 @@ PLACES_COMMAND = f"/who {WHO_PLACES}"
 # An actor card lists this many roles, each with the days of its newest few articles.
 CARD_ROLES = 5
 
-STORY = (
+STORY = N_(
     "December 2024: after meeting Zelenskyy and Macron in Paris, Trump called for an “immediate "
     "ceasefire”. Zelenskyy asked for a “just and enduring” peace with security guarantees; the "
     "Kremlin restated its terms."
 )
+# Each command as /help writes it (the command as typed, its argument words translated), and
+# what it does.
 COMMAND_HELP = (
-    ("/who [name]", "the actors and their roles, or one actor's card"),
-    ("/figures [topic]", "the numbers, who claims them, and where sources disagree"),
-    ("/chart [topic]", "each claimant's figures over time, as a chart"),
-    ("/demands [party]", "what each side demands, proposes or rejects"),
-    ("/quotes [name]", "who said what, in their own words"),
-    ("/timeline", "the dated events, newest first"),
-    ("/sources", "the articles behind every answer ([n] in answers points here)"),
-    ("/ask <question>", "the facts that best answer a question (or just type it)"),
-    ("/subscribe [HH:MM] [city]", "a daily digest at your time; /settings, /unsubscribe"),
-    ("/digest", "today's digest, now"),
-    ("/help", "this message"),
+    # i18n: /help: keep the command; translate only the word in brackets (same for the others).
+    (N_("/who [name]"), N_("the actors and their roles, or one actor's card")),
+    (N_("/figures [topic]"), N_("the numbers, who claims them, and where sources disagree")),
+    (N_("/chart [topic]"), N_("each claimant's figures over time, as a chart")),
+    (N_("/demands [party]"), N_("what each side demands, proposes or rejects")),
+    (N_("/quotes [name]"), N_("who said what, in their own words")),
+    ("/timeline", N_("the dated events, newest first")),
+    ("/sources", N_("the articles behind every answer ([n] in answers points here)")),
+    (N_("/ask <question>"), N_("the facts that best answer a question (or just type it)")),
+    (N_("/subscribe [HH:MM] [city]"), N_("a daily digest at your time; /settings, /unsubscribe")),
+    ("/digest", N_("today's digest, now")),
+    (N_("/lang uk|en"), N_("answer in Ukrainian or English")),
+    ("/help", N_("this message")),
 )
 
 
-def more_line(hidden: int, noun: str, hint: str, *, over: bool = False) -> list[Line]:
+def more_line(hidden: int, more: str, hint: str) -> list[Line]:
     """A note that some rows are not shown and how to see them; nothing when all are shown.
 
-    `noun` is singular ("figure"): the line says "…and 1 more figure" or "…and 2 more figures";
-    with `over` (the store stopped counting), "…and over 995 more figures".
+    `more` is the hidden rows counted, `counted(hidden, "{n} more figure", "{n} more
+    figures", over=...)`: the line says "…and 2 more figures. {hint}" ("…and over 995 more
+    figures" when the store stopped counting).
     """
     if hidden <= 0:
         return []
-    return [line(italic(f"…and {counted(hidden, f'more {noun}', over=over)}. {hint}"))]
+    # i18n: {more} is a count such as "3 more figures"; {hint} says how to see them.
+    return [line(italic(_("…and {more}. {hint}").format(more=more, hint=hint)))]
 
 
 def build_help() -> Reply:
     """What the bot does, the story in two lines, the commands, and buttons for the main ones."""
+    about = _("A sourced briefing on the Ukraine ceasefire story: every fact cites its article.")
     lines = [
         line(bold("ceasefire-brief")),
-        line("A sourced briefing on the Ukraine ceasefire story: every fact cites its article."),
+        line(about),
         blank(),
-        line(STORY),
+        line(_(STORY)),
         blank(),
-        *(line(bold(command), f" — {what}") for command, what in COMMAND_HELP),
+        *(line(bold(_(command)), f" — {_(what)}") for command, what in COMMAND_HELP),
     ]
     return reply(lines, MAIN_COMMANDS)
 
@@ -98,38 +107,55 @@ def build_who(
 ) -> Reply:
     """One page of the actors with their roles (or of the places only named), most cited first;
     what is left out is counted, with the command that shows it."""
-    noun = "place" if page.places else "actor"
     if not actors.rows:
         return _no_actors(actors.total, page, named_places)
-    heading = "Places the articles only name" if page.places else "Who is who"
-    lines = [line(bold(heading), f" — {_who_shown(actors, page, noun)}"), blank()]
+    heading = _("Places the articles only name") if page.places else _("Who is who")
+    lines = [line(bold(heading), f" — {_who_shown(actors, page)}"), blank()]
     lines += [_actor_line(actor) for actor in actors.rows]
     after = actors.total - page.offset - len(actors.rows)
     following = page.command(page.number + 1)
-    notes = more_line(after, noun, f"Send {following} for the next.", over=actors.capped)
+    more = _more_rows(after, page.places, over=actors.capped)
+    notes = more_line(after, more, _("Send {command} for the next.").format(command=following))
     if named_places.total and not page.places:
-        places = f"Not listed: {_places(named_places)} the articles only name"
-        why = "with no role, figure, position or quote"
-        notes.append(line(italic(f"{places}, {why}. Send {PLACES_COMMAND}.")))
-    notes.append(line(italic("Send /who NAME for one actor's card.")))
+        notes.append(line(italic(_not_listed(named_places))))
+    notes.append(line(italic(_("Send /who NAME for one actor's card."))))
     actions = (following,) * (after > 0) + (PLACES_COMMAND,) * bool(named_places.total)
     return reply([*lines, blank(), *notes], actions)
 
 
-def _who_shown(actors: Slice[ActorEntry], page: ActorPage, noun: str) -> str:
+def _who_shown(actors: Slice[ActorEntry], page: ActorPage) -> str:
     """Which actors a page shows: all of them, the most cited few, or a range."""
-    every = counted(actors.total, noun, over=actors.capped)
+    every = _rows(actors.total, page.places, over=actors.capped)
     if not actors.hidden:
-        return f"{every}, most cited first"
+        return _("{every}, most cited first").format(every=every)
     if page.number == 1:
-        return f"the {len(actors.rows)} most cited of {every}"
-    last = page.offset + len(actors.rows)
-    return f"{page.offset + 1}–{last} of {every}, most cited first"
+        shown = amount(len(actors.rows))
+        return _("the {shown} most cited of {every}").format(shown=shown, every=every)
+    first, last = amount(page.offset + 1), amount(page.offset + len(actors.rows))
+    range_ = _("{first}–{last} of {every}, most cited first")
+    return range_.format(first=first, last=last, every=every)
 
 
-def _places(named: Count) -> str:
-    """How many places the articles only name, "over" when the store stopped counting."""
-    return counted(named.total, "place", over=named.over)
+def _rows(total: int, places: bool, *, over: bool = False) -> str:
+    """How many actors, or places only named, there are: "3 actors", "over 1,000 places"."""
+    if places:
+        return counted(total, "{n} place", "{n} places", over=over)
+    return counted(total, "{n} actor", "{n} actors", over=over)
+
+
+def _more_rows(hidden: int, places: bool, *, over: bool) -> str:
+    """How many more actors, or places only named, the next pages show: "7 more actors"."""
+    if places:
+        return counted(hidden, "{n} more place", "{n} more places", over=over)
+    return counted(hidden, "{n} more actor", "{n} more actors", over=over)
+
+
+def _not_listed(named: Count) -> str:
+    """The note that /who leaves out the places the articles only name, and how to see them."""
+    return _(
+        "Not listed: {places} the articles only name, with no role, figure, position or quote. "
+        "Send {command}."
+    ).format(places=_rows(named.total, True, over=named.over), command=PLACES_COMMAND)
 
 
 def _no_actors(total: int, page: ActorPage, named_places: Count) -> Reply:
@@ -137,18 +163,20 @@ def _no_actors(total: int, page: ActorPage, named_places: Count) -> Reply:
     the count goes a cap past the page asked for)."""
     if total and page.number > 1:
         pages = (total - 1) // page.size + 1
-        only = f"Only {counted(total, 'place' if page.places else 'actor')} in the articles"
+        every = _rows(total, page.places)
         if pages == 1:
-            return reply([line(f"{only}, all on {page.command(1)}.")])
-        return reply([line(f"{only}: send {page.command(pages)} for the last of them.")])
+            text = _("Only {every} in the articles, all on {command}.")
+        else:
+            text = _("Only {every} in the articles: send {command} for the last of them.")
+        return reply([line(text.format(every=every, command=page.command(pages)))])
     if page.places:
-        text = "No place is only named: each has a role or takes part. /who lists the actors."
+        text = _("No place is only named: each has a role or takes part. /who lists the actors.")
         return reply([line(text)])
     if named_places.total:
-        places = _places(named_places)
-        text = f"No actors yet, only {places} the articles name. Send {PLACES_COMMAND}."
-        return reply([line(text)])
-    return reply([line("No actors yet: load an article first.")])
+        places = _rows(named_places.total, True, over=named_places.over)
+        text = _("No actors yet, only {places} the articles name. Send {command}.")
+        return reply([line(text.format(places=places, command=PLACES_COMMAND))])
+    return reply([line(_("No actors yet: load an article first."))])
 
 
 def _actor_line(actor: ActorEntry) -> Line:
@@ -162,37 +190,46 @@ def build_actor_card(
     """One actor's card: roles, other names, what they claim and demand, and the sources."""
     lines = [line(bold(actor.name)), *_role_lines(actor)]
     if actor.aliases:
-        lines.append(line("Also named: ", ", ".join(actor.aliases)))
-    lines.append(line("Sources: ", cite(actor.articles, total=actor.n_articles)))
-    hint = f"See /figures or /demands {actor.name}."
+        lines.append(line(_("Also named: {names}").format(names=", ".join(actor.aliases))))
+    cited = cite(actor.articles, total=actor.n_articles)
+    lines.append(line(_("Sources: {citations}").format(citations=cited)))
+    hint = _("See /figures or /demands {name}.").format(name=actor.name)
     if claims.rows:
-        lines += [blank(), line(bold("Claims"))]
+        # i18n: heading of an actor's card: the figures this actor gives.
+        lines += [blank(), line(bold(_("Claims")))]
         merged = merge_figures(claims.rows)
         lines += [line("• ", figure_text(f), " ", cite(ids)) for f, ids in merged]
-        lines += more_line(claims.hidden, "figure", hint, over=claims.capped)
+        more = counted(claims.hidden, "{n} more figure", "{n} more figures", over=claims.capped)
+        lines += more_line(claims.hidden, more, hint)
     if positions.rows:
-        lines += [blank(), line(bold("Positions"))]
+        lines += [blank(), line(bold(_("Positions")))]
         lines += [demand_line(d) for d in positions.rows]
-        lines += more_line(positions.hidden, "position", hint, over=positions.capped)
+        hidden, over = positions.hidden, positions.capped
+        more = counted(hidden, "{n} more position", "{n} more positions", over=over)
+        lines += more_line(hidden, more, hint)
     return reply(lines)
 
 
 def _role_lines(actor: ActorEntry) -> list[Line]:
     """The newest role the articles state, then the others, each with its days and sources."""
     if not actor.roles:
-        return [line("Role: ", actor.role or "not stated in the articles")]
+        role = actor.role or _("not stated in the articles")
+        return [line(_("Role: {role}").format(role=role))]
     newest, *others = actor.roles[:CARD_ROLES]
-    lines = [line("Role: ", _role_text(newest))]
+    lines = [line(_("Role: {role}").format(role=_role_text(newest)))]
     if others:
-        lines += [line("Other roles stated:"), *(line("• ", _role_text(r)) for r in others)]
-    return lines + more_line(len(actor.roles) - CARD_ROLES, "role", "The newest are shown.")
+        lines += [line(_("Other roles stated:")), *(line("• ", _role_text(r)) for r in others)]
+    hidden = len(actor.roles) - CARD_ROLES
+    more = counted(hidden, "{n} more role", "{n} more roles")
+    return lines + more_line(hidden, more, _("The newest are shown."))
 
 
 def _role_text(role: RoleEntry) -> str:
     """A role, the days of the articles that state it (the newest few), and their citations."""
     days = [format_day(day, "day") for day in role.days]
     if role.n_days > len(role.days):
-        days.append(f"{role.n_days - len(role.days)} earlier")
+        # i18n: after a list of dates: how many more dates, earlier than those.
+        days.append(counted(role.n_days - len(role.days), "{n} earlier", "{n} earlier"))
     when = f" — {', '.join(days)}" if days else ""
     return f"{role.role}{when} {cite(role.articles, total=role.n_articles)}"
 
@@ -200,42 +237,48 @@ def _role_text(role: RoleEntry) -> str:
 def format_day(day: date, precision: str) -> str:
     """A date as precisely as it is known: 7 Dec 2024, Dec 2024, or 2024."""
     if precision == "year":
-        return f"{day.year}"
-    if precision == "month":
-        return day.strftime("%b %Y")
-    return f"{day.day} {day.strftime('%b %Y')}"
+        return str(day.year)
+    return formats.month(day) if precision == "month" else formats.day(day)
 
 
 def build_unknown_actor(query: str) -> Reply:
     """The reply when no actor goes by the name asked for."""
-    return reply([line(f"No actor called “{query}” in the articles. /who lists them all.")])
+    text = _("No actor called “{name}” in the articles. /who lists them all.")
+    return reply([line(text.format(name=query))])
 
 
 def demand_line(demand: DemandEntry) -> Line:
     """One demand as a bullet: its kind, what is demanded, and the source."""
-    return line("• ", italic(demand.kind), f": {demand.demand} ", cite([demand.article_id]))
+    return line(
+        "• ", italic(kind_label(demand.kind)), f": {demand.demand} ", cite([demand.article_id])
+    )
 
 
 def build_sources(sources: Slice[SourceEntry]) -> Reply:
     """The articles behind the store, newest first, numbered as answers cite them."""
     if not sources.rows:
-        return reply([line("No articles loaded yet.")])
-    shown = (
-        f"the newest {len(sources.rows)} of {amount(sources.total, over=sources.capped)}"
-        if sources.hidden
-        else counted(sources.total, "article")
-    )
-    lines = [line(bold("Sources"), f" — {shown}"), blank()]
+        return reply([line(_("No articles loaded yet."))])
+    lines = [line(bold(_("Sources")), f" — {_sources_shown(sources)}"), blank()]
     lines += [_source_line(source) for source in sources.rows]
     if sources.hidden:
-        lines += [blank(), line(italic("Send /sources N for article [N]."))]
+        lines += [blank(), line(italic(_("Send /sources N for article [N].")))]
     return reply(lines)
+
+
+def _sources_shown(sources: Slice[SourceEntry]) -> str:
+    """How many of the articles /sources shows: "3 articles", "the newest 20 of 1,234"."""
+    if not sources.hidden:
+        return counted(sources.total, "{n} article", "{n} articles")
+    shown, total = len(sources.rows), amount(sources.total, over=sources.capped)
+    newest = n_("the newest {shown} of {total}", "the newest {shown} of {total}", shown)
+    return newest.format(shown=amount(shown), total=total)
 
 
 def build_source(source: SourceEntry | None, wanted: int) -> Reply:
     """One article, as an answer's [N] cites it."""
     if source is None:
-        return reply([line(f"There is no article [{wanted}]. /sources lists them.")])
+        text = _("There is no article [{number}]. /sources lists them.")
+        return reply([line(text.format(number=wanted))])
     return reply([_source_line(source)])
 
 
@@ -243,11 +286,10 @@ def _source_line(source: SourceEntry) -> Line:
     published = source.published.isoformat() if source.published else None
     meta = ", ".join(part for part in (source.outlet, published) if part)
     counts = ", ".join(
-        counted(n, noun)
-        for n, noun in (
-            (source.n_actors, "actor"),
-            (source.n_figures, "figure"),
-            (source.n_demands, "demand"),
+        (
+            counted(source.n_actors, "{n} actor", "{n} actors"),
+            counted(source.n_figures, "{n} figure", "{n} figures"),
+            counted(source.n_demands, "{n} demand", "{n} demands"),
         )
     )
     return line(

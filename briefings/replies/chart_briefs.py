@@ -11,9 +11,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from briefings.entries import FigureEntry, SourceDate
+from briefings.i18n import _, formats
 from briefings.replies.chart_data import ChartData, ChartSeries, chartable
 from briefings.replies.citations import cite
-from briefings.replies.figure_briefs import CONTESTED_MARK
+from briefings.replies.counts import counted
+from briefings.replies.figure_briefs import CONTESTED_MARK, more_values
 from briefings.replies.reply import Line, Reply, bold, italic, line, reply
 
 CHART_COMMAND = "/chart"
@@ -32,12 +34,16 @@ def build_chart_caption(
     """The caption: what the chart measures, each series' values with [n], the sources, in 1,024 characters."""
     mark = CONTESTED_MARK if chart.contested else "📈 "
     head = [line(bold(clip(f"{mark}{chart.title}", 120)))]
-    dated = "undated articles in the grey band at the right" if chart.undated_day else ""
-    head.append(
-        line(italic(f"Each claimant's figures by article date{f' ({dated})' if dated else ''}."))
-    )
+    if chart.undated_day:
+        about = _(
+            "Each claimant's figures by article date "
+            "(undated articles in the grey band at the right)."
+        )
+    else:
+        about = _("Each claimant's figures by article date.")
+    head.append(line(italic(about)))
     if chart.contested:
-        head.append(line(italic("Sources disagree: contested values are ringed in red.")))
+        head.append(line(italic(_("Sources disagree: contested values are ringed in red."))))
     tail = [_sources_line(chart.articles, sources, SOURCES_SHARE)]
     if chart.other_groups:
         tail.append(_others_line(chart.other_groups, topic))
@@ -54,21 +60,23 @@ def build_chart_caption(
 
 def build_no_chart(topic: str) -> Reply:
     """The reply when no figure matches a topic."""
-    return reply(
-        [line(f"No figures about “{clip(topic, TOPIC_CHARS)}” to chart. /figures lists them all.")]
-    )
+    text = _("No figures about “{topic}” to chart. /figures lists them all.")
+    return reply([line(text.format(topic=clip(topic, TOPIC_CHARS)))])
 
 
 def build_nothing_to_chart(topic: str) -> Reply:
     """The reply when a topic's figures measure nothing a chart can show."""
-    about = f"The figures about “{clip(topic, TOPIC_CHARS)}”"
-    return reply([line(f"{about} count nothing a chart can show; /figures lists them.")])
+    text = _("The figures about “{topic}” count nothing a chart can show; /figures lists them.")
+    return reply([line(text.format(topic=clip(topic, TOPIC_CHARS)))])
 
 
 def build_chart_usage() -> Reply:
     """How to use /chart, when there is nothing to chart without a topic."""
-    example = "/chart TOPIC (such as /chart soldiers killed)"
-    return reply([line(f"Send {example} once articles with figures are loaded.")])
+    # i18n: TOPIC may be translated; "/chart soldiers killed" is a command to send as it is
+    text = _(
+        "Send /chart TOPIC (such as /chart soldiers killed) once articles with figures are loaded."
+    )
+    return reply([line(text)])
 
 
 def offer_chart(answer: Reply, figures: Sequence[FigureEntry], topic: str) -> Reply:
@@ -102,7 +110,7 @@ def _series_line(series: ChartSeries) -> Line:
     for point in series.points:
         cites.setdefault(point.value, (point.text, set()))[1].update(point.articles)
     values = [f"{clip(text, VALUE_CHARS)} {cite(ids, limit=3)}" for text, ids in cites.values()]
-    extra = f"; +{len(values) - VALUES_SHOWN} more" if len(values) > VALUES_SHOWN else ""
+    extra = f"; {more_values(len(values) - VALUES_SHOWN)}" if len(values) > VALUES_SHOWN else ""
     return line(
         "• ", bold(clip(series.label, NAME_CHARS)), ": ", "; ".join(values[:VALUES_SHOWN]) + extra
     )
@@ -110,30 +118,41 @@ def _series_line(series: ChartSeries) -> Line:
 
 def _more_line(hidden: int, topic: str) -> Line:
     command = f"/figures {clip(topic, TOPIC_CHARS)}".strip()
-    return line(italic(f"…and {hidden} more series; {command} lists every claimant."))
+    # i18n: a chart's series is one claimant's line of values
+    series = counted(hidden, "{n} more series", "{n} more series")
+    text = _("…and {series}; {command} lists every claimant.")
+    return line(italic(text.format(series=series, command=command)))
 
 
 def _sources_line(articles: Sequence[int], sources: Mapping[int, SourceDate], room: int) -> Line:
     """Sources: [1] outlet or title, its day; … as many as fit in `room`, then how many more."""
+    label = _("Sources:") + " "
     shown: list[str] = []
     for n, article in enumerate(articles):
         entry = _source_text(article, sources[article])
         rest = len(articles) - n - 1
-        more = f"; +{rest} more (/sources)" if rest else ""
-        if length("Sources: " + "; ".join([*shown, entry]) + more) > room:
-            shown.append(f"+{len(articles) - n} more (/sources)")
+        more = f"; {_more_sources(rest)}" if rest else ""
+        if length(label + "; ".join([*shown, entry]) + more) > room:
+            shown.append(_more_sources(len(articles) - n))
             break
         shown.append(entry)
-    return line(italic("Sources: "), "; ".join(shown))
+    return line(italic(label), "; ".join(shown))
+
+
+def _more_sources(hidden: int) -> str:
+    """How many sources the line leaves out, and the command that lists them."""
+    return _("+{n} more (/sources)").format(n=formats.number(hidden))
 
 
 def _source_text(article: int, source: SourceDate) -> str:
     day = source.published
-    when = f"{day.day} {day:%b %Y}" if day else "undated"
+    # i18n: in place of an article's date, when it gives none
+    when = formats.day(day) if day else _("undated")
     return f"[{article}] {clip(source.outlet or source.title, SOURCE_CHARS)}, {when}"
 
 
 def _others_line(others: int, topic: str) -> Line:
     command = f"/figures {clip(topic, TOPIC_CHARS)}".strip()
-    measures = "measure" if others == 1 else "measures"
-    return line(italic(f"{others} other {measures} not charted; {command} lists them."))
+    measures = counted(others, "{n} other measure", "{n} other measures")
+    text = _("{measures} not charted; {command} lists them.")
+    return line(italic(text.format(measures=measures, command=command)))

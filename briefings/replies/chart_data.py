@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from briefings.entries import FigureEntry, SourceDate
+from briefings.i18n import _
 from briefings.replies.figure_briefs import UNATTRIBUTED, FigureGroup, group_figures, short_label
 from briefings.replies.figure_comparison import disputed
 
@@ -60,7 +61,8 @@ class ChartSeries:
 
 @dataclass(frozen=True)
 class ChartData:
-    """A chart as data: what it measures, its series, and what the caption says about it."""
+    """A chart as data: what it measures, its series, and what the caption says about it; its
+    words (title, axis, series names) in the language of the answer it was built for."""
 
     title: str
     y_label: str
@@ -146,9 +148,10 @@ def _series(
 ) -> list[ChartSeries]:
     """One series per claimant and measure, those with most points first, then first seen first."""
     points: dict[tuple[str, str | None], dict[tuple[date, float], list[FigureEntry]]] = {}
+    unattributed = _(UNATTRIBUTED)
     for figure in figures:
         measure = figure.measure if figure.measure != group.family else None
-        key = (figure.claimant or UNATTRIBUTED, measure)
+        key = (figure.claimant or unattributed, measure)
         day = sources[figure.article_id].published or slot or source_day(sources[figure.article_id])
         points.setdefault(key, {}).setdefault((day, figure.value), []).append(figure)
     series = [

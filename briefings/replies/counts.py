@@ -5,6 +5,7 @@ from __future__ import annotations
 from briefings.i18n import _, formats, n_
 
 _VOWELS = frozenset("aeiou")
+FIVE = 5
 
 
 def counted(number: float, singular: str, plural: str | None = None, *, over: bool = False) -> str:
@@ -19,7 +20,10 @@ def counted(number: float, singular: str, plural: str | None = None, *, over: bo
     if "{n}" not in singular:
         form = plural or plural_of(singular) if over or number != 1 else singular
         return f"{amount(number, over=over)} {form}"
-    return n_(singular, plural or singular, number).format(n=amount(number, over=over))
+    # A floor takes the form of many in every language ("over 1,001 figures", "понад 1 001
+    # цифр", where 1,001 alone would be "1 001 цифра"); five is many in both.
+    agreeing = FIVE if over else number
+    return n_(singular, plural or singular, agreeing).format(n=amount(number, over=over))
 
 
 def amount(number: float, *, over: bool = False) -> str:

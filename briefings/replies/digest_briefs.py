@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefings.entries import DemandEntry, FigureEntry, SourceEntry
+from briefings.i18n import _, current_language
 from briefings.replies.citations import cite
 from briefings.replies.counts import counted
+from briefings.replies.demand_kinds import kind_label
 from briefings.replies.figure_briefs import (
     CONTESTED_MARK,
+    UNATTRIBUTED,
     FigureGroup,
     figure_text,
     group_figures,
@@ -27,6 +30,7 @@ from briefings.replies.figure_wording import (
     previous_value,
     series_of,
     value_words,
+    was,
 )
 from briefings.replies.load_briefs import Disagreement, disagreement_line
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
@@ -70,10 +74,10 @@ class StoryState:
 
 def build_digest(day: date, news: DigestNews, state: StoryState) -> Reply:
     """One digest: the news (or that there is none), then the state of the story."""
-    heading = line("🗞 ", bold(f"Ceasefire digest — {day:%A} {day.day} {day:%B %Y}"))
+    heading = line("🗞 ", bold(_("Ceasefire digest — {day}").format(day=_long_day(day))))
     lines = [heading, blank()]
     if news.empty:
-        lines += [line("Nothing new since your last digest."), blank()]
+        lines += [line(_("Nothing new since your last digest.")), blank()]
     else:
         lines += _news_lines(news)
     lines += _state_lines(state)
@@ -82,27 +86,58 @@ def build_digest(day: date, news: DigestNews, state: StoryState) -> Reply:
 
 def _news_lines(news: DigestNews) -> list[Line]:
     """The new articles, figures, demands and disagreements, a few of each."""
-    count = len(news.articles)
-    lines = [line(bold(f"New since your last digest: {counted(count, 'article')}"))]
-    lines += [_article_line(a) for a in news.articles[:NEW_ARTICLES]]
-    lines += _more(count - NEW_ARTICLES, "article", "/sources")
+    lines = _new_articles(news.articles)
     if news.disagreements:
-        lines += [blank(), line(bold(f"{CONTESTED_MARK}New disagreements"))]
+        lines += [blank(), line(bold(CONTESTED_MARK + _("New disagreements")))]
         lines += [disagreement_line(d) for d in news.disagreements[:NEW_DISAGREEMENTS]]
     if news.figures:
-        lines += [blank(), line(bold("New figures"))]
-        lines += [_figure_line(f, news.earlier) for f in news.figures[:NEW_FIGURES]]
-        lines += _more(len(news.figures) - NEW_FIGURES, "figure", "/figures")
+        lines += [blank(), *_new_figures(news.figures, news.earlier)]
     if news.demands:
-        lines += [blank(), line(bold("New demands and positions"))]
-        lines += [_demand_line(d) for d in news.demands[:NEW_DEMANDS]]
-        lines += _more(len(news.demands) - NEW_DEMANDS, "position", "/demands")
+        lines += [blank(), *_new_demands(news.demands)]
     return [*lines, blank()]
+
+
+def _new_articles(articles: Sequence[SourceEntry]) -> list[Line]:
+    """How many articles are new, the first few, and how many more /sources lists."""
+    count = counted(len(articles), "{n} article", "{n} articles")
+    lines = [line(bold(_("New since your last digest: {articles}").format(articles=count)))]
+    lines += [_article_line(a) for a in articles[:NEW_ARTICLES]]
+    hidden = len(articles) - NEW_ARTICLES
+    if hidden > 0:
+        more = counted(
+            hidden, "…and {n} more article: /sources", "…and {n} more articles: /sources"
+        )
+        lines.append(line(italic(more)))
+    return lines
+
+
+def _new_figures(figures: Sequence[FigureEntry], earlier: Sequence[FigureEntry]) -> list[Line]:
+    """The first few new figures, and how many more /figures lists."""
+    lines = [line(bold(_("New figures")))]
+    lines += [_figure_line(f, earlier) for f in figures[:NEW_FIGURES]]
+    hidden = len(figures) - NEW_FIGURES
+    if hidden > 0:
+        more = counted(hidden, "…and {n} more figure: /figures", "…and {n} more figures: /figures")
+        lines.append(line(italic(more)))
+    return lines
+
+
+def _new_demands(demands: Sequence[DemandEntry]) -> list[Line]:
+    """The first few new positions, and how many more /demands lists."""
+    lines = [line(bold(_("New demands and positions")))]
+    lines += [_demand_line(d) for d in demands[:NEW_DEMANDS]]
+    hidden = len(demands) - NEW_DEMANDS
+    if hidden > 0:
+        more = counted(
+            hidden, "…and {n} more position: /demands", "…and {n} more positions: /demands"
+        )
+        lines.append(line(italic(more)))
+    return lines
 
 
 def _state_lines(state: StoryState) -> list[Line]:
     """Key figures with their claimants (contested first), and each party's newest position."""
-    lines = [line(bold("The story so far"))]
+    lines = [line(bold(_("The story so far")))]
     groups = [g for g in group_figures(state.figures) if g.family is not None]
     lines += [_group_line(group) for group in groups[:STATE_GROUPS]]
     newest: dict[str, DemandEntry] = {}
@@ -111,7 +146,7 @@ def _state_lines(state: StoryState) -> list[Line]:
     parties = sorted(newest, key=lambda party: -state.totals.get(party, 0))[:STATE_PARTIES]
     lines += [_demand_line(newest[party]) for party in parties]
     if len(lines) == 1:
-        lines.append(line("No articles loaded yet."))
+        lines.append(line(_("No articles loaded yet.")))
     return lines
 
 
@@ -122,12 +157,13 @@ def _article_line(article: SourceEntry) -> Line:
 
 def _figure_line(figure: FigureEntry, earlier: Sequence[FigureEntry]) -> Line:
     """A new figure with what it counts, who claims it, and the claimant's value it changes."""
-    claimant = f" by {figure.claimant}" if figure.claimant else ""
+    words = figure_text(figure)
+    if figure.claimant:
+        # i18n: a new figure in the digest, and who claims it: "46,000 — soldiers killed by Kyiv"
+        words = _("{figure} by {claimant}").format(figure=words, claimant=figure.claimant)
     before = previous_value(figure, earlier)
-    change = ""
     if before is not None:
-        change = f" (was {value_words(before)} {cite([before.article_id])})"
-    words = f"{figure_text(figure)}{claimant}{change}"
+        words += " " + was(f"{value_words(before)} {cite([before.article_id])}")
     return line("• ", clip(words, CLIP + 40), " ", cite([figure.article_id]))
 
 
@@ -136,7 +172,7 @@ def _demand_line(demand: DemandEntry) -> Line:
         "• ",
         bold(demand.party),
         " ",
-        italic(demand.kind),
+        italic(kind_label(demand.kind)),
         f": {clip(demand.demand)} ",
         cite([demand.article_id]),
     )
@@ -145,8 +181,9 @@ def _demand_line(demand: DemandEntry) -> Line:
 def _group_line(group: FigureGroup) -> Line:
     """A measure's claims in one line: each claimant's newest value of each series, whole."""
     by_claimant: dict[str, list[FigureEntry]] = defaultdict(list)
+    unattributed = _(UNATTRIBUTED)
     for figure in group.figures:
-        by_claimant[figure.claimant or "unattributed"].append(figure)
+        by_claimant[figure.claimant or unattributed].append(figure)
     claims = "; ".join(
         f"{name} " + ", ".join(_newest_words(group, values) for values in series_of(rows))
         for name, rows in by_claimant.items()
@@ -162,11 +199,11 @@ def _newest_words(group: FigureGroup, values: Sequence[Stated]) -> str:
     return f"{figure_words(newest.figure, label)} {cite(newest.article_ids, limit=2)}"
 
 
-def _more(hidden: int, what: str, command: str) -> list[Line]:
-    """ "…and 3 more figures: /figures", the noun agreeing; nothing when none is hidden."""
-    return (
-        [line(italic(f"…and {counted(hidden, f'more {what}')}: {command}"))] if hidden > 0 else []
-    )
+def _long_day(day: date) -> str:
+    """A digest's day in full, as a reader of the language writes it: "Tuesday 25 March 2025"."""
+    from babel.dates import format_date  # imported where used, as in briefings.i18n.formats
+
+    return format_date(day, "EEEE d MMMM y", locale=current_language())
 
 
 def clip(text: str, limit: int = CLIP) -> str:

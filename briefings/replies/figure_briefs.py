@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from briefings.entries import FigureEntry
-from briefings.replies.counts import counted
+from briefings.i18n import N_, _
+from briefings.replies.counts import amount, counted
 from briefings.replies.figure_comparison import contested
 from briefings.replies.figure_wording import (
     figure_words,
@@ -18,8 +19,10 @@ from briefings.replies.figure_wording import (
 )
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
 from briefings.vocabulary.measures import counts_things, measure_family, measure_label
+from briefings.vocabulary.sides import country_label
 
-UNATTRIBUTED = "unattributed"
+# i18n: in place of a claimant's name, for figures the articles give no source for
+UNATTRIBUTED = N_("unattributed")
 CONTESTED_MARK = "⚠️ "
 MAX_CLAIMANTS = 8
 MAX_VALUES = 4
@@ -42,9 +45,11 @@ class FigureGroup:
     def title(self) -> str:
         """The group's heading: the measure and the side it measures."""
         if self.family is None:
-            return "Other figures"
+            # i18n: the heading of the figures that measure nothing /figures groups by
+            return _("Other figures")
         label = short_label(self.family)
-        return f"{label[:1].upper()}{label[1:]}" + (f" — {self.side}" if self.side else "")
+        side = f" — {country_label(self.side)}" if self.side else ""
+        return f"{label[:1].upper()}{label[1:]}{side}"
 
 
 def group_figures(figures: Sequence[FigureEntry]) -> list[FigureGroup]:
@@ -58,14 +63,15 @@ def group_figures(figures: Sequence[FigureEntry]) -> list[FigureGroup]:
 
 
 def short_label(measure: str) -> str:
-    """A measure's label without its explanation in brackets: "soldiers killed and wounded"."""
+    """A measure's label without its explanation in brackets: "soldiers killed and wounded",
+    in the current language."""
     return measure_label(measure).split(" (")[0]
 
 
 def figure_text(figure: FigureEntry) -> str:
     """A figure in words, with what it counts: "roughly 1,500 every single day — soldiers killed"."""
     if figure.measure:
-        side = f", {figure.measured_side}" if figure.measured_side else ""
+        side = f", {country_label(figure.measured_side)}" if figure.measured_side else ""
         return f"{figure_words(figure)} — {short_label(figure.measure)}{side}"
     return figure_words(figure, f" {figure.what}" if figure.what else "")
 
@@ -86,7 +92,7 @@ def build_figures(figures: Sequence[FigureEntry], heading: str, *, history: bool
     before it, or, with history, every value in order with when it was first stated and changed.
     """
     if not figures:
-        return reply([line("No figures yet: load an article first.")])
+        return reply([line(_("No figures yet: load an article first."))])
     lines = [line(bold(heading)), blank()]
     for group in group_figures(figures):
         lines += [*_group_lines(group, history), blank()]
@@ -95,23 +101,26 @@ def build_figures(figures: Sequence[FigureEntry], heading: str, *, history: bool
 
 def build_no_figures(topic: str) -> Reply:
     """The reply when no figure matches a topic."""
-    return reply([line(f"No figures about “{topic}” in the articles. /figures lists them all.")])
+    text = _("No figures about “{topic}” in the articles. /figures lists them all.")
+    return reply([line(text.format(topic=topic))])
 
 
 def _group_lines(group: FigureGroup, history: bool) -> list[Line]:
     mark = CONTESTED_MARK if group.contested else ""
     lines = [line(bold(f"{mark}{group.title}"))]
     if group.contested:
-        lines.append(line(italic("Sources disagree: the claims are shown side by side.")))
+        lines.append(line(italic(_("Sources disagree: the claims are shown side by side."))))
     by_claimant: dict[str, list[FigureEntry]] = defaultdict(list)
+    unattributed = _(UNATTRIBUTED)
     for figure in group.figures:
-        by_claimant[figure.claimant or UNATTRIBUTED].append(figure)
+        by_claimant[figure.claimant or unattributed].append(figure)
     claimants = list(by_claimant.items())
     shown = claimants[:MAX_CLAIMANTS]
     lines += [_claimant_line(group, name, rows, history) for name, rows in shown]
     if len(claimants) > MAX_CLAIMANTS:
         hidden = len(claimants) - MAX_CLAIMANTS
-        lines.append(line(italic(f"…and {counted(hidden, 'more claimant')}.")))
+        more = counted(hidden, "…and {n} more claimant.", "…and {n} more claimants.")
+        lines.append(line(italic(more)))
     return lines
 
 
@@ -125,8 +134,14 @@ def _claimant_line(
     texts = [
         render(values, series_label(group, values[-1].figure)) for values in series[:MAX_VALUES]
     ]
-    extra = f"; +{len(series) - MAX_VALUES} more" if len(series) > MAX_VALUES else ""
+    extra = f"; {more_values(len(series) - MAX_VALUES)}" if len(series) > MAX_VALUES else ""
     return line("• ", bold(claimant), ": ", "; ".join(texts), extra)
+
+
+def more_values(hidden: int) -> str:
+    """How many more values a line leaves out: "+2 more"."""
+    # i18n: after the values a line shows, how many it leaves out: "43,000 [1]; 9,000 [2]; +2 more"
+    return _("+{n} more").format(n=amount(hidden))
 
 
 def series_label(group: FigureGroup, figure: FigureEntry) -> str:

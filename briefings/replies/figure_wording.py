@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefings.entries import FigureEntry
+from briefings.i18n import _, formats
 from briefings.replies.citations import cite
 from briefings.replies.figure_comparison import kind_of, series_key
 from briefings.vocabulary.measures import measure_unit_kind
@@ -29,14 +30,18 @@ def kind_words(figure: FigureEntry) -> str:
     if kind == "rate" and period:
         words = f" {period}"
     elif kind == "event":
-        words = f" (one event{', ' + period if period else ''})"
+        # i18n: after a figure's value: "two civilians killed (one event, on Sunday)"
+        event = _("(one event, {period})").format(period=period) if period else _("(one event)")
+        words = f" {event}"
     elif kind == "change" and figure.qualifier != "a further":
-        words = " (a change)"
+        # i18n: after a figure's value: the number is a rise or fall, not a total
+        words = " " + _("(a change)")
     else:
         words = f" ({_lower_first(period)})" if period else ""
     holder = figure.holder
     if holder and holder != figure.claimant and measure_unit_kind(figure.unit) == "money":
-        words += f" from {holder}"
+        # i18n: a sum of money and who gives it: "€28bn (since 2022) from Germany"
+        words += " " + _("from {holder}").format(holder=holder)
     return words
 
 
@@ -108,8 +113,15 @@ def latest_with_history(values: Sequence[Stated], label: str = "") -> str:
     text = f"{figure_words(newest.figure, label)} {cite(newest.article_ids, limit=3)}"
     if len(values) > 1:
         before = values[-2]
-        text += f" (was {value_words(before.figure)} {cite(before.article_ids, limit=3)})"
+        value = f"{value_words(before.figure)} {cite(before.article_ids, limit=3)}"
+        text += " " + was(value)
     return text
+
+
+def was(value: str) -> str:
+    """A claimant's value before its newest: "(was 31,000 [1])"."""
+    # i18n: a claimant's previous value of a figure, after its newest: "43,000 [2] (was 31,000 [1])"
+    return _("(was {value})").format(value=value)
 
 
 def full_history(values: Sequence[Stated], label: str = "") -> str:
@@ -120,9 +132,9 @@ def full_history(values: Sequence[Stated], label: str = "") -> str:
     chain += label + kind_words(values[-1].figure)
     days = [v.first_day for v in values if v.first_day is not None]
     if days:
-        chain += f" (first stated {_day(days[0])}, last changed {_day(days[-1])})"
+        first, last = formats.day(days[0]), formats.day(days[-1])
+        # i18n: after a figure's values in order: when the first was stated, the newest changed
+        chain += " " + _("(first stated {first}, last changed {last})").format(
+            first=first, last=last
+        )
     return chain
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from briefings.i18n import _
 from briefings.vocabulary.lexicon import Measure, Taxonomy, load_lexicon
 
 
@@ -17,9 +18,15 @@ def _taxonomy() -> Taxonomy:
     return load_lexicon().measures
 
 
-@cache
 def measure_label(measure_id: str) -> str:
-    """A measure's label for readers ("soldiers killed"); the id itself if the data lacks it."""
+    """A measure's label for readers in the current language ("soldiers killed", the data's
+    label through the catalogs); the id itself if the data lacks it."""
+    return _(_data_label(measure_id))
+
+
+@cache
+def _data_label(measure_id: str) -> str:
+    """A measure's label as the data writes it (English): cached, as /figures asks it often."""
     measure = _taxonomy().measure(measure_id)
     return measure.label if measure is not None else measure_id.replace("_", " ")
 
@@ -86,6 +93,6 @@ def with_wholes_and_parts(measures: Iterable[str]) -> frozenset[str]:
     depends on the same claimant's wounded too (a whole is set against the sum of its parts).
     """
     found = set(measures)
-    for _ in range(2):  # a part's whole, then the whole's other parts
+    for _step in range(2):  # a part's whole, then the whole's other parts
         found |= {m for measure in list(found) for m in comparable_measures(measure)}
     return frozenset(found)

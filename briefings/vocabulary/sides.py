@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from briefings.i18n import UKRAINIAN, _, translations
 from briefings.vocabulary.lexicon import country_forms, data_text, load_lexicon
 
 _WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?")
@@ -71,11 +72,23 @@ def side_of(name: str, role: str | None = None, country: str | None = None) -> s
 
 
 def side_named(text: str) -> str | None:
-    """The side a reader's words name ("russia", "Russian", "the us", "others"), or None."""
+    """The side a reader's words name ("russia", "Russian", "the us", "others", or its name in
+    Ukrainian: "росія", "сша"), or None."""
     words = words_of(text)
     if words[:1] == ["the"]:
         words = words[1:]
-    return load_sides().side_aliases.get(tuple(words))
+    found = load_sides().side_aliases.get(tuple(words))
+    # Ukrainian names are Cyrillic: English words need not load the Ukrainian catalog (80 ms).
+    if found is None and not text.isascii():
+        found = _ukrainian_sides().get(tuple(words))
+    return found
+
+
+@cache
+def _ukrainian_sides() -> dict[tuple[str, ...], str]:
+    """Each side by the words of its Ukrainian name, as the catalog gives it."""
+    catalog = translations(UKRAINIAN)
+    return {tuple(words_of(catalog.gettext(side))): side for side in side_order()}
 
 
 def countries_on_side(side: str) -> tuple[str, ...]:
@@ -90,9 +103,20 @@ def side_order() -> tuple[str, ...]:
     return (*book.order, book.other)
 
 
-def side_label(side: str | None) -> str:
-    """A side's name as answers show it; the catch-all side's name for None."""
+def side_key(side: str | None) -> str:
+    """A side's name as the data writes it (answers group and order by it); the catch-all
+    side's name for None."""
     return side or load_sides().other
+
+
+def side_label(side: str | None) -> str:
+    """A side's name as answers show it, in the current language; the catch-all side's for None."""
+    return _(side_key(side))
+
+
+def country_label(country: str) -> str:
+    """A country or body's name as answers show it ("Ukraine", "Nato"), in the current language."""
+    return _(country)
 
 
 def stored_side(label: str) -> str | None:

@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from briefings.entries import PartyEntry, PartyTally
+from briefings.i18n import _
 from briefings.model import ActorKind
 from briefings.vocabulary.lexicon import data_text
 from briefings.vocabulary.sides import words_of
@@ -123,6 +124,17 @@ def party_totals(parties: Iterable[PartyEntry]) -> dict[str, int]:
     for party in parties:
         totals[party.name] = totals.get(party.name, 0) + party.n_demands
     return totals
+
+
+def voices_label() -> str:
+    """What answers call the voices ("People quoted"), in the current language."""
+    return _(load_standing().voices_label)
+
+
+def voices_about() -> str:
+    """Who the voices are, in a few words ("residents, medics, analysts…"), in the current
+    language."""
+    return _(load_standing().voices_about)
 
 
 def voices_named(text: str) -> bool:

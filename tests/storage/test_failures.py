@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import URL, make_url, text
 from sqlalchemy.exc import IntegrityError
 
+from briefings.i18n import UKRAINIAN, use_language
 from storage import (
     StoreError,
     StoreFailure,
@@ -195,3 +196,30 @@ async def test_a_postgres_connection_ended_by_the_server_is_lost() -> None:
     finally:
         await engine.dispose()
         await other.dispose()
+
+
+async def test_the_sentence_is_in_the_language_of_the_answer(tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("a file")
+    url = f"sqlite+aiosqlite:///{tmp_path / 'notes' / 'store.db'}"
+    with pytest.raises(StoreError) as raised:
+        create_engine(url)
+    refused = ConnectionRefusedError(errno.ECONNREFUSED, "Connect call failed")
+    postgres = "postgresql+asyncpg://bot:s3cret@db/brief"
+    with use_language(UKRAINIAN):
+        said = [
+            describe_store_failure(refused),
+            describe_store_failure(TimeoutError(), store_label(postgres)),
+            describe_store_failure(raised.value, store_label(url)),
+            describe_store_failure(KeyError("x"), store_label("sqlite+aiosqlite://")),
+        ]
+    assert said == [
+        # The store's name opens the sentence, with a capital letter.
+        "Сховище статей недоступне: за його адресою ніхто не відповідає.",
+        "Сховище postgresql+asyncpg://bot:***@db/brief недоступне: воно не відповіло вчасно.",
+        f"Не вдається створити теку {tmp_path / 'notes'}, де має бути сховище "
+        f"{tmp_path / 'notes' / 'store.db'}: на її місці вже є файл.",
+        "Не вдається використати сховище у пам'яті: 'x'.",
+    ]
+    assert describe_store_failure(refused) == (
+        "Can't reach the article store: nothing answers at its address."
+    )

@@ -36,7 +36,8 @@ While a webhook is set getUpdates is refused (409 Conflict), as Telegram refuses
 
 What it keeps: a call log (`calls`, `wait_for`), the update queue (getUpdates long-polls
 and confirms by offset like Telegram), the webhook set, every message per chat with
-increasing ids and its state after edits (`message`), uploaded and pushed files, commands per scope and language,
+increasing ids and its state after edits (`message`), uploaded and pushed files, commands per scope and language, the
+descriptions per language (`description("uk")`, `description(short=True)`),
 and the chats the bot knows: those an update was pushed from, and those given to
 `add_chat` (a user who started the bot before the test).
 
@@ -137,6 +138,12 @@ class BotApiDouble(IncomingUpdates):
         key = commands_key({"scope": scope, "language_code": language_code})
         return self._store.commands.get(key, [])
 
+    def description(self, language_code: str = "", *, short: bool = False) -> str:
+        """The bot's description (setMyDescription), or its short one, for a language ("" is
+        the default); "" if none was set."""
+        field = "short_description" if short else "description"
+        return self._store.descriptions.get((field, language_code), "")
+
     def add_chat(self, chat_id: int) -> None:
         """Let the bot know a chat no update came from, e.g. a user who started it earlier."""
         self._store.known_chats.add(chat_id)
@@ -175,14 +182,15 @@ class BotApiDouble(IncomingUpdates):
             await self._store.recorded.wait(deadline - time.monotonic())
         return found[:count]
 
-    async def reply_to(self, text: str, *, chat_id: int) -> str:
-        """Send a user's message (a command when it starts with "/"), wait for the bot's reply
-        in that chat, and return the text Telegram shows."""
+    async def reply_to(self, text: str, *, chat_id: int, language_code: str | None = "en") -> str:
+        """Send a user's message (a command when it starts with "/") from an app in
+        `language_code`, wait for the bot's reply in that chat, and return the text Telegram
+        shows."""
         before = len(self.sent_messages(chat_id))
         if text.startswith("/"):
-            self.push_command(text, chat_id=chat_id)
+            self.push_command(text, chat_id=chat_id, language_code=language_code)
         else:
-            self.push_text(text, chat_id=chat_id)
+            self.push_text(text, chat_id=chat_id, language_code=language_code)
         await self.wait_for(
             "sendMessage",
             lambda call: call.params.get("chat_id") == chat_id and call.ok,

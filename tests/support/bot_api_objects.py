@@ -54,13 +54,17 @@ def make_bot_user_json(token: str, username: str = BOT_USERNAME) -> JSONDict:
 
 
 def make_user_json(
-    user_id: int, first_name: str = "Tester", username: str | None = None
+    user_id: int,
+    first_name: str = "Tester",
+    username: str | None = None,
+    language_code: str | None = "en",
 ) -> JSONDict:
-    """A human User."""
+    """A human User, whose Telegram app is in `language_code` (None: Telegram sent none)."""
     user: JSONDict = {"id": user_id, "is_bot": False, "first_name": first_name}
     if username:
         user["username"] = username
-    user["language_code"] = "en"
+    if language_code:
+        user["language_code"] = language_code
     return user
 
 
@@ -183,9 +187,11 @@ def make_text_update(
     message_id: int = 1,
     update_id: int = 1,
     reply_to: JSONDict | None = None,
+    language_code: str | None = "en",
 ) -> Update:
-    """An Update with a user's text message (replying to `reply_to` if given), bound to `bot`."""
-    user = make_user_json(user_id or default_user_id(chat_id))
+    """An Update with a user's text message (replying to `reply_to` if given), bound to `bot`;
+    the user's app is in `language_code`."""
+    user = make_user_json(user_id or default_user_id(chat_id), language_code=language_code)
     message = make_user_message_json(
         message_id, chat_id, user, text=text, reply_to_message=_replied(reply_to, chat_id)
     )
@@ -201,6 +207,7 @@ def make_command_update(
     message_id: int = 1,
     update_id: int = 1,
     reply_to: JSONDict | None = None,
+    language_code: str | None = "en",
 ) -> Update:
     """An Update with a command such as "/who Zelenskyy", entity included."""
     if not text.startswith("/"):
@@ -213,6 +220,7 @@ def make_command_update(
         message_id=message_id,
         update_id=update_id,
         reply_to=reply_to,
+        language_code=language_code,
     )
 
 
@@ -226,9 +234,10 @@ def make_callback_update(
     message_text: str = "Choose one",
     reply_markup: JSONDict | None = None,
     update_id: int = 1,
+    language_code: str | None = "en",
 ) -> Update:
     """An Update with a button press under a message the bot sent earlier."""
-    user = make_user_json(user_id or default_user_id(chat_id))
+    user = make_user_json(user_id or default_user_id(chat_id), language_code=language_code)
     bot_message = make_bot_message_json(
         message_id, chat_id, bot.token, text=message_text, reply_markup=reply_markup
     )

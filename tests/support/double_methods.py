@@ -27,6 +27,7 @@ _CHAT_ACTIONS = frozenset(
 _COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
 _LIMITS = (("text", 4096, "message is too long"), ("caption", 1024, "message caption is too long"))
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_DESCRIPTION_LIMITS = {"description": 512, "short_description": 120}
 _PHOTO_BYTES = 10 * 1024 * 1024  # Telegram's limit on an uploaded photo
 _NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly"
@@ -48,6 +49,10 @@ class BotApiMethods:
             "setMyCommands": self._set_my_commands,
             "getMyCommands": self._get_my_commands,
             "deleteMyCommands": self._delete_my_commands,
+            "setMyDescription": self._set_description("description"),
+            "getMyDescription": self._get_description("description"),
+            "setMyShortDescription": self._set_description("short_description"),
+            "getMyShortDescription": self._get_description("short_description"),
             "sendDocument": self._send_document,
             "sendPhoto": self._send_photo,
             "getFile": self._get_file,
@@ -219,6 +224,31 @@ class BotApiMethods:
         self._check_scope(params)
         self._store.commands.pop(commands_key(params), None)
         return True
+
+    def _set_description(self, field: str) -> Handler:
+        # Telegram's limits: 512 characters for the description, 120 for the short one (the
+        # refusal's wording here is the double's own). An empty text removes it.
+        limit = _DESCRIPTION_LIMITS[field]
+
+        async def answer(params: JSONDict) -> bool:
+            text = str(params.get(field) or "")
+            if len(text) > limit:
+                raise FaultError(Fault.bad_request(f"{field} is longer than {limit} characters"))
+            key = (field, str(params.get("language_code") or ""))
+            if text:
+                self._store.descriptions[key] = text
+            else:
+                self._store.descriptions.pop(key, None)
+            return True
+
+        return answer
+
+    def _get_description(self, field: str) -> Handler:
+        async def answer(params: JSONDict) -> JSONDict:
+            key = (field, str(params.get("language_code") or ""))
+            return {field: self._store.descriptions.get(key, "")}
+
+        return answer
 
     def _check_scope(self, params: JSONDict) -> None:
         # Scopes naming a chat (chat, chat_administrators, chat_member) need a chat the bot

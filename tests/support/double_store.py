@@ -1,5 +1,5 @@
-"""What `BotApiDouble` keeps between calls: updates, messages per chat, files, commands, faults,
-the webhook the bot set.
+"""What `BotApiDouble` keeps between calls: updates, messages per chat, files, commands and
+descriptions per language, faults, the webhook the bot set.
 
 One `DoubleStore` per double, shared by its HTTP side (`double_http`), its Bot API methods
 (`double_methods`) and its test-facing API (`bot_api_double`, the module tests import).
@@ -98,6 +98,8 @@ class DoubleStore:
         self.files: dict[str, StoredFile] = {}
         self.callbacks: dict[str, bool] = {}  # query id -> answered yet
         self.commands: dict[str, list[JSONDict]] = {}
+        # setMyDescription and setMyShortDescription: text by (method's field, language code).
+        self.descriptions: dict[tuple[str, str], str] = {}
         self.injections: list[Injection] = []
         self.webhook: Webhook | None = None
         self.pushed = Signal()

@@ -48,9 +48,17 @@ class IncomingUpdates:
         *,
         username: str | None = None,
         reply_to: int | None = None,
+        language_code: str | None = "en",
     ) -> int:
         """Queue a user's text message; a leading "/command" gets its bot_command entity."""
-        update = self.text_update(text, chat_id, user_id, username=username, reply_to=reply_to)
+        update = self.text_update(
+            text,
+            chat_id,
+            user_id,
+            username=username,
+            reply_to=reply_to,
+            language_code=language_code,
+        )
         return self.push_update(update)
 
     def push_command(
@@ -61,9 +69,18 @@ class IncomingUpdates:
         *,
         username: str | None = None,
         reply_to: int | None = None,
+        language_code: str | None = "en",
     ) -> int:
-        """Queue a command such as "/who Zelenskyy" for CommandHandler."""
-        update = self.command_update(text, chat_id, user_id, username=username, reply_to=reply_to)
+        """Queue a command such as "/who Zelenskyy" for CommandHandler, from a user whose app
+        is in `language_code`."""
+        update = self.command_update(
+            text,
+            chat_id,
+            user_id,
+            username=username,
+            reply_to=reply_to,
+            language_code=language_code,
+        )
         return self.push_update(update)
 
     def push_callback(
@@ -72,12 +89,14 @@ class IncomingUpdates:
         chat_id: int = DEFAULT_CHAT_ID,
         user_id: int | None = None,
         message_id: int | None = None,
+        *,
+        language_code: str | None = "en",
     ) -> int:
         """Queue a button press under a message the bot sent (by default its latest there)."""
         message = self._store.bot_message(chat_id, message_id)
         query_id = str(self.bot_user["id"] * 1000 + len(self._store.callbacks) + 1)
         self._store.callbacks[query_id] = False
-        user = make_user_json(user_id or default_user_id(chat_id))
+        user = make_user_json(user_id or default_user_id(chat_id), language_code=language_code)
         query = make_callback_query_json(query_id, data, user, message.json)
         return self.push_update({"callback_query": query})
 
@@ -109,11 +128,13 @@ class IncomingUpdates:
         *,
         username: str | None = None,
         reply_to: int | None = None,
+        language_code: str | None = "en",
     ) -> JSONDict:
         """A user's text message as an update, neither numbered nor queued (`deliver_webhook`
         numbers it); the message is kept, so the bot's replies can quote it."""
         replied = self._replied(chat_id, reply_to)
-        user = make_user_json(user_id or default_user_id(chat_id), username=username)
+        user_id = user_id or default_user_id(chat_id)
+        user = make_user_json(user_id, username=username, language_code=language_code)
         return self._message_update(chat_id, user, text=text, reply_to_message=replied)
 
     def command_update(
@@ -124,11 +145,19 @@ class IncomingUpdates:
         *,
         username: str | None = None,
         reply_to: int | None = None,
+        language_code: str | None = "en",
     ) -> JSONDict:
         """A command such as "/who Zelenskyy" as an update, as `text_update` builds it."""
         if not text.startswith("/"):
             raise ValueError(f"a command starts with '/': {text!r}")
-        return self.text_update(text, chat_id, user_id, username=username, reply_to=reply_to)
+        return self.text_update(
+            text,
+            chat_id,
+            user_id,
+            username=username,
+            reply_to=reply_to,
+            language_code=language_code,
+        )
 
     @property
     def webhook(self) -> Webhook | None:

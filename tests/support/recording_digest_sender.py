@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from bot.core.digest_composer import Digest
 from bot.core.digest_sender import SendOutcome, Sent
+from briefings.i18n import current_language
 
 
 class Crash:
@@ -28,11 +29,13 @@ CRASH = Crash()
 
 @dataclass(frozen=True)
 class SentTo:
-    """One send as the recorder saw it: to which chat, which digest, and how it was answered."""
+    """One send as the recorder saw it: to which chat, which digest, how it was answered, and
+    the interface language the send ran in."""
 
     chat_id: int
     digest: Digest
     outcome: SendOutcome | None  # None: the send crashed
+    language: str = "en"
 
     @property
     def text(self) -> str:
@@ -64,10 +67,10 @@ class RecordingDigestSender:
         """Record the send; the chat's next scripted outcome, else sent."""
         scripted = self._scripts[chat_id].popleft() if self._scripts[chat_id] else None
         if isinstance(scripted, Crash):
-            self.sends.append(SentTo(chat_id, digest, None))
+            self.sends.append(SentTo(chat_id, digest, None, current_language()))
             raise asyncio.CancelledError
         outcome = scripted or self._sent(chat_id)
-        self.sends.append(SentTo(chat_id, digest, outcome))
+        self.sends.append(SentTo(chat_id, digest, outcome, current_language()))
         return outcome
 
     def _sent(self, chat_id: int) -> Sent:

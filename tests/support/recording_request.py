@@ -18,7 +18,8 @@ real `Bot` with no network:
 
 Answered: getMe, deleteWebhook, getUpdates (always []), sendMessage (echoes chat, text and
 inline keyboard, message ids increasing per chat), editMessageText (the edited message),
-answerCallbackQuery, sendChatAction, set/get/deleteMyCommands, sendDocument, getFile and
+answerCallbackQuery, sendChatAction, set/get/deleteMyCommands, setMyDescription and
+setMyShortDescription (recorded, with their language_code), sendDocument, getFile and
 file downloads (of uploaded bytes or bytes given to `store_file`). `inject` answers the
 next call of a method with a 429/403/500/400 instead. Any other method raises
 `UnimplementedMethodError`, so a test reaching for it fails loudly.
@@ -87,6 +88,8 @@ class RecordingRequest(BaseRequest):
             "setMyCommands": self._set_my_commands,
             "getMyCommands": lambda params, bot: self._commands.get(commands_key(params), []),
             "deleteMyCommands": self._delete_my_commands,
+            "setMyDescription": lambda params, bot: True,
+            "setMyShortDescription": lambda params, bot: True,
             "sendDocument": self._send_document,
             "getFile": self._get_file,
         }

@@ -11,6 +11,7 @@ from bot.core import arguments
 from bot.core.arguments import (
     ARTICLE_NUMBER,
     LAST_KEY,
+    LAST_PAGE,
     PAGE_NUMBER,
     Removal,
     article_number,
@@ -20,6 +21,7 @@ from bot.core.arguments import (
     shown_command,
 )
 from briefings.errors import ArgumentError, InputError
+from briefings.i18n import UKRAINIAN, use_language
 
 RLO, PDF, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
 
@@ -146,3 +148,25 @@ def test_a_schedule_is_read_cleaned() -> None:
 )
 def test_unknown_command_names_are_shown_cleaned_and_bounded(name: str, shown: str) -> None:
     assert shown_command(name) == shown
+
+
+def test_the_page_refusal_names_the_last_page() -> None:
+    assert f"from 1 to {LAST_PAGE:,}," in PAGE_NUMBER
+
+
+def test_refusals_raised_for_a_ukrainian_answer_are_in_ukrainian() -> None:
+    with use_language(UKRAINIAN):
+        with pytest.raises(ArgumentError) as number:
+            article_number("0")
+        with pytest.raises(ArgumentError) as page:
+            page_number("0")
+        with pytest.raises(ArgumentError) as long_name:
+            arguments.name("x" * (arguments.NAME_CHARS + 1), "/who lists the actors")
+        with pytest.raises(ArgumentError) as long_question:
+            arguments.question("x" * (arguments.QUESTION_CHARS + 1))
+    assert str(number.value).startswith("Номер статті — ціле число")
+    assert "від 1 до 10\u00a0000" in str(page.value)
+    assert str(long_name.value) == (
+        "Ім'я чи назва задовгі (ліміт символів: 100); /who показує перелік дійових осіб."
+    )
+    assert "(ліміт символів: 4\u00a0096)" in str(long_question.value)

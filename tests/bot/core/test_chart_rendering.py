@@ -5,7 +5,16 @@ from __future__ import annotations
 import struct
 from datetime import date
 
-from bot.core.chart_rendering import DPI, HEIGHT, WIDTH, drawable, render_chart
+from bot.core.chart_rendering import (
+    DPI,
+    HEIGHT,
+    WIDTH,
+    _thousands,
+    drawable,
+    month_words,
+    render_chart,
+)
+from briefings.i18n import use_language
 from briefings.replies.chart_data import ChartData, ChartPoint, ChartSeries
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -78,3 +87,25 @@ def test_text_is_drawn_as_written() -> None:
     assert drawable("$5bn") == r"\$5bn"
     assert drawable("Kyiv 🇺🇦") == "Kyiv "
     assert drawable("Зеленський — “peace”") == "Зеленський — “peace”"
+
+
+def test_a_ukrainian_chart_draws_in_ukrainian_with_its_numbers() -> None:
+    chart = make_chart(
+        make_series("Kyiv", (date(2025, 1, 1), 43_000, True), measure="загиблі військові"),
+        make_series("Kremlin", (date(2025, 1, 2), 90_000, True)),
+        title="Загиблі військові — Україна",
+    )
+    with use_language("uk"):
+        assert png_size(render_chart(chart))[0] > 0
+        ticks = [_thousands(400_000, None), _thousands(2.5, None)]
+    # Ukrainian groups thousands with a space and writes a decimal comma.
+    assert ticks == ["400\xa0000", "2,5"]
+    assert [_thousands(400_000, None), _thousands(2.5, None)] == ["400,000", "2.5"]
+
+
+def test_month_labels_are_in_the_charts_language() -> None:
+    labels = ("Dec 2024", "2025-Feb", "May", "08", "Mayday")
+    with use_language("uk"):
+        shown = [month_words(label) for label in labels]
+    assert shown == ["груд. 2024", "2025-лют.", "трав.", "08", "Mayday"]
+    assert [month_words(label) for label in labels] == list(labels)

@@ -15,6 +15,7 @@ from bot.core.callers import Caller
 from bot.core.commands import CommandLine, answer, parse_command, respond
 from bot.core.runtime import Runtime, open_runtime
 from bot.settings import Settings
+from briefings.i18n import UKRAINIAN, use_language
 from briefings.replies.reply import Reply, text_reply
 from storage import get_subscription
 
@@ -304,3 +305,14 @@ async def test_remove_refuses_what_is_no_article_number(
     admin = Caller(is_admin=True, chat_id=1, user_id=1)
     assert (await answer(feature_runtime, f"/remove {argument}", admin)).plain == ARTICLE_NUMBER
     assert await respond(feature_runtime, "/sources 1") != ARTICLE_NUMBER
+
+
+async def test_the_core_answers_in_the_language_of_the_answer(feature_runtime: Runtime) -> None:
+    with use_language(UKRAINIAN):
+        unknown = await respond(feature_runtime, "/weather")
+        long_name = await respond(feature_runtime, "/quotes " + "x" * 101)
+    assert unknown == "Я не знаю команди /weather. /help показує перелік команд."
+    assert long_name.endswith("; /quotes показує найновіші цитати.")
+    assert await respond(feature_runtime, "/weather") == (
+        "I don't know /weather. /help lists the commands."
+    )

@@ -22,6 +22,7 @@ from briefings.errors import (
     AddressNotAllowedError,
     FetchError,
 )
+from briefings.i18n import UKRAINIAN, use_language
 
 NON_PUBLIC_HOSTS = [
     *["127.0.0.1", "localhost", "2130706433", "0.0.0.0", "10.0.0.7", "172.16.0.1"],
@@ -125,3 +126,21 @@ async def test_public_addresses_pass_and_an_unknown_peer_is_not_refused(address:
     )
     assert page.body.decode() == HTML
     assert page.url == "https://news.example/story"
+
+
+async def test_a_refusal_is_in_the_language_of_the_answer_it_is_raised_for(
+    transport: RecordingTransport,
+) -> None:
+    resolve = resolving_to("10.1.2.3")
+    with use_language(UKRAINIAN):
+        with pytest.raises(AddressNotAllowedError) as scheme:
+            await fetch_page("ftp://example.com/a.txt", settings(), transport=transport)
+        with pytest.raises(AddressNotAllowedError) as private:
+            await fetch_page(
+                "http://news.example/", settings(), transport=transport, resolve=resolve
+            )
+    assert str(scheme.value) == "Я завантажую лише адреси http і https, а не ftp."
+    assert str(private.value) == (
+        "Я не завантажую приватні чи локальні мережеві адреси (news.example — це 10.1.2.3)."
+    )
+    assert transport.urls == []

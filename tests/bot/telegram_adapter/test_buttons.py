@@ -1,8 +1,10 @@
-"""Tests for bot.telegram_adapter.buttons: a button per offered command, named, within Telegram's limit."""
+"""Tests for bot.telegram_adapter.buttons: a button per offered command, named in the answer's
+language, within Telegram's limit."""
 
 from __future__ import annotations
 
 from bot.telegram_adapter.buttons import CALLBACK_BYTES, action_buttons
+from briefings.i18n import UKRAINIAN, use_language
 from briefings.replies.reply import text_reply
 
 
@@ -25,3 +27,14 @@ def test_a_command_too_long_for_a_buttons_data_is_left_out() -> None:
     buttons = action_buttons(text_reply("x", (fits, too_long, cyrillic)))
 
     assert [b.callback_data for b in buttons] == [f"cmd:{fits}"]
+
+
+def test_a_buttons_label_is_in_the_language_of_the_answer_and_a_command_stays_a_command() -> None:
+    offered = text_reply("x", ("/chart killed", "/sources 2"))
+
+    with use_language(UKRAINIAN):
+        ukrainian = [b.text for b in action_buttons(offered)]
+    english = [b.text for b in action_buttons(offered)]
+
+    assert ukrainian == ["📈 Графік", "/sources 2"]
+    assert english == ["📈 Chart", "/sources 2"]

@@ -27,6 +27,7 @@ from bot.telegram_adapter.digest_sender import (
     render_digest,
 )
 from bot.telegram_adapter.rendering import render_pages
+from briefings.i18n import ENGLISH, UKRAINIAN, current_language, use_language
 from briefings.replies.reply import bold, line, reply
 from tests.support.bot_api_calls import Fault
 from tests.support.recording_request import RecordingRequest
@@ -134,3 +135,26 @@ async def test_a_digest_is_a_paid_broadcast_only_when_allowed(
     assert await sender.send(CHAT, DIGEST) == Sent(1)
     [call] = recorder.calls("sendMessage")
     assert call.params.get("allow_paid_broadcast") is flag
+
+
+async def test_a_shared_digest_is_rendered_once_per_language_with_labels_in_each(
+    sender: TelegramDigestSender, recorder: RecordingRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[str] = []
+
+    def counting(digest: Digest) -> RenderedDigest:
+        rendered.append(current_language())
+        return render_digest(digest)
+
+    monkeypatch.setattr(digest_sender, "render_digest", counting)
+    charted = Digest(reply([line("Figures")], ("/chart killed",)), 9)
+    for chat, language in enumerate([UKRAINIAN, ENGLISH, UKRAINIAN, ENGLISH]):
+        with use_language(language):
+            await sender.send(CHAT + chat, charted)
+
+    labels = [
+        c.params["reply_markup"]["inline_keyboard"][0][0]["text"]
+        for c in recorder.calls("sendMessage")
+    ]
+    assert labels == ["📈 Графік", "📈 Chart", "📈 Графік", "📈 Chart"]
+    assert rendered == [UKRAINIAN, ENGLISH]

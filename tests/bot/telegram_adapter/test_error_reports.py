@@ -8,17 +8,19 @@ to the polling bot through the Bot API double.
 from __future__ import annotations
 
 import asyncio
+import errno
 import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from app_builders import ADMIN_ID
+from app_builders import ADMIN_ID, TOKEN
+from telegram import Bot, Update
 
 import bot.core.commands as core
 from bot.core import arguments, charts
 from bot.telegram_adapter.application import BriefApplication
-from bot.telegram_adapter.error_handler import SORRY
+from bot.telegram_adapter.error_handler import SORRY, STORE_DOWN, user_notice
 from bot.telegram_adapter.error_reports import (
     REPEAT_WINDOW,
     REPORTS_PER_MINUTE,
@@ -27,6 +29,7 @@ from bot.telegram_adapter.error_reports import (
     Report,
     error_key,
 )
+from briefings.i18n import UKRAINIAN, _, use_language
 from tests.support.bot_api_double import BotApiDouble
 from tests.support.bot_api_objects import make_command_update
 from tests.support.recording_request import RecordingRequest
@@ -66,7 +69,7 @@ def test_the_same_error_in_the_same_place_is_reported_once_then_counted() -> Non
 
     first = reports.admit(error)
     assert first == Report(error_key(error))
-    for _ in range(49):
+    for _second in range(49):
         clock.move(timedelta(seconds=1))
         assert reports.admit(error) is None
 
@@ -165,6 +168,41 @@ async def test_the_same_error_in_another_place_is_another_report(
         reports[0].split("</b>: ")[1].split("\n")[0] != reports[1].split("</b>: ")[1].split("\n")[0]
     )
     assert [m["text"] for m in sent_to(recorder, 3000)] == [SORRY] * 4
+
+
+def speaking(language_code: str, update: Update) -> Update:
+    """The update as sent from a Telegram app set to another language."""
+    data = update.to_dict()
+    data["message"]["from"]["language_code"] = language_code
+    return Update.de_json(data, update.get_bot())
+
+
+async def test_the_apology_is_in_the_users_language_and_the_report_in_english(
+    app: BriefApplication, recorder: RecordingRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(core.COMMANDS, "who", crash)
+    for chat, code in [(7000, "uk"), (7001, "en")]:
+        update = make_command_update("/who", bot=app.bot, chat_id=chat)
+        await app.process_update(speaking(code, update))
+
+    with use_language(UKRAINIAN):
+        apology = _(SORRY)
+    assert apology != SORRY
+    assert [m["text"] for m in sent_to(recorder, 7000)] == [apology]
+    assert [m["text"] for m in sent_to(recorder, 7001)] == [SORRY]
+    [report] = sent_to(recorder, ADMIN_ID)
+    assert report["text"].startswith("<b>ceasefire-brief error</b>: ZeroDivisionError at ")
+
+
+def test_a_store_that_is_down_is_told_in_the_users_language() -> None:
+    update = make_command_update("/who", bot=Bot(TOKEN))
+    down = ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused")
+
+    with use_language(UKRAINIAN):
+        expected = _(STORE_DOWN)
+    assert user_notice(speaking("uk-UA", update), down) == expected != STORE_DOWN
+    assert user_notice(speaking("de", update), down) == STORE_DOWN
+    assert user_notice(speaking("uk", update), ZeroDivisionError()) != SORRY
 
 
 # -- through the polling bot and the Bot API double ---------------------------------------

@@ -81,11 +81,16 @@ async def test_admins_get_the_admin_menu_in_their_own_chat(
     seeded_store: Path, extraction_worker: ExtractionWorker, recorder: RecordingRequest
 ) -> None:
     async with started_application(make_settings(seeded_store), extraction_worker, recorder):
-        everyone, admin = recorder.calls("setMyCommands")
+        calls = recorder.calls("setMyCommands")
+    # English, Telegram's default, has no language_code; then each other language has its own.
+    languages = [call.params.get("language_code") for call in calls]
+    assert languages == [None, None, "uk", "uk"]
+    everyone, admin = calls[:2]
     assert [c["command"] for c in everyone.params["commands"]] == [c.command for c in MENU]
     assert "scope" not in everyone.params
     assert [c["command"] for c in admin.params["commands"]] == [c.command for c in ADMIN_MENU]
     assert admin.params["scope"] == {"type": "chat", "chat_id": ADMIN_ID}
+    assert calls[3].params["scope"] == admin.params["scope"]
 
 
 async def test_pasted_text_is_loaded_with_progress_in_one_message(

@@ -17,6 +17,7 @@ from briefings.errors import (
     InputTooLargeError,
     UnsupportedFormatError,
 )
+from briefings.i18n import UKRAINIAN, use_language
 from briefings.reading.articles import TextFormat, format_of, read_article, read_path, sniff_format
 
 # --- size, emptiness, binary ---------------------------------------------------------------
@@ -243,3 +244,32 @@ def test_read_path_on_a_missing_file_says_so(tmp_path: Path) -> None:
 def test_read_path_on_a_folder_says_so(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="folder"):
         read_path(tmp_path, max_bytes=LIMIT)
+
+
+# --- languages -------------------------------------------------------------------------------
+
+
+def refusal(raw: bytes, source: str, content_type: str | None = None) -> str:
+    """The sentence read_article refuses raw from source with."""
+    with pytest.raises(InputError) as refused:
+        read_article(raw, source=source, max_bytes=LIMIT, content_type=content_type)
+    return str(refused.value)
+
+
+def test_refusals_are_said_in_ukrainian_under_ukrainian() -> None:
+    with use_language(UKRAINIAN):
+        said = [
+            refusal(b"Just a title\n", "story.txt"),
+            refusal(b"!!! ... ???", "https://news.example/a"),
+            refusal(b"text", "memo.docx"),
+            refusal(b"text", "https://news.example/a", "application/pdf"),
+        ]
+    assert said == [
+        "Є заголовок, але немає тексту статті.",
+        "На сторінці немає слів — лише розділові знаки й символи.",
+        "Не можу прочитати файли .docx; надішліть звичайний текст (.txt), Markdown (.md) або "
+        "HTML (.html).",
+        "Не можу прочитати application/pdf; надішліть звичайний текст (.txt), Markdown (.md) "
+        "або HTML (.html).",
+    ]
+    assert refusal(b"Just a title\n", "story.txt") == "I found a title but no article text."

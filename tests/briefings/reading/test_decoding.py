@@ -8,6 +8,7 @@ import random
 import pytest
 
 from briefings.errors import BinaryInputError, EmptyInputError
+from briefings.i18n import UKRAINIAN, use_language
 from briefings.reading.decoding import decode_text
 
 CURLY = "He said it\u2019s \u201cover\u201d \u2013 and the caf\u00e9 in Z\u00fcrich agreed."
@@ -98,3 +99,23 @@ def test_a_run_of_one_high_byte_is_not_text() -> None:
 def test_invalid_utf8_after_bom_is_refused() -> None:
     with pytest.raises(BinaryInputError):
         decode_text(codecs.BOM_UTF8 + b"caf\xe9 \xff\xfe")
+
+
+def refusal(raw: bytes) -> str:
+    """The sentence decode_text refuses raw with."""
+    with pytest.raises((BinaryInputError, EmptyInputError)) as refused:
+        decode_text(raw)
+    return str(refused.value)
+
+
+def test_refusals_are_said_in_ukrainian_under_ukrainian() -> None:
+    with use_language(UKRAINIAN):
+        said = [refusal(b"%PDF-1.7\n1 0 obj"), refusal(b" \n"), refusal(b"\x82" * 500)]
+    assert said == [
+        "Це документ PDF, а не текст; надішліть статтю як текст або HTML.",
+        "Файл порожній.",
+        "Файл не читається як текст: він не в UTF-8 і не в іншому відомому мені кодуванні.",
+    ]
+    assert refusal(b"%PDF-1.7\n1 0 obj") == (
+        "This is a PDF document, not text; send the article as text or HTML."
+    )

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefings.errors import InputError, InputTooLargeError
+from briefings.i18n import UKRAINIAN, use_language
 from briefings.reading.articles import read_path
 from briefings.reading.files import read_file_bytes
 
@@ -169,3 +170,34 @@ def test_a_file_at_the_limit_is_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "exact.txt"
     path.write_bytes(b"Talks resume.\n\n" + b"word " * ((LIMIT - 15) // 5))
     assert len(read_file_bytes(path, max_bytes=path.stat().st_size)) == path.stat().st_size
+
+
+def refusal_here(path: Path) -> str:
+    """The sentence read_path refuses path with, read in this thread (whose language a test
+    sets; the named pipe is opened without blocking)."""
+    with pytest.raises(InputError) as refused:
+        read_path(path, max_bytes=LIMIT)
+    return str(refused.value)
+
+
+def test_refusals_are_said_in_ukrainian_under_ukrainian(tmp_path: Path) -> None:
+    pipe = tmp_path / "story.txt"
+    os.mkfifo(pipe)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    with use_language(UKRAINIAN):
+        said = [
+            refusal_here(pipe),
+            refusal_here(link(tmp_path, "via.txt", pipe)),
+            refusal_here(folder),
+            refusal_here(tmp_path / "nope.txt"),
+            refusal_here(link(tmp_path, "loop.txt", tmp_path / "loop.txt")),
+        ]
+    assert said == [
+        "story.txt — це іменований канал, а не звичайний файл.",
+        "via.txt — це посилання на іменований канал, а не звичайний файл.",
+        "articles — це тека, а не файл.",
+        "Файлу з назвою nope.txt немає.",
+        "loop.txt — це посилання, що веде по колу.",
+    ]
+    assert refusal(pipe) == "story.txt is a named pipe, not a regular file."

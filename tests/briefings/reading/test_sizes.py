@@ -8,6 +8,7 @@ import pytest
 from reading_builders import MIB, read
 
 from briefings.errors import InputTooLargeError
+from briefings.i18n import UKRAINIAN, use_language
 from briefings.reading.sizes import (
     MAX_LINES,
     MAX_PARAGRAPHS,
@@ -17,6 +18,7 @@ from briefings.reading.sizes import (
     over_the_limit,
 )
 
+NBSP = "\u00a0"  # Ukrainian groups thousands with a no-break space
 REFUSAL = re.compile(r"The (?:file|page) is (.+); the limit is (.+)\.")
 
 
@@ -85,3 +87,29 @@ def test_the_reader_counts_paragraphs_after_parsing() -> None:
         InputTooLargeError, match=rf"^The file has {MAX_PARAGRAPHS + 1:,} paragraphs"
     ):
         read(text)
+
+
+def test_refusals_are_said_in_ukrainian_with_its_numbers_and_plural_forms() -> None:
+    with use_language(UKRAINIAN):
+        exact = refusal(8001, 8000)
+        page = refusal(20 * MIB, 2 * MIB, "https://news.example/a")
+        tiny = refusal(2, 1)
+        unknown = str(over_the_limit(4096, source="https://news.example/a"))
+        with pytest.raises(InputTooLargeError) as lines:
+            check_lines("line\n" * (MAX_LINES + 1), source="story.txt")
+        with pytest.raises(InputTooLargeError) as paragraphs:
+            check_paragraphs(MAX_PARAGRAPHS + 2, source="https://news.example/a")
+    assert exact == (
+        f"Файл займає 7,8 КБ (8{NBSP}001 байт); дозволено щонайбільше 7,8 КБ (8{NBSP}000 байтів)."
+    )
+    assert page == "Сторінка займає 20,0 МБ; дозволено щонайбільше 2,0 МБ."
+    assert tiny == "Файл займає 2 байти; дозволено щонайбільше 1 байт."
+    assert unknown == "Сторінка перевищує межу в 4,0 КБ."
+    assert str(lines.value) == (
+        f"У файлі 50{NBSP}001 рядок; у статті їх може бути щонайбільше 50{NBSP}000."
+    )
+    assert str(paragraphs.value) == (
+        f"На сторінці 20{NBSP}002 абзаци; у статті їх може бути щонайбільше 20{NBSP}000."
+    )
+    # The same refusal outside the Ukrainian answer is English again.
+    assert refusal(2, 1) == "The file is 2 bytes; the limit is 1 byte."

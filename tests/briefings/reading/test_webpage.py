@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from briefings.errors import EmptyInputError
+from briefings.i18n import UKRAINIAN, use_language
 from briefings.reading.markup import BlockKind
 from briefings.reading.webpage import fallback_title, read_html
 
@@ -83,3 +84,9 @@ def test_a_short_article_is_read() -> None:
 def test_text_straight_in_the_body_is_read() -> None:
     found = read_html(page(f"{PROSE}<br><br>Residents welcomed the news on Tuesday."))
     assert [b.text for b in found.blocks] == [f"{PROSE} Residents welcomed the news on Tuesday."]
+
+
+def test_a_page_without_article_text_is_refused_in_ukrainian_under_ukrainian() -> None:
+    with use_language(UKRAINIAN), pytest.raises(EmptyInputError) as refused:
+        read_html(page(""))
+    assert str(refused.value) == "На HTML-сторінці не знайдено тексту статті."

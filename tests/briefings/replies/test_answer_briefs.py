@@ -9,7 +9,14 @@ from briefings.entries import (
     FigureEntry,
     Slice,
 )
-from briefings.replies.answer_briefs import ECHO_CHARS, build_answer, build_no_answer, rank_answers
+from briefings.i18n import use_language
+from briefings.replies.answer_briefs import (
+    ECHO_CHARS,
+    build_answer,
+    build_empty_question,
+    build_no_answer,
+    rank_answers,
+)
 
 NO_FIGURES: Slice[FigureEntry] = Slice((), 0)
 NO_DEMANDS: Slice[DemandEntry] = Slice((), 0)
@@ -92,3 +99,38 @@ def test_build_no_answer() -> None:
         "Nothing in the articles says that: no sentence matches “where is the border?”.",
         "Try other words, or /who, /figures, /demands.",
     ]
+
+
+def test_build_answer_in_ukrainian_translates_the_interface_not_the_facts() -> None:
+    figure = make_figure_entry(43_000, 2, claimant="Volodymyr Zelenskyy")
+    demand = make_demand_entry("Kremlin", "neutrality", 2, kind="proposal")
+    found = [
+        make_sentence("The Kremlin wants neutrality.", 2, figures=(figure,), demands=(demand,))
+    ]
+
+    with use_language("uk"):
+        text = build_answer("what does the Kremlin want?", 2, found, limit=3).plain
+        nothing = build_no_answer("де кордон?").plain
+
+    assert text.splitlines()[0] == "Що пишуть статті про «what does the Kremlin want?»"
+    assert "1. The Kremlin wants neutrality. [1]" in text
+    assert "(наводить Volodymyr Zelenskyy)" in text and "↳ цифра: " in text
+    assert "↳ пропозиція від Kremlin: neutrality" in text
+    assert nothing.splitlines()[0] == (
+        "У статтях про це нічого немає: жодне речення не відповідає запиту «де кордон?»."
+    )
+    english = build_answer("what does the Kremlin want?", 2, found, limit=3).plain
+    assert "↳ proposal by Kremlin: neutrality" in english
+
+
+def test_build_empty_question_in_ukrainian_keeps_an_example_the_articles_can_answer() -> None:
+    with use_language("uk"):
+        empty = build_empty_question("  ").plain
+        common = build_empty_question("the of").plain
+
+    assert empty.startswith("Напишіть запитання після /ask англійською")
+    assert empty.endswith("/ask what does Russia demand?")
+    assert common.startswith("У запиті «the of» немає слів")
+    assert build_empty_question("").plain == (
+        "Ask a question after /ask, e.g. /ask what does Russia demand?"
+    )

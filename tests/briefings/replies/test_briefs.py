@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 from entry_builders import make_actor_entry, make_demand_entry, make_figure_entry, make_source_entry
 
 from briefings.entries import (
@@ -9,11 +12,15 @@ from briefings.entries import (
     Count,
     DemandEntry,
     FigureEntry,
+    RoleEntry,
     Slice,
 )
+from briefings.i18n import use_language
 from briefings.replies.briefs import (
+    COMMAND_HELP,
     ActorPage,
     build_actor_card,
+    build_help,
     build_source,
     build_sources,
     build_who,
@@ -208,3 +215,77 @@ def test_a_count_the_store_stopped_reads_over() -> None:
     assert "the 2 most cited of over 1,000 actors" in text
     assert "…and over 998 more actors. Send /who 2 for the next." in text
     assert "Not listed: over 1,000 places the articles only name" in text
+
+
+# -- in Ukrainian ------------------------------------------------------------------------
+
+# Babel groups Ukrainian thousands with a no-break space.
+NBSP = "\u00a0"
+
+
+def test_who_in_ukrainian_counts_in_the_right_plural_forms() -> None:
+    with use_language("uk"):
+        text = build_who(make_actors(2, 1234), ActorPage(size=2), named_places=Count(3)).plain
+        last = build_who(make_actors(2, 5), ActorPage(2, size=2)).plain
+        one = build_who(make_actors(0, 1), ActorPage(2, size=2)).plain
+
+    assert text.startswith(f"Хто є хто — 2 найцитованіших (усього 1{NBSP}234 дійові особи)")
+    assert f"…і ще 1{NBSP}232 дійові особи. Надішліть /who 2, щоб побачити наступні." in text
+    assert "статті лише згадують ще 3 місця" in text and "Надішліть /who places." in text
+    assert "Хто є хто — 3–4 (усього 5 дійових осіб)" in last
+    assert "…і ще 1 дійова особа. Надішліть /who 3" in last
+    assert one == "У статтях лише 1 дійова особа — див. /who."
+    assert "Who is who — the 2 most cited of 1,234" in build_who(make_actors(2, 1234)).plain
+
+
+def test_actor_card_in_ukrainian_translates_the_interface_not_the_facts() -> None:
+    actor = make_actor_entry("Volodymyr Zelenskyy", role="President of Ukraine")
+    roled = replace(actor, roles=(RoleEntry("President", (date(2024, 12, 8),), 3, (1,), 1, 1),))
+    claims = Slice((make_figure_entry(43_000, 1),), 12)
+    positions = Slice((make_demand_entry("Kyiv", "security guarantees", 3),), 1_000, capped=True)
+
+    with use_language("uk"):
+        card = build_actor_card(roled, claims, positions).plain
+        bare = build_actor_card(make_actor_entry("Keir Starmer"), NO_FIGURES, NO_DEMANDS).plain
+
+    assert "Роль: President — 8 груд. 2024, ще 2 раніші дати [1]" in card
+    assert "…і ще 11 цифр. Див. /figures або /demands Volodymyr Zelenskyy." in card
+    assert "Позиції\n• вимога: security guarantees [3]" in card
+    assert "…і ще понад 999 позицій." in card
+    assert bare.splitlines()[1:] == ["Роль: у статтях не вказано", "Джерела: [1]"]
+    english = build_actor_card(roled, claims, positions).plain
+    assert "Role: President — 8 Dec 2024, 2 earlier [1]" in english
+
+
+def test_sources_in_ukrainian() -> None:
+    one = make_source_entry(3, n_actors=1, n_figures=22, n_demands=5)
+    sources = Slice((make_source_entry(9),), 2_000)
+
+    with use_language("uk"):
+        line_ = build_source(one, 3).plain
+        listed = build_sources(sources).plain
+        missing = build_source(None, 7).plain
+
+    assert line_.endswith("(1 дійова особа, 22 цифри, 5 вимог)")
+    assert listed.startswith(f"Джерела — 1 найновіша з 2{NBSP}000")
+    assert missing == "Статті [7] немає. /sources показує всі статті."
+
+
+def test_help_in_ukrainian_keeps_the_commands_as_typed() -> None:
+    english = build_help().lines
+    with use_language("uk"):
+        ukrainian = build_help().lines
+
+    assert len(ukrainian) == len(english)
+    assert ukrainian[3].plain.startswith("Грудень 2024 року")
+    commands = [
+        (e.plain, u.plain) for e, u in zip(english, ukrainian, strict=True) if " — " in e.plain
+    ]
+    assert len(commands) == len(COMMAND_HELP)
+    for shown_english, shown_ukrainian in commands:
+        command = shown_english.split()[0]
+        assert shown_ukrainian.split()[0] == command
+        assert shown_ukrainian.split(" — ", 1)[1] != shown_english.split(" — ", 1)[1]
+    assert (
+        "/who [ім’я] — дійові особи та їхні ролі або картка однієї з них" in dict(commands).values()
+    )

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from chart_builders import SOURCES, make_entry, make_source
 
 from briefings.entries import FigureEntry, SourceDate
+from briefings.i18n import use_language
 from briefings.replies.briefs import build_help
 from briefings.replies.chart_briefs import (
     CAPTION_LIMIT,
@@ -104,3 +105,17 @@ def test_help_lists_chart_after_figures() -> None:
 
     figures = next(i for i, row in enumerate(lines) if row.startswith("/figures"))
     assert lines[figures + 1].startswith("/chart [topic] — ")
+
+
+def test_a_caption_in_ukrainian_dates_its_sources_in_ukrainian() -> None:
+    figures = [make_entry(43_000, 1), make_entry(45_000, 3), make_entry(4, 2, measure="prisoners")]
+    with use_language("uk"):
+        caption = build_chart_caption(chart_of(figures), SOURCES, "killed").plain
+        usage = build_chart_usage().plain
+
+    assert caption.startswith("📈 Загиблі й поранені військові — Україна\n")
+    assert "(статті без дати — у сірій смузі праворуч)" in caption
+    assert "Джерела: [1] Example News, 1 бер. 2025; [3] Example News, без дати" in caption
+    assert "1 інший показник не показано на графіку; /figures killed показує їх." in caption
+    # The command and its example stay as they are sent.
+    assert usage.startswith("Надішліть /chart ТЕМА (наприклад, /chart soldiers killed)")

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from chart_builders import SOURCES, make_entry, make_source
 
+from briefings.i18n import use_language
 from briefings.replies.chart_data import (
     MAX_POINTS,
     MAX_SERIES,
@@ -133,3 +134,16 @@ def test_figures_of_unknown_articles_are_left_out() -> None:
 def test_an_article_stands_on_its_publication_day_else_its_load_day() -> None:
     assert source_day(SOURCES[1]) == date(2025, 3, 1)
     assert source_day(SOURCES[3]) == date(2025, 6, 30)
+
+
+def test_a_chart_built_in_ukrainian_is_titled_and_labelled_in_ukrainian() -> None:
+    figures = [make_entry(43_000, 1, claimant=None), make_entry(9, 2, measure="military_wounded")]
+    with use_language("uk"):
+        chart = build_chart_data(figures, SOURCES)
+    assert chart is not None
+    assert chart.title == "Загиблі й поранені військові — Україна"
+    assert chart.y_label == "загиблі й поранені військові"
+    assert [series.label for series in chart.series] == [
+        "без джерела (загиблі військові)",
+        "Kyiv (поранені військові)",
+    ]

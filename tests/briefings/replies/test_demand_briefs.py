@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from entry_builders import make_demand_entry
 
 from briefings.entries import (
@@ -11,6 +13,7 @@ from briefings.entries import (
     PartyTally,
     Slice,
 )
+from briefings.i18n import use_language
 from briefings.replies.demand_briefs import (
     build_demands,
     build_overview,
@@ -207,3 +210,32 @@ def test_the_overview_offers_buttons_for_the_sides_with_most_left_out() -> None:
 
     assert "send /demands ukraine, eu or others for a side's" in reply.plain
     assert reply.actions == ("/demands others", "/demands ukraine", "/demands people")
+
+
+def test_the_overview_in_ukrainian_names_sides_and_counts_in_ukrainian() -> None:
+    hidden = (party("Hungary", "European Union", 2), party("Britain", None, 1))
+    choice = PartyChoice((party("Kremlin", "Russia", 1),), hidden, (MEDIC,))
+    demands = [replace(make_demand_entry("Kremlin", "neutrality", 1), side="Russia")]
+
+    with use_language("uk"):
+        reply = build_overview(demands, choice, "Вимоги та позиції")
+
+    assert "— Росія —\nKremlin\n• вимога: neutrality [1]" in reply.plain
+    # Three parties would be "3 учасники", five "5 учасників"; the commands stay as sent.
+    assert "…і ще 2 учасники (3 позиції): надішліть /demands eu або others," in reply.plain
+    assert "Окремо: 1 процитована людина (мешканці, медики" in reply.plain
+    assert reply.actions == ("/demands eu", "/demands others", "/demands people")
+
+
+def test_a_side_in_ukrainian_is_named_by_its_ukrainian_name() -> None:
+    found = Slice((replace(make_demand_entry("Kremlin", "neutrality", 1), side="Russia"),), 6)
+    with use_language("uk"):
+        text = build_side_demands(found, "Russia").plain
+        empty = build_side_demands(Slice((), 0), "Others").plain
+    english = build_side_demands(found, "Russia").plain
+
+    assert text.startswith("Вимоги та позиції: Росія\n\n— Росія —\n")
+    assert "…і ще 5 старіших позицій цієї сторони: надішліть /demands НАЗВА" in text
+    assert empty == "У статтях ще немає вимог сторони «Інші»."
+    assert english.startswith("Demands and positions: Russia\n\n— Russia —\n")
+    assert "…and 5 older positions on this side" in english

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from briefings.entries import DemandEntry, FigureEntry, SourceEntry
+from briefings.i18n import use_language
 from briefings.replies.digest_briefs import DigestNews, StoryState, build_digest, clip
 from briefings.replies.load_briefs import find_disagreements
 
@@ -95,3 +96,17 @@ def test_many_new_facts_are_bounded_with_pointers_to_the_rest() -> None:
 def test_long_text_is_clipped_at_a_word() -> None:
     assert clip("word " * 100, 20) == "word word word word…"
     assert clip("short") == "short"
+
+
+def test_a_digest_in_ukrainian_is_dated_counted_and_headed_in_ukrainian() -> None:
+    articles = tuple(SourceEntry(n, f"Title {n}", None, None, 1, 1, 1) for n in range(3, 30))
+    figures = tuple(figure(1000 + n, "Someone", n) for n in range(3, 9))
+    with use_language("uk"):
+        text = build_digest(DAY, DigestNews(articles, figures), STATE).plain
+
+    assert text.startswith("🗞 Дайджест про припинення вогню — вівторок 25 березня 2025\n")
+    assert "Нове від попереднього дайджесту: 27 статей\n" in text
+    assert "…і ще 22 статті: /sources" in text
+    assert "…і ще 1 цифра: /figures" in text
+    assert "• 1,003 — загиблі військові, Україна (наводить: Someone) [3]" in text
+    assert "Що відомо на цей момент" in text and "• Kremlin вимога: Ukraine withdraw" in text

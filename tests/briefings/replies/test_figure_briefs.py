@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import count
 
 from briefings.entries import FigureEntry
+from briefings.i18n import use_language
 from briefings.replies.figure_briefs import (
     CONTESTED_MARK,
     build_figures,
@@ -210,3 +211,22 @@ def test_claimants_of_different_measures_in_a_family_are_not_contested() -> None
         ]
     )
     assert not group.contested
+
+
+def test_figures_are_headed_in_ukrainian_and_english_alike() -> None:
+    figures = [
+        make_entry(43_000, claimant="Kyiv"),
+        make_entry(90_000, claimant="Kremlin", article_id=2),
+        make_entry(7, measure=None, claimant=None, what="drones", article_id=3),
+    ]
+    with use_language("uk"):
+        ukrainian = build_figures(figures, "Цифри").plain
+    english = build_figures(figures, "Figures").plain
+
+    assert (
+        f"{CONTESTED_MARK}Загиблі й поранені військові — Україна\nДжерела розходяться:" in ukrainian
+    )
+    assert "Інші цифри\n• без джерела: 7 drones [3]" in ukrainian
+    assert "• Kremlin: 90,000 загиблі військові [2]" in ukrainian
+    assert f"{CONTESTED_MARK}Soldiers killed and wounded — Ukraine\n{DISAGREE}" in english
+    assert "Other figures\n• unattributed: 7 drones [3]" in english

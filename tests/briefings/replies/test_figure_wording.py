@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from briefings.entries import FigureEntry
+from briefings.i18n import use_language
 from briefings.replies.figure_briefs import build_figures
 from briefings.replies.figure_wording import (
     figure_words,
@@ -117,3 +118,21 @@ def test_the_previous_value_is_the_claimants_own_of_the_same_series() -> None:
     before = previous_value(new, earlier)
     assert before is not None and before.value == 43_000
     assert previous_value(stated(43_000, article=5), earlier) is None
+
+
+def test_a_figures_kind_and_history_are_worded_in_ukrainian() -> None:
+    figures = [
+        stated(31_000, article=1, published=date(2024, 2, 25)),
+        stated(43_000, article=2, published=date(2024, 12, 8)),
+    ]
+    [series] = series_of(figures)
+    with use_language("uk"):
+        history = full_history(series)
+        latest = latest_with_history(series)
+        event = figure_words(stated(9, kind="event", period="in the attack"))
+    # The dates in Ukrainian words; the values and the period as the articles write them.
+    assert history == (
+        "31,000 [1] → 43,000 [2] (уперше наведено 25 лют. 2024, востаннє змінено 8 груд. 2024)"
+    )
+    assert latest == "43,000 [2] (раніше 31,000 [1])"
+    assert event == "9 (одна подія, in the attack)"

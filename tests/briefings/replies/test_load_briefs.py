@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from briefings.entries import FigureEntry, Slice, SourceEntry
+from briefings.i18n import ENGLISH, UKRAINIAN, use_language
 from briefings.replies.load_briefs import (
     LoadedArticle,
     build_admin_only,
@@ -13,6 +16,7 @@ from briefings.replies.load_briefs import (
     build_remove_prompt,
     find_disagreements,
 )
+from briefings.replies.reply import Style
 
 
 def figure(
@@ -101,3 +105,43 @@ def test_removal_asks_to_confirm_with_a_button() -> None:
 
 def test_non_admins_are_told_the_command_is_for_admins() -> None:
     assert build_admin_only("load").plain.startswith("/load is for admins.")
+
+
+def test_the_load_summary_in_ukrainian_counts_in_ukrainian_plural_forms() -> None:
+    article = LoadedArticle(3, "Talks in Paris", "Example News", "2024-12-08", 21, 4, 2, 5)
+    with use_language(UKRAINIAN):
+        text = build_loaded(article, []).plain
+    assert text.split("\n")[:3] == [
+        "✅ Завантажено як статтю [3]",
+        "«Talks in Paris» — Example News, 2024-12-08",
+        "21 дійова особа (нових: 4), 2 цифри, 5 вимог.",
+    ]
+    assert (
+        build_loaded(article, []).plain.split("\n")[2] == "21 actors (4 new), 2 figures, 5 demands."
+    )
+
+
+def test_the_article_list_in_ukrainian_groups_numbers_and_agrees_with_them() -> None:
+    rows = (SourceEntry(2, "Kremlin terms", None, None, 3, 1, 2),)
+    with use_language(UKRAINIAN):
+        text = build_articles(Slice(rows, 1234)).plain
+    assert text.startswith("Завантажені статті — 1 найновіша з 1\u00a0234\n")
+    assert "2. Kremlin terms — без дати" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        (ENGLISH, "Remove article [4] “Paris talks”?"),
+        (UKRAINIAN, "Вилучити статтю [4] «Paris talks»?"),
+    ],
+)
+def test_the_article_number_stays_bold_wherever_the_translation_puts_it(
+    language: str, question: str
+) -> None:
+    article = SourceEntry(4, "Paris talks", None, None, 9, 1, 2)
+    with use_language(language):
+        prompt = build_remove_prompt(article)
+    assert prompt.lines[0].plain == question
+    assert [s.text for s in prompt.lines[0].segments if s.style is Style.BOLD] == ["[4]"]
+    assert prompt.actions == ("/remove 4 yes",)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefings.i18n import use_language
 from briefings.vocabulary.lexicon import load_lexicon
 from briefings.vocabulary.measures import (
     comparable,
@@ -43,3 +44,14 @@ def test_a_topic_brings_the_wholes_and_parts_a_dispute_needs() -> None:
     found = with_wholes_and_parts({"military_killed"})
     assert {"military_killed", "military_losses", "military_wounded"} <= found
     assert "prisoners" not in found
+
+
+def test_every_measures_label_is_shown_in_ukrainian() -> None:
+    ids = [measure.id for measure in load_lexicon().measures.measures]
+    with use_language("uk"):
+        ukrainian = {measure: measure_label(measure) for measure in ids}
+    assert ukrainian["military_killed"] == "загиблі військові"
+    assert all(ukrainian[m] != measure_label(m) for m in ids), "a label has no translation"
+    # A label's explanation stays in brackets, which short labels leave out.
+    assert all(("(" in ukrainian[m]) == ("(" in measure_label(m)) for m in ids), "brackets differ"
+    assert measure_label("military_killed") == "soldiers killed"

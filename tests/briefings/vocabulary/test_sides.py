@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from briefings.i18n import use_language
 from briefings.vocabulary.sides import (
     actor_side,
+    country_label,
     side_command,
     side_label,
     side_named,
@@ -77,3 +79,27 @@ def test_each_side_has_a_short_command_word_that_names_it() -> None:
     words = [side_command(side) for side in side_order()]
     assert words == ["ukraine", "russia", "us", "eu", "others"]
     assert [side_named(word) for word in words] == list(side_order())
+
+
+def test_sides_are_shown_in_ukrainian_but_kept_and_matched_as_the_data_names_them() -> None:
+    with use_language("uk"):
+        labels = [side_label(side) for side in side_order()]
+        commands = [side_command(side) for side in side_order()]
+        named = side_named("russia")
+        nato = country_label("Nato")
+    assert labels == ["Україна", "Росія", "США", "ЄС", "Інші"]
+    assert side_label(None) == "Others" and country_label("Nato") == "Nato"
+    # What a reader sends and what facts hold stay the data's words, whatever the language.
+    assert commands == ["ukraine", "russia", "us", "eu", "others"]
+    assert named == "Russia" and nato == "НАТО"
+
+
+def test_readers_may_name_a_side_by_its_ukrainian_name() -> None:
+    assert [side_named(t) for t in ("росія", "Україна", "США", "єс", "інші")] == [
+        "Russia",
+        "Ukraine",
+        "United States",
+        "European Union",
+        "Others",
+    ]
+    assert side_named("кремль") is None

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from briefings.entries import PartyEntry
+from briefings.i18n import use_language
 from briefings.vocabulary.lexicon import data_text
 from briefings.vocabulary.standing import (
     choose_parties,
@@ -14,6 +15,8 @@ from briefings.vocabulary.standing import (
     load_standing,
     party_totals,
     place_kinds,
+    voices_about,
+    voices_label,
     voices_named,
 )
 
@@ -118,3 +121,10 @@ def test_every_office_and_rank_of_the_role_phrases_is_an_official_role() -> None
     ]
     assert [title for title in titles if is_voice(person(title))] == []
     assert not load_standing().official_words & load_standing().voice_words
+
+
+def test_the_voices_are_called_by_their_ukrainian_name_but_named_by_the_datas_words() -> None:
+    with use_language("uk"):
+        label, about, named = voices_label(), voices_about(), voices_named("people quoted")
+    assert label == "Процитовані люди" and about.startswith("мешканці, медики")
+    assert named and voices_label() == "People quoted"
