@@ -12,6 +12,8 @@ from briefings.i18n.catalogs import current_language
 
 # "3 Dec 2024": day, abbreviated month, year, in each language's words.
 DAY_PATTERN = "d MMM y"
+# "Tuesday 25 March 2025": the weekday and the month in words.
+FULL_DAY_PATTERN = "EEEE d MMMM y"
 MONTH_PATTERN = "LLL y"
 
 
@@ -34,3 +36,10 @@ def month(value: date) -> str:
     from babel.dates import format_date
 
     return format_date(value, MONTH_PATTERN, locale=current_language())
+
+
+def full_day(value: date) -> str:
+    """A date with its weekday, in full: "Tuesday 25 March 2025", "вівторок 25 березня 2025"."""
+    from babel.dates import format_date
+
+    return format_date(value, FULL_DAY_PATTERN, locale=current_language())

@@ -14,8 +14,8 @@ def counted(number: float, singular: str, plural: str | None = None, *, over: bo
     "3 older positions", and in Ukrainian "3 старіші позиції", "5 старіших позицій".
 
     With `over`, the number is a floor ("over 995 figures"), for a count the store stopped.
-    (Still unconverted callers pass a noun without "{n}", and maybe no plural: the number is
-    put before it and the plural made by the English rule.)
+    (A noun without "{n}", and maybe no plural, gets the number before it and the plural made
+    by the English rule: no interface string uses this any more; it goes with its tests.)
     """
     if "{n}" not in singular:
         form = plural or plural_of(singular) if over or number != 1 else singular

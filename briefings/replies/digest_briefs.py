@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefings.entries import DemandEntry, FigureEntry, SourceEntry
-from briefings.i18n import _, current_language
+from briefings.i18n import _, formats
 from briefings.replies.citations import cite
 from briefings.replies.counts import counted
 from briefings.replies.demand_kinds import kind_label
@@ -74,7 +74,7 @@ class StoryState:
 
 def build_digest(day: date, news: DigestNews, state: StoryState) -> Reply:
     """One digest: the news (or that there is none), then the state of the story."""
-    heading = line("🗞 ", bold(_("Ceasefire digest — {day}").format(day=_long_day(day))))
+    heading = line("🗞 ", bold(_("Ceasefire digest — {day}").format(day=formats.full_day(day))))
     lines = [heading, blank()]
     if news.empty:
         lines += [line(_("Nothing new since your last digest.")), blank()]
@@ -197,13 +197,6 @@ def _newest_words(group: FigureGroup, values: Sequence[Stated]) -> str:
     newest = values[-1]
     label = series_label(group, newest.figure)
     return f"{figure_words(newest.figure, label)} {cite(newest.article_ids, limit=2)}"
-
-
-def _long_day(day: date) -> str:
-    """A digest's day in full, as a reader of the language writes it: "Tuesday 25 March 2025"."""
-    from babel.dates import format_date  # imported where used, as in briefings.i18n.formats
-
-    return format_date(day, "EEEE d MMMM y", locale=current_language())
 
 
 def clip(text: str, limit: int = CLIP) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from briefings.i18n import N_, _, current_language
+from briefings.i18n import N_, _, formats
 from briefings.replies.reply import Reply, bold, line, reply, text_reply
 
 SUBSCRIBE_HINT = N_(
@@ -18,15 +18,11 @@ def when(at: time, zone: ZoneInfo, next_due: datetime) -> str:
     """'08:00 Europe/Kyiv; next on Tuesday 25 March 2025 at 08:00 your time'."""
     local = next_due.astimezone(zone)
     return _("{time} {zone}; next on {day} at {next_time} your time").format(
-        time=f"{at:%H:%M}", zone=zone.key, day=_next_day(local), next_time=f"{local:%H:%M}"
+        time=f"{at:%H:%M}",
+        zone=zone.key,
+        day=formats.full_day(local.date()),
+        next_time=f"{local:%H:%M}",
     )
-
-
-def _next_day(local: datetime) -> str:
-    """The day of the next digest, weekday first, in the reader's words: "Tuesday 25 March 2025"."""
-    from babel.dates import format_date  # imported where used, as in briefings.i18n.formats
-
-    return format_date(local.date(), "EEEE d MMMM y", locale=current_language())
 
 
 def build_subscribed(at: time, zone: ZoneInfo, next_due: datetime, *, changed: bool) -> Reply:

@@ -81,10 +81,6 @@ NOT_INTERFACE: dict[str, frozenset[str]] = {
     "bot/core/loading.py": frozenset({"pasted text"}),
     # DuplicateArticleError's message, for the log: replies are built from its fields.
     "briefings/errors.py": frozenset({"already loaded as article "}),
-    # Babel's date pattern of a digest's day ("Tuesday 25 March 2025" in each language).
-    "briefings/replies/digest_briefs.py": frozenset({"EEEE d MMMM y"}),
-    # Babel's date pattern of the next digest's day, the same as the digest's.
-    "briefings/replies/subscription_briefs.py": frozenset({"EEEE d MMMM y"}),
     # Qualifiers as stored with a figure, matched to bound its value; never shown from here.
     "briefings/replies/figure_comparison.py": frozenset(
         {"less than", "at most", "up to", "more than", "at least"}
