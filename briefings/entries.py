@@ -209,3 +209,12 @@ class StoreStats:
     failed_today: int
     queued: int
     lag: timedelta | None
+
+
+@dataclass(frozen=True)
+class FigureGroupCount:
+    """A measure and side that figures measure, and how many figures do (figure_groups)."""
+
+    measure: str | None
+    measured_side: str | None
+    n_figures: int

@@ -60,10 +60,13 @@ from storage.failures import (
     store_label,
 )
 from storage.figure_overview import figures_overview
+from storage.forgetting import Forgotten, forget_user
+from storage.group_queries import figure_group_counts, figures_of_group
+from storage.group_settings import GroupSettings, get_group_settings, set_group_settings
 from storage.languages import get_language, set_language, set_subscriptions_language
 from storage.migrate import current_revision, downgrade, head_revision, upgrade, upgrade_to_head
 from storage.operations import store_stats
-from storage.pagers import get_pager, save_pager
+from storage.pagers import PAGER_LIFETIME, get_pager, save_pager
 from storage.party_queries import demand_parties, demands_of_side, newest_demands_of
 from storage.records import (
     ArticleSummary,
@@ -84,6 +87,12 @@ from storage.repository import (
     list_articles,
     lock_for_writing,
 )
+from storage.retention import (
+    DELIVERY_RETENTION,
+    INACTIVE_SUBSCRIPTION_RETENTION,
+    Pruned,
+    prune_expired,
+)
 from storage.saving import save_extracted
 from storage.search import SentenceHit, search_sentences
 from storage.source_dates import source_dates
@@ -98,12 +107,18 @@ from storage.subscriptions import (
 )
 
 __all__ = [
+    "DELIVERY_RETENTION",
+    "INACTIVE_SUBSCRIPTION_RETENTION",
+    "PAGER_LIFETIME",
     "ActorRules",
     "ArticleSummary",
     "DeliveryRecord",
     "DueClaim",
     "Engine",
     "FactCounts",
+    "Forgotten",
+    "GroupSettings",
+    "Pruned",
     "SavedArticle",
     "SentDigest",
     "SentenceHit",
@@ -137,17 +152,21 @@ __all__ = [
     "export_store",
     "facts_in_sentences",
     "fail_delivery",
+    "figure_group_counts",
     "figures_about",
     "figures_after",
     "figures_claimed_by",
     "figures_in",
     "figures_measuring",
     "figures_of_article",
+    "figures_of_group",
     "figures_overview",
     "find_article_by_hash",
     "find_article_by_source",
+    "forget_user",
     "get_actor",
     "get_article",
+    "get_group_settings",
     "get_language",
     "get_named_actor",
     "get_pager",
@@ -164,12 +183,14 @@ __all__ = [
     "make_session_factory",
     "newest_article_id",
     "newest_demands_of",
+    "prune_expired",
     "quotes_of",
     "reclaim_delivery",
     "reschedule",
     "save_extracted",
     "save_pager",
     "search_sentences",
+    "set_group_settings",
     "set_language",
     "set_subscriptions_language",
     "source_dates",

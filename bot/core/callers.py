@@ -23,6 +23,10 @@ class Caller:
     progress: Progress = no_progress
     # The language answers are built in: the user's /lang choice, else their Telegram app's.
     language: str = ENGLISH
+    # Sent in a group chat: /settings is then the group's, and only its administrators (as
+    # the front end found them, e.g. Telegram's getChatMember) may change it.
+    in_group: bool = False
+    group_admin: bool = False
 
 
 # Anyone writing to the bot; and the console or CLI, where the user owns the machine.

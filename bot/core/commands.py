@@ -11,9 +11,11 @@ from bot.core.actor_lookup import find_actor
 from bot.core.admin_commands import ADMIN_HANDLERS
 from bot.core.callers import VISITOR, Caller
 from bot.core.charts import CHART_HANDLERS
+from bot.core.deep_links import start
 from bot.core.figure_lookup import figures_on_topic, topic_heading
 from bot.core.language_commands import LANGUAGE_HANDLERS
 from bot.core.positions import overview, side_positions, voice_positions
+from bot.core.privacy_commands import PRIVACY_HANDLERS
 from bot.core.questions import actor_card, answer_question
 from bot.core.runtime import Runtime
 from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
@@ -40,6 +42,7 @@ from briefings.replies.demand_briefs import (
 from briefings.replies.figure_briefs import build_figures, build_no_figures
 from briefings.replies.load_briefs import build_admin_only
 from briefings.replies.reply import Reply, text_reply
+from briefings.replies.share_briefs import share_one_group
 from briefings.replies.story_briefs import build_no_quotes, build_quotes, build_timeline
 from briefings.vocabulary.sides import side_named
 from briefings.vocabulary.standing import place_kinds, voices_named
@@ -121,6 +124,7 @@ async def dispatch(runtime: Runtime, command: CommandLine, caller: Caller) -> Re
         CHART_HANDLERS.get(command.name)
         or SUBSCRIPTION_HANDLERS.get(command.name)
         or LANGUAGE_HANDLERS.get(command.name)
+        or PRIVACY_HANDLERS.get(command.name)
     )
     if runtime_handler is not None:
         return await runtime_handler(runtime, command.argument, caller)
@@ -203,7 +207,7 @@ async def figures(session: Session, topic: str) -> Reply:
     if not found.rows:
         return build_no_figures(topic)
     reply = build_figures(found.rows, topic_heading(topic, found), history=True)
-    return offer_chart(reply, found.rows, topic)
+    return share_one_group(offer_chart(reply, found.rows, topic), found.rows)
 
 
 async def demands(session: Session, party: str) -> Reply:
@@ -277,9 +281,9 @@ async def help_(session: Session, argument: str) -> Reply:
 
 Handler = Callable[[Session, str], Awaitable[Reply]]
 
-# Every command a user can send, by name; /start and /help give the same introduction.
+# Every command a user can send, by name; /start without a deep-link payload is /help.
 COMMANDS: dict[str, Handler] = {
-    "start": help_,
+    "start": start,
     "help": help_,
     "who": who,
     "figures": figures,

@@ -1,6 +1,6 @@
 """Daily digests: send the due ones, each exactly once, and record how each went.
 
-Every minute a tick (`send_due_digests`) does three things, and no state lives only in memory
+Every minute a tick (`send_due_digests`) does four things, and no state lives only in memory
 (the claim policy of steps 1 and 2 is in `digest_claims`):
 1. take back deliveries left behind: retries whose turn has come, and claims older than the
    lease (their process died mid-send);
@@ -15,7 +15,9 @@ Every minute a tick (`send_due_digests`) does three things, and no state lives o
    record it sent (a group of sends that finished together is recorded in one
    transaction) or failed: a blocked or vanished chat deactivates the
    subscription at once, another refusal gives the day up, and other failures are retried
-   on later ticks, a bounded number of times.
+   on later ticks, a bounded number of times;
+4. delete the records whose retention is up (bot.core.pruning): old delivery records,
+   long-inactive subscriptions, expired pagers.
 A send holds its slot until its outcome is written, so at most CONCURRENCY digests are sent
 and not yet recorded at any instant. A crash there leaves claims that the next process
 resends after the lease: only those digests can arrive twice (see README, "Digests").
@@ -34,6 +36,7 @@ from bot.core.digest_claims import WORKER, Claimed, Job, claim_due, reclaim_stal
 from bot.core.digest_composer import Composer
 from bot.core.digest_sender import DigestSender, Failure, NotSent, Sent
 from bot.core.group_commit import GroupCommit
+from bot.core.pruning import prune_expired_records
 from bot.core.runtime import Runtime
 from briefings.i18n import use_language
 from storage import (
@@ -63,6 +66,7 @@ class FanoutReport:
     deactivated: int = 0
     skipped: int = 0
     claimed: int = 0
+    pruned: int = 0
 
 
 async def send_due_digests(
@@ -89,7 +93,9 @@ async def send_due_digests(
     await _claim_until_none_left(
         fanout, lambda: claim_due(runtime, worker=worker, now=now or utc_now(), limit=CLAIM_CHUNK)
     )
-    return await fanout.finish()
+    report = await fanout.finish()
+    report.pruned = await prune_expired_records(runtime, now=moment)
+    return report
 
 
 async def _claim_until_none_left(

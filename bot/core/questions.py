@@ -32,6 +32,7 @@ from briefings.replies.briefs import build_actor_card
 from briefings.replies.demand_briefs import build_demands, build_side_demands
 from briefings.replies.figure_briefs import build_figures
 from briefings.replies.reply import Reply
+from briefings.replies.share_briefs import share_card, share_one_group
 from briefings.replies.story_briefs import build_quotes, build_timeline
 from briefings.vocabulary.sides import countries_on_side, side_named
 from storage import (
@@ -118,7 +119,7 @@ async def actor_card(session: Session, actor: ActorEntry) -> Reply:
     """An actor's card with the figures it claims and the positions it takes."""
     claims = await figures_claimed_by(session, actor.id, limit=CARD_FACTS)
     positions = await demands_of(session, actor_id=actor.id, party=actor.name, limit=CARD_FACTS)
-    return build_actor_card(actor, claims, positions)
+    return share_card(build_actor_card(actor, claims, positions), actor)
 
 
 async def _actor(session: Session, asked: Asked) -> Reply | None:
@@ -140,7 +141,8 @@ async def _figures(session: Session, asked: Asked) -> Reply | None:
     if not found.rows:
         return None
     claimed = claimed_as_asked(found.rows, _subject_words(asked))
-    return build_figures(claimed, _("Figures about “{topic}”").format(topic=echo(question.text)))
+    heading = _("Figures about “{topic}”").format(topic=echo(question.text))
+    return share_one_group(build_figures(claimed, heading), claimed)
 
 
 async def _figures_of_measures(session: Session, asked: Asked) -> Slice[FigureEntry]:

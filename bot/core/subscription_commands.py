@@ -9,6 +9,7 @@ from bot.core import arguments
 from bot.core.callers import Caller
 from bot.core.clock import utc_now
 from bot.core.digest_composer import Composer
+from bot.core.group_commands import group_settings
 from bot.core.runtime import Runtime
 from briefings.errors import InputError
 from briefings.replies.reply import Reply
@@ -65,9 +66,12 @@ async def unsubscribe_(runtime: Runtime, argument: str, caller: Caller) -> Reply
 
 
 async def settings_(runtime: Runtime, argument: str, caller: Caller) -> Reply:
-    """/settings: the digest's time, zone and next delivery in the subscriber's local time."""
+    """/settings: the digest's time, zone and next delivery in the subscriber's local time; in
+    a group, the group's settings (bot.core.group_commands)."""
     if caller.chat_id is None:
         return build_console_only()
+    if caller.in_group:
+        return await group_settings(runtime, argument, caller)
     async with runtime.sessions() as session:
         found = await get_subscription(session, chat_id=caller.chat_id)
     if found is None or not found.active:

@@ -13,6 +13,7 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
+    InlineQueryHandler,
     MessageHandler,
     filters,
 )
@@ -24,17 +25,21 @@ from bot.core.commands import COMMANDS
 from bot.core.digest_delivery import send_due_digests
 from bot.core.extraction_worker import ExtractionWorker
 from bot.core.language_commands import LANGUAGE_HANDLERS
+from bot.core.privacy_commands import PRIVACY_HANDLERS
 from bot.core.runtime import Runtime, open_runtime, settle_heap
 from bot.core.seeding import ensure_seeded
 from bot.core.send_budget import send_budget
 from bot.core.subscription_commands import SUBSCRIPTION_HANDLERS
 from bot.settings import Settings
-from bot.telegram_adapter import handlers, load_handlers
+from bot.telegram_adapter import handlers, load_handlers, privacy_handlers
 from bot.telegram_adapter.buttons import COMMAND_PREFIX, IGNORED
 from bot.telegram_adapter.context import CONTEXT_TYPES, BotData, BriefContext
 from bot.telegram_adapter.digest_sender import TelegramDigestSender
 from bot.telegram_adapter.error_handler import report_error
+from bot.telegram_adapter.group_chats import ADDRESSED_TO_BOT
+from bot.telegram_adapter.inline_queries import answer_inline_query
 from bot.telegram_adapter.menus import set_menus
+from bot.telegram_adapter.privacy_handlers import FORGET_PATTERN
 from bot.telegram_adapter.rate_limit import FloodSafeRateLimiter
 from bot.telegram_adapter.replying import INLINE_PREFIX, STORED_PREFIX
 from bot.telegram_adapter.serving import stop_on_signals, take_updates_until
@@ -122,6 +127,7 @@ def register_handlers(application: BriefApplication) -> None:
                     *ADMIN_HANDLERS,
                     *SUBSCRIPTION_HANDLERS,
                     *LANGUAGE_HANDLERS,
+                    *PRIVACY_HANDLERS,
                 ],
                 handlers.reply_to_text,
             ),
@@ -132,11 +138,19 @@ def register_handlers(application: BriefApplication) -> None:
             CallbackQueryHandler(handlers.ignore_press, pattern=rf"^{IGNORED}$"),
             # Command buttons, such as those under /help.
             CallbackQueryHandler(handlers.press_command, pattern=rf"^{COMMAND_PREFIX}:"),
+            # /forget's confirmation: it deletes the data of the user who asked, if they press it.
+            CallbackQueryHandler(privacy_handlers.confirm_forget, pattern=FORGET_PATTERN),
+            # Inline mode (@bot zelensky in any chat): the matching cards and figure groups.
+            InlineQueryHandler(answer_inline_query),
             # Plain text in a private chat is a question; in groups only /ask is.
             MessageHandler(
                 filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, handlers.reply_to_text
             ),
-            # Anything else that looks like a command gets a hint.
+            # In a group, a message mentioning the bot or replying to it gets one sentence on
+            # what the bot answers there (other plain text is never its to answer).
+            MessageHandler(~filters.COMMAND & ADDRESSED_TO_BOT, handlers.hint_in_group),
+            # Anything else that looks like a command gets a hint (in groups, only if it is
+            # addressed to this bot: /foo@thisbot).
             MessageHandler(filters.COMMAND, handlers.unknown),
         ]
     )
@@ -229,7 +243,7 @@ async def send_digests(context: BriefContext) -> None:
     paid = context.settings.allow_paid_broadcast
     sender = TelegramDigestSender(context.bot, paid_broadcast=paid)
     report = await send_due_digests(context.runtime, sender)
-    if report.claimed or report.skipped:
+    if report.claimed or report.skipped or report.pruned:
         log.info("digest tick: %s", report)
 
 

@@ -15,6 +15,7 @@ from bot.core.commands import parse_command
 from bot.core.language_commands import user_language
 from bot.core.loading import load_article
 from bot.telegram_adapter.context import BriefContext
+from bot.telegram_adapter.group_chats import in_group, with_group_admin
 from bot.telegram_adapter.replying import finish_status, send_reply
 from briefings.i18n import _, use_language
 from briefings.replies.load_briefs import READING, build_admin_only, build_load_usage
@@ -22,20 +23,25 @@ from briefings.replies.load_briefs import READING, build_admin_only, build_load_
 log = logging.getLogger(__name__)
 
 
-async def caller_of(update: Update, context: BriefContext, *, may_change: bool = True) -> Caller:
-    """The sender of an update as the command core sees them: an admin or not, and the
-    language to answer in (their /lang choice, one read by primary key, else their app's)."""
+async def caller_of(
+    update: Update, context: BriefContext, *, may_change: bool = True, line: str = ""
+) -> Caller:
+    """The sender of an update as the command core sees them: an admin or not, the language
+    to answer in (their /lang choice, one read by primary key, else their app's), and in a
+    group whether they administer it, when the `line` they sent asks to change its settings."""
     user, chat = update.effective_user, update.effective_chat
     is_admin = user is not None and user.id in context.settings.admin_ids
     user_id = user.id if user else None
     language = await user_language(context.runtime, user_id, user.language_code if user else None)
-    return Caller(
+    caller = Caller(
         is_admin=is_admin,
         chat_id=chat.id if chat else None,
         user_id=user_id,
         may_change=may_change,
         language=language,
+        in_group=in_group(chat),
     )
+    return await with_group_admin(update, context, caller, line)
 
 
 async def load_from_chat(update: Update, context: BriefContext) -> None:

@@ -33,6 +33,7 @@ MENU = (
     BotCommand("settings", N_("Your digest's time, zone and next delivery")),
     BotCommand("unsubscribe", N_("No more daily digests")),
     BotCommand("lang", N_("Interface language: English or Ukrainian")),
+    BotCommand("privacy", N_("What the bot keeps about you; /forget deletes it")),
     BotCommand("help", N_("What this bot does")),
 )
 # Admins see these too, in their own chats only (a command scope per admin).

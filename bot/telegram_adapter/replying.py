@@ -17,6 +17,7 @@ from bot.telegram_adapter.buttons import (
     NO_PREVIEW,
     action_buttons,
     keyboard,
+    share_buttons,
 )
 from bot.telegram_adapter.context import BriefContext
 from bot.telegram_adapter.rendering import render_caption, render_pages
@@ -88,7 +89,7 @@ async def send_reply(context: BriefContext, chat_id: int, line: str, reply: Repl
     if reply.photo is not None:
         return await send_photo(context, chat_id, reply.photo, reply)
     pages = render_pages(reply)
-    rows = [action_buttons(reply)]
+    rows = [action_buttons(reply), share_buttons(reply, context.bot.username)]
     if len(pages) > 1:
         key = await _page_key(context, chat_id, line, len(pages))
         rows.insert(0, page_buttons(key, 1, len(pages)))

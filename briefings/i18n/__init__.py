@@ -2,6 +2,7 @@
 
 from briefings.i18n import formats
 from briefings.i18n.catalogs import (
+    AFTER_NUMBER,
     ENGLISH,
     LANGUAGES,
     N_,
@@ -10,12 +11,14 @@ from briefings.i18n.catalogs import (
     current_language,
     language_for,
     n_,
+    p_,
     translations,
     use_language,
 )
 from briefings.i18n.formats import day, month, number
 
 __all__ = [
+    "AFTER_NUMBER",
     "ENGLISH",
     "LANGUAGES",
     "N_",
@@ -28,6 +31,7 @@ __all__ = [
     "month",
     "n_",
     "number",
+    "p_",
     "translations",
     "use_language",
 ]

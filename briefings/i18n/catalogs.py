@@ -4,7 +4,8 @@ answer being built.
 Fixed strings are written in English in the code and marked for the catalogs: `_("…")` where
 they are shown, `N_("…")` where they are defined before a language is known (a module-level
 constant, translated with `_` where shown), and `counted(number, "{n} thing", "{n} things")`
-(briefings.replies.counts) for a number with its noun. `scripts/catalogs` extracts them into
+(briefings.replies.counts) for a number with its noun, and `p_(context, "…")` for a form only a
+context tells apart. `scripts/catalogs` extracts them into
 `briefings/i18n/locales/<language>/LC_MESSAGES/messages.po`. English is the language of the
 code, so its catalog lists the messages and translates none; Ukrainian translates each.
 
@@ -29,6 +30,9 @@ UKRAINIAN = "uk"
 # The interface's languages, the language of the code first.
 LANGUAGES = (ENGLISH, UKRAINIAN)
 DOMAIN = "messages"
+# The context of a label's form after a number ("43,000 soldiers killed"): Ukrainian puts it in
+# the genitive ("43 000 загиблих військових"), where a heading has the nominative.
+AFTER_NUMBER = "after a number"
 LOCALES = Path(__file__).with_name("locales")
 
 _LANGUAGE: ContextVar[str] = ContextVar("interface_language", default=ENGLISH)
@@ -65,6 +69,12 @@ def n_(singular: str, plural: str, number: float) -> str:
     """A fixed string in the current language, in the form that agrees with a number
     (Ukrainian has three: 1 позиція, 2 позиції, 5 позицій)."""
     return translations(_LANGUAGE.get()).ngettext(singular, plural, _plural_number(number))
+
+
+def p_(context: str, message: str) -> str:
+    """A fixed string in the current language, in the form a context asks for (the same
+    English can take other forms in other languages: see AFTER_NUMBER)."""
+    return translations(_LANGUAGE.get()).pgettext(context, message)
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's conventional name)

@@ -16,9 +16,18 @@ from typing import IO, Any
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 
+from briefings.i18n.catalogs import AFTER_NUMBER
+
 ROOT = Path(__file__).resolve().parents[2]
-KEYWORDS: dict[str, Any] = {"_": None, "N_": None, "n_": (1, 2), "counted": (2, 3)}
+KEYWORDS: dict[str, Any] = {
+    "_": None,
+    "N_": None,
+    "n_": (1, 2),
+    "counted": (2, 3),
+    "p_": ((1, "c"), 2),
+}
 # The data files whose labels answers show, and the keys whose string values are labels.
+# A measure's label is also shown after a number, a form of its own in Ukrainian (AFTER_NUMBER).
 EXTRACTED_KEYS: dict[str, str] = {
     # Measures' labels ("soldiers killed"), and the countries figures are measured for.
     "briefings/data/measures.json": "label,side",
@@ -35,6 +44,7 @@ METHODS = [
     *[(path, "briefings.i18n.extraction:extract_json_labels") for path in EXTRACTED_KEYS],
 ]
 OPTIONS = {path: {"keys": keys} for path, keys in EXTRACTED_KEYS.items()}
+OPTIONS["briefings/data/measures.json"]["after_number"] = "label"
 # Folders no message comes from.
 _SKIPPED = ("tests", "bench", "scripts", ".venv", "seeds", "deploy")
 
@@ -64,12 +74,21 @@ def _wanted_directory(path: str) -> bool:
 
 def extract_json_labels(
     fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: dict[str, str]
-) -> Iterator[tuple[int, str | None, str, list[str]]]:
+) -> Iterator[tuple[int, str | None, str | tuple[str, str], list[str]]]:
     """Babel extraction method for a JSON data file: the string values of the keys named in
-    the `keys` option (comma-separated), wherever they are nested."""
-    wanted = {key.strip() for key in options.get("keys", "").split(",") if key.strip()}
-    for value in _values_of(json.load(fileobj), wanted):
+    the `keys` option (comma-separated), wherever they are nested; and those of the keys named
+    in `after_number` again, in the context AFTER_NUMBER."""
+    document = json.load(fileobj)
+    for value in _values_of(document, _keys(options.get("keys", ""))):
         yield 0, None, value, []
+    note = "i18n: after a number: 43,000 soldiers killed (Ukrainian: the genitive)"
+    for value in _values_of(document, _keys(options.get("after_number", ""))):
+        yield 0, "p_", (AFTER_NUMBER, value), [note]
+
+
+def _keys(option: str) -> set[str]:
+    """The keys a comma-separated option names."""
+    return {key.strip() for key in option.split(",") if key.strip()}
 
 
 def _values_of(node: Any, wanted: set[str]) -> Iterator[str]:

@@ -62,21 +62,24 @@ def update_all(template: Catalog) -> None:
 
 
 def fill(entries: list[dict[str, Any]]) -> int:
-    """Add messages with their Ukrainian translations (`msgid`, maybe `plural`, and `uk`: a
-    string, or a list of the three plural forms) to every catalog; returns how many."""
+    """Add messages with their Ukrainian translations (`msgid`, maybe `plural` and `context`,
+    and `uk`: a string, or a list of the three plural forms) to every catalog; returns how
+    many."""
     with _locked():
         catalogs = {language: read_catalog(language) for language in LANGUAGES}
         for entry in entries:
             key = (entry["msgid"], entry["plural"]) if entry.get("plural") else entry["msgid"]
+            context = entry.get("context")
             for language, catalog in catalogs.items():
-                held = catalog.get(entry["msgid"])
+                held = catalog.get(entry["msgid"], context)
                 english = ("", "") if entry.get("plural") else ""
                 string = english if language == ENGLISH else _translation(entry)
                 if held is not None and held.pluralizable != bool(entry.get("plural")):
-                    catalog.delete(entry["msgid"])  # a message that became plural, or no longer is
+                    # a message that became plural, or no longer is
+                    catalog.delete(entry["msgid"], context)
                     held = None
                 if held is None:
-                    catalog.add(key, string)
+                    catalog.add(key, string, context=context)
                 elif language != ENGLISH:
                     held.string = string
         for language, catalog in catalogs.items():
@@ -99,12 +102,12 @@ def problems(template: Catalog) -> list[str]:
     """What each catalog lacks or keeps beyond the code, and what the Ukrainian one leaves
     untranslated, fuzzy, or with placeholders other than its English message's."""
     found: list[str] = []
-    wanted = {message.id for message in template if message.id}
+    wanted = {(message.id, message.context) for message in template if message.id}
     for language in LANGUAGES:
         catalog = read_catalog(language)
-        held = {message.id for message in catalog if message.id}
-        found += [f"{language}: missing {_shown(key)}" for key in wanted - held]
-        found += [f"{language}: not in the code {_shown(key)}" for key in held - wanted]
+        held = {(message.id, message.context) for message in catalog if message.id}
+        found += [f"{language}: missing {_shown_in_context(key)}" for key in wanted - held]
+        found += [f"{language}: not in the code {_shown_in_context(key)}" for key in held - wanted]
         if language != ENGLISH:
             found += [f"{language}: {fault}" for fault in _translation_faults(catalog)]
     return sorted(found)
@@ -129,7 +132,14 @@ def _placeholders(text: str) -> set[str]:
 
 
 def _shown(key: object) -> str:
+    """A message for a problem's line: its English (the singular of a plural)."""
     return repr(key[0] if isinstance(key, tuple) else key)
+
+
+def _shown_in_context(key: tuple[object, str | None]) -> str:
+    """A message and its context, if it has one, for a problem's line."""
+    message, context = key
+    return f"{_shown(message)} ({context})" if context else _shown(message)
 
 
 @contextmanager

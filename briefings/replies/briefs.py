@@ -48,6 +48,8 @@ COMMAND_HELP = (
     (N_("/subscribe [HH:MM] [city]"), N_("a daily digest at your time; /settings, /unsubscribe")),
     ("/digest", N_("today's digest, now")),
     (N_("/lang uk|en"), N_("answer in Ukrainian or English")),
+    ("/privacy", N_("what the bot keeps about you, for how long and why")),
+    ("/forget", N_("delete all of it")),
     ("/help", N_("this message")),
 )
 

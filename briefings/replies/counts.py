@@ -4,26 +4,20 @@ from __future__ import annotations
 
 from briefings.i18n import _, formats, n_
 
-_VOWELS = frozenset("aeiou")
 FIVE = 5
 
 
-def counted(number: float, singular: str, plural: str | None = None, *, over: bool = False) -> str:
+def counted(number: float, singular: str, plural: str, *, over: bool = False) -> str:
     """The number and its noun in the current language, in the form that agrees with it:
     `counted(n, "{n} older position", "{n} older positions")` gives "1 older position",
     "3 older positions", and in Ukrainian "3 старіші позиції", "5 старіших позицій".
 
     With `over`, the number is a floor ("over 995 figures"), for a count the store stopped.
-    (A noun without "{n}", and maybe no plural, gets the number before it and the plural made
-    by the English rule: no interface string uses this any more; it goes with its tests.)
     """
-    if "{n}" not in singular:
-        form = plural or plural_of(singular) if over or number != 1 else singular
-        return f"{amount(number, over=over)} {form}"
     # A floor takes the form of many in every language ("over 1,001 figures", "понад 1 001
     # цифр", where 1,001 alone would be "1 001 цифра"); five is many in both.
     agreeing = FIVE if over else number
-    return n_(singular, plural or singular, agreeing).format(n=amount(number, over=over))
+    return n_(singular, plural, agreeing).format(n=amount(number, over=over))
 
 
 def amount(number: float, *, over: bool = False) -> str:
@@ -31,12 +25,3 @@ def amount(number: float, *, over: bool = False) -> str:
     1,000")."""
     shown = formats.number(number)
     return _("over {n}").format(n=shown) if over else shown
-
-
-def plural_of(noun: str) -> str:
-    """The regular plural of a noun (or of a phrase's last word): -s, -es after s/x/ch/sh, -ies."""
-    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in _VOWELS:
-        return noun[:-1] + "ies"
-    if noun.endswith(("s", "x", "ch", "sh")):
-        return noun + "es"
-    return noun + "s"

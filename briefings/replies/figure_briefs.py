@@ -18,7 +18,12 @@ from briefings.replies.figure_wording import (
     series_of,
 )
 from briefings.replies.reply import Line, Reply, blank, bold, italic, line, reply
-from briefings.vocabulary.measures import counts_things, measure_family, measure_label
+from briefings.vocabulary.measures import (
+    counts_things,
+    measure_family,
+    measure_label,
+    measure_label_after_number,
+)
 from briefings.vocabulary.sides import country_label
 
 # i18n: in place of a claimant's name, for figures the articles give no source for
@@ -66,6 +71,12 @@ def short_label(measure: str) -> str:
     """A measure's label without its explanation in brackets: "soldiers killed and wounded",
     in the current language."""
     return measure_label(measure).split(" (")[0]
+
+
+def label_after_number(measure: str) -> str:
+    """A measure's short label as it reads after a number: "43,000 soldiers killed" (in
+    Ukrainian the genitive: "43 000 загиблих військових")."""
+    return measure_label_after_number(measure).split(" (")[0]
 
 
 def figure_text(figure: FigureEntry) -> str:
@@ -149,10 +160,10 @@ def series_label(group: FigureGroup, figure: FigureEntry) -> str:
     or the noun of a count of things ("four regions")."""
     if group.family is None:
         if figure.measure:
-            return f" {short_label(figure.measure)}"
+            return f" {label_after_number(figure.measure)}"
         return f" {figure.what}" if figure.what else ""
     if figure.measure and figure.measure != group.family:
-        return f" {short_label(figure.measure)}"
+        return f" {label_after_number(figure.measure)}"
     if figure.unit is None and figure.what and counts_things(group.family):
         return f" {figure.what}"
     return ""

@@ -9,7 +9,7 @@ from briefings.entries import FigureEntry, Slice, SourceEntry
 from briefings.i18n import N_, _, n_
 from briefings.replies.citations import cite
 from briefings.replies.counts import amount, counted
-from briefings.replies.figure_briefs import CONTESTED_MARK, short_label
+from briefings.replies.figure_briefs import CONTESTED_MARK, label_after_number, short_label
 from briefings.replies.figure_comparison import contradicts
 from briefings.replies.figure_wording import figure_words
 from briefings.replies.reply import (
@@ -24,6 +24,7 @@ from briefings.replies.reply import (
     text_reply,
 )
 from briefings.vocabulary.measures import measure_family
+from briefings.vocabulary.sides import country_label
 
 MAX_DISAGREEMENTS = 6
 # A word of the /remove command (typed, and in its button): the same in every language.
@@ -117,7 +118,7 @@ def quoted(title: str) -> str:
 def disagreement_line(disagreement: Disagreement) -> Line:
     """A new figure against the earlier claims it contradicts, in one line."""
     figure = disagreement.figure
-    side = f" — {figure.measured_side}" if figure.measured_side else ""
+    side = f" — {country_label(figure.measured_side)}" if figure.measured_side else ""
     label = short_label(measure_family(figure.measure or ""))
     others = "; ".join(_claimed(other) for other in _distinct_claims(disagreement.earlier))
     against = _("{new} against {earlier}").format(new=_claimed(figure), earlier=others)
@@ -136,7 +137,7 @@ def claim_words(figure: FigureEntry) -> str:
     """A figure's words with its own measure where it is narrower than its family's."""
     measure = figure.measure or ""
     narrower = measure and measure != measure_family(measure)
-    return figure_words(figure, f" {short_label(measure)}" if narrower else "")
+    return figure_words(figure, f" {label_after_number(measure)}" if narrower else "")
 
 
 def _distinct_claims(figures: Sequence[FigureEntry], limit: int = 3) -> list[FigureEntry]:

@@ -47,18 +47,31 @@ class Photo:
 
 
 @dataclass(frozen=True)
+class Share:
+    """What a reply about one subject shares: the deep-link payload that opens it again
+    (briefings.replies.share_links) and its title, such as the actor's name."""
+
+    payload: str
+    title: str
+
+
+@dataclass(frozen=True)
 class Reply:
     """A whole answer: its lines, commands offered as buttons beneath it, and maybe a picture.
 
+    An action is a command ("/figures"), or, not starting with "/", a button's own data that
+    a handler of its own takes (/forget's "forget:42", see privacy_briefs).
     With a photo, the lines are its caption (at most 1,024 characters, Telegram's limit).
     `failed` marks a reply saying a request was not done (a load refused), for front ends
-    that say so otherwise too, such as an exit code.
+    that say so otherwise too, such as an exit code. `share` is set on a reply about one
+    card or figure group, which front ends may offer to share.
     """
 
     lines: tuple[Line, ...]
     actions: tuple[str, ...] = field(default=())
     photo: Photo | None = None
     failed: bool = False
+    share: Share | None = None
 
     @property
     def plain(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from briefings.i18n import _
+from briefings.i18n import AFTER_NUMBER, _, p_
 from briefings.vocabulary.lexicon import Measure, Taxonomy, load_lexicon
 
 
@@ -22,6 +22,12 @@ def measure_label(measure_id: str) -> str:
     """A measure's label for readers in the current language ("soldiers killed", the data's
     label through the catalogs); the id itself if the data lacks it."""
     return _(_data_label(measure_id))
+
+
+def measure_label_after_number(measure_id: str) -> str:
+    """A measure's label as it reads after a number ("43,000 soldiers killed"), in the current
+    language: Ukrainian's genitive ("43 000 загиблих військових")."""
+    return p_(AFTER_NUMBER, _data_label(measure_id))
 
 
 @cache

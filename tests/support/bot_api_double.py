@@ -52,6 +52,14 @@ Two things PTB does that tests meet: it drops "Bad Request: " from error message
 capitalizes the rest (match with "(?i)message is not modified"), and reading
 `RetryAfter.retry_after` warns, an error here, unless PTB_TIMEDELTA=true is set.
 
+For groups (negative chat ids), `set_group_admins` answers getChatMember and
+`push_group_text` marks @mentions; a user seen only in groups is refused private messages
+(403) until they start the bot (see `double_groups`).
+
+For inline mode, `ask_inline("zelensky", user_id=55, language_code="uk")` pushes an
+inline query and returns the bot's answerInlineQuery, checked as Telegram checks it
+(see `double_inline`).
+
 Its parts: `double_store` (what it keeps), `double_methods` (the Bot API methods),
 `double_webhook` (the webhook's methods, and posting to it), `double_updates` (users'
 updates, queued or posted), `double_http` (the aiohttp server); tests import only from
@@ -73,14 +81,25 @@ from tests.support.bot_api_calls import (
     describe_calls,
 )
 from tests.support.bot_api_objects import BOT_USERNAME, make_bot_user_json
+from tests.support.double_groups import GroupUpdates
 from tests.support.double_http import DoubleServer
+from tests.support.double_inline import IncomingInline, InlineAnswer
 from tests.support.double_store import DoubleStore, Injection, StoredMessage, Webhook
 from tests.support.double_updates import IncomingUpdates, SetSecret
 
-__all__ = ["DOWNLOAD", "BotApiDouble", "Call", "Fault", "SetSecret", "StoredMessage", "Webhook"]
+__all__ = [
+    "DOWNLOAD",
+    "BotApiDouble",
+    "Call",
+    "Fault",
+    "InlineAnswer",
+    "SetSecret",
+    "StoredMessage",
+    "Webhook",
+]
 
 
-class BotApiDouble(IncomingUpdates):
+class BotApiDouble(IncomingUpdates, GroupUpdates, IncomingInline):
     """A fake Bot API server for one bot token, used as an async context manager."""
 
     def __init__(self, token: str = "123:ABC", *, username: str = BOT_USERNAME) -> None:

@@ -14,6 +14,8 @@ from typing import Any
 
 from tests.support.bot_api_calls import Fault, FaultError, JSONDict, Upload, commands_key
 from tests.support.bot_api_objects import make_replied_message_json, make_sent_message_json
+from tests.support.double_groups import GroupMethods
+from tests.support.double_inline import InlineMethods
 from tests.support.double_store import DoubleStore
 from tests.support.double_webhook import POLLING_CONFLICT, Handler, WebhookMethods
 
@@ -58,6 +60,8 @@ class BotApiMethods:
             "getFile": self._get_file,
             "sendChatAction": self._send_chat_action,
             **WebhookMethods(store).routes(),
+            **InlineMethods(store).routes(),
+            **GroupMethods(store.groups, store.known_chats).routes(),
         }
         # Telegram matches method names case-insensitively.
         self._names = {name.lower(): name for name in self._routes}
@@ -148,6 +152,7 @@ class BotApiMethods:
 
     def _send(self, params: JSONDict, **fields: Any) -> JSONDict:
         chat_id = _chat_id(params)
+        self._store.groups.refuse_unstarted(chat_id, self._store.known_chats)
         reply_to = self._reply_target(chat_id, params)
         message_id = self._store.last_message_id.get(chat_id, 0) + 1
         message = self._compose(message_id, params, reply_to_message=reply_to, **fields)

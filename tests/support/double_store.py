@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from tests.support.bot_api_calls import Call, Fault, JSONDict
 from tests.support.bot_api_objects import make_document_json, make_replied_message_json
+from tests.support.double_groups import GroupState
+from tests.support.double_inline import InlineState
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,10 @@ class DoubleStore:
         self.descriptions: dict[tuple[str, str], str] = {}
         self.injections: list[Injection] = []
         self.webhook: Webhook | None = None
+        # Groups' administrators, and users seen only in groups (see double_groups).
+        self.groups = GroupState()
+        # Inline queries pushed and the bot's answers to them (see double_inline).
+        self.inline = InlineState()
         self.pushed = Signal()
         self.recorded = Signal()
 
@@ -122,6 +128,7 @@ class DoubleStore:
         update_id = self.next_update_id
         self.next_update_id += 1
         self.known_chats.update(_chat_ids(raw))
+        self.groups.note(raw)
         return {**raw, "update_id": update_id}
 
     def take_message_id(self, chat_id: int) -> int:

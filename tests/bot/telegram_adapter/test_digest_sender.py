@@ -33,7 +33,7 @@ from tests.support.bot_api_calls import Fault
 from tests.support.recording_request import RecordingRequest
 
 CHAT = 3131
-DIGEST = Digest(reply([line(bold("🗞 Ceasefire digest")), line("A & B")], ("who",)), 7)
+DIGEST = Digest(reply([line(bold("🗞 Ceasefire digest")), line("A & B")], ("/who",)), 7)
 
 
 @pytest_asyncio.fixture
@@ -58,7 +58,7 @@ async def test_a_digest_is_sent_as_one_html_page_with_its_buttons(
     assert call.params["parse_mode"] == "HTML"
     assert call.params["link_preview_options"] == {"is_disabled": True}
     [[button]] = call.params["reply_markup"]["inline_keyboard"]
-    assert (button["text"], button["callback_data"]) == ("who", "cmd:who")
+    assert (button["text"], button["callback_data"]) == ("/who", "cmd:/who")
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
-"""End-to-end: each user answered in their language, /lang remembered, digests per subscriber's
-language, menus and descriptions per language, through the Bot API double over HTTP."""
+"""End-to-end: each user answered in their language (help, figures, refusals, the apology),
+/lang remembered, digests per subscriber's language, menus and descriptions per language,
+through the Bot API double over HTTP."""
 
 from __future__ import annotations
 
@@ -7,15 +8,17 @@ from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 import pytest_asyncio
 from app_builders import ADMIN_ID, make_settings, polling_application, runtime_of
 
-from bot.core.commands import respond
+from bot.core.commands import COMMANDS, respond
 from bot.core.digest_delivery import send_due_digests
 from bot.core.extraction_worker import ExtractionWorker
 from bot.core.runtime import Runtime
 from bot.telegram_adapter.application import BriefApplication
 from bot.telegram_adapter.digest_sender import TelegramDigestSender
+from bot.telegram_adapter.error_handler import SORRY
 from bot.telegram_adapter.menus import ADMIN_MENU, DESCRIPTION, MENU, SHORT_DESCRIPTION
 from briefings.i18n import ENGLISH, UKRAINIAN, _, use_language
 from briefings.replies.language_briefs import build_language_changed
@@ -139,3 +142,40 @@ async def test_menus_and_descriptions_are_set_in_each_language(
     with use_language(UKRAINIAN):
         assert double.description("uk") == _(DESCRIPTION) != DESCRIPTION
         assert double.description("uk", short=True) == _(SHORT_DESCRIPTION) != SHORT_DESCRIPTION
+
+
+async def test_a_ukrainian_app_gets_figures_in_ukrainian(
+    double: BotApiDouble, bot: BriefApplication
+) -> None:
+    runtime = runtime_of(bot)
+    ukrainian = await answer_in(runtime, "/figures", UKRAINIAN)
+    with use_language(UKRAINIAN):
+        heading = _("Figures and who claims them")
+    assert heading != "Figures and who claims them"
+    assert ukrainian.startswith(heading)
+    shown = await double.reply_to("/figures", chat_id=UK_CHAT, language_code="uk")
+    assert shown == ukrainian
+    # Its chart button is labelled in Ukrainian too.
+    [message] = double.sent_messages(UK_CHAT)
+    labels = [b["text"] for row in message["reply_markup"]["inline_keyboard"] for b in row]
+    with use_language(UKRAINIAN):
+        assert _("📈 Chart") in labels
+
+
+async def test_a_ukrainian_app_gets_refusals_and_the_apology_in_ukrainian(
+    double: BotApiDouble, bot: BriefApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = runtime_of(bot)
+    for line in ("/sources 0", "/nosuchcommand", "/who 99999999999999999999"):
+        expected = await answer_in(runtime, line, UKRAINIAN)
+        assert expected != await answer_in(runtime, line, ENGLISH)
+        assert await double.reply_to(line, chat_id=UK_CHAT, language_code="uk") == expected
+
+    async def crash(*_: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setitem(COMMANDS, "timeline", crash)
+    with use_language(UKRAINIAN):
+        apology = _(SORRY)
+    assert apology != SORRY
+    assert await double.reply_to("/timeline", chat_id=UK_CHAT, language_code="uk") == apology

@@ -95,6 +95,12 @@ NOT_INTERFACE: dict[str, frozenset[str]] = {
     ),
     # The group of a failure, shown in that report.
     "bot/telegram_adapter/error_reports.py": frozenset({"no exception", "unknown place"}),
+    # Commands, the same in every language: the buttons under a group's /settings.
+    "briefings/replies/group_briefs.py": frozenset(
+        {"/settings long private", "/settings long here"}
+    ),
+    # Telegram's error text for a user it knows no private chat with.
+    "bot/telegram_adapter/group_replies.py": frozenset({"chat not found"}),
     # Telegram's error text for an edit that changes nothing.
     "bot/telegram_adapter/replying.py": frozenset({"not modified"}),
     # An asyncio task's name, for the logs.

@@ -227,6 +227,7 @@ def test_figures_are_headed_in_ukrainian_and_english_alike() -> None:
         f"{CONTESTED_MARK}Загиблі й поранені військові — Україна\nДжерела розходяться:" in ukrainian
     )
     assert "Інші цифри\n• без джерела: 7 drones [3]" in ukrainian
-    assert "• Kremlin: 90,000 загиблі військові [2]" in ukrainian
+    # After a number, the label is in the genitive.
+    assert "• Kremlin: 90,000 загиблих військових [2]" in ukrainian
     assert f"{CONTESTED_MARK}Soldiers killed and wounded — Ukraine\n{DISAGREE}" in english
     assert "Other figures\n• unattributed: 7 drones [3]" in english

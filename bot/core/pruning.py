@@ -1,0 +1,32 @@
+"""The digest tick's last step: delete the records about users whose time is up.
+
+Delivery records, inactive subscriptions and pagers go as storage.retention says, at most
+PRUNED_PER_TICK of each a tick; on PostgreSQL, so do the pacing keys of chats idle for longer
+than IDLE_KEY_SECONDS (bot.core.send_budget), which otherwise go only when some send happens.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.core.runtime import Runtime
+from bot.core.send_budget import IDLE_KEY_SECONDS
+from storage import prune_expired
+from storage.engine import on_postgres, write_first
+from storage.send_slots import forget_idle_keys
+
+# A tick a minute deletes up to this many of each kind: far more than a day adds, so a
+# backlog (a store from before these rules) is gone within days, in short transactions.
+PRUNED_PER_TICK = 500
+
+
+async def prune_expired_records(runtime: Runtime, *, now: datetime) -> int:
+    """Delete the expired records (module docstring), in one short transaction; how many."""
+    async with runtime.write_lock, runtime.sessions.begin() as session:
+        await write_first(session)
+        pruned = await prune_expired(session, now=now, limit=PRUNED_PER_TICK)
+        idle = 0
+        if on_postgres(session):
+            connection = await session.connection()
+            idle = await forget_idle_keys(connection, idle_seconds=IDLE_KEY_SECONDS)
+    return pruned.total + idle
