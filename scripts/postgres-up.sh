@@ -3,14 +3,18 @@
 #
 # Installs PostgreSQL if it is missing (Debian/Ubuntu), starts the newest cluster
 # (creating one if there is none), waits until it accepts connections, makes sure
-# the role and the test database exist, and prints the TEST_POSTGRES_URL line.
-# Must run as root. Overridable: PG_ROLE, PG_PASSWORD, PG_DATABASE, PG_WAIT_SECONDS.
+# the role and the test database exist, with one more per test process (<database>_gw0 to
+# _gw3: scripts/test runs pytest on up to PG_TEST_WORKERS processes, each emptying its own
+# database), and prints the TEST_POSTGRES_URL line.
+# Must run as root. Overridable: PG_ROLE, PG_PASSWORD, PG_DATABASE, PG_WAIT_SECONDS,
+# PG_TEST_WORKERS.
 set -euo pipefail
 
 PG_ROLE="${PG_ROLE:-briefbot}"
 PG_PASSWORD="${PG_PASSWORD:-briefbot}"
 PG_DATABASE="${PG_DATABASE:-briefbot_test}"
 PG_WAIT_SECONDS="${PG_WAIT_SECONDS:-60}"
+PG_TEST_WORKERS="${PG_TEST_WORKERS:-4}"
 
 log() { echo "postgres-up: $*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -81,10 +85,14 @@ ensure_role_and_database() {
             END IF;
         END
         \$\$;"
-    if [ "$(as_postgres "$port" "SELECT 1 FROM pg_database WHERE datname = '$PG_DATABASE'")" != "1" ]; then
-        log "creating database $PG_DATABASE"
-        as_postgres "$port" "CREATE DATABASE \"$PG_DATABASE\" OWNER \"$PG_ROLE\""
-    fi
+    local database names=("$PG_DATABASE")
+    for ((n = 0; n < PG_TEST_WORKERS; n++)); do names+=("${PG_DATABASE}_gw$n"); done
+    for database in "${names[@]}"; do
+        if [ "$(as_postgres "$port" "SELECT 1 FROM pg_database WHERE datname = '$database'")" != "1" ]; then
+            log "creating database $database"
+            as_postgres "$port" "CREATE DATABASE \"$database\" OWNER \"$PG_ROLE\""
+        fi
+    done
 }
 
 main() {

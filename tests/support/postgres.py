@@ -1,4 +1,9 @@
-"""The PostgreSQL test database: its URL from TEST_POSTGRES_URL, required under CI."""
+"""The PostgreSQL test database: its URL from TEST_POSTGRES_URL, required under CI.
+
+Under pytest-xdist each worker process has a database of its own, the URL's database with the
+worker's name after it (briefbot_test_gw0, briefbot_test_gw1, …: scripts/postgres-up.sh
+makes them), since the store tests empty and fill the whole database.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,10 @@ def postgres_url() -> str:
             pytest.fail(f"{POSTGRES_URL_ENV} not set but CI=true: PostgreSQL tests must run")
         pytest.skip(POSTGRES_SKIP_REASON)
     # The fixture drops every table; refuse a database that does not look like a test one.
-    if "test" not in (make_url(url).database or ""):
+    parsed = make_url(url)
+    if "test" not in (parsed.database or ""):
         pytest.fail(f"{POSTGRES_URL_ENV} must name a test database (its name contains 'test')")
-    return url
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "").strip()
+    if worker:
+        parsed = parsed.set(database=f"{parsed.database}_{worker}")
+    return parsed.render_as_string(hide_password=False)
