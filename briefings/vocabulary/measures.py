@@ -12,6 +12,7 @@ from functools import cache
 
 from briefings.i18n import AFTER_NUMBER, _, p_
 from briefings.vocabulary.lexicon import Measure, Taxonomy, load_lexicon
+from briefings.vocabulary.reader_words import english_words
 
 
 def _taxonomy() -> Taxonomy:
@@ -84,10 +85,13 @@ def _topic_words(measure: Measure, side_words: set[str]) -> set[str]:
 
 
 def measures_for_topic(words: Iterable[str]) -> frozenset[str]:
-    """Ids of the measures a reader's words name: "losses", "prisoners", "drones", "aid"."""
+    """Ids of the measures a reader's words name: "losses", "prisoners", "drones", "aid", or
+    in Ukrainian "втрати", "полонені" (briefings.vocabulary.reader_words)."""
     taxonomy = _taxonomy()
     side_words = {w for form in taxonomy.folded_sides for w in form}
     wanted = {w.lower() for w in words}
+    # A Ukrainian reader's words ("загиблі") name the measures their English does ("killed").
+    wanted |= english_words(wanted)
     wanted |= {w[:-1] for w in wanted if w.endswith("s")} | {f"{w}s" for w in wanted}
     return frozenset(m.id for m in taxonomy.measures if wanted & _topic_words(m, side_words))
 
