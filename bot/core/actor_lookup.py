@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from briefings.entries import ActorEntry, NamedActor
 from briefings.identity.lookup import actors_named, most_cited
 from briefings.identity.names import name_keys
+from briefings.identity.reader_names import reader_spellings
 from briefings.identity.role_groups import group_roles, key_groups
 from briefings.identity.role_linking import any_role_phrase, possible_holders, role_holder
 from briefings.identity.role_phrases import fitting_titles
@@ -35,7 +36,9 @@ async def find_named_actor(session: Session, phrases: Sequence[str]) -> NamedAct
 
 async def actor_id_named(session: Session, phrases: Sequence[str]) -> int | None:
     """The id of the actor the first of some phrases to name one denotes, reading once the
-    names that share a key with one of them (no other name can match)."""
+    names that share a key with one of them (no other name can match). A phrase in Cyrillic
+    also stands for the actor its Ukrainian spelling names ("Трамп": Donald Trump)."""
+    phrases = [spelling for phrase in phrases for spelling in reader_spellings(phrase)]
     names = await actor_names(session, [name_keys(phrase) for phrase in phrases])
     for phrase in phrases:
         candidates = actors_named(phrase, names)

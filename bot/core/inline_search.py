@@ -21,6 +21,7 @@ from bot.core.runtime import Runtime
 from briefings.entries import FigureGroupCount
 from briefings.identity.lookup import actors_named
 from briefings.identity.names import name_keys
+from briefings.identity.reader_names import reader_spellings
 from briefings.questions.terms import query_terms
 from briefings.replies.figure_briefs import group_figures
 from briefings.replies.reply import Line, Reply
@@ -90,7 +91,11 @@ async def named_actors(session: Session, query: str) -> list[int]:
     if not query:
         found = await list_actors(session, limit=OFFERED, place_kinds=place_kinds())
         return [actor.id for actor in found.rows]
-    phrases = list(dict.fromkeys([query, *query.split()[:NAME_WORDS]]))
+    typed = [query, *query.split()[:NAME_WORDS]]
+    # A Cyrillic name also stands for the actor its Ukrainian spelling names ("Трамп").
+    phrases = list(
+        dict.fromkeys(spelling for phrase in typed for spelling in reader_spellings(phrase))
+    )
     names = await actor_names(session, [name_keys(phrase) for phrase in phrases])
     ids = list(dict.fromkeys(i for phrase in phrases for i in actors_named(phrase, names)))
     counts = await article_counts(session, ids)

@@ -1,4 +1,5 @@
-"""Name keys that make spelling variants of one actor compare equal (Zelensky, Zelenskyy, Zelenskiy)."""
+"""Name keys that make spelling variants of one actor compare equal (Zelensky, Zelenskyy, Zelenskiy,
+and in Cyrillic Зеленський, transliterated as Ukraine's national system writes it)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,71 @@ from functools import lru_cache
 
 from briefings.records import NameKeys
 
-_TRAILING_Y = re.compile(r"(?:iy|yy|ii|y)$")
+_TRAILING_Y = re.compile(r"(?:iy|yy|ii|yi|y)$")
 _DOUBLED = re.compile(r"(.)\1+")
+# Cyrillic letters in Latin (Ukraine's national transliteration, with Russian's other letters),
+# and the letters written otherwise at the start of a word (Єрмак is Yermak, not Iermak).
+_CYRILLIC = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "h",
+    "ґ": "g",
+    "д": "d",
+    "е": "e",
+    "є": "ie",
+    "ж": "zh",
+    "з": "z",
+    "и": "y",
+    "і": "i",
+    "ї": "i",
+    "й": "i",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ь": "",
+    "ю": "iu",
+    "я": "ia",
+    "ё": "e",
+    "ы": "y",
+    "э": "e",
+    "ъ": "",
+}
+_CYRILLIC_FIRST = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+# A word, its apostrophes within it (Ukrainian's: "об'єднаних" is one word, the є inside it).
+_CYRILLIC_WORD = re.compile(r"[а-яёєіїґ][а-яёєіїґ'’ʼ]*")
+
+
+def transliterate(text: str) -> str:
+    """Cyrillic words in Latin letters ("зеленський" → "zelenskyi"), apostrophes within them
+    dropped as the national system drops them; other text as it is. Expects lower-case text."""
+    return _CYRILLIC_WORD.sub(_latin_word, text)
+
+
+def _latin_word(match: re.Match[str]) -> str:
+    word = match.group()
+    first = _CYRILLIC_FIRST.get(word[0]) or _CYRILLIC[word[0]]
+    rest = "".join(_CYRILLIC.get(letter, "") for letter in word[1:])
+    return first + rest
 
 
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Lower-case, strip accents and apostrophes, and collapse spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower-case, Cyrillic in Latin letters, strip accents and apostrophes, collapse spaces."""
+    decomposed = unicodedata.normalize("NFKD", transliterate(text.casefold()))
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
     cleaned = re.sub(r"[’'`]", "", ascii_only.casefold())
     return re.sub(r"[^a-z0-9]+", " ", cleaned).strip()

@@ -35,6 +35,8 @@ class KnownActor:
     role: str | None
     country: str | None = None
     roles: tuple[HeldRole, ...] = ()
+    # How Ukrainian readers spell the name, where transliteration would not give it back.
+    names_uk: tuple[str, ...] = ()
 
     def role_on(self, day: date | None) -> str | None:
         """The role held on a day by the dated roles; the undated role without a day or dates."""
@@ -136,6 +138,7 @@ def _known_actor(row: dict[str, Any]) -> KnownActor:
         role=row.get("role"),
         country=row.get("country"),
         roles=tuple(_held_role(held) for held in row.get("roles", ())),
+        names_uk=tuple(row.get("names_uk", ())),
     )
 
 

@@ -86,3 +86,12 @@ async def test_results_are_in_the_current_language(runtime: Runtime) -> None:
         ukrainian_card = await answer(runtime, "/who Zelenskyy")
     assert result.answer == ukrainian_card
     assert result.notes[1].plain == sources != "Sources"
+
+
+async def test_names_typed_in_cyrillic_find_the_actors(runtime: Runtime) -> None:
+    # Transliterated ("Зеленський", "Путін"), or spelled from the sound ("Трамп").
+    titles = sorted(r.title for r in await inline_results(runtime, "Зеленський Путін Трамп"))
+    assert titles == ["Donald Trump", "Vladimir Putin", "Volodymyr Zelenskyy"]
+    for name in ("Зеленський", "Володимир Зеленський", "Трамп", "Макрон", "Пєсков"):
+        card = await answer(runtime, f"/who {name}")
+        assert card.share is not None, name

@@ -1,0 +1,39 @@
+"""Names as readers type them in Cyrillic: the spellings of the articles they stand for.
+
+A name in Cyrillic is compared in Latin letters (briefings.identity.names.fold transliterates
+it), which finds "Зеленський" as Zelenskyy and "Путін" as Putin. Names that Ukrainian spells
+from their sound ("Трамп", "Макрон") do not transliterate back; data/actors.jsonl lists those
+spellings of the story's actors ("names_uk"), and they stand for the actor's own name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from briefings.identity.names import names_match
+from briefings.vocabulary.lexicon import load_lexicon
+
+_CYRILLIC = re.compile(r"[а-яёєіїґА-ЯЁЄІЇҐ]")
+
+
+def reader_spellings(phrase: str) -> tuple[str, ...]:
+    """The phrase, then the names of the known actors it names in Ukrainian spelling
+    ("Трамп" → "Donald Trump"); the phrase alone when it has no Cyrillic letter."""
+    if not _CYRILLIC.search(phrase):
+        return (phrase,)
+    named = [name for name, spellings in _spellings() if _names_one(phrase, spellings)]
+    return (phrase, *named)
+
+
+def _names_one(phrase: str, spellings: tuple[str, ...]) -> bool:
+    """Whether a phrase names one of an actor's Ukrainian spellings (its surname alone will do)."""
+    return any(names_match(phrase, spelling) for spelling in spellings)
+
+
+@cache
+def _spellings() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each known actor with Ukrainian spellings: its name and those spellings."""
+    return tuple(
+        (actor.name, actor.names_uk) for actor in load_lexicon().known_actors if actor.names_uk
+    )
