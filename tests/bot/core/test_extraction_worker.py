@@ -30,6 +30,8 @@ from tests.support.long_articles import make_long_article
 BUDGET = 1.0
 # A legitimate article the pipeline needs seconds for on any machine (about 260 KB).
 LONG = make_long_article()
+# The extraction limit of the crash tests, which time nothing: room for a crash and a retry.
+PATIENT = 240.0
 
 
 def article(town: str) -> str:
@@ -172,11 +174,13 @@ async def crash_the_worker_mid_article(
         return connection
 
     monkeypatch.setattr(worker, "_sent", sent_then_crash)
-    # The same store and worker, with all the time the long article needs.
-    patient_settings = runtime.settings.model_copy(update={"extraction_timeout_seconds": 60.0})
+    # The same store and worker, with all the time the long article needs: its budget is a
+    # share of the limit by length (half), and on a loaded machine, with the tests spread
+    # over both cores, the retry after a crash took over 30 s.
+    patient_settings = runtime.settings.model_copy(update={"extraction_timeout_seconds": PATIENT})
     patient = await open_runtime(patient_settings, worker)
     try:
-        reply = await asyncio.wait_for(load_article(patient, PastedText(LONG)), 60)
+        reply = await asyncio.wait_for(load_article(patient, PastedText(LONG)), PATIENT)
     finally:
         await patient.close()
     monkeypatch.undo()
