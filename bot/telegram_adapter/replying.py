@@ -89,7 +89,7 @@ async def send_reply(context: BriefContext, chat_id: int, line: str, reply: Repl
     if reply.photo is not None:
         return await send_photo(context, chat_id, reply.photo, reply)
     pages = render_pages(reply)
-    rows = [action_buttons(reply), share_buttons(reply, context.bot.username)]
+    rows = reply_buttons(context, reply)
     if len(pages) > 1:
         key = await _page_key(context, chat_id, line, len(pages))
         rows.insert(0, page_buttons(key, 1, len(pages)))
@@ -109,8 +109,13 @@ async def send_photo(context: BriefContext, chat_id: int, photo: Photo, reply: R
         InputFile(photo.png, filename=photo.name),
         caption=render_caption(reply),
         parse_mode=ParseMode.HTML,
-        reply_markup=keyboard([action_buttons(reply)]),
+        reply_markup=keyboard(reply_buttons(context, reply)),
     )
+
+
+def reply_buttons(context: BriefContext, reply: Reply) -> list[list[InlineKeyboardButton]]:
+    """The rows of buttons under every page of a reply: its commands, and its share button."""
+    return [action_buttons(reply), share_buttons(reply, context.bot.username)]
 
 
 async def _page_key(context: BriefContext, chat_id: int, line: str, count: int) -> PageKey:
@@ -136,10 +141,12 @@ async def show_page(
             line = await get_pager(session, pager_id=key.pager_id, chat_id=chat_id)
     if line is None:
         return False
-    pages = render_pages(await answer(context.runtime, line, caller))
+    reply = await answer(context.runtime, line, caller)
+    pages = render_pages(reply)
     if not 1 <= number <= len(pages):
         return False
-    markup = keyboard([page_buttons(key, number, len(pages))])
+    # The same buttons as the first page's, so that a page turned keeps its share button.
+    markup = keyboard([page_buttons(key, number, len(pages)), *reply_buttons(context, reply)])
     try:
         await query.edit_message_text(
             pages[number - 1],
@@ -164,6 +171,6 @@ async def finish_status(context: BriefContext, status: Message, line: str, reply
     await status.edit_text(
         pages[0],
         parse_mode=ParseMode.HTML,
-        reply_markup=keyboard([action_buttons(reply)]),
+        reply_markup=keyboard(reply_buttons(context, reply)),
         link_preview_options=NO_PREVIEW,
     )

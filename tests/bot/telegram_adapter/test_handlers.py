@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from bot.telegram_adapter.application import BriefApplication
 from bot.telegram_adapter.error_handler import SORRY, STORE_DOWN
 from bot.telegram_adapter.rendering import PAGE_LIMIT, telegram_length
 from bot.telegram_adapter.replying import EXPIRED
+from briefings.replies.reply import Reply, Share, line, reply
 from storage import create_engine, make_session_factory
 from tests.support.bot_api_objects import (
     make_callback_update,
@@ -233,3 +235,27 @@ async def test_a_command_too_long_for_the_buttons_is_kept_for_its_chat_only(
     assert not recorder.calls("editMessageText")
     await app.process_update(make_callback_update(data, 1, bot=app.bot, chat_id=CHAT))
     assert recorder.calls("editMessageText")
+
+
+async def test_a_turned_page_keeps_the_buttons_of_the_first(
+    app: BriefApplication, recorder: RecordingRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long_card = replace(
+        reply([line(f"Line {n}: " + "x" * 300) for n in range(30)], ("/figures",)),
+        share=Share("a7", "Someone"),
+    )
+
+    async def card(*_: object) -> Reply:
+        return long_card
+
+    monkeypatch.setitem(core.COMMANDS, "who", card)
+    await send(app, "/who someone")
+    [first] = sent(recorder)
+    rows = first["reply_markup"]["inline_keyboard"]
+    data = rows[0][-1]["callback_data"]
+    await app.process_update(make_callback_update(data, 1, bot=app.bot, chat_id=CHAT))
+    edited = recorder.calls("editMessageText")[-1].params["reply_markup"]["inline_keyboard"]
+    assert edited[1:] == rows[1:]
+    [[command], [share]] = rows[1:]
+    assert command["callback_data"] == "cmd:/figures"
+    assert "start%3Da7" in share["url"]
