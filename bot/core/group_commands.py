@@ -3,8 +3,9 @@
 In a group, /settings shows where long answers go (in the group, or to the asker's private
 chat) and the group's daily digest; `/settings long private` and `/settings long here`
 change where long answers go. The front end says whether the caller is one of the group's
-administrators (`Caller.group_admin`), and finds that out only for the commands named in
-`GROUP_ADMIN_COMMANDS`, when they carry an argument.
+administrators (`Caller.group_admin`), and finds that out only for the commands that change
+the group's settings (`needs_group_admin`): /settings with an argument, /subscribe and
+/unsubscribe, which start and stop the group's digest.
 """
 
 from __future__ import annotations
@@ -26,12 +27,21 @@ from storage import get_group_settings, get_subscription, set_group_settings
 
 # Commands whose argument, in a group, changes the group's settings: only its admins may.
 GROUP_ADMIN_COMMANDS = frozenset({"settings"})
+# Commands that, in a group, only its admins may send at all: the group's daily digest is one
+# of its settings, which /subscribe and /unsubscribe change for every member.
+GROUP_ADMIN_ONLY = frozenset({"subscribe", "unsubscribe"})
 # The words /settings reads: "long" (optional) and where long answers go, in either language.
 LONG_WORDS = frozenset({"long", "довгі", "довгих"})
 PLACES = {
     **dict.fromkeys(("private", "privately", "dm", "приватно", "особисто"), True),
     **dict.fromkeys(("here", "group", "тут", "групі", "група"), False),
 }
+
+
+def needs_group_admin(name: str, argument: str) -> bool:
+    """Whether a command sent in a group changes the group's settings, which only its
+    administrators may: /subscribe, /unsubscribe, and /settings with an argument."""
+    return name in GROUP_ADMIN_ONLY or (name in GROUP_ADMIN_COMMANDS and bool(argument))
 
 
 def long_answers_choice(argument: str) -> bool | None:

@@ -12,6 +12,7 @@ from bot.core.digest_composer import Composer
 from bot.core.group_commands import group_settings
 from bot.core.runtime import Runtime
 from briefings.errors import InputError
+from briefings.replies.group_briefs import build_not_group_admin
 from briefings.replies.reply import Reply
 from briefings.replies.subscription_briefs import (
     build_bad_schedule,
@@ -33,6 +34,8 @@ async def subscribe_(runtime: Runtime, argument: str, caller: Caller) -> Reply:
     language."""
     if caller.chat_id is None:
         return build_console_only()
+    if caller.in_group and not caller.group_admin:
+        return build_not_group_admin()
     settings = runtime.settings
     try:
         schedule = arguments.schedule(argument, settings.digest_time, settings.default_timezone)
@@ -58,9 +61,11 @@ async def subscribe_(runtime: Runtime, argument: str, caller: Caller) -> Reply:
 
 
 async def unsubscribe_(runtime: Runtime, argument: str, caller: Caller) -> Reply:
-    """/unsubscribe: no more digests for this chat."""
+    """/unsubscribe: no more digests for this chat (in a group, its administrators' choice)."""
     if caller.chat_id is None:
         return build_console_only()
+    if caller.in_group and not caller.group_admin:
+        return build_not_group_admin()
     async with runtime.sessions.begin() as session:
         return build_unsubscribed(await unsubscribe(session, chat_id=caller.chat_id))
 

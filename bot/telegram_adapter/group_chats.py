@@ -21,7 +21,7 @@ from telegram.ext.filters import MessageFilter
 
 from bot.core.callers import Caller
 from bot.core.commands import parse_command
-from bot.core.group_commands import GROUP_ADMIN_COMMANDS
+from bot.core.group_commands import needs_group_admin
 from bot.telegram_adapter.context import BriefContext
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ async def with_group_admin(
     command = parse_command(line)
     if not caller.in_group or command is None:
         return caller
-    if command.name not in GROUP_ADMIN_COMMANDS or not command.argument:
+    if not needs_group_admin(command.name, command.argument):
         return caller
     return replace(caller, group_admin=await is_group_admin(update, context))
 

@@ -10,7 +10,7 @@ import pytest_asyncio
 
 from bot.core.callers import Caller
 from bot.core.commands import answer
-from bot.core.group_commands import long_answers_choice, long_answers_private
+from bot.core.group_commands import long_answers_choice, long_answers_private, needs_group_admin
 from bot.core.runtime import Runtime, open_runtime
 from bot.settings import Settings
 from briefings.replies.group_briefs import (
@@ -20,6 +20,7 @@ from briefings.replies.group_briefs import (
     build_not_group_admin,
     build_unknown_group_setting,
 )
+from storage import get_subscription
 
 GROUP = -100777
 
@@ -91,3 +92,25 @@ async def test_a_private_chat_keeps_its_own_settings(runtime: Runtime) -> None:
     assert (await answer(runtime, "/settings", private)).plain.startswith("You have no daily")
     assert (await answer(runtime, LONG_PRIVATE, private)).plain.startswith("You have no daily")
     assert not await long_answers_private(runtime, 5)
+
+
+async def test_only_an_administrator_starts_or_stops_the_groups_digest(runtime: Runtime) -> None:
+    for line in ("/subscribe 08:00 Kyiv", "/subscribe", "/unsubscribe"):
+        assert await answer(runtime, line, member()) == build_not_group_admin()
+    async with runtime.sessions() as session:
+        assert await get_subscription(session, chat_id=GROUP) is None
+    subscribed = await answer(runtime, "/subscribe 08:00 Kyiv", member(admin=True))
+    assert subscribed != build_not_group_admin()
+    async with runtime.sessions() as session:
+        found = await get_subscription(session, chat_id=GROUP)
+    assert found is not None and found.active
+    await answer(runtime, "/unsubscribe", member(admin=True))
+    async with runtime.sessions() as session:
+        found = await get_subscription(session, chat_id=GROUP)
+    assert found is not None and not found.active
+
+
+def test_the_commands_that_change_a_groups_settings_need_an_administrator() -> None:
+    assert needs_group_admin("subscribe", "") and needs_group_admin("unsubscribe", "")
+    assert needs_group_admin("settings", "long private")
+    assert not needs_group_admin("settings", "") and not needs_group_admin("who", "putin")

@@ -123,8 +123,11 @@ async def test_only_the_groups_administrators_change_its_settings(
         assert kept["text"] == build_group_settings_changed(False).plain
     statuses = [call.result["status"] for call in double.calls("getChatMember")]
     assert statuses == ["member", "creator", "administrator"]
+    # The group's digest is one of its settings: a member cannot start or stop it.
+    for line in ("/subscribe 08:00 Kyiv", "/unsubscribe"):
+        assert (await in_group(double, line))["text"] == build_not_group_admin().plain
+    await in_group(double, "/subscribe 08:00 Kyiv", ADMIN)
     # The button under /settings changes it too, for an administrator who presses it.
-    await in_group(double, "/subscribe 08:00 Kyiv")
     shown = await in_group(double, "/settings")
     assert "Daily digest: every day at 08:00 Europe/Kyiv" in str(shown["text"])
     before = len(double.sent_messages(GROUP))
