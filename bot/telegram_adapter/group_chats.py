@@ -38,11 +38,24 @@ def in_group(chat: Chat | None) -> bool:
 def addressed_here(message: Message, username: str) -> bool:
     """Whether an unknown command is this bot's to answer: addressed to it by name
     (`/foo@thisbot`), or bare in a private chat; a command for another bot never is."""
-    first = (message.text or message.caption or "").split(maxsplit=1)
-    _command, at, target = (first[0] if first else "").partition("@")
-    if at:
+    target = _addressee(message)
+    if target is not None:
         return target.casefold() == username.casefold()
     return not in_group(message.chat)
+
+
+def for_another_bot(message: Message, username: str) -> bool:
+    """Whether a message's command (or a document's caption) is addressed to another bot by
+    name: `/load@otherbot`."""
+    target = _addressee(message)
+    return target is not None and target.casefold() != username.casefold()
+
+
+def _addressee(message: Message) -> str | None:
+    """The bot a message's command names after "@" (`/foo@somebot`), or None."""
+    first = (message.text or message.caption or "").split(maxsplit=1)
+    _command, at, target = (first[0] if first else "").partition("@")
+    return target if at else None
 
 
 class _AddressedToBot(MessageFilter):

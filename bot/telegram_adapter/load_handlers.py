@@ -15,7 +15,7 @@ from bot.core.commands import parse_command
 from bot.core.language_commands import user_language
 from bot.core.loading import load_article
 from bot.telegram_adapter.context import BriefContext
-from bot.telegram_adapter.group_chats import in_group, with_group_admin
+from bot.telegram_adapter.group_chats import for_another_bot, in_group, with_group_admin
 from bot.telegram_adapter.replying import finish_status, send_reply
 from briefings.i18n import _, use_language
 from briefings.replies.load_briefs import READING, build_admin_only, build_load_usage
@@ -45,9 +45,10 @@ async def caller_of(
 
 
 async def load_from_chat(update: Update, context: BriefContext) -> None:
-    """/load: read the article the message names, edit one status message as it goes."""
+    """/load: read the article the message names, edit one status message as it goes; a
+    document captioned for another bot (`/load@otherbot`) is left alone."""
     message = update.effective_message
-    if message is None:
+    if message is None or for_another_bot(message, context.bot.username):
         return
     caller = await caller_of(update, context)
     with use_language(caller.language):

@@ -5,11 +5,19 @@ long answers sent to the asker privately when the group asks for that."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest_asyncio
-from app_builders import add_articles, make_settings, polling_application, runtime_of, shown_text
+from app_builders import (
+    ADMIN_ID,
+    add_articles,
+    make_settings,
+    polling_application,
+    runtime_of,
+    shown_text,
+)
 
 from bot.core.commands import answer, respond
 from bot.core.extraction_worker import ExtractionWorker
@@ -25,6 +33,7 @@ from briefings.replies.group_briefs import (
     build_not_group_admin,
     build_sent_privately,
 )
+from briefings.replies.load_briefs import build_admin_only
 from storage import get_group_settings
 from tests.support.bot_api_double import BotApiDouble
 from tests.support.bot_api_objects import BOT_USERNAME
@@ -188,3 +197,15 @@ async def test_the_groups_settings_survive_a_restart(
     async with polling_application(settings, extraction_worker):
         shown = await in_group(double, "/settings")
     assert "Long answers: sent to the asker privately." in str(shown["text"])
+
+
+async def test_a_document_captioned_for_another_bot_is_left_alone(
+    double: BotApiDouble, bot: BriefApplication
+) -> None:
+    article = b"Talks resumed in Geneva on Monday, officials said."
+    double.push_document(article, "a.txt", "text/plain", GROUP, ADMIN_ID, "/load@other_bot")
+    double.push_document(article, "a.txt", "text/plain", GROUP, MEMBER, f"/load@{BOT_USERNAME}")
+    await double.wait_for("sendMessage", lambda c: c.params.get("chat_id") == GROUP, 1, 10)
+    await asyncio.sleep(0.5)  # a reply to the first would have come before the second's
+    [reply] = double.sent_messages(GROUP)
+    assert reply["text"] == build_admin_only("load").plain
