@@ -19,7 +19,8 @@ as a real one would). Every store is built first, then all are opened at once, a
 command is timed on them in turn, one answer each, the order reversed every other time
 (A B B A): a burst of load on this shared machine then falls on every size and backend alike,
 where timing one store's runs in a block let it set that store's p99 alone. Prints p50 and p99
-per command and for the /ask question set (tests/bot/ask_questions.json), per size and
+per command, inline query ("@zelensky": the results of "@bot zelensky") and for the /ask
+question set (tests/bot/ask_questions.json), per size and
 backend, and the ratio p99(largest) / p99(smallest). Targets: p99 under 25 ms at 10,000
 articles, at most 1.5x the p99 at 100.
 
@@ -57,7 +58,7 @@ from spacy.language import Language
 from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import Pool
-from telegram import Update
+from telegram import Bot, Update
 
 from bench.extract import article_files
 from bench.variants import one_off_people, variant
@@ -95,6 +96,10 @@ COMMANDS = (
     "/ask what did Zelensky say about peace?",
     "/ask when did Moscow claim Blagodatne?",
     "/ask where did the leaders meet?",
+    # Inline queries, as "@bot zelensky" typed in any chat: the text after "@".
+    "@zelensky",
+    "@killed ukraine",
+    "@",
 )
 TOKEN = "123456:BENCH"
 MAX_BYTES = 2 * 1024 * 1024
@@ -211,7 +216,7 @@ async def time_interleaved(
 async def _time_line(stores: list[OpenStore], line: str, runs: int) -> dict[OpenStore, list[float]]:
     """Milliseconds per answer of one line on each store, after two warm-up answers each; the
     stores answer in turn, in reverse order every other run."""
-    updates = {store: make_command_update(line, bot=store.application.bot) for store in stores}
+    updates = {store: make_update(line, store.application.bot) for store in stores}
     for store in stores:
         for _ in range(2):
             await _answer(store, updates[store])
@@ -220,6 +225,15 @@ async def _time_line(stores: list[OpenStore], line: str, runs: int) -> dict[Open
         for store in stores if run % 2 == 0 else reversed(stores):
             samples[store].append(await _answer(store, updates[store]))
     return samples
+
+
+def make_update(line: str, bot: Bot) -> Update:
+    """The update a line stands for: a command, or after "@" an inline query's text."""
+    if not line.startswith("@"):
+        return make_command_update(line, bot=bot)
+    user = {"id": 4242, "is_bot": False, "first_name": "Bench", "language_code": "en"}
+    query = {"id": "1", "from": user, "query": line[1:], "offset": "", "chat_type": "private"}
+    return Update.de_json({"update_id": 1, "inline_query": query}, bot)
 
 
 async def _answer(store: OpenStore, update: Update) -> float:

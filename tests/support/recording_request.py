@@ -84,6 +84,7 @@ class RecordingRequest(BaseRequest):
             "sendMessage": self._send_message,
             "editMessageText": self._edit_message_text,
             "answerCallbackQuery": lambda params, bot: True,
+            "answerInlineQuery": lambda params, bot: True,
             "sendChatAction": lambda params, bot: True,
             "setMyCommands": self._set_my_commands,
             "getMyCommands": lambda params, bot: self._commands.get(commands_key(params), []),

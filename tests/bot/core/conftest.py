@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 from aiohttp import web
+from app_builders import make_settings
 from feature_store import save_feature
 from fetch_site import RecordingTransport, Site
 
@@ -43,6 +44,16 @@ async def feature_runtime(store_env: Path) -> AsyncIterator[Runtime]:
     runtime = await open_runtime(Settings(database_url=f"sqlite+aiosqlite:///{store_env}"))
     try:
         await save_feature(runtime)
+        yield runtime
+    finally:
+        await runtime.close()
+
+
+@pytest_asyncio.fixture
+async def seeded_runtime(seeded_store: Path) -> AsyncIterator[Runtime]:
+    """A runtime on this test's copy of the seeded store, closed after the test."""
+    runtime = await open_runtime(make_settings(seeded_store))
+    try:
         yield runtime
     finally:
         await runtime.close()

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-import pytest_asyncio
-from app_builders import make_settings
 
 import bot.core.charts as charts
 from bot.core.charts import chart_file_name
@@ -20,18 +17,8 @@ from briefings.replies.chart_data import ChartData
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-@pytest_asyncio.fixture
-async def runtime(seeded_store: Path) -> AsyncIterator[Runtime]:
-    """A runtime on this test's copy of the seeded store."""
-    runtime = await open_runtime(make_settings(seeded_store))
-    try:
-        yield runtime
-    finally:
-        await runtime.close()
-
-
-async def test_a_topic_is_charted_with_its_sources_in_the_caption(runtime: Runtime) -> None:
-    reply = await answer(runtime, "/chart soldiers killed")
+async def test_a_topic_is_charted_with_its_sources_in_the_caption(seeded_runtime: Runtime) -> None:
+    reply = await answer(seeded_runtime, "/chart soldiers killed")
 
     assert reply.photo is not None
     assert reply.photo.png.startswith(PNG_SIGNATURE)
@@ -44,8 +31,8 @@ async def test_a_topic_is_charted_with_its_sources_in_the_caption(runtime: Runti
     assert "[2] themoscowtimes.com, 8 Dec 2024" in caption
 
 
-async def test_without_a_topic_the_largest_measure_is_charted(runtime: Runtime) -> None:
-    reply = await answer(runtime, "/chart")
+async def test_without_a_topic_the_largest_measure_is_charted(seeded_runtime: Runtime) -> None:
+    reply = await answer(seeded_runtime, "/chart")
 
     assert reply.photo is not None
     assert reply.plain.startswith("⚠️ Soldiers killed and wounded — Ukraine")
@@ -59,9 +46,9 @@ async def test_without_a_topic_the_largest_measure_is_charted(runtime: Runtime) 
     ],
 )
 async def test_a_topic_without_a_chart_is_answered_in_one_sentence(
-    runtime: Runtime, line: str, said: str
+    seeded_runtime: Runtime, line: str, said: str
 ) -> None:
-    reply = await answer(runtime, line)
+    reply = await answer(seeded_runtime, line)
 
     assert reply.photo is None
     assert reply.plain.startswith(said)
@@ -69,27 +56,27 @@ async def test_a_topic_without_a_chart_is_answered_in_one_sentence(
 
 
 async def test_an_empty_store_says_how_to_use_it(store_env: Path) -> None:
-    runtime = await open_runtime(Settings(database_url=f"sqlite+aiosqlite:///{store_env}"))
+    seeded_runtime = await open_runtime(Settings(database_url=f"sqlite+aiosqlite:///{store_env}"))
     try:
-        reply = await answer(runtime, "/chart")
+        reply = await answer(seeded_runtime, "/chart")
     finally:
-        await runtime.close()
+        await seeded_runtime.close()
     assert reply.photo is None
     assert reply.plain.startswith("Send /chart TOPIC")
 
 
-async def test_figures_offer_the_chart_of_the_same_topic(runtime: Runtime) -> None:
-    assert (await answer(runtime, "/figures killed")).actions == ("/chart killed",)
-    assert (await answer(runtime, "/figures")).actions == ("/chart",)
-    assert (await answer(runtime, "/figures bananas")).actions == ()
+async def test_figures_offer_the_chart_of_the_same_topic(seeded_runtime: Runtime) -> None:
+    assert (await answer(seeded_runtime, "/figures killed")).actions == ("/chart killed",)
+    assert (await answer(seeded_runtime, "/figures")).actions == ("/chart",)
+    assert (await answer(seeded_runtime, "/figures bananas")).actions == ()
 
 
-async def test_help_lists_chart(runtime: Runtime) -> None:
-    assert "\n/chart [topic] — " in (await answer(runtime, "/help")).plain
+async def test_help_lists_chart(seeded_runtime: Runtime) -> None:
+    assert "\n/chart [topic] — " in (await answer(seeded_runtime, "/help")).plain
 
 
 async def test_the_chart_is_drawn_off_the_event_loop(
-    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+    seeded_runtime: Runtime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: list[threading.Thread] = []
     draw = charts.render_chart
@@ -99,7 +86,7 @@ async def test_the_chart_is_drawn_off_the_event_loop(
         return draw(chart)
 
     monkeypatch.setattr(charts, "render_chart", recording)
-    reply = await answer(runtime, "/chart killed")
+    reply = await answer(seeded_runtime, "/chart killed")
 
     assert reply.photo is not None
     assert len(threads) == 1

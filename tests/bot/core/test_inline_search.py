@@ -3,31 +3,15 @@ seeded store, each as the bot answers it and with the sources it cites."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest_asyncio
-from app_builders import make_settings
-
 from bot.core.commands import answer
 from bot.core.inline_search import MOST_RESULTS, QUERY_CHARS, inline_query, inline_results
-from bot.core.runtime import Runtime, open_runtime
+from bot.core.runtime import Runtime
 from briefings.i18n import UKRAINIAN, _, use_language
 
 
-@pytest_asyncio.fixture
-async def runtime(seeded_store: Path) -> AsyncIterator[Runtime]:
-    """A runtime on this test's copy of the seeded store."""
-    runtime = await open_runtime(make_settings(seeded_store))
-    try:
-        yield runtime
-    finally:
-        await runtime.close()
-
-
-async def test_a_name_finds_the_actors_card_with_its_sources(runtime: Runtime) -> None:
-    [result] = await inline_results(runtime, "zelensky")
-    card = await answer(runtime, "/who Zelenskyy")
+async def test_a_name_finds_the_actors_card_with_its_sources(seeded_runtime: Runtime) -> None:
+    [result] = await inline_results(seeded_runtime, "zelensky")
+    card = await answer(seeded_runtime, "/who Zelenskyy")
     assert card.share is not None
     assert (result.payload, result.title) == (card.share.payload, "Volodymyr Zelenskyy")
     assert result.answer == card
@@ -39,59 +23,61 @@ async def test_a_name_finds_the_actors_card_with_its_sources(runtime: Runtime) -
     assert notes[3].endswith("themoscowtimes.com, 8 Dec 2024")
 
 
-async def test_several_names_and_any_spelling(runtime: Runtime) -> None:
-    titles = [r.title for r in await inline_results(runtime, "Putin  ZELENSKYY")]
+async def test_several_names_and_any_spelling(seeded_runtime: Runtime) -> None:
+    titles = [r.title for r in await inline_results(seeded_runtime, "Putin  ZELENSKYY")]
     assert sorted(titles) == ["Vladimir Putin", "Volodymyr Zelenskyy"]
 
 
-async def test_measure_and_country_words_find_figure_groups(runtime: Runtime) -> None:
-    results = await inline_results(runtime, "killed ukraine")
+async def test_measure_and_country_words_find_figure_groups(seeded_runtime: Runtime) -> None:
+    results = await inline_results(seeded_runtime, "killed ukraine")
     groups = [r for r in results if r.payload.startswith("f")]
     assert [g.payload for g in groups] == ["fmilitary_losses-ukraine"]
     [group] = groups
     assert group.title == "⚠️ Soldiers killed and wounded — Ukraine"
     assert group.description == "2 claimants, 5 figures, sources disagree"
-    opened = await answer(runtime, f"/start {group.payload}")
+    opened = await answer(seeded_runtime, f"/start {group.payload}")
     assert group.answer == opened
     assert [line.plain[:3] for line in group.notes[2:]] == ["[1]", "[2]"]
-    killed = [r.payload for r in await inline_results(runtime, "killed")]
+    killed = [r.payload for r in await inline_results(seeded_runtime, "killed")]
     assert killed[0] == "fmilitary_losses-ukraine" and "fmilitary_losses" in killed
 
 
-async def test_an_empty_query_offers_the_most_cited_and_the_largest(runtime: Runtime) -> None:
-    results = await inline_results(runtime, "")
+async def test_an_empty_query_offers_the_most_cited_and_the_largest(
+    seeded_runtime: Runtime,
+) -> None:
+    results = await inline_results(seeded_runtime, "")
     payloads = [r.payload for r in results]
     assert len(results) == MOST_RESULTS and len(set(payloads)) == MOST_RESULTS
-    trump = (await answer(runtime, "/who Trump")).share
+    trump = (await answer(seeded_runtime, "/who Trump")).share
     assert trump is not None and payloads[0] == trump.payload
     assert "fmilitary_losses-ukraine" in payloads
     assert all(r.notes for r in results)  # every result is sourced
 
 
-async def test_a_query_naming_nothing_finds_nothing(runtime: Runtime) -> None:
-    assert await inline_results(runtime, "qwertyuiop") == []
-    assert await inline_results(runtime, "\u202e\u200b") != []  # cleaned to empty: the offer
+async def test_a_query_naming_nothing_finds_nothing(seeded_runtime: Runtime) -> None:
+    assert await inline_results(seeded_runtime, "qwertyuiop") == []
+    assert await inline_results(seeded_runtime, "\u202e\u200b") != []  # cleaned to empty: the offer
 
 
-async def test_a_query_is_cleaned_and_bounded(runtime: Runtime) -> None:
+async def test_a_query_is_cleaned_and_bounded(seeded_runtime: Runtime) -> None:
     assert inline_query("  zelensky\u202e\x00 ") == "zelensky"
     assert len(inline_query("z" * 100_000)) == QUERY_CHARS
-    assert await inline_results(runtime, "zelensky " * 1000) != []
+    assert await inline_results(seeded_runtime, "zelensky " * 1000) != []
 
 
-async def test_results_are_in_the_current_language(runtime: Runtime) -> None:
+async def test_results_are_in_the_current_language(seeded_runtime: Runtime) -> None:
     with use_language(UKRAINIAN):
-        [result] = await inline_results(runtime, "zelensky")
+        [result] = await inline_results(seeded_runtime, "zelensky")
         sources = _("Sources")
-        ukrainian_card = await answer(runtime, "/who Zelenskyy")
+        ukrainian_card = await answer(seeded_runtime, "/who Zelenskyy")
     assert result.answer == ukrainian_card
     assert result.notes[1].plain == sources != "Sources"
 
 
-async def test_names_typed_in_cyrillic_find_the_actors(runtime: Runtime) -> None:
+async def test_names_typed_in_cyrillic_find_the_actors(seeded_runtime: Runtime) -> None:
     # Transliterated ("Зеленський", "Путін"), or spelled from the sound ("Трамп").
-    titles = sorted(r.title for r in await inline_results(runtime, "Зеленський Путін Трамп"))
+    titles = sorted(r.title for r in await inline_results(seeded_runtime, "Зеленський Путін Трамп"))
     assert titles == ["Donald Trump", "Vladimir Putin", "Volodymyr Zelenskyy"]
     for name in ("Зеленський", "Володимир Зеленський", "Трамп", "Макрон", "Пєсков"):
-        card = await answer(runtime, f"/who {name}")
+        card = await answer(seeded_runtime, f"/who {name}")
         assert card.share is not None, name
