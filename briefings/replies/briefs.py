@@ -35,6 +35,13 @@ STORY = N_(
 )
 # Each command as /help writes it (the command as typed, its argument words translated), and
 # what it does.
+# i18n: the last line of /help: sharing (the share button, and inline mode: "@bot zelensky"
+# typed in any chat), and what works in groups
+SHARING = N_(
+    "To pass a fact on with its sources: ↗ Share under a card or figures, or, in any chat, this "
+    "bot's @username followed by a name or topic. In groups, commands work; questions in plain "
+    "words are for a private chat."
+)
 COMMAND_HELP = (
     # i18n: /help: keep the command; translate only the word in brackets (same for the others).
     (N_("/who [name]"), N_("the actors and their roles, or one actor's card")),
@@ -77,6 +84,8 @@ def build_help() -> Reply:
         line(_(STORY)),
         blank(),
         *(line(bold(_(command)), f" — {_(what)}") for command, what in COMMAND_HELP),
+        blank(),
+        line(_(SHARING)),
     ]
     return reply(lines, MAIN_COMMANDS)
 
