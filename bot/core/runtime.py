@@ -24,6 +24,16 @@ if TYPE_CHECKING:
     from bot.core.extraction_worker import ExtractionWorker
 
 
+@dataclass(frozen=True)
+class KeptAnswer:
+    """An answer kept for a while: the newest article it saw, when it was made (monotonic
+    seconds), and what it holds."""
+
+    newest_article_id: int
+    made_at: float
+    results: tuple[object, ...]
+
+
 @dataclass
 class Runtime:
     """What commands need: settings, a migrated store and, on first use, the extraction worker."""
@@ -42,6 +52,9 @@ class Runtime:
     write_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
     # Held while this process polls Telegram (see storage/poller_lock.py).
     poller_lock: PollerLock | None = field(default=None, repr=False)
+    # Answers every user of a language gets alike, kept briefly by language: inline mode's
+    # offers for an empty query (bot.core.inline_search).
+    kept_offers: dict[str, KeptAnswer] = field(default_factory=dict, repr=False)
 
     @property
     def extraction(self) -> ExtractionWorker:

@@ -3,10 +3,23 @@ seeded store, each as the bot answers it and with the sources it cites."""
 
 from __future__ import annotations
 
+import pytest
+
+from bot.core import inline_search
 from bot.core.commands import answer
-from bot.core.inline_search import MOST_RESULTS, QUERY_CHARS, inline_query, inline_results
+from bot.core.inline_search import (
+    MOST_RESULTS,
+    OFFERS_SECONDS,
+    QUERY_CHARS,
+    InlineResult,
+    inline_query,
+    inline_results,
+)
 from bot.core.runtime import Runtime
 from briefings.i18n import UKRAINIAN, _, use_language
+from briefings.identity.rules import IDENTITY_RULES
+from storage import save_extracted
+from tests.storage.extracted_builders import make_draft, make_extracted
 
 
 async def test_a_name_finds_the_actors_card_with_its_sources(seeded_runtime: Runtime) -> None:
@@ -81,3 +94,37 @@ async def test_names_typed_in_cyrillic_find_the_actors(seeded_runtime: Runtime) 
     for name in ("Зеленський", "Володимир Зеленський", "Трамп", "Макрон", "Пєсков"):
         card = await answer(seeded_runtime, f"/who {name}")
         assert card.share is not None, name
+
+
+async def test_the_empty_querys_offers_are_kept_a_while_per_language(
+    seeded_runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr(inline_search.time, "monotonic", lambda: clock[0])
+    made: list[str] = []
+    real_search = inline_search.search
+
+    async def counted_search(runtime: Runtime, query: str) -> list[InlineResult]:
+        made.append(query)
+        return await real_search(runtime, query)
+
+    monkeypatch.setattr(inline_search, "search", counted_search)
+    first = await inline_results(seeded_runtime, "")
+    assert await inline_results(seeded_runtime, " ") == first
+    with use_language(UKRAINIAN):
+        ukrainian = await inline_results(seeded_runtime, "")
+    assert ukrainian != first
+    assert made == ["", ""]  # once per language
+    clock[0] += OFFERS_SECONDS
+    assert await inline_results(seeded_runtime, "") == first
+    assert made == ["", "", ""]  # made again once they are old
+    # A new article renews them at once.
+    async with seeded_runtime.sessions.begin() as session:
+        draft = make_draft("Talks resumed in Geneva on Monday, officials said.")
+        extracted = make_extracted(draft, title="Talks resume", source="new.txt")
+        await save_extracted(session, extracted=extracted, rules=IDENTITY_RULES)
+    await inline_results(seeded_runtime, "")
+    assert made == ["", "", "", ""]
+    await inline_results(seeded_runtime, "zelensky")
+    await inline_results(seeded_runtime, "zelensky")
+    assert made[-2:] == ["zelensky", "zelensky"]  # queries that name something are not kept
