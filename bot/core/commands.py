@@ -25,7 +25,6 @@ from briefings.replies.briefs import (
     NO_PLACES,
     WHO_PLACES,
     ActorPage,
-    build_help,
     build_source,
     build_sources,
     build_unknown_actor,
@@ -40,6 +39,7 @@ from briefings.replies.demand_briefs import (
     build_voices,
 )
 from briefings.replies.figure_briefs import build_figures, build_no_figures
+from briefings.replies.help_briefs import build_help
 from briefings.replies.load_briefs import build_admin_only
 from briefings.replies.reply import Reply, text_reply
 from briefings.replies.share_briefs import share_one_group

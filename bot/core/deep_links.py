@@ -11,7 +11,7 @@ from __future__ import annotations
 from bot.core.actor_lookup import get_actor
 from bot.core.questions import actor_card
 from briefings.entries import FigureEntry
-from briefings.replies.briefs import build_help
+from briefings.replies.help_briefs import build_help
 from briefings.replies.reply import Reply
 from briefings.replies.share_briefs import build_bad_link, build_gone_link, build_group
 from briefings.replies.share_links import ActorLink, GroupLink, Shared, group_members, parse_payload

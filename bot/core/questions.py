@@ -85,7 +85,9 @@ def _subject_words(asked: Asked) -> list[str]:
 async def answer_question(session: Session, text: str) -> Reply:
     """The best answer the store holds to a question in plain words."""
     question = read_question(text)
-    if not question.terms:
+    # A question in Cyrillic may hold no word the English articles have, and still name
+    # someone ("хто такий Келлог?"): its names are tried before it is called empty.
+    if not question.terms and not question.names:
         return build_empty_question(text)
     asked = Asked(question, await named_actor(session, question))
     for kind in kinds_to_try(asked):
@@ -243,6 +245,8 @@ async def _events(session: Session, asked: Asked) -> Reply | None:
 async def ranked_sentences(session: Session, question: Question) -> Reply:
     """The last resort: the stored sentences holding most of the question's words, with their facts."""
     terms = list(question.terms)
+    if not terms:
+        return build_empty_question(question.text)
     hits = await search_sentences(session, terms, limit=ASK_CANDIDATES)
     found_figures, found_demands = await facts_in_sentences(session, [h.sentence_id for h in hits])
     found = [

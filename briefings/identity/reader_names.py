@@ -27,8 +27,13 @@ def reader_spellings(phrase: str) -> tuple[str, ...]:
 
 
 def _names_one(phrase: str, spellings: tuple[str, ...]) -> bool:
-    """Whether a phrase names one of an actor's Ukrainian spellings (its surname alone will do)."""
-    return any(names_match(phrase, spelling) for spelling in spellings)
+    """Whether a phrase names one of an actor's Ukrainian spellings (its surname alone will do;
+    a longer phrase ending in it, "Україна вступила в НАТО", does not), as lookup.actors_named
+    reads names."""
+    size = len(phrase.split())
+    return any(
+        size <= len(spelling.split()) and names_match(phrase, spelling) for spelling in spellings
+    )
 
 
 @cache

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from briefings.questions.terms import QUESTION_WORDS, query_terms, stop_words
 from briefings.vocabulary.lexicon import Measure, data_text, load_lexicon
 from briefings.vocabulary.measures import measure_family
+from briefings.vocabulary.reader_words import english_reading, in_cyrillic
 from briefings.vocabulary.sides import load_sides
 
 # Words of a question, possessive endings dropped below; hyphens and dots stay inside a word.
@@ -69,12 +70,15 @@ class _Cues:
 
 
 def read_question(text: str) -> Question:
-    """Read what a question asks for and about what, without looking anything up."""
-    words = question_words(text)
+    """Read what a question asks for and about what, without looking anything up; a question
+    in Ukrainian as the English its words stand for (briefings.vocabulary.reader_words)."""
+    reading = english_reading(text)
+    words = question_words(reading)
     folded = [word.casefold() for word in words]
     measures = measures_asked(folded)
     asks = _asks(folded, bool(measures))
-    terms = tuple(query_terms(text))
+    # The articles are in English: a Cyrillic word counts through its English (names apart).
+    terms = tuple(term for term in query_terms(reading) if not in_cyrillic(term))
     topic = tuple(term for term in terms if not word_forms(term) & _cues().words)
     book = load_sides()
     country = book.country_in(" ".join(words))
@@ -86,7 +90,8 @@ def read_question(text: str) -> Question:
         measures=measures,
         country=country,
         side=book.side_of_country_named(country),
-        names=name_phrases(words),
+        # Names as the reader wrote them, not the English added after a Ukrainian question.
+        names=name_phrases(question_words(text)),
     )
 
 
@@ -108,8 +113,11 @@ def name_phrases(words: list[str]) -> tuple[str, ...]:
 
 
 def _is_name_word(word: str) -> bool:
-    """Whether a word may begin or end an actor's name: not a common or question word."""
+    """Whether a word may begin or end an actor's name: not a common or question word; in
+    Cyrillic, where the common words are not listed, a capitalised word ("Трамп")."""
     folded = word.casefold()
+    if in_cyrillic(word):
+        return len(folded) > 1 and word[:1].isupper()
     return len(folded) > 1 and folded not in stop_words() and folded not in QUESTION_WORDS
 
 

@@ -91,7 +91,7 @@ def measures_for_topic(words: Iterable[str]) -> frozenset[str]:
     side_words = {w for form in taxonomy.folded_sides for w in form}
     wanted = {w.lower() for w in words}
     # A Ukrainian reader's words ("загиблі") name the measures their English does ("killed").
-    wanted |= english_words(wanted)
+    wanted |= set(english_words(wanted))
     wanted |= {w[:-1] for w in wanted if w.endswith("s")} | {f"{w}s" for w in wanted}
     return frozenset(m.id for m in taxonomy.measures if wanted & _topic_words(m, side_words))
 

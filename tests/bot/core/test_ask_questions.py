@@ -88,3 +88,33 @@ def test_a_measure_with_no_figures_falls_back_to_the_sentences(asked_store: Path
 
 def test_a_question_of_common_words_only_says_so(asked_store: Path) -> None:
     assert "has no words I can search for" in ask("what is it?")
+
+
+UKRAINIAN_ROUTED = {
+    # The measure and the side in Ukrainian: the same contested group.
+    "Скільки військових втратила Україна?": "• Donald Trump: 400,000 [1]",
+    "Чого вимагає Москва?": "laid out his demands for ending the war",
+    # A name transliterated, or spelled from its sound.
+    "Хто такий Зеленський?": "Volodymyr Zelenskyy\nРоль: President of Ukraine",
+    "хто такий Келлог?": "Keith Kellogg\nРоль: Russia and Ukraine envoy",
+    "Що Трамп сказав про припинення вогню?": "Donald Trump (США): “",
+    # A phrase ending in a name is not that actor ("…вступила в НАТО" is not NATO).
+    "Чи хоче Путін, щоб Україна вступила в НАТО?": "• вимога: wants a ban on Ukraine joining Nato",
+    "Коли Москва захопила Благодатне?": "Moscow claimed another village in the east",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"), UKRAINIAN_ROUTED.items(), ids=list(UKRAINIAN_ROUTED)
+)
+def test_a_ukrainian_question_is_answered_by_the_facts_it_asks_for(
+    asked_store: Path, question: str, expected: str
+) -> None:
+    result = run_cli("ask", "--lang", "uk", question)
+    assert result.exit_code == 0, result.output
+    assert expected in result.stdout, result.stdout
+
+
+def test_a_ukrainian_question_of_no_known_word_says_so(asked_store: Path) -> None:
+    result = run_cli("ask", "--lang", "uk", "що це?")
+    assert "«що це?»" in result.stdout and "[1]" not in result.stdout

@@ -11,6 +11,7 @@ from briefings.questions.intents import (
     question_words,
     read_question,
 )
+from briefings.vocabulary.reader_words import in_cyrillic
 
 KINDS = {
     "how many soldiers has Ukraine lost?": (Asks.FIGURES,),
@@ -82,3 +83,30 @@ def test_topic_words_leave_out_the_cue_words() -> None:
     question = read_question("What did Zelensky say about peace?")
     assert question.topic == ("zelensky", "peace")
     assert "say" not in question.topic
+
+
+@pytest.mark.parametrize(
+    ("ukrainian", "english"),
+    [
+        ("Скільки військових втратила Україна?", "How many soldiers has Ukraine lost?"),
+        ("Чого вимагає Москва?", "What does Moscow demand?"),
+        ("Хто такий Келлог?", "Who is Kellogg?"),
+        ("Коли Москва захопила Благодатне?", "When did Moscow capture Blagodatne?"),
+        ("Що сказав Зеленський про мир?", "What did Zelensky say about peace?"),
+    ],
+)
+def test_a_ukrainian_question_is_read_as_its_english_is(ukrainian: str, english: str) -> None:
+    asked, meant = read_question(ukrainian), read_question(english)
+    assert (asked.asks, asked.measures, asked.country) == (
+        meant.asks,
+        meant.measures,
+        meant.country,
+    )
+    assert asked.text == ukrainian
+    # Cyrillic words count through their English; names are tried as written.
+    assert not any(in_cyrillic(term) for term in asked.terms)
+    assert all(in_cyrillic(name) for name in asked.names)
+
+
+def test_cyrillic_names_are_the_capitalised_words() -> None:
+    assert read_question("що сказав Трамп про мир?").names == ("Трамп",)

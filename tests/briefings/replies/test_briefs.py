@@ -17,14 +17,13 @@ from briefings.entries import (
 )
 from briefings.i18n import use_language
 from briefings.replies.briefs import (
-    COMMAND_HELP,
     ActorPage,
     build_actor_card,
-    build_help,
     build_source,
     build_sources,
     build_who,
 )
+from briefings.replies.help_briefs import COMMAND_HELP, build_help
 
 NO_FIGURES: Slice[FigureEntry] = Slice((), 0)
 NO_DEMANDS: Slice[DemandEntry] = Slice((), 0)

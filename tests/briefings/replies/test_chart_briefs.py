@@ -9,7 +9,6 @@ from chart_builders import SOURCES, make_entry, make_source
 
 from briefings.entries import FigureEntry, SourceDate
 from briefings.i18n import use_language
-from briefings.replies.briefs import build_help
 from briefings.replies.chart_briefs import (
     CAPTION_LIMIT,
     build_chart_caption,
@@ -20,6 +19,7 @@ from briefings.replies.chart_briefs import (
     offer_chart,
 )
 from briefings.replies.chart_data import ChartData, build_chart_data
+from briefings.replies.help_briefs import build_help
 from briefings.replies.reply import text_reply
 
 
