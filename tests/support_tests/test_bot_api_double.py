@@ -191,6 +191,7 @@ async def test_flood_control_raises_retry_after(
     assert raised.value.retry_after == dtm.timedelta(seconds=3)
 
 
+@pytest.mark.timing
 async def test_a_long_poll_returns_as_soon_as_an_update_is_pushed(
     double: BotApiDouble, bot: Bot
 ) -> None:
@@ -204,6 +205,7 @@ async def test_a_long_poll_returns_as_soon_as_an_update_is_pushed(
     assert time.monotonic() - pushed_at < 0.5
 
 
+@pytest.mark.timing
 async def test_a_long_poll_without_updates_ends_at_its_timeout(bot: Bot) -> None:
     started = time.monotonic()
     assert await bot.get_updates(timeout=dtm.timedelta(milliseconds=200)) == ()

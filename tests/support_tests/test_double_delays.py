@@ -5,9 +5,13 @@ from __future__ import annotations
 import asyncio
 import time
 
+import pytest
 from telegram import Bot
 
 from tests.support.bot_api_double import BotApiDouble
+
+# Timed against the wall clock: run alone, not beside other tests (scripts/test).
+pytestmark = pytest.mark.timing
 
 
 async def test_a_delayed_send_is_logged_before_its_answer_arrives(

@@ -258,6 +258,7 @@ LONG = "x" * 100_000
 TELEGRAM_USER = Caller(chat_id=8080, user_id=8080)
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize(
     ("line", "reply"),
     [

@@ -64,6 +64,7 @@ async def test_a_bad_payload_gets_one_sentence_and_help(
     assert reply.failed and reply.actions == ("/help",)
 
 
+@pytest.mark.timing
 async def test_a_huge_payload_costs_a_length_check(seeded_runtime: Runtime) -> None:
     started = time.perf_counter()
     reply = await answer(seeded_runtime, "/start " + "a1" * 50_000)

@@ -26,6 +26,12 @@ from storage.send_slots import forget_idle_keys
 from tests.support.postgres import postgres_url
 from tests.support.send_windows import busiest_second
 
+# Timed against the wall clock: run alone, not beside other tests (scripts/test).
+pytestmark = pytest.mark.timing
+
+# The headroom of a shared budget on a loaded machine (TELEGRAM_RATE_HEADROOM).
+LOADED_HEADROOM = 0.3
+
 
 async def send_times(budget: SendBudget, chats: list[int]) -> list[float]:
     """Wait a turn for each chat at once; the instant each turn came."""
@@ -83,9 +89,11 @@ async def postgres_engine() -> AsyncIterator[Engine]:
 
 @pytest.mark.postgres
 async def test_workers_sharing_the_store_share_one_rate(postgres_engine: Engine) -> None:
-    # Three workers, each with its own engine (its own pool), as three processes would.
+    # Three workers, each with its own engine (its own pool), as three processes would. The
+    # headroom is the one a loaded machine needs (as in test_workers_e2e): with the tests on
+    # both cores, the default 10% once let a stall put 21 turns in one second at 20.
     engines = [create_engine(postgres_url()) for _ in range(3)]
-    budgets = [SharedSendBudget(engine, rate=20) for engine in engines]
+    budgets = [SharedSendBudget(engine, rate=20, headroom=LOADED_HEADROOM) for engine in engines]
     try:
         each = await asyncio.gather(
             *(send_times(b, list(range(n * 100, n * 100 + 20))) for n, b in enumerate(budgets))
@@ -95,8 +103,9 @@ async def test_workers_sharing_the_store_share_one_rate(postgres_engine: Engine)
             await engine.dispose()
     merged = [t for times in each for t in times]
     assert busiest_second(merged) <= 20
-    # Alone, each worker would send its 20 in about a second; together they take three.
-    assert max(merged) - min(merged) >= 59 / 18 - 0.1
+    # Alone, each worker would send its 20 in about a second; together they take over four
+    # (59 intervals at 20 a second less the headroom: 14 a second).
+    assert max(merged) - min(merged) >= 59 / 14 - 0.1
     assert all(len(times) == 20 for times in each)
 
 

@@ -25,6 +25,9 @@ from tests.support.bot_api_calls import Call
 from tests.support.bot_api_double import BotApiDouble
 from tests.support.long_articles import make_long_article
 
+# Timed against the wall clock: run alone, not beside other tests (scripts/test).
+pytestmark = pytest.mark.timing
+
 VISITOR = 7373
 BUDGET = 3.0
 

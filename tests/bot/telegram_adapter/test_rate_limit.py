@@ -11,6 +11,9 @@ from telegram.error import RetryAfter
 
 from bot.telegram_adapter.rate_limit import FloodSafeRateLimiter
 
+# Timed against the wall clock: run alone, not beside other tests (scripts/test).
+pytestmark = pytest.mark.timing
+
 
 async def test_a_private_chat_gets_one_message_a_second_after_a_short_burst() -> None:
     limiter = FloodSafeRateLimiter()

@@ -41,7 +41,8 @@ from tests.support.bot_api_double import BotApiDouble
 from tests.support.postgres import postgres_url
 from tests.support.send_windows import busiest_second
 
-pytestmark = pytest.mark.postgres
+# Timed against the wall clock: run alone, not beside other tests (scripts/test).
+pytestmark = [pytest.mark.postgres, pytest.mark.timing]
 
 WORKERS = 3
 SUBSCRIBERS = 2000

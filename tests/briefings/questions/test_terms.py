@@ -93,6 +93,7 @@ def test_terms_are_capped() -> None:
     assert query_terms(question, max_terms=0) == []
 
 
+@pytest.mark.timing
 def test_a_long_question_is_handled_quickly() -> None:
     question = " ".join(f"«word{n}»?!" for n in range(500))[:4000]
     started = time.perf_counter()
@@ -101,6 +102,7 @@ def test_a_long_question_is_handled_quickly() -> None:
     assert terms == [f"word{n}" for n in range(12)]
 
 
+@pytest.mark.timing
 def test_a_long_question_without_content_words_is_handled_quickly() -> None:
     question = ("the, ... " * 500)[:4000]
     started = time.perf_counter()

@@ -126,6 +126,7 @@ def test_a_title_over_a_body_of_only_punctuation_is_refused() -> None:
         read("A real title\n\n" + "!?" * 10_000)
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize(
     "hostile",
     [

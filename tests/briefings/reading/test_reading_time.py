@@ -16,6 +16,9 @@ from reading_builders import read
 
 from briefings.reading import sizes
 
+# Timed against the wall clock: run alone, not beside other tests (scripts/test).
+pytestmark = pytest.mark.timing
+
 SHAPES = ("Item {i}", "update {i}", "{i}", "Kyiv", "19 December 2024", "By Anna Bond", "ok.")
 
 
