@@ -55,6 +55,8 @@ class Runtime:
     # Answers every user of a language gets alike, kept briefly by language: inline mode's
     # offers for an empty query (bot.core.inline_search).
     kept_offers: dict[str, KeptAnswer] = field(default_factory=dict, repr=False)
+    # When this process last deleted expired records (monotonic seconds; bot.core.pruning).
+    pruned_at: float | None = field(default=None, repr=False)
 
     @property
     def extraction(self) -> ExtractionWorker:

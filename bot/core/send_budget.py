@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.settings import DEFAULT_HEADROOM
 from storage.engine import on_postgres_engine
-from storage.send_slots import forget_idle_keys, hold_sends, reserve_send
+from storage.send_slots import hold_sends, reserve_send
 
 # A send that wakes too late after its turn takes a new one, at most LATE_RETRIES times.
 LATE_RETRIES = 3
@@ -137,18 +137,14 @@ class SharedSendBudget:
         self.headroom = headroom
         # One statement each, so no transaction around them: no BEGIN and COMMIT round trips.
         self._engine = engine.execution_options(isolation_level="AUTOCOMMIT")
-        self._forgotten_at = time.monotonic()
 
     async def reserve(self, key: str, pace: Pace) -> float:
         """Reserve the key's next turn in the store; the seconds to wait for it."""
         async with self._engine.connect() as connection:
-            delay = await reserve_send(
+            # Idle keys are deleted by the digest tick (bot.core.pruning), not on this path.
+            return await reserve_send(
                 connection, key=key, interval=pace.interval, tolerance=pace.tolerance
             )
-            if time.monotonic() - self._forgotten_at > IDLE_KEY_SECONDS:
-                self._forgotten_at = time.monotonic()
-                await forget_idle_keys(connection, idle_seconds=IDLE_KEY_SECONDS)
-        return delay
 
     async def hold(self, key: str, seconds: float) -> None:
         """Give the key no turn for `seconds` from now, for every worker."""

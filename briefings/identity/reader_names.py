@@ -8,19 +8,17 @@ spellings of the story's actors ("names_uk"), and they stand for the actor's own
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from briefings.identity.names import names_match
 from briefings.vocabulary.lexicon import load_lexicon
-
-_CYRILLIC = re.compile(r"[а-яёєіїґА-ЯЁЄІЇҐ]")
+from briefings.vocabulary.reader_words import in_cyrillic
 
 
 def reader_spellings(phrase: str) -> tuple[str, ...]:
     """The phrase, then the names of the known actors it names in Ukrainian spelling
     ("Трамп" → "Donald Trump"); the phrase alone when it has no Cyrillic letter."""
-    if not _CYRILLIC.search(phrase):
+    if not in_cyrillic(phrase):
         return (phrase,)
     named = [name for name, spellings in _spellings() if _names_one(phrase, spellings)]
     return (phrase, *named)
